@@ -1,0 +1,5 @@
+"""``python -m figcheck``."""
+
+from figcheck.cli import main
+
+main()

@@ -1,0 +1,265 @@
+"""Reconciling figures: each claim's interval and each metric's verdict (contract sections 2-3).
+
+Everything here is whole-column pandas: one frame is built from column lists, then intervals
+come from ``numpy.select`` over the qualifier column, and verdicts from ``groupby`` aggregates.
+The cumulative rule is a sweep over dates: a running maximum of lower bounds against a reverse
+running minimum of upper bounds, per metric.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from figcheck.model import ClaimsFile, Kind, Qualifier
+
+CLAIM_COLUMNS = (
+    "id",
+    "metric",
+    "source",
+    "date",
+    "value",
+    "qualifier",
+    "low",
+    "high",
+    "unit",
+    "text",
+    "url",
+    "note",
+    "line",
+)
+VERDICT_COLUMNS = (
+    "metric",
+    "status",
+    "claims",
+    "sources",
+    "min",
+    "max",
+    "median",
+    "range_low",
+    "range_high",
+    "ratio",
+    "conflict_a",
+    "conflict_b",
+)
+_STATUS_ORDER = {"divergent": 0, "consistent": 1, "single": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Which claims take part: one metric or source, a date window, each source's latest only."""
+
+    metric: str | None = None
+    source: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    latest: bool = False
+
+
+def claims_frame(claims_file: ClaimsFile, filters: Filters = Filters()) -> pd.DataFrame:
+    """One row per claim, in a stable order (metric, date, id), with its interval ``lo``/``hi``."""
+    claims = claims_file.claims
+    columns: dict[str, list[object]] = {
+        "id": [c.id for c in claims],
+        "metric": [c.metric for c in claims],
+        "source": [c.source for c in claims],
+        "date": [c.date.isoformat() for c in claims],
+        "value": [c.value for c in claims],
+        "qualifier": [c.qualifier.value for c in claims],
+        "low": [c.low for c in claims],
+        "high": [c.high for c in claims],
+        "unit": [c.unit for c in claims],
+        "text": [c.text for c in claims],
+        "url": [c.url for c in claims],
+        "note": [c.note for c in claims],
+        "line": [c.location.line if c.location else None for c in claims],
+    }
+    frame = pd.DataFrame(columns)
+    for name in ("value", "low", "high"):
+        frame[name] = frame[name].astype("float64")
+    frame = _filtered(frame, filters)
+    frame = frame.sort_values(["metric", "date", "id"], kind="stable", ignore_index=True)
+    return with_intervals(frame, claims_file.settings.about)
+
+
+def _filtered(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    keep = pd.Series(True, index=frame.index)
+    if filters.metric is not None:
+        keep &= frame["metric"] == filters.metric
+    if filters.source is not None:
+        keep &= frame["source"].str.casefold() == filters.source.casefold()
+    if filters.since is not None:
+        keep &= frame["date"] >= filters.since.isoformat()
+    if filters.until is not None:
+        keep &= frame["date"] <= filters.until.isoformat()
+    frame = frame[keep]
+    if filters.latest:
+        newest = frame.groupby(["metric", "source"], sort=False)["date"].transform("max")
+        frame = frame[frame["date"] == newest]
+    return frame
+
+
+def with_intervals(frame: pd.DataFrame, about: float) -> pd.DataFrame:
+    """Add each claim's point value and its interval ``[lo, hi]`` (contract section 2)."""
+    point = frame["value"].fillna((frame["low"] + frame["high"]) / 2)
+    qualifier = frame["qualifier"]
+    v = point.to_numpy()
+    zero = np.zeros(len(frame))
+    inf = np.full(len(frame), np.inf)
+    exact, about_, open_above, from_zero, nearly, is_range = (
+        qualifier.isin(names).to_numpy()
+        for names in (
+            [Qualifier.EXACT],
+            [Qualifier.ABOUT],
+            [Qualifier.AT_LEAST, Qualifier.MORE_THAN],
+            [Qualifier.AT_MOST, Qualifier.UP_TO, Qualifier.FEWER_THAN],
+            [Qualifier.NEARLY],
+            [Qualifier.RANGE],
+        )
+    )
+    cases = [exact, about_, open_above, from_zero, nearly, is_range]
+    derived_lo = np.select(
+        cases, [v, v * (1 - about), v, zero, v * (1 - about), frame["low"].fillna(0).to_numpy()]
+    )
+    derived_hi = np.select(
+        cases, [v, v * (1 + about), inf, v, v, frame["high"].fillna(np.inf).to_numpy()]
+    )
+    return frame.assign(
+        point=point,
+        lo=frame["low"].fillna(pd.Series(derived_lo, index=frame.index)),
+        hi=frame["high"].fillna(pd.Series(derived_hi, index=frame.index)),
+    )
+
+
+def verdicts(frame: pd.DataFrame, kinds: dict[str, Kind], tolerance: float) -> pd.DataFrame:
+    """One row per metric: status, counts, spread, reconciled range, ratio and conflicting pair.
+
+    ``frame`` comes from :func:`claims_frame`. Rows are ordered divergent first (highest ratio
+    first, an unbounded ratio before any other), then consistent, then single claims, by name.
+    """
+    if frame.empty:
+        return pd.DataFrame({name: [] for name in (*VERDICT_COLUMNS, "kind")})
+    cumulative = [metric for metric, kind in kinds.items() if kind is Kind.CUMULATIVE]
+    is_cumulative = frame["metric"].isin(cumulative)
+    parts = [
+        _level(frame[~is_cumulative], tolerance),
+        _cumulative(frame[is_cumulative], tolerance),
+    ]
+    result = pd.concat([part for part in parts if not part.empty], ignore_index=True)
+    by_metric = frame.groupby("metric", sort=False)
+    summary = pd.DataFrame(
+        {
+            "claims": by_metric.size(),
+            "sources": by_metric["source"].nunique(),
+            "min": by_metric["point"].min(),
+            "max": by_metric["point"].max(),
+            "median": by_metric["point"].median(),
+        }
+    )
+    result = result.join(summary, on="metric")
+    result["status"] = result["status"].where(result["claims"] > 1, "single")
+    single = result["status"] == "single"
+    result.loc[single, ["conflict_a", "conflict_b", "ratio"]] = None
+    result = result.assign(
+        _order=result["status"].map(_STATUS_ORDER),
+        _ratio=result["ratio"].fillna(np.inf).where(result["status"] == "divergent", 0.0),
+    )
+    result = result.sort_values(["_order", "_ratio", "metric"], ascending=[True, False, True])
+    return result[[*VERDICT_COLUMNS, "kind"]].reset_index(drop=True)
+
+
+def _finite_ratio(top: pd.Series, bottom: pd.Series) -> pd.Series:
+    ok = np.isfinite(top) & np.isfinite(bottom) & (bottom > 0)
+    return (top / bottom.where(ok)).where(ok)
+
+
+def _decided(
+    low: pd.Series,
+    high: pd.Series,
+    divergent: pd.Series,
+    kind: Kind,
+    pair: tuple[pd.Series, pd.Series],
+    ratio: pd.Series,
+) -> pd.DataFrame:
+    """Verdict rows from per-metric Series (indexed by metric): bounds, divergence, pair, ratio."""
+    consistent = ~divergent
+    return (
+        pd.DataFrame(
+            {
+                "kind": kind.value,
+                "status": divergent.map({True: "divergent", False: "consistent"}),
+                "range_low": low.where(low <= high, high).where(consistent),
+                "range_high": high.where(low <= high, low).where(consistent),
+                "ratio": ratio,
+                "conflict_a": pair[0].astype(object).where(divergent, None),
+                "conflict_b": pair[1].astype(object).where(divergent, None),
+            }
+        )
+        .rename_axis("metric")
+        .reset_index()
+    )
+
+
+def _level(frame: pd.DataFrame, tolerance: float) -> pd.DataFrame:
+    """Level metrics: all claims can hold at once when the largest lo is within the smallest hi."""
+    if frame.empty:
+        return pd.DataFrame()
+    by_metric = frame.groupby("metric", sort=False)
+    largest_lo = by_metric["lo"].max()
+    smallest_hi = by_metric["hi"].min()
+    divergent = largest_lo > smallest_hi * (1 + tolerance)
+    ids = frame["id"]
+    pair = (
+        pd.Series(ids[by_metric["lo"].idxmax()].to_numpy(), index=largest_lo.index),
+        pd.Series(ids[by_metric["hi"].idxmin()].to_numpy(), index=largest_lo.index),
+    )
+    ratio = _finite_ratio(largest_lo, smallest_hi)
+    return _decided(largest_lo, smallest_hi, divergent, Kind.LEVEL, pair, ratio)
+
+
+def _cumulative(frame: pd.DataFrame, tolerance: float) -> pd.DataFrame:
+    """Cumulative metrics: a figure may only grow, so a later hi below an earlier lo contradicts.
+
+    For each date: the largest lo on or before it (running max), the smallest hi on or after it
+    (reverse running min). The metric diverges where the first exceeds the second; the conflict is
+    the date where their ratio is largest, and the reconciled range is the one at the last date.
+    """
+    if frame.empty:
+        return pd.DataFrame()
+    by_day = frame.groupby(["metric", "date"], sort=True)
+    days = pd.DataFrame(
+        {
+            "lo": by_day["lo"].max(),
+            "lo_id": frame["id"][by_day["lo"].idxmax()].to_numpy(),
+            "hi": by_day["hi"].min(),
+            "hi_id": frame["id"][by_day["hi"].idxmin()].to_numpy(),
+        }
+    ).reset_index()
+    days["before_lo"] = days.groupby("metric", sort=False)["lo"].cummax()
+    days["before_id"] = days["lo_id"].where(days["lo"] >= days["before_lo"])
+    days["before_id"] = days.groupby("metric", sort=False)["before_id"].ffill()
+    backwards = days.iloc[::-1]
+    days["after_hi"] = backwards.groupby("metric", sort=False)["hi"].cummin()
+    days["after_id"] = days["hi_id"].where(days["hi"] <= days["after_hi"])
+    days["after_id"] = days.iloc[::-1].groupby("metric", sort=False)["after_id"].ffill()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        days["score"] = (days["before_lo"] / days["after_hi"]).fillna(0.0)
+    days["excess"] = days["before_lo"] > days["after_hi"] * (1 + tolerance)
+    per_metric = days.groupby("metric", sort=False)
+    worst = days.loc[per_metric["score"].idxmax()].set_index("metric")
+    last = per_metric.tail(1).set_index("metric")
+    divergent = per_metric["excess"].any()
+    pair = (worst["before_id"], worst["after_id"])
+    ratio = _finite_ratio(worst["before_lo"], worst["after_hi"])
+    return _decided(last["before_lo"], last["hi"], divergent, Kind.CUMULATIVE, pair, ratio)
+
+
+def compare(claims_file: ClaimsFile, filters: Filters, tolerance: float | None) -> pd.DataFrame:
+    """The verdict of every metric with claims that pass the filters."""
+    frame = claims_frame(claims_file, filters)
+    kinds = {metric.name: metric.kind for metric in claims_file.metrics}
+    slack = claims_file.settings.tolerance if tolerance is None else tolerance
+    return verdicts(frame, kinds, slack)

@@ -1,0 +1,161 @@
+"""The records figcheck works with: claims, metrics, settings and problems.
+
+Every record is frozen. A claim carries the place in the file it came from, so any problem found
+later can still be reported as ``file:line``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+
+class Qualifier(enum.StrEnum):
+    """How a source hedged its figure (contract section 2)."""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    AT_LEAST = "at_least"
+    MORE_THAN = "more_than"
+    AT_MOST = "at_most"
+    UP_TO = "up_to"
+    FEWER_THAN = "fewer_than"
+    NEARLY = "nearly"
+    RANGE = "range"
+
+
+class Kind(enum.StrEnum):
+    """Whether a metric is a level (can go up or down) or a cumulative running total."""
+
+    LEVEL = "level"
+    CUMULATIVE = "cumulative"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where something was read: a file name (as given by the user) and a 1-based line."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with the claims file, found while reading it."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One figure, stated by one source on one date."""
+
+    id: str
+    metric: str
+    source: str
+    date: dt.date
+    value: float | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    text: str | None = None
+    url: str | None = None
+    note: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def point(self) -> float:
+        """The claim's single figure: its value, or the middle of its range."""
+        if self.value is not None:
+            return self.value
+        assert self.low is not None and self.high is not None
+        return (self.low + self.high) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """A registry entry: what is counted, in which unit, and under which other names."""
+
+    name: str
+    description: str | None = None
+    unit: str | None = None
+    kind: Kind = Kind.LEVEL
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """File-wide settings: tolerance before claims contradict, and the width of "about"."""
+
+    tolerance: float = 0.10
+    about: float = 0.10
+    vague: tuple[tuple[str, float, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimsFile:
+    """Everything read from a claims file."""
+
+    path: str
+    claims: tuple[Claim, ...] = ()
+    metrics: tuple[Metric, ...] = ()
+    sources: tuple[tuple[str, str | None], ...] = ()
+    settings: Settings = Settings()
+
+    def kind_of(self, metric: str) -> Kind:
+        """The kind of a metric, level when it has no registry entry."""
+        for entry in self.metrics:
+            if entry.name == metric:
+                return entry.kind
+        return Kind.LEVEL
+
+    def metric_names(self) -> dict[str, str]:
+        """Every slug that names a metric (its own name and its aliases) mapped to the metric."""
+        names: dict[str, str] = {}
+        for entry in self.metrics:
+            names[entry.name] = entry.name
+            for alias in entry.aliases:
+                names.setdefault(slugify(alias), entry.name)
+        return names
+
+
+_NOT_SLUG = re.compile(r"[^0-9a-z]+")
+
+
+def slugify(name: str) -> str:
+    """A metric name as a snake_case slug: ``"Political prisoners"`` -> ``political_prisoners``."""
+    return _NOT_SLUG.sub("_", name.casefold()).strip("_")
+
+
+def _number_text(number: float | None) -> str:
+    if number is None:
+        return ""
+    return repr(float(number))
+
+
+def content_id(claim: Claim) -> str:
+    """A stable id derived from what a claim says, so reordering a file never changes ids."""
+    parts = (
+        claim.metric,
+        claim.source,
+        claim.date.isoformat(),
+        _number_text(claim.value),
+        claim.qualifier.value,
+        _number_text(claim.low),
+        _number_text(claim.high),
+        claim.unit or "",
+        claim.text or "",
+    )
+    digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=4)
+    return digest.hexdigest()

@@ -1,0 +1,590 @@
+"""Reading a claims file: YAML text in, claims and every problem (with its line) out.
+
+The YAML is parsed by PyYAML's safe parser (libyaml's C parser when present) into a stream of
+events; figcheck builds its own small node tree from them, so that it can keep line numbers,
+refuse anchors, aliases and tags before anything is expanded, notice duplicate keys, and read
+plain scalars with its own schema instead of trusting YAML 1.1 (which turns a source named
+``NO`` into ``false``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from figcheck.model import (
+    Claim,
+    ClaimsFile,
+    Kind,
+    Location,
+    Metric,
+    Problem,
+    Qualifier,
+    Settings,
+    content_id,
+    slugify,
+)
+
+try:
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+_STR = "tag:yaml.org,2002:str"
+_resolver = yaml.resolver.Resolver()
+
+
+# --- a node tree with line numbers -------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Scalar:
+    text: str
+    tag: str  # the YAML 1.1 tag it would resolve to (``str`` when quoted)
+    line: int
+    plain: bool
+
+
+@dataclass(slots=True)
+class Sequence:
+    items: list[Node]
+    line: int
+    flow: bool
+
+
+@dataclass(slots=True)
+class Mapping:
+    pairs: dict[str, tuple[Scalar, Node]]
+    line: int
+    flow: bool
+
+
+Node = Scalar | Sequence | Mapping
+
+
+class _Composer:
+    """Build a node tree from PyYAML events, collecting problems instead of expanding aliases."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(Location(self.path, line), message))
+
+    def compose(self, text: str) -> Node | None:
+        events = yaml.parse(text, Loader=_Loader)
+        next(events)  # StreamStart
+        event = next(events)
+        root: Node | None = None
+        documents = 0
+        while isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            node = self._node(next(events), events)
+            if documents == 1:
+                root = node
+            else:
+                self.problem(node.line, "more than one YAML document; a claims file holds one")
+            next(events)  # DocumentEnd
+            event = next(events)
+        return root
+
+    def _node(self, event: Any, events: Iterator[Any]) -> Node:
+        line: int = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            self.problem(line, f"alias *{event.anchor} is not allowed; write the value out in full")
+            return Scalar("", "tag:yaml.org,2002:null", line, plain=True)
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self.problem(line, f"anchor &{anchor} is not allowed; write the value out in full")
+        tag = getattr(event, "tag", None)
+        if isinstance(event, yaml.ScalarEvent):
+            plain = event.implicit[0] and tag is None
+            if tag is not None and tag != "!":
+                self.problem(line, f"tag {tag} is not allowed; remove it")
+            resolved: str = _resolver.resolve(  # type: ignore[no-untyped-call]
+                yaml.ScalarNode, event.value, (True, False)
+            )
+            return Scalar(event.value, resolved if plain else _STR, line, plain)
+        if tag is not None:
+            self.problem(line, f"tag {tag} is not allowed; remove it")
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Node] = []
+            seq = Sequence(items, line, bool(event.flow_style))
+            event = next(events)
+            while not isinstance(event, yaml.SequenceEndEvent):
+                items.append(self._node(event, events))
+                event = next(events)
+            return seq
+        assert isinstance(event, yaml.MappingStartEvent)
+        pairs: dict[str, tuple[Scalar, Node]] = {}
+        mapping = Mapping(pairs, line, bool(event.flow_style))
+        event = next(events)
+        while not isinstance(event, yaml.MappingEndEvent):
+            key = self._node(event, events)
+            value = self._node(next(events), events)
+            if not isinstance(key, Scalar):
+                self.problem(key.line, "a key must be plain text")
+            elif key.text in pairs:
+                first = pairs[key.text][0].line
+                self.problem(key.line, f"duplicate key '{key.text}' (first at line {first})")
+            else:
+                pairs[key.text] = (key, value)
+            event = next(events)
+        return mapping
+
+
+# --- pre-checks on the raw bytes -----------------------------------------------------------------
+
+
+def _decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """The file as text, or the problems that stop it being read as YAML at all."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        message = "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM"
+        return None, [Problem(Location(path, 1), message)]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        byte = data[error.start]
+        return None, [Problem(Location(path, line), f"not UTF-8: byte 0x{byte:02x}; save as UTF-8")]
+    problems = [
+        Problem(Location(path, number), "tab in indentation; indent with spaces")
+        for number, line in enumerate(text.splitlines(), start=1)
+        if "\t" in line[: len(line) - len(line.lstrip(" \t"))]
+    ]
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        problems.append(Problem(Location(path, line), "NUL character; this is not a text file"))
+    return (None if problems else text), problems
+
+
+def compose(data: bytes, path: str) -> tuple[Node | None, list[Problem]]:
+    """Parse YAML bytes into a node tree, with every problem found on the way."""
+    text, problems = _decode(data, path)
+    if text is None:
+        return None, problems
+    composer = _Composer(path)
+    try:
+        root = composer.compose(text)
+    except yaml.MarkedYAMLError as error:
+        mark: Any = error.problem_mark or error.context_mark
+        line = 1 if mark is None else mark.line + 1
+        what = error.problem or error.context or "not valid YAML"
+        return None, [*composer.problems, Problem(Location(path, line), f"YAML syntax: {what}")]
+    except yaml.YAMLError as error:  # e.g. a reader error on a forbidden character
+        mark = getattr(error, "position", None)
+        line = text.count("\n", 0, mark) + 1 if isinstance(mark, int) else 1
+        return None, [*composer.problems, Problem(Location(path, line), f"YAML: {error}")]
+    return root, composer.problems
+
+
+# --- reading values with figcheck's schema -------------------------------------------------------
+
+_TYPE_NAMES = {
+    "tag:yaml.org,2002:bool": "a yes/no value",
+    "tag:yaml.org,2002:null": "an empty value",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:value": "a special value",
+    "tag:yaml.org,2002:merge": "a merge key",
+}
+_DECIMAL_INT = re.compile(r"[0-9][0-9_]*\Z")
+_DECIMAL_FLOAT = re.compile(r"[0-9][0-9_]*(\.[0-9_]*)?([eE][-+][0-9]+)?\Z|\.[0-9][0-9_]*\Z")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\Z")
+_NUMBER_IN_TEXT = re.compile(r"[-+]?[0-9][0-9,_ ]*(\.[0-9]+)?\Z")
+
+
+class _Invalid(Exception):
+    """A value that cannot be read; the message says why."""
+
+
+def _is_null(node: Node) -> bool:
+    return isinstance(node, Scalar) and node.tag == "tag:yaml.org,2002:null"
+
+
+def _text(node: Node, what: str) -> str:
+    if not isinstance(node, Scalar):
+        raise _Invalid(
+            f"{what} must be text, not a {'list' if isinstance(node, Sequence) else 'mapping'}"
+        )
+    if node.tag != _STR:
+        kind = _TYPE_NAMES.get(node.tag, "something other than text")
+        raise _Invalid(
+            f'{what} {node.text!r} would be read by YAML as {kind}; put it in quotes: "{node.text}"'
+        )
+    return node.text
+
+
+def _number(node: Node, what: str) -> float:
+    if not isinstance(node, Scalar):
+        raise _Invalid(f"{what} must be a number")
+    text = node.text
+    if node.tag == _STR:
+        if _NUMBER_IN_TEXT.match(text.strip()):
+            digits = text.replace(",", "").replace(" ", "").replace("_", "")
+            raise _Invalid(
+                f"{what} must be a number, not text: write {digits} without quotes or commas"
+            )
+        raise _Invalid(f"{what} must be a number, not {text!r}")
+    if node.tag == "tag:yaml.org,2002:int":
+        body = text.lstrip("+-")
+        if body.startswith(("0x", "0b")):
+            raise _Invalid(f"{what} {text} is not a decimal number; write it in decimal")
+        if ":" in body:
+            raise _Invalid(f"{what} {text} would be read by YAML as base 60; write it in decimal")
+        if len(body) > 1 and body.startswith("0"):
+            raise _Invalid(f"{what} {text} would be read by YAML as octal; drop the leading zero")
+        if not _DECIMAL_INT.match(body):
+            raise _Invalid(f"{what} {text} is not a number")
+    elif node.tag == "tag:yaml.org,2002:float":
+        body = text.lstrip("+-")
+        if body.lower() in {".inf", ".nan"}:
+            raise _Invalid(f"{what} must be a finite number, not {text}")
+        if ":" in body or not _DECIMAL_FLOAT.match(body):
+            raise _Invalid(f"{what} {text} is not a plain decimal number; write it in decimal")
+    else:
+        raise _Invalid(f"{what} must be a number, not {_TYPE_NAMES.get(node.tag, 'text')}")
+    number = float(text.replace("_", ""))
+    if not math.isfinite(number):
+        raise _Invalid(f"{what} must be a finite number, not {text}")
+    if number < 0:
+        raise _Invalid(f"{what} must not be negative ({text})")
+    return number
+
+
+def _date(node: Node, what: str) -> dt.date:
+    if not isinstance(node, Scalar) or node.tag not in {_STR, "tag:yaml.org,2002:timestamp"}:
+        shown = node.text if isinstance(node, Scalar) else "a list or mapping"
+        raise _Invalid(f"{what} must be a date written YYYY-MM-DD, not {shown}")
+    match = _DATE.match(node.text.strip())
+    if match is None:
+        raise _Invalid(f"{what} must be a date written YYYY-MM-DD, not {node.text!r}")
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise _Invalid(f"{what} {node.text} is not a real date") from None
+
+
+def _close_match(word: str, choices: list[str]) -> str:
+    matches = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""
+
+
+def _qualifier(node: Node) -> Qualifier:
+    word = slugify(_text(node, "qualifier"))
+    try:
+        return Qualifier(word)
+    except ValueError:
+        names = [q.value for q in Qualifier]
+        raise _Invalid(
+            f"unknown qualifier '{node.text if isinstance(node, Scalar) else word}'"
+            f"{_close_match(word, names)}; use one of: {', '.join(names)}"
+        ) from None
+
+
+# --- the file's sections -------------------------------------------------------------------------
+
+_TOP_KEYS = ("version", "settings", "metrics", "sources", "claims")
+_SETTINGS_KEYS = ("tolerance", "about", "vague")
+_METRIC_KEYS = ("description", "unit", "kind", "aliases")
+_SOURCE_KEYS = ("name", "url", "note")
+CLAIM_KEYS = (
+    "id",
+    "metric",
+    "value",
+    "qualifier",
+    "low",
+    "high",
+    "unit",
+    "source",
+    "date",
+    "text",
+    "url",
+    "note",
+)
+_REQUIRED = ("metric", "source", "date")
+
+
+class _Reader:
+    """Turns a node tree into a ClaimsFile, collecting every problem."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(Location(self.path, line), message))
+
+    def mapping(self, node: Node, what: str) -> Mapping | None:
+        if isinstance(node, Mapping):
+            return node
+        if not _is_null(node):
+            self.problem(node.line, f"{what} must be a mapping of keys to values")
+        return None
+
+    def known_keys(self, mapping: Mapping, allowed: tuple[str, ...], where: str) -> None:
+        for key, (key_node, _) in mapping.pairs.items():
+            if key not in allowed:
+                hint = _close_match(key, list(allowed))
+                self.problem(key_node.line, f"unknown key '{key}' in {where}{hint}")
+
+    def read(self, root: Node | None) -> ClaimsFile:
+        if root is None or _is_null(root):
+            return ClaimsFile(self.path)
+        top = self.mapping(root, "the file")
+        if top is None:
+            return ClaimsFile(self.path)
+        self.known_keys(top, _TOP_KEYS, "the file")
+        pairs = top.pairs
+        if "version" in pairs:
+            node = pairs["version"][1]
+            if not (isinstance(node, Scalar) and node.text == "1" and node.plain):
+                self.problem(node.line, "unsupported version; this figcheck reads version: 1")
+        settings = self.settings(pairs["settings"][1]) if "settings" in pairs else Settings()
+        metrics = self.metrics(pairs["metrics"][1]) if "metrics" in pairs else ()
+        sources = self.sources(pairs["sources"][1]) if "sources" in pairs else ()
+        names = ClaimsFile(self.path, metrics=metrics).metric_names()
+        claims = self.claims(pairs["claims"][1], names) if "claims" in pairs else ()
+        return ClaimsFile(self.path, claims, metrics, sources, settings)
+
+    def settings(self, node: Node) -> Settings:
+        mapping = self.mapping(node, "settings")
+        if mapping is None:
+            return Settings()
+        self.known_keys(mapping, _SETTINGS_KEYS, "settings")
+        values: dict[str, Any] = {}
+        for key in ("tolerance", "about"):
+            if key in mapping.pairs:
+                value = mapping.pairs[key][1]
+                try:
+                    number = _number(value, key)
+                except _Invalid as error:
+                    self.problem(value.line, str(error))
+                    continue
+                if key == "about" and number >= 1:
+                    self.problem(
+                        value.line, f"about must be below 1 (it is relative), not {number:g}"
+                    )
+                    continue
+                values[key] = number
+        if "vague" in mapping.pairs:
+            values["vague"] = self.vague(mapping.pairs["vague"][1])
+        return Settings(**values)
+
+    def vague(self, node: Node) -> tuple[tuple[str, float, float], ...]:
+        mapping = self.mapping(node, "settings.vague")
+        if mapping is None:
+            return ()
+        words: list[tuple[str, float, float]] = []
+        for word, (_, value) in mapping.pairs.items():
+            if not (isinstance(value, Sequence) and len(value.items) == 2):
+                self.problem(value.line, f"vague word '{word}' needs [low, high]")
+                continue
+            try:
+                low, high = (_number(item, f"'{word}' bound") for item in value.items)
+            except _Invalid as error:
+                self.problem(value.line, str(error))
+                continue
+            if low > high:
+                self.problem(value.line, f"vague word '{word}': low {low:g} is above high {high:g}")
+                continue
+            words.append((word.casefold(), low, high))
+        return tuple(words)
+
+    def metrics(self, node: Node) -> tuple[Metric, ...]:
+        mapping = self.mapping(node, "metrics")
+        if mapping is None:
+            return ()
+        metrics: list[Metric] = []
+        owner: dict[str, str] = {}
+        for name, (key_node, value) in mapping.pairs.items():
+            try:
+                slug = slugify(_text(key_node, "metric name"))
+            except _Invalid as error:
+                self.problem(key_node.line, str(error))
+                continue
+            fields: dict[str, Any] = {}
+            entry = self.mapping(value, f"metric '{name}'")
+            if entry is not None:
+                self.known_keys(entry, _METRIC_KEYS, f"metric '{name}'")
+                fields = self.metric_fields(entry)
+            aliases = fields.get("aliases", ())
+            for alias in (slug, *(slugify(a) for a in aliases)):
+                if owner.get(alias, slug) != slug:
+                    self.problem(
+                        key_node.line, f"'{alias}' names both metric '{owner[alias]}' and '{slug}'"
+                    )
+                owner.setdefault(alias, slug)
+            metrics.append(Metric(slug, **fields))
+        return tuple(metrics)
+
+    def metric_fields(self, entry: Mapping) -> dict[str, Any]:
+        fields: dict[str, Any] = {}
+        for key in ("description", "unit"):
+            if key in entry.pairs and not _is_null(entry.pairs[key][1]):
+                try:
+                    fields[key] = _text(entry.pairs[key][1], key)
+                except _Invalid as error:
+                    self.problem(entry.pairs[key][1].line, str(error))
+        if "kind" in entry.pairs:
+            node = entry.pairs["kind"][1]
+            try:
+                fields["kind"] = Kind(_text(node, "kind"))
+            except _Invalid as error:
+                self.problem(node.line, str(error))
+            except ValueError:
+                shown = node.text if isinstance(node, Scalar) else "that"
+                self.problem(node.line, f"kind must be 'level' or 'cumulative', not '{shown}'")
+        if "aliases" in entry.pairs:
+            node = entry.pairs["aliases"][1]
+            items = node.items if isinstance(node, Sequence) else [node]
+            aliases: list[str] = []
+            for item in items:
+                try:
+                    aliases.append(_text(item, "alias"))
+                except _Invalid as error:
+                    self.problem(item.line, str(error))
+            fields["aliases"] = tuple(aliases)
+        return fields
+
+    def sources(self, node: Node) -> tuple[tuple[str, str | None], ...]:
+        mapping = self.mapping(node, "sources")
+        if mapping is None:
+            return ()
+        sources: list[tuple[str, str | None]] = []
+        for key, (key_node, value) in mapping.pairs.items():
+            try:
+                _text(key_node, "source")
+            except _Invalid as error:
+                self.problem(key_node.line, str(error))
+                continue
+            name: str | None = None
+            entry = self.mapping(value, f"source '{key}'")
+            if entry is not None:
+                self.known_keys(entry, _SOURCE_KEYS, f"source '{key}'")
+                if "name" in entry.pairs:
+                    try:
+                        name = _text(entry.pairs["name"][1], "name")
+                    except _Invalid as error:
+                        self.problem(entry.pairs["name"][1].line, str(error))
+            sources.append((key, name))
+        return tuple(sources)
+
+    def claims(self, node: Node, names: dict[str, str]) -> tuple[Claim, ...]:
+        if _is_null(node):
+            return ()
+        if not isinstance(node, Sequence):
+            self.problem(node.line, "claims must be a list (each claim starting with '- ')")
+            return ()
+        claims: list[Claim] = []
+        seen: dict[str, int] = {}
+        for item in node.items:
+            claim = self.claim(item, names)
+            if claim is None:
+                continue
+            if claim.id in seen:
+                self.problem(item.line, f"duplicate id {claim.id} (also at line {seen[claim.id]})")
+                continue
+            seen[claim.id] = item.line
+            claims.append(claim)
+        return tuple(claims)
+
+    def claim(self, node: Node, names: dict[str, str]) -> Claim | None:
+        if not isinstance(node, Mapping):
+            self.problem(
+                node.line, "each claim must be a mapping (metric:, value:, source:, date:)"
+            )
+            return None
+        before = len(self.problems)
+        self.known_keys(node, CLAIM_KEYS, "claim")
+        fields: dict[str, Any] = {}
+        failed: set[str] = set()
+        for key, (_, value) in node.pairs.items():
+            if key not in CLAIM_KEYS or _is_null(value):
+                continue
+            try:
+                fields[key] = self.claim_field(key, value)
+            except _Invalid as error:
+                self.problem(value.line, str(error))
+                failed.add(key)
+        missing = [key for key in _REQUIRED if key not in fields and key not in failed]
+        has_range = "low" in fields and "high" in fields
+        if "value" not in fields and not has_range and not failed & {"value", "low", "high"}:
+            missing.append("value (or low and high)")
+        if missing:
+            self.problem(node.line, f"claim is missing {', '.join(missing)}")
+        if len(self.problems) > before:
+            return None
+        fields["metric"] = names.get(slugify(fields["metric"]), slugify(fields["metric"]))
+        if not fields["metric"]:
+            self.problem(node.line, "metric name has no letters or digits")
+            return None
+        if "qualifier" not in fields and "value" not in fields:
+            fields["qualifier"] = Qualifier.RANGE
+        if fields.get("qualifier") is Qualifier.RANGE and not has_range:
+            self.problem(node.line, "a range claim needs low and high")
+            return None
+        claim = Claim(id="", location=Location(self.path, node.line), **fields)
+        low, high = claim_interval(claim, 0.0)
+        if low > high:
+            self.problem(node.line, f"low {low:g} is above high {high:g}")
+            return None
+        return dataclasses.replace(claim, id=fields.get("id") or content_id(claim))
+
+    @staticmethod
+    def claim_field(key: str, value: Node) -> Any:
+        if key in {"value", "low", "high"}:
+            return _number(value, key)
+        if key == "date":
+            return _date(value, key)
+        if key == "qualifier":
+            return _qualifier(value)
+        text = _text(value, key).strip()
+        if not text:
+            raise _Invalid(f"{key} is empty")
+        return text
+
+
+def claim_interval(claim: Claim, about: float) -> tuple[float, float]:
+    """The interval ``[lo, hi]`` of values a single claim allows (contract section 2).
+
+    The analysis computes the same thing for whole columns; this is for one claim at a time.
+    """
+    inf = math.inf
+    value = claim.value if claim.value is not None else claim.point
+    derived = {
+        Qualifier.EXACT: (value, value),
+        Qualifier.ABOUT: (value * (1 - about), value * (1 + about)),
+        Qualifier.AT_LEAST: (value, inf),
+        Qualifier.MORE_THAN: (value, inf),
+        Qualifier.AT_MOST: (0.0, value),
+        Qualifier.UP_TO: (0.0, value),
+        Qualifier.FEWER_THAN: (0.0, value),
+        Qualifier.NEARLY: (value * (1 - about), value),
+        Qualifier.RANGE: (claim.low or 0.0, claim.high if claim.high is not None else inf),
+    }[claim.qualifier]
+    low = claim.low if claim.low is not None else derived[0]
+    high = claim.high if claim.high is not None else derived[1]
+    return low, high
+
+
+def read_claims(data: bytes, path: str) -> tuple[ClaimsFile, list[Problem]]:
+    """Read a claims file's bytes: the claims that could be read, and every problem found."""
+    root, problems = compose(data, path)
+    if root is None and problems:
+        return ClaimsFile(path), problems
+    reader = _Reader(path)
+    claims_file = reader.read(root)
+    everything = sorted([*problems, *reader.problems], key=lambda p: p.location.line)
+    return claims_file, everything

@@ -1,0 +1,115 @@
+"""Machine output: verdicts and claims as JSON, CSV and Markdown, written to a stream.
+
+Numbers stay numbers (whole numbers without ``.0``), dates are ISO 8601, infinity and missing values
+are ``null`` in JSON and empty in CSV. Text cells in CSV cannot start a spreadsheet formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections.abc import Iterable, Sequence
+from typing import IO, Any
+
+import pandas as pd
+
+from figcheck.analysis import VERDICT_COLUMNS
+from figcheck.safety import spreadsheet_safe, visible
+
+Record = dict[str, Any]
+
+CLAIM_FIELDS = (
+    "id",
+    "metric",
+    "value",
+    "qualifier",
+    "low",
+    "high",
+    "lo",
+    "hi",
+    "unit",
+    "source",
+    "date",
+    "text",
+    "url",
+    "note",
+)
+
+
+def _plain(value: Any) -> Any:
+    """A frame cell as a plain JSON value: no NaN, no infinity, whole floats as ints."""
+    if value is None:
+        return None
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        return int(value) if value.is_integer() and abs(value) < 2**53 else value
+    if hasattr(value, "item"):  # numpy scalars
+        return _plain(value.item())
+    if value is pd.NA or value is pd.NaT:
+        return None
+    return value
+
+
+def _records(frame: pd.DataFrame, columns: Sequence[str]) -> list[Record]:
+    lists = {name: frame[name].astype(object).tolist() for name in columns}
+    return [{name: _plain(lists[name][row]) for name in columns} for row in range(len(frame))]
+
+
+def verdict_records(verdicts: pd.DataFrame) -> list[Record]:
+    """The compare report, one record per metric, with ``conflict`` as a list of claim ids."""
+    records = _records(verdicts, [*VERDICT_COLUMNS, "kind"])
+    for record in records:
+        pair = [record.pop("conflict_a"), record.pop("conflict_b")]
+        record["conflict"] = [claim_id for claim_id in pair if claim_id is not None]
+    return records
+
+
+def claim_records(frame: pd.DataFrame) -> list[Record]:
+    """Every stored field of each claim, with its id and interval."""
+    return _records(frame, CLAIM_FIELDS)
+
+
+def _flat(record: Record) -> Record:
+    """A compare record with its conflict spread over ``conflict_a`` and ``conflict_b``."""
+    if "conflict" not in record:
+        return record
+    flat = {key: value for key, value in record.items() if key != "conflict"}
+    pair = [*record["conflict"], None, None]
+    flat["conflict_a"], flat["conflict_b"] = pair[0], pair[1]
+    return flat
+
+
+def columns_of(records: Sequence[Record], default: Sequence[str]) -> list[str]:
+    return list(_flat(records[0])) if records else list(default)
+
+
+def write_json(records: Iterable[Record], stream: IO[str]) -> None:
+    json.dump(list(records), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def write_csv(records: Iterable[Record], columns: Sequence[str], stream: IO[str]) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(columns)
+    for record in records:
+        flat = _flat(record)
+        writer.writerow(
+            [spreadsheet_safe(v) if isinstance(v, str) else v for v in (flat[c] for c in columns)]
+        )
+
+
+def _markdown_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    text = visible(str(value))
+    return text.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def write_markdown(records: Iterable[Record], columns: Sequence[str], stream: IO[str]) -> None:
+    stream.write("| " + " | ".join(columns) + " |\n")
+    stream.write("|" + "---|" * len(columns) + "\n")
+    for record in records:
+        flat = _flat(record)
+        stream.write("| " + " | ".join(_markdown_cell(flat[c]) for c in columns) + " |\n")

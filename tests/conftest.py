@@ -1,0 +1,31 @@
+"""Shared fixtures: a claims file written into a temporary folder, and the CLI runner."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "data" / "claims.yaml"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def claims_file(tmp_path: Path) -> Callable[[str], Path]:
+    """Write YAML (dedented) to ``tmp/data/claims.yaml`` and return its path."""
+
+    def write(text: str) -> Path:
+        path = tmp_path / "data" / "claims.yaml"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write

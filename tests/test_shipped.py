@@ -1,0 +1,24 @@
+"""The shipped claims file: clean, and reconciled as the seed report's figures should be."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from figcheck.cli import app
+from tests.conftest import SHIPPED
+
+
+def test_shipped_file_is_clean(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["-f", str(SHIPPED), "check"])
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
+
+
+def test_political_prisoners_diverge_and_death_tolls_agree(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["-f", str(SHIPPED), "compare", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    status = {row["metric"]: row["status"] for row in json.loads(result.stdout)}
+    assert status["political_prisoners"] == "divergent"
+    assert status["protest_deaths"] == "consistent"
