@@ -220,41 +220,61 @@ def _level(frame: pd.DataFrame, tolerance: float) -> pd.DataFrame:
     return _decided(largest_lo, smallest_hi, divergent, Kind.LEVEL, pair, ratio)
 
 
+def _running(days: pd.DataFrame, column: str, *, forward: bool) -> tuple[pd.Series, pd.Series]:
+    """Per metric, the running max of ``column`` over dates (or, backwards, the running min),
+    with the id of the claim that sets it (``column + "_id"``)."""
+    ordered = days if forward else days.iloc[::-1]
+    by_metric = ordered.groupby("metric", sort=False)[column]
+    bound = by_metric.cummax() if forward else by_metric.cummin()
+    setter = ordered[f"{column}_id"].where(ordered[column] == bound)
+    setter = setter.groupby(ordered["metric"], sort=False).ffill()
+    return bound.sort_index(), setter.sort_index()
+
+
 def _cumulative(frame: pd.DataFrame, tolerance: float) -> pd.DataFrame:
     """Cumulative metrics: a figure may only grow, so a later hi below an earlier lo contradicts.
 
     For each date: the largest lo on or before it (running max), the smallest hi on or after it
-    (reverse running min). The metric diverges where the first exceeds the second; the conflict is
-    the date where their ratio is largest, and the reconciled range is the one at the last date.
+    (reverse running min). The metric diverges where the first exceeds the second. The ratio is
+    the largest ``lo(A)/hi(B)`` with ``date(A) <= date(B)`` over pairs with a finite positive
+    ``hi(B)`` (null when some ``lo(A) > 0 = hi(B)``: the ratio is unbounded); the conflict is
+    that pair, and the reconciled range is the one at the last date.
     """
     if frame.empty:
         return pd.DataFrame()
+    frame = frame.assign(positive_hi=frame["hi"].where(frame["hi"] > 0, np.inf))
+    ids = frame["id"]
     by_day = frame.groupby(["metric", "date"], sort=True)
     days = pd.DataFrame(
         {
             "lo": by_day["lo"].max(),
-            "lo_id": frame["id"][by_day["lo"].idxmax()].to_numpy(),
+            "lo_id": ids[by_day["lo"].idxmax()].to_numpy(),
             "hi": by_day["hi"].min(),
-            "hi_id": frame["id"][by_day["hi"].idxmin()].to_numpy(),
+            "hi_id": ids[by_day["hi"].idxmin()].to_numpy(),
+            "positive_hi": by_day["positive_hi"].min(),
+            "positive_hi_id": ids[by_day["positive_hi"].idxmin()].to_numpy(),
         }
     ).reset_index()
-    days["before_lo"] = days.groupby("metric", sort=False)["lo"].cummax()
-    days["before_id"] = days["lo_id"].where(days["lo"] >= days["before_lo"])
-    days["before_id"] = days.groupby("metric", sort=False)["before_id"].ffill()
-    backwards = days.iloc[::-1]
-    days["after_hi"] = backwards.groupby("metric", sort=False)["hi"].cummin()
-    days["after_id"] = days["hi_id"].where(days["hi"] <= days["after_hi"])
-    days["after_id"] = days.iloc[::-1].groupby("metric", sort=False)["after_id"].ffill()
+    before_lo, before_id = _running(days, "lo", forward=True)
+    after_hi, after_id = _running(days, "hi", forward=False)
+    after_positive, after_positive_id = _running(days, "positive_hi", forward=False)
+    unbounded = (before_lo > 0) & (after_hi == 0)
     with np.errstate(divide="ignore", invalid="ignore"):
-        days["score"] = (days["before_lo"] / days["after_hi"]).fillna(0.0)
-    days["excess"] = days["before_lo"] > days["after_hi"] * (1 + tolerance)
+        score = (before_lo / after_positive).where(np.isfinite(after_positive) & ~unbounded)
+    days = days.assign(
+        before_lo=before_lo,
+        before_id=before_id,
+        after_id=after_id.where(unbounded, after_positive_id),
+        score=score,
+        rank=score.fillna(-1.0).mask(unbounded, np.inf),
+        excess=before_lo > after_hi * (1 + tolerance),
+    )
     per_metric = days.groupby("metric", sort=False)
-    worst = days.loc[per_metric["score"].idxmax()].set_index("metric")
+    worst = days.loc[per_metric["rank"].idxmax()].set_index("metric")
     last = per_metric.tail(1).set_index("metric")
     divergent = per_metric["excess"].any()
     pair = (worst["before_id"], worst["after_id"])
-    ratio = _finite_ratio(worst["before_lo"], worst["after_hi"])
-    return _decided(last["before_lo"], last["hi"], divergent, Kind.CUMULATIVE, pair, ratio)
+    return _decided(last["before_lo"], last["hi"], divergent, Kind.CUMULATIVE, pair, worst["score"])
 
 
 def compare(claims_file: ClaimsFile, filters: Filters, tolerance: float | None) -> pd.DataFrame:

@@ -54,22 +54,15 @@ class _Group(TyperGroup):
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    _stderr().print(_plain_text(f"figcheck: {message}"))
+    _say(f"figcheck: {message}")
     raise typer.Exit(code)
 
 
-def _plain_text(message: str) -> Any:
-    from rich.text import Text
-
+def _say(message: str) -> None:
+    """A diagnostic: one plain line on stderr, with anything from the file made visible."""
     from figcheck.safety import visible
 
-    return Text(visible(message))
-
-
-def _stderr() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False)
+    sys.stderr.write("\n".join(visible(line) for line in message.split("\n")) + "\n")
 
 
 def _stdout() -> Console:
@@ -243,16 +236,14 @@ def init(ctx: typer.Context) -> None:
     if str(target) == "-":
         raise UsageError("init writes a file; '-' (standard input) cannot be created")
     if target.exists():
-        raise UsageError(f"{target} already exists; figcheck init never overwrites a file")
+        raise UsageError(f"{target} already exists; init never overwrites a file")
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with target.open("x", encoding="utf-8") as stream:
             stream.write(_TEMPLATE)
     except FileExistsError:
-        raise UsageError(
-            f"{target} already exists; figcheck init never overwrites a file"
-        ) from None
-    _stderr().print(_plain_text(f"created {target}"))
+        raise UsageError(f"{target} already exists; init never overwrites a file") from None
+    _say(f"created {target}")
 
 
 @app.command("list")
@@ -346,7 +337,7 @@ def show(
     verdict: dict[str, Any] = verdicts.to_dict("records")[0]  # type: ignore[assignment]
     if output is Format.table:
         _stdout().print(render.show(str(filters.metric), frame, verdict))
-        _stdout().print(render.claims_table(frame))
+        _stdout().print(render.claims_table(frame, with_metric=False))
     elif output is Format.json:
         document = {
             "verdict": report.verdict_records(verdicts)[0],
@@ -402,7 +393,7 @@ def export(
         _emit(records, columns, chosen, sys.stdout)
         return
     _write_report(Path(path), lambda stream: _emit(records, columns, chosen, stream))
-    _stderr().print(_plain_text(f"wrote {len(records)} rows to {path}"))
+    _say(f"wrote {len(records)} rows to {path}")
 
 
 def _write_report(path: Path, write: Any) -> None:
@@ -431,12 +422,198 @@ def check(ctx: typer.Context) -> None:
     _, problems = check_file(_path(ctx))
     if not problems:
         return
-    console = _stdout()
-    for problem in problems:
-        console.print(_plain_text(str(problem)), soft_wrap=True)
+    from figcheck.safety import visible
+
+    sys.stdout.writelines(visible(str(problem)) + "\n" for problem in problems)
     count = len(problems)
-    _stderr().print(f"{count} problem{'s' if count != 1 else ''}")
+    _say(f"{count} problem{'s' if count != 1 else ''}")
     raise typer.Exit(1)
+
+
+QualifierOption = Annotated[
+    str | None,
+    typer.Option(
+        help="exact, about, at_least, more_than, at_most, up_to, fewer_than, nearly or range.",
+        show_default=False,
+    ),
+]
+NumberOption = Annotated[float | None, typer.Option(min=0, show_default=False)]
+TextOption = Annotated[str | None, typer.Option(show_default=False)]
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    text: Annotated[
+        str | None,
+        typer.Argument(
+            help='The claim in shorthand, e.g. "~50 released (UN)".', show_default=False
+        ),
+    ] = None,
+    metric: Annotated[
+        str | None, typer.Option(help="What is counted (wins over the text).")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Who said it.")] = None,
+    date: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="When the source said it (default: today).",
+            show_default=False,
+        ),
+    ] = None,
+    qualifier: QualifierOption = None,
+    value: NumberOption = None,
+    low: NumberOption = None,
+    high: NumberOption = None,
+    unit: TextOption = None,
+    url: TextOption = None,
+    note: TextOption = None,
+    wording: Annotated[
+        str | None,
+        typer.Option("--text", help="The wording as read (default: TEXT).", show_default=False),
+    ] = None,
+    new_metric: Annotated[
+        bool, typer.Option("--new-metric", help="Start a new metric even if one has a close name.")
+    ] = False,
+    force: Annotated[bool, typer.Option(help="Record it even if the same claim is there.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be written.")] = False,
+    from_json: Annotated[
+        bool, typer.Option("--json", help="Read the claim as a JSON object from standard input.")
+    ] = False,
+) -> None:
+    """Record a claim: parse TEXT, let options override it, check it, and append it."""
+    from figcheck import recording, shorthand, writing
+    from figcheck.model import Qualifier, slugify
+
+    path = _writable_path(ctx)
+    claims_file = _load_path(path)
+    if from_json:
+        given = recording.given_from_json(sys.stdin.read())
+    else:
+        try:
+            chosen = Qualifier(slugify(qualifier)) if qualifier else None
+        except ValueError:
+            raise UsageError(f"unknown qualifier '{qualifier}'; see figcheck add --help") from None
+        given = recording.Given(
+            metric, source, _day(date), chosen, value, low, high, unit, url, note, wording
+        )
+    try:
+        draft = recording.draft(
+            text, given, claims_file, today=dt.date.today(), new_metric=new_metric
+        )
+    except shorthand.ShorthandError as error:
+        _fail(shorthand.format_error(error), 2)
+    if draft.missing and _interactive():
+        draft = draft.with_answers(_ask_missing(draft, claims_file))
+    claim = recording.claim_of(draft, claims_file, force=force)
+    if dry_run:
+        sys.stdout.write(writing.claim_yaml(claim))
+        _say("dry run: nothing written")
+        return
+    stored = writing.append_claim(path, claim, force=force)
+    _print_recorded("added", stored, path)
+
+
+@app.command()
+def rm(
+    ctx: typer.Context,
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The id of the claim to remove.")],
+) -> None:
+    """Remove one claim by its id (see figcheck list), leaving the rest of the file as it was."""
+    from figcheck import writing
+
+    path = _writable_path(ctx)
+    removed = writing.remove_claim(path, claim_id)
+    _print_recorded("removed", removed, path)
+
+
+def _writable_path(ctx: typer.Context) -> str:
+    path = _path(ctx)
+    if path == "-":
+        raise UsageError("standard input cannot be written to; pass the claims file with --file")
+    return path
+
+
+def _load_path(path: str) -> ClaimsFile:
+    from figcheck.store import load
+
+    return load(path)
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _ask_missing(draft: Any, claims_file: ClaimsFile) -> dict[str, Any]:
+    """Ask for each missing part, offering the most similar recent claim's as the default."""
+    from figcheck import recording
+
+    like = recording.similar_claim(claims_file, draft.fields)
+    answers: dict[str, Any] = {}
+    for part in draft.missing:
+        default = getattr(like, part, None) if like is not None and part != "value" else None
+        choices = sorted({str(getattr(claim, part)) for claim in claims_file.claims})
+        answer = _prompt(part, default, choices)
+        if part == "value":
+            try:
+                answers[part] = float(answer.replace(",", ""))
+            except ValueError:
+                raise UsageError(f"value must be a number, not {answer!r}") from None
+        elif part == "metric":
+            answers[part] = recording.resolve_metric(answer, claims_file)
+        else:
+            answers[part] = answer
+    return answers
+
+
+def _prompt(part: str, default: str | None, choices: list[str]) -> str:
+    """One line of input, with tab completion of the known values."""
+    try:
+        import readline
+    except ImportError:  # pragma: no cover - not on every platform
+        readline = None  # type: ignore[assignment]
+    if readline is not None:
+        readline.set_completer(
+            lambda start, state: ([c for c in choices if c.startswith(start)] + [None])[state]
+        )
+        readline.set_completer_delims("")
+        readline.parse_and_bind("tab: complete")
+    shown = f" [{default}]" if default else ""
+    answer = input(f"{part}{shown}: ").strip() or (default or "")
+    if not answer:
+        raise UsageError(f"{part} is needed")
+    return answer
+
+
+def _print_recorded(action: str, claim: Any, path: str) -> None:
+    """The claim as stored, then its metric's verdict with it (or without it, after rm)."""
+    from rich.text import Text
+
+    from figcheck import analysis, render
+    from figcheck.store import load
+
+    claims_file = load(path)
+    frame = analysis.claims_frame(claims_file, analysis.Filters(metric=claim.metric))
+    one = analysis.claims_frame(
+        type(claims_file)(path, (claim,), claims_file.metrics, (), claims_file.settings)
+    )
+    row = one.to_dict("records")[0]
+    console = _stdout()
+    console.print(
+        Text(f"{action} {claim.id}  ")
+        + render.cell(claim.metric, "bold")
+        + Text(f"  {render.figure(row)}  {render.interval(row['lo'], row['hi'])}  ")
+        + render.cell(claim.source)
+        + Text(f"  {claim.date.isoformat()}")
+    )
+    if frame.empty:
+        console.print(Text(f"{claim.metric} has no claims left", style="dim"))
+        return
+    kinds = {entry.name: entry.kind for entry in claims_file.metrics}
+    verdicts = analysis.verdicts(frame, kinds, claims_file.settings.tolerance)
+    verdict: dict[str, Any] = verdicts.to_dict("records")[0]  # type: ignore[assignment]
+    console.print(render.verdict_sentence(verdict, frame))
 
 
 def main() -> None:

@@ -40,6 +40,8 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 _STR = "tag:yaml.org,2002:str"
 _resolver = yaml.resolver.Resolver()
+_MAX_DEPTH = 32  # a claims file needs 4 levels; deeper is hostile (and would exhaust the stack)
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a new line
 
 
 # --- a node tree with line numbers -------------------------------------------------------------
@@ -70,15 +72,34 @@ class Mapping:
 Node = Scalar | Sequence | Mapping
 
 
+class _TooDeep(Exception):
+    """Nesting deeper than any claims file needs; the line where it went too deep."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def _shown_tag(tag: str) -> str:
+    """A tag as it is usually written: ``!!python/object`` rather than its full form."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag.removeprefix(prefix) if tag.startswith(prefix) else tag
+
+
 class _Composer:
     """Build a node tree from PyYAML events, collecting problems instead of expanding aliases."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.seen: set[Problem] = set()
+        self.depth = 0
 
     def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(Location(self.path, line), message))
+        problem = Problem(Location(self.path, line), message)
+        if problem not in self.seen:  # an alias bomb repeats itself: say it once a line
+            self.seen.add(problem)
+            self.problems.append(problem)
 
     def compose(self, text: str) -> Node | None:
         events = yaml.parse(text, Loader=_Loader)
@@ -88,17 +109,23 @@ class _Composer:
         documents = 0
         while isinstance(event, yaml.DocumentStartEvent):
             documents += 1
+            start: Any = event.start_mark
             node = self._node(next(events), events)
             if documents == 1:
                 root = node
             else:
-                self.problem(node.line, "more than one YAML document; a claims file holds one")
+                self.problem(
+                    start.line + 1,
+                    "a second YAML document ('---'); a claims file holds one: remove it",
+                )
             next(events)  # DocumentEnd
             event = next(events)
         return root
 
     def _node(self, event: Any, events: Iterator[Any]) -> Node:
         line: int = event.start_mark.line + 1
+        if self.depth >= _MAX_DEPTH:
+            raise _TooDeep(line)
         if isinstance(event, yaml.AliasEvent):
             self.problem(line, f"alias *{event.anchor} is not allowed; write the value out in full")
             return Scalar("", "tag:yaml.org,2002:null", line, plain=True)
@@ -109,13 +136,20 @@ class _Composer:
         if isinstance(event, yaml.ScalarEvent):
             plain = event.implicit[0] and tag is None
             if tag is not None and tag != "!":
-                self.problem(line, f"tag {tag} is not allowed; remove it")
+                self.problem(line, f"tag {_shown_tag(tag)} is not allowed; remove it")
             resolved: str = _resolver.resolve(  # type: ignore[no-untyped-call]
                 yaml.ScalarNode, event.value, (True, False)
             )
             return Scalar(event.value, resolved if plain else _STR, line, plain)
         if tag is not None:
-            self.problem(line, f"tag {tag} is not allowed; remove it")
+            self.problem(line, f"tag {_shown_tag(tag)} is not allowed; remove it")
+        self.depth += 1
+        try:
+            return self._collection(event, events, line)
+        finally:
+            self.depth -= 1
+
+    def _collection(self, event: Any, events: Iterator[Any], line: int) -> Node:
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Node] = []
             seq = Sequence(items, line, bool(event.flow_style))
@@ -135,7 +169,9 @@ class _Composer:
                 self.problem(key.line, "a key must be plain text")
             elif key.text in pairs:
                 first = pairs[key.text][0].line
-                self.problem(key.line, f"duplicate key '{key.text}' (first at line {first})")
+                self.problem(
+                    key.line, f"duplicate key '{key.text}' (first at line {first}); keep only one"
+                )
             else:
                 pairs[key.text] = (key, value)
             event = next(events)
@@ -143,6 +179,15 @@ class _Composer:
 
 
 # --- pre-checks on the raw bytes -----------------------------------------------------------------
+
+
+# Characters YAML refuses to read (it allows tab, line breaks, and printable Unicode).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def _line_at(text: str, index: int) -> int:
+    """The 1-based line of a character, counting line breaks as YAML does."""
+    return sum(1 for _ in _LINE_BREAK.finditer(text, 0, index)) + 1
 
 
 def _decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
@@ -153,17 +198,25 @@ def _decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+        before = data[: error.start].decode("utf-8")
+        line = _line_at(before, len(before))
         byte = data[error.start]
-        return None, [Problem(Location(path, line), f"not UTF-8: byte 0x{byte:02x}; save as UTF-8")]
-    problems = [
-        Problem(Location(path, number), "tab in indentation; indent with spaces")
-        for number, line in enumerate(text.splitlines(), start=1)
-        if "\t" in line[: len(line) - len(line.lstrip(" \t"))]
-    ]
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        problems.append(Problem(Location(path, line), "NUL character; this is not a text file"))
+        message = f"not UTF-8: byte 0x{byte:02x}; save the file as UTF-8"
+        return None, [Problem(Location(path, line), message)]
+    problems: list[Problem] = []
+    for number, row in enumerate(_LINE_BREAK.split(text), start=1):
+        if "\t" in row[: len(row) - len(row.lstrip(" \t"))]:
+            message = "tab in indentation; indent with spaces"
+            problems.append(Problem(Location(path, number), message))
+        control = _CONTROL.search(row)
+        if control is None:
+            continue
+        char = control.group()
+        if char == "\x00":
+            message = "NUL character; this is not a text file"
+        else:
+            message = f"invisible control character U+{ord(char):04X}; delete it"
+        problems.append(Problem(Location(path, number), message))
     return (None if problems else text), problems
 
 
@@ -173,17 +226,24 @@ def compose(data: bytes, path: str) -> tuple[Node | None, list[Problem]]:
     if text is None:
         return None, problems
     composer = _Composer(path)
+    last_line = _line_at(text, len(text.rstrip()))
     try:
         root = composer.compose(text)
+    except _TooDeep as error:
+        message = f"nested more than {_MAX_DEPTH} levels deep; a claims file needs 4 at most"
+        return None, [*composer.problems, Problem(Location(path, error.line), message)]
     except yaml.MarkedYAMLError as error:
         mark: Any = error.problem_mark or error.context_mark
-        line = 1 if mark is None else mark.line + 1
+        line = 1 if mark is None else min(mark.line + 1, last_line)
         what = error.problem or error.context or "not valid YAML"
-        return None, [*composer.problems, Problem(Location(path, line), f"YAML syntax: {what}")]
-    except yaml.YAMLError as error:  # e.g. a reader error on a forbidden character
-        mark = getattr(error, "position", None)
-        line = text.count("\n", 0, mark) + 1 if isinstance(mark, int) else 1
-        return None, [*composer.problems, Problem(Location(path, line), f"YAML: {error}")]
+        context: Any = error.context_mark
+        if error.problem and error.context and context is not None and context.line + 1 < line:
+            what = f"{what} {error.context} at line {context.line + 1}"
+        message = f"YAML syntax: {what}; check the indentation, colons and quotes"
+        return None, [*composer.problems, Problem(Location(path, line), message)]
+    except yaml.YAMLError as error:  # pragma: no cover - _decode refuses what the reader refuses
+        first = str(error).splitlines()[0] if str(error) else "not valid YAML"
+        return None, [*composer.problems, Problem(Location(path, 1), f"YAML: {first}")]
     return root, composer.problems
 
 
@@ -201,7 +261,16 @@ _TYPE_NAMES = {
 _DECIMAL_INT = re.compile(r"[0-9][0-9_]*\Z")
 _DECIMAL_FLOAT = re.compile(r"[0-9][0-9_]*(\.[0-9_]*)?([eE][-+][0-9]+)?\Z|\.[0-9][0-9_]*\Z")
 _DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\Z")
+_EXPONENT = re.compile(r"[-+]?[0-9.]*[0-9][0-9.]*[eE][-+]?[0-9]+\Z")
+_DIGIT_GROUP = re.compile(r"[0-9]{3}\Z")
 _NUMBER_IN_TEXT = re.compile(r"[-+]?[0-9][0-9,_ ]*(\.[0-9]+)?\Z")
+
+
+def _shown(number: float) -> str:
+    """A number as a journalist writes it: ``1850000``, ``0.1``, never ``1.85e+06``."""
+    if number.is_integer() and abs(number) < 1e15:
+        return str(int(number))
+    return f"{number:.15g}"
 
 
 class _Invalid(Exception):
@@ -217,6 +286,8 @@ def _text(node: Node, what: str) -> str:
         raise _Invalid(
             f"{what} must be text, not a {'list' if isinstance(node, Sequence) else 'mapping'}"
         )
+    if _is_null(node):
+        raise _Invalid(f"{what} is empty")
     if node.tag != _STR:
         kind = _TYPE_NAMES.get(node.tag, "something other than text")
         raise _Invalid(
@@ -227,15 +298,19 @@ def _text(node: Node, what: str) -> str:
 
 def _number(node: Node, what: str) -> float:
     if not isinstance(node, Scalar):
-        raise _Invalid(f"{what} must be a number")
+        raise _Invalid(
+            f"{what} must be a number, not a {'list' if isinstance(node, Sequence) else 'mapping'}"
+        )
     text = node.text
     if node.tag == _STR:
+        if node.plain and _EXPONENT.match(text):
+            raise _Invalid(f"{what} {text} would be read by YAML as text; write it in decimal")
         if _NUMBER_IN_TEXT.match(text.strip()):
             digits = text.replace(",", "").replace(" ", "").replace("_", "")
             raise _Invalid(
                 f"{what} must be a number, not text: write {digits} without quotes or commas"
             )
-        raise _Invalid(f"{what} must be a number, not {text!r}")
+        raise _Invalid(f"{what} must be a number written in digits, not {text!r}")
     if node.tag == "tag:yaml.org,2002:int":
         body = text.lstrip("+-")
         if body.startswith(("0x", "0b")):
@@ -334,23 +409,43 @@ class _Reader:
         return None
 
     def known_keys(self, mapping: Mapping, allowed: tuple[str, ...], where: str) -> None:
-        for key, (key_node, _) in mapping.pairs.items():
-            if key not in allowed:
-                hint = _close_match(key, list(allowed))
+        before: tuple[str, Node] | None = None
+        for key, (key_node, value) in mapping.pairs.items():
+            if key in allowed:
+                pass
+            elif key == "<<" and key_node.plain:
+                self.problem(key_node.line, "merge key '<<' is not allowed; write the values out")
+            elif (
+                mapping.flow
+                and _DIGIT_GROUP.match(key)
+                and before is not None
+                and isinstance(before[1], Scalar)
+                and before[1].tag == "tag:yaml.org,2002:int"
+            ):
+                name, number = before[0], before[1].text
+                split, whole = f"{number},{key}", f"{number}{key}"
+                message = f"{name} {split} was split at the comma; write {whole}, no commas"
+                self.problem(key_node.line, message)
+            else:
+                hint = _close_match(key, list(allowed)) or f"; use one of: {', '.join(allowed)}"
                 self.problem(key_node.line, f"unknown key '{key}' in {where}{hint}")
+            before = (key, value)
 
     def read(self, root: Node | None) -> ClaimsFile:
         if root is None or _is_null(root):
             return ClaimsFile(self.path)
-        top = self.mapping(root, "the file")
-        if top is None:
+        if not isinstance(root, Mapping):
+            message = "the file must be a mapping of keys to values, starting with 'claims:'"
+            self.problem(root.line, message)
             return ClaimsFile(self.path)
+        top = root
         self.known_keys(top, _TOP_KEYS, "the file")
         pairs = top.pairs
         if "version" in pairs:
             node = pairs["version"][1]
             if not (isinstance(node, Scalar) and node.text == "1" and node.plain):
-                self.problem(node.line, "unsupported version; this figcheck reads version: 1")
+                shown = node.text if isinstance(node, Scalar) else "a list or mapping"
+                self.problem(node.line, f"version must be 1 (without quotes), not {shown!r}")
         settings = self.settings(pairs["settings"][1]) if "settings" in pairs else Settings()
         metrics = self.metrics(pairs["metrics"][1]) if "metrics" in pairs else ()
         sources = self.sources(pairs["sources"][1]) if "sources" in pairs else ()
@@ -374,7 +469,7 @@ class _Reader:
                     continue
                 if key == "about" and number >= 1:
                     self.problem(
-                        value.line, f"about must be below 1 (it is relative), not {number:g}"
+                        value.line, f"about must be below 1 (it is relative), not {_shown(number)}"
                     )
                     continue
                 values[key] = number
@@ -391,13 +486,18 @@ class _Reader:
             if not (isinstance(value, Sequence) and len(value.items) == 2):
                 self.problem(value.line, f"vague word '{word}' needs [low, high]")
                 continue
-            try:
-                low, high = (_number(item, f"'{word}' bound") for item in value.items)
-            except _Invalid as error:
-                self.problem(value.line, str(error))
+            bounds: list[float] = []
+            for item in value.items:
+                try:
+                    bounds.append(_number(item, f"'{word}' bound"))
+                except _Invalid as error:
+                    self.problem(item.line, str(error))
+            if len(bounds) < 2:
                 continue
+            low, high = bounds
             if low > high:
-                self.problem(value.line, f"vague word '{word}': low {low:g} is above high {high:g}")
+                shown = f"low {_shown(low)} is above high {_shown(high)}"
+                self.problem(value.line, f"vague word '{word}': {shown}; swap them")
                 continue
             words.append((word.casefold(), low, high))
         return tuple(words)
@@ -408,12 +508,23 @@ class _Reader:
             return ()
         metrics: list[Metric] = []
         owner: dict[str, str] = {}
+        defined: dict[str, str] = {}
         for name, (key_node, value) in mapping.pairs.items():
             try:
                 slug = slugify(_text(key_node, "metric name"))
             except _Invalid as error:
                 self.problem(key_node.line, str(error))
                 continue
+            if not slug:
+                self.problem(key_node.line, f"metric name '{name}' has no letters or digits")
+                continue
+            if slug in defined:
+                self.problem(
+                    key_node.line,
+                    f"metric '{name}' is the same metric as '{defined[slug]}'; merge the two",
+                )
+                continue
+            defined[slug] = name
             fields: dict[str, Any] = {}
             entry = self.mapping(value, f"metric '{name}'")
             if entry is not None:
@@ -437,7 +548,7 @@ class _Reader:
                     fields[key] = _text(entry.pairs[key][1], key)
                 except _Invalid as error:
                     self.problem(entry.pairs[key][1].line, str(error))
-        if "kind" in entry.pairs:
+        if "kind" in entry.pairs and not _is_null(entry.pairs["kind"][1]):
             node = entry.pairs["kind"][1]
             try:
                 fields["kind"] = Kind(_text(node, "kind"))
@@ -446,7 +557,7 @@ class _Reader:
             except ValueError:
                 shown = node.text if isinstance(node, Scalar) else "that"
                 self.problem(node.line, f"kind must be 'level' or 'cumulative', not '{shown}'")
-        if "aliases" in entry.pairs:
+        if "aliases" in entry.pairs and not _is_null(entry.pairs["aliases"][1]):
             node = entry.pairs["aliases"][1]
             items = node.items if isinstance(node, Sequence) else [node]
             aliases: list[str] = []
@@ -473,7 +584,7 @@ class _Reader:
             entry = self.mapping(value, f"source '{key}'")
             if entry is not None:
                 self.known_keys(entry, _SOURCE_KEYS, f"source '{key}'")
-                if "name" in entry.pairs:
+                if "name" in entry.pairs and not _is_null(entry.pairs["name"][1]):
                     try:
                         name = _text(entry.pairs["name"][1], "name")
                     except _Invalid as error:
@@ -494,7 +605,14 @@ class _Reader:
             if claim is None:
                 continue
             if claim.id in seen:
-                self.problem(item.line, f"duplicate id {claim.id} (also at line {seen[claim.id]})")
+                first = seen[claim.id]
+                if isinstance(item, Mapping) and "id" in item.pairs:
+                    message = (
+                        f"duplicate id {claim.id} (also at line {first}); give each claim its own"
+                    )
+                else:
+                    message = f"the same claim as at line {first}; remove one"
+                self.problem(item.line, message)
                 continue
             seen[claim.id] = item.line
             claims.append(claim)
@@ -523,24 +641,41 @@ class _Reader:
         if "value" not in fields and not has_range and not failed & {"value", "low", "high"}:
             missing.append("value (or low and high)")
         if missing:
-            self.problem(node.line, f"claim is missing {', '.join(missing)}")
-        if len(self.problems) > before:
-            return None
-        fields["metric"] = names.get(slugify(fields["metric"]), slugify(fields["metric"]))
-        if not fields["metric"]:
-            self.problem(node.line, "metric name has no letters or digits")
-            return None
+            listed = ", ".join(missing[:-1]) + " and " if len(missing) > 1 else ""
+            self.problem(node.line, f"claim is missing {listed}{missing[-1]}")
+        if "metric" in fields:
+            slug = slugify(fields["metric"])
+            if not slug:
+                message = f"metric name '{fields['metric']}' has no letters or digits"
+                self.problem(node.pairs["metric"][1].line, message)
+            fields["metric"] = names.get(slug, slug)
         if "qualifier" not in fields and "value" not in fields:
             fields["qualifier"] = Qualifier.RANGE
-        if fields.get("qualifier") is Qualifier.RANGE and not has_range:
-            self.problem(node.line, "a range claim needs low and high")
+        if fields.get("qualifier") is Qualifier.RANGE and not has_range and "value" in fields:
+            self.problem(node.line, "a range claim needs low and high (or another qualifier)")
+        if ("value" in fields or has_range) and not failed & {"value", "low", "high", "qualifier"}:
+            self.check_interval(node.line, fields)
+        if len(self.problems) > before:
             return None
+        given_id = fields.pop("id", None)
         claim = Claim(id="", location=Location(self.path, node.line), **fields)
-        low, high = claim_interval(claim, 0.0)
-        if low > high:
-            self.problem(node.line, f"low {low:g} is above high {high:g}")
-            return None
-        return dataclasses.replace(claim, id=fields.get("id") or content_id(claim))
+        return dataclasses.replace(claim, id=given_id or content_id(claim))
+
+    def check_interval(self, line: int, fields: dict[str, Any]) -> None:
+        """A problem when the claim allows no value at all (low above high)."""
+        keys = ("value", "qualifier", "low", "high")
+        numbers = {key: fields[key] for key in keys if key in fields}
+        stand_in = Claim(id="", metric="", source="", date=dt.date.min, **numbers)
+        low, high = claim_interval(stand_in, 0.0)
+        if low <= high:
+            return
+        if "low" in fields and "high" in fields:
+            message = f"low {_shown(low)} is above high {_shown(high)}; swap them"
+        elif "low" in fields:
+            message = f"low {_shown(low)} is above {_shown(high)}, the most this claim allows"
+        else:
+            message = f"high {_shown(high)} is below {_shown(low)}, the least this claim allows"
+        self.problem(line, message)
 
     @staticmethod
     def claim_field(key: str, value: Node) -> Any:

@@ -111,27 +111,29 @@ def summary(verdicts: pd.DataFrame) -> str:
     return ", ".join(parts)
 
 
-def claims_table(frame: pd.DataFrame) -> Table:
+def claims_table(frame: pd.DataFrame, *, with_metric: bool = True) -> Table:
     """The claims, one row each, with the interval each one allows."""
     table = Table(show_edge=False, header_style="bold")
-    for name in ("id", "metric", "figure", "interval", "source", "date", "text"):
-        table.add_column(name)
-    for claim in (row for _, row in frame.iterrows()):
-        table.add_row(
-            claim["id"],
+    names = ("id", "metric", "figure", "interval", "source", "date", "text")
+    for name in names if with_metric else [n for n in names if n != "metric"]:
+        table.add_column(name, no_wrap=name in {"id", "date", "interval"})
+    for claim in frame.to_dict("records"):
+        row = [
+            Text(claim["id"]),
             cell(claim["metric"]),
-            figure(claim),
-            interval(claim["lo"], claim["hi"]),
+            Text(figure(claim)),
+            Text(interval(claim["lo"], claim["hi"])),
             cell(claim["source"]),
-            claim["date"],
+            Text(claim["date"]),
             cell(claim["text"], "italic"),
-        )
+        ]
+        table.add_row(*(row if with_metric else row[:1] + row[2:]))
     return table
 
 
 # --- the forest plot --------------------------------------------------------------------------
 
-_WIDTH = 48
+_WIDTH = 32
 
 
 def _axis(frame: pd.DataFrame, verdict: dict[str, Any]) -> tuple[float, float]:
@@ -169,21 +171,21 @@ def forest(frame: pd.DataFrame, verdict: dict[str, Any]) -> RenderableType:
     start, end = _axis(frame, verdict)
     conflict = {verdict["conflict_a"], verdict["conflict_b"]} - {None}
     table = Table(show_edge=False, show_header=True, header_style="bold", box=None)
-    table.add_column("source")
-    table.add_column("date")
+    table.add_column("source", max_width=28)
+    table.add_column("date", no_wrap=True)
     table.add_column(f"{number(start)} … {number(end)}", no_wrap=True)
     table.add_column("figure")
-    for claim in (row for _, row in frame.iterrows()):
+    for claim in frame.to_dict("records"):
         clash = claim["id"] in conflict
         style = "bold red" if clash else "cyan"
         mark = Text(" ✗ conflict", style="bold red") if clash else Text("")
         table.add_row(
             cell(claim["source"]),
-            claim["date"],
+            Text(claim["date"]),
             _bar(claim["lo"], claim["hi"], start, end, style),
             Text(figure(claim)) + mark,
         )
-    if verdict["status"] != "divergent":
+    if verdict["status"] == "consistent":
         low, high = verdict["range_low"], verdict["range_high"]
         band = _bar(low, high, start, end, "bold green")
         table.add_row(Text("reconciled", style="bold green"), "", band, interval(low, high))
@@ -212,4 +214,5 @@ def verdict_sentence(verdict: dict[str, Any], frame: pd.DataFrame) -> Text:
 
 def show(metric: str, frame: pd.DataFrame, verdict: dict[str, Any]) -> RenderableType:
     heading = Text(visible(metric), style="bold") + Text(f"  ({verdict['kind']})", style="dim")
-    return Group(heading, verdict_sentence(verdict, frame), Text(""), forest(frame, verdict))
+    sentence = verdict_sentence(verdict, frame)
+    return Group(heading, sentence, Text(""), forest(frame, verdict), Text(""))

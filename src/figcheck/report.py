@@ -44,6 +44,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, float):
         if not math.isfinite(value):
             return None
+        value = float(f"{value:.12g}")  # 800 * 1.1 is 880, not 880.0000000000001
         return int(value) if value.is_integer() and abs(value) < 2**53 else value
     if hasattr(value, "item"):  # numpy scalars
         return _plain(value.item())

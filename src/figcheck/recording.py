@@ -1,0 +1,209 @@
+"""Turning what a user typed (shorthand, options, or a JSON object) into a claim to record.
+
+Pure functions: the CLI asks for missing parts and writes; this module only decides.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from figcheck.errors import FigcheckError, UsageError
+from figcheck.model import Claim, ClaimsFile, Qualifier, content_id, slugify
+from figcheck.shorthand import Reading, parse
+
+PARTS = ("metric", "source", "value")
+
+
+@dataclass(frozen=True, slots=True)
+class Given:
+    """The parts of a claim given as options (or JSON keys); each overrides what the text says."""
+
+    metric: str | None = None
+    source: str | None = None
+    date: dt.date | None = None
+    qualifier: Qualifier | None = None
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    url: str | None = None
+    note: str | None = None
+    text: str | None = None
+    id: str | None = None
+
+
+class MissingParts(FigcheckError):
+    """The claim lacks parts that neither the text nor the options gave."""
+
+    def __init__(self, parts: list[str]) -> None:
+        super().__init__(
+            f"missing {', '.join(parts)}: give them in the text (e.g. '~50 released (UN)')"
+            f" or as options ({', '.join('--' + part for part in parts)})"
+        )
+        self.parts = parts
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A claim being put together: the parts known so far, and those still missing."""
+
+    fields: dict[str, Any]
+    missing: list[str]
+
+    def with_answers(self, answers: dict[str, Any]) -> Draft:
+        fields = {**self.fields, **{k: v for k, v in answers.items() if v is not None}}
+        return Draft(fields, [part for part in self.missing if part not in fields])
+
+
+def resolve_metric(name: str, claims_file: ClaimsFile, *, new_metric: bool = False) -> str:
+    """The metric a name means: a registry name or alias, a metric already used, or a new slug.
+
+    A new name close to a known one is refused with a hint unless ``new_metric`` is set, so a typo
+    never quietly starts a new metric.
+    """
+    slug = slugify(name)
+    if not slug:
+        raise UsageError(f"metric '{name}' has no letters or digits")
+    known = claims_file.metric_names()
+    known.update({claim.metric: claim.metric for claim in claims_file.claims})
+    stem = slug.rstrip("s")
+    for candidate in (slug, stem, stem + "s"):
+        if candidate in known:
+            return known[candidate]
+    close = difflib.get_close_matches(slug, sorted(known), n=1, cutoff=0.8)
+    if close and not new_metric:
+        raise UsageError(
+            f"no metric '{name}' yet (did you mean '{known[close[0]]}'?);"
+            " give --metric, or --new-metric to start a new one"
+        )
+    return slug
+
+
+def draft(
+    text: str | None,
+    given: Given,
+    claims_file: ClaimsFile,
+    *,
+    today: dt.date,
+    new_metric: bool = False,
+) -> Draft:
+    """Read the shorthand (if any), let the options override it, and list what is missing."""
+    reading = (
+        parse(text, claims_file.metric_names(), claims_file.settings.vague)
+        if text and text.strip()
+        else None
+    )
+    fields: dict[str, Any] = _from_reading(reading, claims_file, new_metric) if reading else {}
+    if text and text.strip():
+        fields["text"] = text.strip()
+    overrides = {k: v for k, v in dataclasses.asdict(given).items() if v is not None}
+    if "metric" in overrides:
+        overrides["metric"] = resolve_metric(overrides["metric"], claims_file, new_metric=True)
+    if {"low", "high"} <= overrides.keys() and not {"value", "qualifier"} & overrides.keys():
+        fields.pop("value", None)  # --low and --high alone: the claim is that range
+        overrides["qualifier"] = Qualifier.RANGE
+    fields.update(overrides)
+    fields.setdefault("date", today)
+    has_figure = "value" in fields or ("low" in fields and "high" in fields)
+    missing = [
+        part for part in PARTS if part not in fields and not (part == "value" and has_figure)
+    ]
+    return Draft(fields, missing)
+
+
+def _from_reading(reading: Reading, claims_file: ClaimsFile, new_metric: bool) -> dict[str, Any]:
+    fields: dict[str, Any] = {"qualifier": reading.qualifier}
+    for name in ("value", "low", "high", "source"):
+        value = getattr(reading, name)
+        if value is not None:
+            fields[name] = value
+    if reading.metric is not None:
+        fields["metric"] = reading.metric
+    elif reading.what:
+        fields["metric"] = resolve_metric(reading.what, claims_file, new_metric=new_metric)
+    return fields
+
+
+def claim_of(draft_: Draft, claims_file: ClaimsFile, *, force: bool = False) -> Claim:
+    """The claim a complete draft describes, with a content id (a fresh one when forced)."""
+    if draft_.missing:
+        raise MissingParts(draft_.missing)
+    fields = dict(draft_.fields)
+    given_id = fields.pop("id", None)
+    fields.setdefault("qualifier", Qualifier.EXACT)
+    if fields["qualifier"] is Qualifier.RANGE and ("low" not in fields or "high" not in fields):
+        raise UsageError("a range needs both --low and --high")
+    for name in ("value", "low", "high"):
+        number = fields.get(name)
+        if number is not None and (not math.isfinite(number) or number < 0):
+            raise UsageError(f"{name} must be a finite number, zero or more (not {number:g})")
+    low, high = fields.get("low"), fields.get("high")
+    if low is not None and high is not None and low > high:
+        raise UsageError(f"low {low:g} is above high {high:g}")
+    claim = Claim(id="", **fields)
+    taken = {existing.id for existing in claims_file.claims}
+    claim_id = given_id or content_id(claim)
+    if force and not given_id:
+        suffix = 2
+        while claim_id in taken:
+            claim_id = f"{content_id(claim)}-{suffix}"
+            suffix += 1
+    return dataclasses.replace(claim, id=claim_id)
+
+
+def similar_claim(claims_file: ClaimsFile, fields: dict[str, Any]) -> Claim | None:
+    """The most recent claim most like the draft (same metric, else same source), for defaults."""
+    claims = claims_file.claims
+    for key in ("metric", "source"):
+        if key in fields:
+            matching = [claim for claim in claims if getattr(claim, key) == fields[key]]
+            if matching:
+                return max(matching, key=lambda claim: claim.date)
+    return max(claims, key=lambda claim: claim.date) if claims else None
+
+
+_JSON_KEYS = {field.name for field in dataclasses.fields(Given)}
+
+
+def given_from_json(document: str) -> Given:
+    """A JSON object (as scripts send with ``figcheck add --json``) as the given parts."""
+    try:
+        data = json.loads(document)
+    except json.JSONDecodeError as error:
+        raise UsageError(f"<stdin>:{error.lineno}: not valid JSON: {error.msg}") from None
+    if not isinstance(data, dict):
+        raise UsageError('<stdin>: expected one JSON object, e.g. {"metric": ..., "value": ...}')
+    unknown = sorted(set(data) - _JSON_KEYS)
+    if unknown:
+        hint = difflib.get_close_matches(unknown[0], sorted(_JSON_KEYS), n=1)
+        more = f" (did you mean '{hint[0]}'?)" if hint else ""
+        raise UsageError(f"<stdin>: unknown key '{unknown[0]}'{more}")
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if value is None:
+            continue
+        if key in {"value", "low", "high"}:
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise UsageError(f"<stdin>: {key} must be a number, not {json.dumps(value)}")
+            values[key] = float(value)
+        elif key == "date":
+            try:
+                values[key] = dt.date.fromisoformat(str(value))
+            except ValueError:
+                raise UsageError(f"<stdin>: date must be YYYY-MM-DD, not {value!r}") from None
+        elif key == "qualifier":
+            try:
+                values[key] = Qualifier(slugify(str(value)))
+            except ValueError:
+                raise UsageError(f"<stdin>: unknown qualifier {value!r}") from None
+        elif not isinstance(value, str):
+            raise UsageError(f"<stdin>: {key} must be text, not {json.dumps(value)}")
+        else:
+            values[key] = value
+    return Given(**values)

@@ -1,0 +1,720 @@
+"""Writing a claims file: append one claim, remove one claim, and never lose data doing it.
+
+The file is never re-serialised. A new claim's text is appended to the ``claims:`` list and a
+removed claim's lines are cut out, so comments, key order, quoting and blank lines everywhere else
+survive byte for byte. Every write:
+
+- holds an exclusive lock on ``.NAME.lock`` beside the data (not on the data file, which the rename
+  replaces); the lock file is removed when the write is done, and the lock dies with its process, so
+  a killed writer never blocks the next one;
+- reads and checks the file under that lock, builds the new text, and reads the new text back
+  with :func:`figcheck.parsing.read_claims`: it must be clean and hold exactly the old claims plus
+  the new one (or minus the removed one), with settings and registries unchanged; otherwise nothing
+  is written;
+- writes a temporary file in the same folder, fsyncs it, renames it over the old file and fsyncs the
+  folder, so a crash at any moment leaves the old file or the new one, never a mix. The file keeps
+  its permission bits, and a claims file that is a symbolic link stays a link (its target is
+  replaced).
+
+What :func:`remove_claim` removes: the claim's own lines, from its ``- `` line to the line of its
+last value (comments on those lines go with it). Comment lines above or below a claim are kept,
+since they may head a group of claims; a blank line that separated the claim from its neighbours is
+not doubled.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import difflib
+import io
+import math
+import os
+import re
+import stat
+import sys
+import time
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from figcheck.errors import FigcheckError, UnusableFile
+from figcheck.model import Claim, ClaimsFile, Location, Problem, Qualifier, content_id, slugify
+from figcheck.parsing import CLAIM_KEYS, claim_interval, read_claims
+
+try:
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+LOCK_TIMEOUT = 30.0
+"""Seconds a write waits for another writer to finish before giving up."""
+
+_CLOEXEC: int = getattr(os, "O_CLOEXEC", 0)
+
+
+# --- what can go wrong ----------------------------------------------------------------------------
+
+
+class WriteRefused(FigcheckError):
+    """A write was refused; the claims file was left exactly as it was."""
+
+
+class UnsupportedLayout(WriteRefused):
+    """The layout does not allow a clean append or removal; the message says how to fix it."""
+
+
+class ProblemsInFile(WriteRefused):
+    """The claims file already has problems; they must be fixed before it is written to."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(
+            f"{problems[0]}{more}; fix the file before changing it "
+            "('figcheck check' lists every problem)"
+        )
+
+
+class InvalidResult(WriteRefused):
+    """The file after the write would have problems, or would not say what was asked."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(f"{problems[0]}{more}; nothing was written")
+
+
+class DuplicateClaim(WriteRefused):
+    """A claim with the same metric, source, date and interval is already recorded."""
+
+    def __init__(self, existing: Claim) -> None:
+        self.existing = existing
+        where = f" at {existing.location}" if existing.location else ""
+        super().__init__(
+            f"the same claim is already recorded as {existing.id}{where} (same metric, source, "
+            "date and interval); use --force to add it anyway"
+        )
+
+
+class UnknownClaim(WriteRefused):
+    """No claim in the file has the id that was asked for."""
+
+
+class FileBusy(WriteRefused):
+    """Another figcheck process kept the claims file locked for too long."""
+
+
+# --- one claim as YAML text -----------------------------------------------------------------------
+
+_STR = "tag:yaml.org,2002:str"
+_resolver = yaml.resolver.Resolver()
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+_SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
+
+
+def _needs_escape(char: str) -> bool:
+    return unicodedata.category(char) in _ESCAPED_CATEGORIES
+
+
+def _plain_ok(text: str) -> bool:
+    """Whether ``text`` can be written unquoted and be read back, by YAML 1.1, as the same text."""
+    if not text or text != text.strip() or text[0] in _INDICATORS or text.endswith(":"):
+        return False
+    if ": " in text or " #" in text or any(_needs_escape(char) for char in text):
+        return False
+    tag = _resolver.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    if tag != _STR:
+        return False
+    emitter = yaml.emitter.Emitter(io.StringIO(), allow_unicode=True)
+    analysis = emitter.analyze_scalar(text)
+    return bool(analysis.allow_block_plain and not analysis.multiline)
+
+
+def _double_quoted(text: str) -> str:
+    """``text`` as one double-quoted YAML line; control, format and bidi characters escaped."""
+    out = ['"']
+    for char in text:
+        code = ord(char)
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char in _SHORT_ESCAPES:
+            out.append(_SHORT_ESCAPES[char])
+        elif not _needs_escape(char):
+            out.append(char)
+        elif code <= 0xFF:
+            out.append(f"\\x{code:02x}")
+        elif code <= 0xFFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    out.append('"')
+    return "".join(out)
+
+
+def scalar_yaml(text: str) -> str:
+    """A text value as YAML: plain when that is safe, else double-quoted.
+
+    Anything YAML 1.1 would read as something else (``NO``, ``yes``, ``null``, ``2024``, ``1_000``),
+    or that holds ``: `` or `` #``, starts with an indicator, or spans lines, is quoted.
+    """
+    return text if _plain_ok(text) else _double_quoted(text)
+
+
+def number_yaml(number: float) -> str:
+    """A number as plain YAML: whole numbers as integers, others as YAML 1.1 floats."""
+    if not math.isfinite(number):
+        return str(number)  # never valid; the check after writing refuses it
+    if float(number).is_integer() and abs(number) < 1e16:
+        return str(int(number))
+    text = repr(float(number))
+    mantissa, e, exponent = text.partition("e")
+    if e and "." not in mantissa:
+        text = f"{mantissa}.0e{exponent}"
+    return text
+
+
+def _date_yaml(date: dt.date) -> str:
+    return f"{date.year:04d}-{date.month:02d}-{date.day:02d}"
+
+
+def claim_yaml(claim: Claim, *, dash_column: int = 2, key_column: int | None = None) -> str:
+    """One claim as a block-style list item, ending in a newline.
+
+    The item's ``-`` sits at ``dash_column`` and its keys at ``key_column`` (default two further
+    in). Fields that are None are left out, and so is the default qualifier ``exact``; the id is
+    always written, quoted (the content id when the claim has none).
+    """
+    keys_at = dash_column + 2 if key_column is None else key_column
+    if keys_at < dash_column + 2:
+        raise ValueError(f"key_column {keys_at} must be at least dash_column {dash_column} + 2")
+    values: dict[str, str] = {"id": _double_quoted(claim.id or content_id(claim))}
+    for key in CLAIM_KEYS[1:]:
+        value = getattr(claim, key)
+        if value is None or (key == "qualifier" and value is Qualifier.EXACT):
+            continue
+        if isinstance(value, Qualifier):
+            values[key] = value.value
+        elif isinstance(value, dt.date):
+            values[key] = _date_yaml(value)
+        elif isinstance(value, int | float):
+            values[key] = number_yaml(value)
+        else:
+            values[key] = scalar_yaml(str(value))
+    first = " " * dash_column + "-" + " " * (keys_at - dash_column - 1)
+    lines = [
+        (first if number == 0 else " " * keys_at) + f"{key}: {value}"
+        for number, (key, value) in enumerate(values.items())
+    ]
+    return "\n".join(lines) + "\n"
+
+
+# --- where things are in the file -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    start: int  # character index where the item's mapping starts (its first key)
+    end: int  # character index just after its last value
+    key_column: int
+
+
+@dataclass(slots=True)
+class _Layout:
+    key_column: int = 0  # column of the top-level keys
+    last_key: str | None = None
+    has_claims: bool = False
+    claims_line: int = 0
+    flow: bool = False  # claims: [...] with items
+    empty_span: tuple[int, int] | None = None  # the text of ``[]`` or ``~`` after an empty claims:
+    dash_column: int | None = None
+    items: list[_Item] = dataclasses.field(default_factory=list)
+    explicit_end: bool = False
+
+
+def _start(event: Any) -> Any:
+    return event.start_mark
+
+
+def _end(event: Any) -> Any:
+    return event.end_mark
+
+
+def _skip(event: Any, events: Iterator[Any]) -> int:
+    """Consume one node's events; the character index just after its last character."""
+    if not isinstance(event, yaml.CollectionStartEvent):
+        return int(_end(event).index)
+    end = int(_end(event).index)
+    child = next(events)
+    while not isinstance(child, yaml.CollectionEndEvent):
+        end = _skip(child, events)
+        child = next(events)
+    # a block collection's end mark points at whatever follows; a flow one's just after ``]``/``}``
+    return int(_end(child).index) if event.flow_style else end
+
+
+def _layout(text: str, path: str) -> _Layout:
+    """Where the top-level keys and the claims are. ``text`` must already read cleanly."""
+    layout = _Layout()
+    events: Iterator[Any] = yaml.parse(text, Loader=_Loader)
+    next(events)  # StreamStart
+    if not isinstance(next(events), yaml.DocumentStartEvent):
+        return layout  # no document at all: only comments, or nothing
+    root = next(events)
+    if isinstance(root, yaml.MappingStartEvent):
+        if root.flow_style:
+            raise UnsupportedLayout(
+                f"{path}:{_start(root).line + 1}: the file is one {{...}} mapping (flow style); "
+                "write its sections as 'key:' lines so claims can be added"
+            )
+        layout.key_column = _start(root).column
+        event = next(events)
+        while not isinstance(event, yaml.MappingEndEvent):
+            key = str(event.value)
+            value = next(events)
+            layout.last_key = key
+            if key == "claims":
+                layout.has_claims = True
+                layout.claims_line = _start(event).line + 1
+                _claims_layout(value, events, layout)
+            else:
+                _skip(value, events)
+            event = next(events)
+    else:
+        _skip(root, events)
+    end = next(events)
+    layout.explicit_end = bool(getattr(end, "explicit", False))
+    return layout
+
+
+def _claims_layout(value: Any, events: Iterator[Any], layout: _Layout) -> None:
+    if isinstance(value, yaml.ScalarEvent):  # empty, ~ or null: a file with no claims yet
+        layout.empty_span = (_start(value).index, _end(value).index)
+        return
+    start = _start(value).index
+    end = _skip_items(value, events, layout)
+    if value.flow_style:
+        if layout.items:
+            layout.flow = True
+        else:
+            layout.empty_span = (start, end)
+        layout.items = []
+    else:
+        layout.dash_column = _start(value).column
+
+
+def _skip_items(sequence: Any, events: Iterator[Any], layout: _Layout) -> int:
+    event = next(events)
+    end = int(_end(sequence).index)
+    while not isinstance(event, yaml.SequenceEndEvent):
+        start, column = _start(event).index, _start(event).column
+        end = _skip(event, events)
+        layout.items.append(_Item(start, end, column))
+        event = next(events)
+    return int(_end(event).index) if sequence.flow_style else end
+
+
+# --- building the new text ------------------------------------------------------------------------
+
+
+def _newline(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+def _cut_span(text: str, span: tuple[int, int]) -> str:
+    """``text`` without ``span`` (``[]`` or ``~``), and without the spaces before it at line end."""
+    start, end = span
+    if start == end:
+        return text
+    return text[:start].rstrip(" ") + text[end:]
+
+
+def appended_text(text: str, claim: Claim, path: str = "<claims>") -> str:
+    """``text`` (a clean claims file) with ``claim`` appended to its claims list."""
+    layout = _layout(text, path)
+    line = f"{path}:{layout.claims_line}"
+    if layout.explicit_end:
+        raise UnsupportedLayout(
+            f"{path}: the file ends its document with '...'; "
+            "delete that line so claims can be added"
+        )
+    if layout.flow:
+        raise UnsupportedLayout(
+            f"{line}: claims is written in flow style ([...]); write it as a block list, "
+            "one '- ' item per claim, so claims can be added"
+        )
+    if layout.has_claims and layout.last_key != "claims":
+        raise UnsupportedLayout(
+            f"{line}: claims is not the last section of the file; move the claims: section "
+            "to the end of the file so claims can be added"
+        )
+    newline = _newline(text)
+    if layout.empty_span is not None:
+        text = _cut_span(text, layout.empty_span)
+    if text and not text.endswith(("\n", "\r")):
+        text += newline
+    if not layout.has_claims:
+        text += " " * layout.key_column + "claims:" + newline
+    dash = layout.dash_column
+    if dash is None:
+        dash = layout.key_column + 2
+    key_column = layout.items[-1].key_column if layout.items else dash + 2
+    if key_column < dash + 2:
+        key_column = dash + 2
+    item = claim_yaml(claim, dash_column=dash, key_column=key_column)
+    if layout.items and _spaced(text, layout.items[-1]) and not _ends_with_blank_line(text):
+        item = "\n" + item  # claims here are separated by a blank line: keep doing so
+    return text + item.replace("\n", newline)
+
+
+def _spaced(text: str, item: _Item) -> bool:
+    """Whether a blank line comes before the item's ``-`` line (comment lines between allowed)."""
+    lines = text[: _dash_line_start(text, item, 0)].split("\n")[:-1]
+    while lines and lines[-1].lstrip().startswith("#"):
+        lines.pop()
+    return bool(lines) and not lines[-1].strip()
+
+
+def _ends_with_blank_line(text: str) -> bool:
+    lines = text.split("\n")
+    return len(lines) >= 3 and not lines[-2].strip()
+
+
+def _line_start(text: str, index: int) -> int:
+    return max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+
+
+def _line_after(text: str, index: int) -> int:
+    """The index just after the line break that ends the line holding ``index``."""
+    if index > 0 and text[index - 1] == "\n":
+        return index  # the value (a block scalar) already ended with its line break
+    found = text.find("\n", index)
+    return len(text) if found < 0 else found + 1
+
+
+def _dash_line_start(text: str, item: _Item, floor: int) -> int:
+    """Where the item's ``- `` line starts: its own first line, or the nearest above with ``-``."""
+    start = _line_start(text, item.start)
+    while not text[start : item.start].lstrip().startswith("-") and start > floor:
+        start = _line_start(text, start - 1)
+    return start
+
+
+def _lines(text: str) -> list[str]:
+    """``text`` cut after each ``\\n`` (``splitlines`` would also cut at U+2028 and others)."""
+    return re.findall(r"[^\n]*\n|[^\n]+\Z", text)
+
+
+def _is_blank(line: str) -> bool:
+    return not line.strip()
+
+
+def removed_text(text: str, index: int, path: str = "<claims>") -> str:
+    """``text`` (a clean claims file) without the lines of its claim number ``index`` (0-based)."""
+    layout = _layout(text, path)
+    if layout.flow:
+        raise UnsupportedLayout(
+            f"{path}:{layout.claims_line}: claims is written in flow style ([...]); write it as a "
+            "block list, one '- ' item per claim, so claims can be removed"
+        )
+    item = layout.items[index]
+    previous_end = layout.items[index - 1].end if index > 0 else 0
+    # the item's '- ' line: its own first line, or the nearest line above that starts with '-'
+    start = _dash_line_start(text, item, previous_end)
+    end = _line_after(text, item.end)
+    before = _lines(text[:start])
+    after = _lines(text[end:])
+    blank_before = bool(before) and _is_blank(before[-1])
+    if blank_before and after and _is_blank(after[0]):
+        while after and _is_blank(after[0]):
+            after.pop(0)
+    elif blank_before and not after:
+        while before and _is_blank(before[-1]):
+            before.pop()
+    return "".join(before) + "".join(after)
+
+
+# --- checks ---------------------------------------------------------------------------------------
+
+
+def _normalised(claim: Claim, claims_file: ClaimsFile) -> Claim:
+    """The claim as the reader would give it back: metric resolved, text fields stripped."""
+    slug = slugify(claim.metric)
+    changes: dict[str, Any] = {"metric": _registry_metric(claims_file, slug)}
+    for key in ("id", "source", "unit", "text", "url", "note"):
+        value = getattr(claim, key)
+        if isinstance(value, str):
+            optional = key not in ("id", "source")
+            changes[key] = (value.strip() or None) if optional else value.strip()
+    normal = dataclasses.replace(claim, **changes)
+    if not normal.id:
+        normal = dataclasses.replace(normal, id=content_id(normal))
+    return normal
+
+
+def _registry_metric(claims_file: ClaimsFile, slug: str) -> str:
+    """The registry metric a slug names (itself or through an alias), else the slug itself."""
+    return claims_file.metric_names().get(slug, slug)
+
+
+def find_duplicate(claims_file: ClaimsFile, claim: Claim) -> Claim | None:
+    """An existing claim with the same metric, source, date and interval, if there is one."""
+    about = claims_file.settings.about
+    metric = _registry_metric(claims_file, slugify(claim.metric))
+    source = claim.source.strip().casefold()
+    interval = claim_interval(claim, about)
+    for existing in claims_file.claims:
+        if (
+            existing.metric == metric
+            and existing.date == claim.date
+            and existing.source.strip().casefold() == source
+            and claim_interval(existing, about) == interval
+        ):
+            return existing
+    return None
+
+
+def _differences(expected: Claim, stored: Claim) -> str:
+    changed = [
+        f"{key} {getattr(expected, key)!r} would be read back as {getattr(stored, key)!r}"
+        for key in ("id", *CLAIM_KEYS[1:])
+        if getattr(expected, key) != getattr(stored, key)
+    ]
+    return "; ".join(changed)
+
+
+def _check_result(data: bytes, path: str, expected: ClaimsFile) -> ClaimsFile:
+    """Read the new file's bytes back: they must be clean and hold exactly ``expected``."""
+    result, problems = read_claims(data, path)
+    if problems:
+        raise InvalidResult(problems)
+    if result == expected:
+        return result
+    line = 1
+    message = "the write would change the file in a way that was not asked for"
+    if result.claims[:-1] == expected.claims[:-1] and len(result.claims) == len(expected.claims):
+        stored = result.claims[-1]
+        line = stored.location.line if stored.location else line
+        message = "the claim cannot be stored as given: " + _differences(
+            expected.claims[-1], stored
+        )
+    raise InvalidResult([Problem(Location(path, line), message)])
+
+
+# --- the safe write -------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _locked(target: Path, timeout: float) -> Iterator[None]:
+    """Hold the exclusive lock for ``target``: ``.NAME.lock`` in its folder."""
+    lock_path = target.with_name(f".{target.name}.lock")
+    if sys.platform == "win32":  # pragma: no cover - no fcntl there
+        import filelock
+
+        try:
+            with filelock.FileLock(str(lock_path), timeout=timeout):
+                yield
+        except filelock.Timeout:
+            raise _busy(target, lock_path, timeout) from None
+        return
+    import fcntl
+
+    deadline = time.monotonic() + timeout
+    pause = 0.001
+    while True:
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | _CLOEXEC, 0o666)
+        except OSError as error:
+            raise UnusableFile(f"{target}: cannot lock: {error.strerror}") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            if time.monotonic() > deadline:
+                raise _busy(target, lock_path, timeout) from None
+            time.sleep(pause)
+            pause = min(pause * 2, 0.005)
+            continue
+        # The previous holder unlinks the lock file as it lets go: make sure this is still it.
+        try:
+            current = os.stat(lock_path)
+        except FileNotFoundError:
+            os.close(fd)
+            continue
+        mine = os.fstat(fd)
+        if (current.st_dev, current.st_ino) == (mine.st_dev, mine.st_ino):
+            break
+        os.close(fd)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(lock_path)
+        os.close(fd)
+
+
+def _busy(target: Path, lock_path: Path, timeout: float) -> FileBusy:
+    return FileBusy(
+        f"{target}: another figcheck has been writing it for {timeout:g} s "
+        f"(lock {lock_path}); try again"
+    )
+
+
+_TEMP_SUFFIX = ".tmp"
+
+
+def _temp_name_pattern(target: Path) -> re.Pattern[str]:
+    return re.compile(re.escape(f".{target.name}.") + r"[0-9a-f]{8}" + re.escape(_TEMP_SUFFIX))
+
+
+def _remove_stale_temps(target: Path) -> None:
+    """Delete temporary files left by writers that were killed. Only called under the lock."""
+    pattern = _temp_name_pattern(target)
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            if pattern.fullmatch(entry.name):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _replace(target: Path, data: bytes, old: os.stat_result) -> None:
+    """Atomically make ``target`` hold ``data``: temp file, fsync, rename, fsync the folder."""
+    while True:
+        temp = target.with_name(f".{target.name}.{os.urandom(4).hex()}{_TEMP_SUFFIX}")
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC, 0o600)
+            break
+        except FileExistsError:  # pragma: no cover - one chance in four billion
+            continue
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fchmod(stream.fileno(), stat.S_IMODE(old.st_mode))
+            with contextlib.suppress(PermissionError):
+                os.fchown(stream.fileno(), old.st_uid, old.st_gid)
+            os.fsync(stream.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    _fsync_folder(target.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if sys.platform == "win32":  # pragma: no cover - folders cannot be opened there
+        return
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - some file systems cannot sync a folder
+        pass
+    finally:
+        os.close(fd)
+
+
+@dataclass(frozen=True, slots=True)
+class _Current:
+    """The file as it is under the lock: its text, what it says, and its status."""
+
+    text: str
+    claims_file: ClaimsFile
+    status: os.stat_result
+
+
+def _read_current(target: Path, path: str) -> _Current:
+    try:
+        data = target.read_bytes()
+        status = os.stat(target)
+    except FileNotFoundError:
+        raise UnusableFile(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UnusableFile(f"{path}: is a folder, not a claims file") from None
+    except OSError as error:
+        raise UnusableFile(f"{path}: cannot read: {error.strerror}") from None
+    claims_file, problems = read_claims(data, path)
+    if problems:
+        raise ProblemsInFile(problems)
+    return _Current(data.decode("utf-8"), claims_file, status)
+
+
+def _write(target: Path, path: str, data: bytes, old: os.stat_result) -> None:
+    try:
+        _remove_stale_temps(target)
+        _replace(target, data, old)
+    except OSError as error:
+        raise UnusableFile(f"{path}: cannot write: {error.strerror}") from None
+
+
+def _target(path: str) -> Path:
+    """The real file behind ``path``: a symbolic link is followed, so the link stays a link."""
+    return Path(os.path.realpath(path))
+
+
+def append_claim(
+    path: str, claim: Claim, *, force: bool = False, timeout: float = LOCK_TIMEOUT
+) -> Claim:
+    """Append ``claim`` to the claims file at ``path``; the claim as stored (with its location).
+
+    The claim is first put in the form the reader gives back (metric resolved through the registry,
+    text stripped, the content id when it has none). Refused, with the file untouched, when the file
+    has problems (:class:`ProblemsInFile`), its layout does not allow a clean append
+    (:class:`UnsupportedLayout`), the same claim is recorded (:class:`DuplicateClaim`, unless
+    ``force``), or the result would not read back cleanly as the old claims plus this one
+    (:class:`InvalidResult`, e.g. an id already in use).
+    """
+    target = _target(path)
+    with _locked(target, timeout):
+        current = _read_current(target, path)
+        stored = _normalised(claim, current.claims_file)
+        if not force:
+            duplicate = find_duplicate(current.claims_file, stored)
+            if duplicate is not None:
+                raise DuplicateClaim(duplicate)
+        data = appended_text(current.text, stored, path).encode("utf-8")
+        expected = dataclasses.replace(
+            current.claims_file, claims=(*current.claims_file.claims, stored)
+        )
+        result = _check_result(data, path, expected)
+        _write(target, path, data, current.status)
+    return result.claims[-1]
+
+
+def remove_claim(path: str, claim_id: str, *, timeout: float = LOCK_TIMEOUT) -> Claim:
+    """Remove the claim with id ``claim_id`` from the claims file at ``path``; the removed claim.
+
+    Refused, with the file untouched, when no claim has that id (:class:`UnknownClaim`), the file
+    has problems (:class:`ProblemsInFile`), the claims are in flow style
+    (:class:`UnsupportedLayout`), or the result would not be the other claims unchanged
+    (:class:`InvalidResult`).
+    """
+    target = _target(path)
+    with _locked(target, timeout):
+        current = _read_current(target, path)
+        claims = current.claims_file.claims
+        ids = [claim.id for claim in claims]
+        wanted = claim_id.strip()
+        if wanted not in ids:
+            raise UnknownClaim(_unknown_message(path, wanted, ids))
+        index = ids.index(wanted)
+        data = removed_text(current.text, index, path).encode("utf-8")
+        expected = dataclasses.replace(
+            current.claims_file, claims=claims[:index] + claims[index + 1 :]
+        )
+        _check_result(data, path, expected)
+        _write(target, path, data, current.status)
+    return claims[index]
+
+
+def _unknown_message(path: str, claim_id: str, ids: list[str]) -> str:
+    starting = [known for known in ids if claim_id and known.startswith(claim_id)]
+    close = starting or difflib.get_close_matches(claim_id, ids, n=3, cutoff=0.6)
+    hint = f" (did you mean {', '.join(close[:3])}?)" if close else ""
+    return f"{path}: no claim has id '{claim_id}'{hint}; 'figcheck list' shows the ids"

@@ -1,0 +1,84 @@
+"""The installed ``figcheck`` as a real process: exit codes, streams, colour, imports."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHIPPED
+
+COLOUR = re.compile(r"\x1b\[(?:[0-9]+;)*(?:3[0-8]|9[0-7])(?:;[0-9]+)*m")
+FIGCHECK = shutil.which("figcheck", path=str(Path(sys.executable).parent)) or "figcheck"
+
+
+def figcheck(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
+    environment.update(env)
+    return subprocess.run(
+        [FIGCHECK, *args], capture_output=True, text=True, env=environment, timeout=60
+    )
+
+
+def test_compare_on_the_shipped_file() -> None:
+    result = figcheck("-f", str(SHIPPED), "compare", "--fail-on-divergence")
+    assert result.returncode == 1
+    assert "political_prisoners" in result.stdout
+    assert result.stderr == ""
+
+
+def test_errors_go_to_stderr_with_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "claims.yaml"
+    bad.write_text("claims:\n  - metric: a\n    value: 1\n    source: x\n    date: 2026-02-30\n")
+    result = figcheck("-f", str(bad), "compare")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"figcheck: {bad}:5: date 2026-02-30 is not a real date")
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_errors_exit_2() -> None:
+    result = figcheck("compare", "--no-such-option")
+    assert result.returncode == 2
+    assert result.stdout == ""
+
+
+def test_colour_only_when_forced_and_never_with_no_color() -> None:
+    forced = figcheck("-f", str(SHIPPED), "compare", FORCE_COLOR="1", COLUMNS="160")
+    assert COLOUR.search(forced.stdout)
+    plain = figcheck("-f", str(SHIPPED), "compare", FORCE_COLOR="1", NO_COLOR="1", COLUMNS="160")
+    assert not COLOUR.search(plain.stdout)  # bold may stay: NO_COLOR is about colour
+    assert "political_prisoners" in plain.stdout
+
+
+def test_machine_output_is_never_coloured() -> None:
+    result = figcheck("-f", str(SHIPPED), "compare", "--format", "json", FORCE_COLOR="1")
+    assert "\x1b" not in result.stdout
+
+
+def test_python_dash_m() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "figcheck", "--version"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("figcheck ")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["init", "--help"]])
+def test_help_and_version_import_neither_pandas_nor_yaml(args: list[str]) -> None:
+    code = (
+        "import sys; from figcheck.cli import app\n"
+        f"sys.argv = ['figcheck', *{args!r}]\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted({'pandas', 'yaml', 'numpy'} & set(sys.modules))\n"
+        "sys.stderr.write(repr(heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.stderr.endswith("[]"), result.stderr
