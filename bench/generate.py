@@ -1,6 +1,6 @@
 """Write a realistic claims file of N claims: many metrics, sources, qualifiers and dates.
 
-    python bench/generate.py 100000 > /tmp/claims-100k.yaml
+python bench/generate.py 100000 > /tmp/claims-100k.yaml
 """
 
 from __future__ import annotations

@@ -1,0 +1,207 @@
+"""Measure figcheck's start-up and scale against floors measured side by side, in one run.
+
+    python bench/run.py              # 100,000 claims (and the shipped file)
+    python bench/run.py --big        # also 1,000,000 claims (slow: generates ~240 MB)
+    python bench/run.py --claims 1000 --repeat 1   # a smoke run
+
+Every figure is the median wall time of --repeat runs of a fresh process. Ratios divide by a floor
+measured in the same run, so they stay meaningful on a busy machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import claims_yaml  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+FIGCHECK = [PYTHON, "-m", "figcheck"]
+MINIMAL_TYPER = """
+import typer
+app = typer.Typer()
+@app.command()
+def hello(name: str = "world") -> None:
+    \"\"\"Say hello.\"\"\"
+    print(name)
+app()
+"""
+
+
+@dataclass
+class Timing:
+    seconds: float
+    peak_mb: float
+
+
+def timed(command: list[str], *, repeat: int, before: Callable[[], None] | None = None) -> Timing:
+    """Median wall time (and largest peak memory) of ``repeat`` runs of a command."""
+    times: list[float] = []
+    peak = 0.0
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        with tempfile.TemporaryFile() as errors:
+            start = time.perf_counter()
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+            _, status, usage = os.wait4(process.pid, 0)
+            times.append(time.perf_counter() - start)
+            process.returncode = code = os.waitstatus_to_exitcode(status)
+            if code not in (0, 1):
+                errors.seek(0)
+                message = errors.read()[-500:].decode(errors="replace")
+                raise SystemExit(f"{' '.join(command)} failed ({code}): {message}")
+        peak = max(peak, usage.ru_maxrss / 1024)
+    return Timing(statistics.median(times), peak)
+
+
+def clear_cache(path: Path) -> Callable[[], None]:
+    def clear() -> None:
+        shutil.rmtree(path.parent / ".figcheck", ignore_errors=True)
+
+    return clear
+
+
+@dataclass
+class Row:
+    name: str
+    timing: Timing
+    floor: str | None = None
+    target: float | None = None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--big", action="store_true", help="also measure 1,000,000 claims")
+    arguments = parser.parse_args()
+    repeat = arguments.repeat
+    folder = Path(tempfile.mkdtemp(prefix="figcheck-bench-"))
+    try:
+        rows = measure(folder, arguments.claims, repeat, arguments.big)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    report(rows)
+
+
+def measure(folder: Path, count: int, repeat: int, big: bool) -> list[Row]:
+    minimal = folder / "minimal.py"
+    minimal.write_text(MINIMAL_TYPER)
+    shipped = folder / "shipped" / "claims.yaml"
+    shipped.parent.mkdir()
+    shutil.copy(ROOT / "data" / "claims.yaml", shipped)
+    large = folder / "large" / "claims.yaml"
+    large.parent.mkdir()
+    large.write_text(claims_yaml(count))
+    n = f"{count:,}"
+    rows = [
+        Row("python -c pass", timed([PYTHON, "-c", "pass"], repeat=repeat)),
+        Row("minimal Typer app --help", timed([PYTHON, str(minimal), "--help"], repeat=repeat)),
+        Row(
+            "import typer, yaml, pandas, rich.table",
+            timed([PYTHON, "-c", "import typer, yaml, pandas, rich.table"], repeat=repeat),
+        ),
+    ]
+    load = f"import yaml; yaml.load(open({str(large)!r}), Loader=yaml.CSafeLoader)"
+    rows.append(Row(f"yaml.load(CSafeLoader), {n} claims", timed([PYTHON, "-c", load], repeat=1)))
+    help_floor = "minimal Typer app --help"
+    import_floor = "import typer, yaml, pandas, rich.table"
+    yaml_floor = f"yaml.load(CSafeLoader), {n} claims"
+    rows += [
+        Row("figcheck --help", timed([*FIGCHECK, "--help"], repeat=repeat), help_floor, 1.2),
+        Row("figcheck --version", timed([*FIGCHECK, "--version"], repeat=repeat), help_floor, 1.2),
+        Row(
+            "compare, shipped file",
+            timed([*FIGCHECK, "-f", str(shipped), "compare"], repeat=repeat),
+            import_floor,
+            1.3,
+        ),
+    ]
+    counter = iter(range(10**9))
+
+    def add(path: Path) -> list[str]:
+        text = f"{next(counter) + 1} arrested (bench source)"
+        return [*FIGCHECK, "-f", str(path), "add", text, "--date", "2026-01-12", "--new-metric"]
+
+    rows.append(Row("add, shipped file", _timed_add(add, shipped, repeat), import_floor, 1.3))
+    compare = [*FIGCHECK, "-f", str(large), "compare"]
+    rows.append(
+        Row(
+            f"compare, {n} claims, cold (no cache)",
+            timed(compare, repeat=max(1, repeat // 2), before=clear_cache(large)),
+            yaml_floor,
+            0.15,
+        )
+    )
+    timed(compare, repeat=1)  # make sure the cache is there
+    rows.append(Row(f"compare, {n} claims, warm", timed(compare, repeat=repeat), import_floor, 1.5))
+    rows.append(Row(f"add, {n} claims", _timed_add(add, large, repeat), import_floor, 1.6))
+    rows.append(
+        Row(
+            f"compare after add, {n} claims",
+            _compare_after_add(add, large, repeat),
+            import_floor,
+            1.6,
+        )
+    )
+    export = [*FIGCHECK, "-f", str(large), "export", str(folder / "report.csv")]
+    rows.append(
+        Row(f"export csv, {n} claims, warm", timed(export, repeat=repeat), import_floor, 1.5)
+    )
+    if big:
+        huge = folder / "huge" / "claims.yaml"
+        huge.parent.mkdir()
+        huge.write_text(claims_yaml(1_000_000))
+        compare_huge = [*FIGCHECK, "-f", str(huge), "compare"]
+        cold = timed(compare_huge, repeat=1, before=clear_cache(huge))
+        rows.append(Row("compare, 1,000,000 claims, cold (target < 20 s, < 1.5 GB)", cold))
+        warm = timed(compare_huge, repeat=3)
+        rows.append(Row("compare, 1,000,000 claims, warm", warm, import_floor, 3.0))
+    return rows
+
+
+def _timed_add(add: Callable[[Path], list[str]], path: Path, repeat: int) -> Timing:
+    runs = [timed(add(path), repeat=1) for _ in range(repeat)]
+    return Timing(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs))
+
+
+def _compare_after_add(add: Callable[[Path], list[str]], path: Path, repeat: int) -> Timing:
+    runs = []
+    for _ in range(repeat):
+        subprocess.run(add(path), check=True, capture_output=True)
+        runs.append(timed([*FIGCHECK, "-f", str(path), "compare"], repeat=1))
+    return Timing(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs))
+
+
+def report(rows: list[Row]) -> None:
+    by_name = {row.name: row for row in rows}
+    print(f"{'measurement':58} {'median':>9} {'peak MB':>8} {'ratio':>7} {'target':>7}")
+    failures = 0
+    for row in rows:
+        ratio = target = verdict = ""
+        if row.floor is not None and row.target is not None:
+            value = row.timing.seconds / by_name[row.floor].timing.seconds
+            ok = value <= row.target
+            failures += not ok
+            ratio, target, verdict = f"{value:.2f}", f"≤ {row.target:g}", "ok" if ok else "MISSED"
+        print(
+            f"{row.name:58} {row.timing.seconds * 1000:7.0f}ms {row.timing.peak_mb:8.0f}"
+            f" {ratio:>7} {target:>7} {verdict}"
+        )
+    print(f"{failures} target(s) missed" if failures else "every target met")
+
+
+if __name__ == "__main__":
+    main()
