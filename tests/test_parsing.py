@@ -10,6 +10,7 @@ import datetime as dt
 import math
 import textwrap
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -637,7 +638,7 @@ def assert_reads_quickly(data: bytes) -> None:
     start = time.perf_counter()
     claims_file, problems = read_claims(data, "f.yaml")
     assert time.perf_counter() - start < 1.0
-    assert isinstance(claims_file.claims, tuple)
+    assert isinstance(claims_file.claims, Sequence)
     assert all(problem.location.line >= 1 for problem in problems)
 
 

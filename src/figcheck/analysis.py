@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from figcheck.model import ClaimsFile, Kind, Qualifier
+from figcheck.model import ClaimsFile, ClaimTable, Kind, Qualifier
 
 CLAIM_COLUMNS = (
     "id",
@@ -61,22 +61,8 @@ class Filters:
 
 def claims_frame(claims_file: ClaimsFile, filters: Filters = Filters()) -> pd.DataFrame:
     """One row per claim, in a stable order (metric, date, id), with its interval ``lo``/``hi``."""
-    claims = claims_file.claims
-    columns: dict[str, list[object]] = {
-        "id": [c.id for c in claims],
-        "metric": [c.metric for c in claims],
-        "source": [c.source for c in claims],
-        "date": [c.date.isoformat() for c in claims],
-        "value": [c.value for c in claims],
-        "qualifier": [c.qualifier.value for c in claims],
-        "low": [c.low for c in claims],
-        "high": [c.high for c in claims],
-        "unit": [c.unit for c in claims],
-        "text": [c.text for c in claims],
-        "url": [c.url for c in claims],
-        "note": [c.note for c in claims],
-        "line": [c.location.line if c.location else None for c in claims],
-    }
+    table = ClaimTable.of(claims_file.claims, claims_file.path)
+    columns = {name: table.columns[name] for name in CLAIM_COLUMNS}
     frame = pd.DataFrame(columns)
     for name in ("value", "low", "high"):
         frame[name] = frame[name].astype("float64")

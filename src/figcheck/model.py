@@ -10,7 +10,9 @@ import datetime as dt
 import enum
 import hashlib
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any, overload
 
 
 class Qualifier(enum.StrEnum):
@@ -108,7 +110,7 @@ class ClaimsFile:
     """Everything read from a claims file."""
 
     path: str
-    claims: tuple[Claim, ...] = ()
+    claims: Sequence[Claim] = ()  # a tuple, or a ClaimTable from the fast reader or the cache
     metrics: tuple[Metric, ...] = ()
     sources: tuple[tuple[str, str | None], ...] = ()
     settings: Settings = Settings()
@@ -146,16 +148,129 @@ def _number_text(number: float | None) -> str:
 
 def content_id(claim: Claim) -> str:
     """A stable id derived from what a claim says, so reordering a file never changes ids."""
-    parts = (
+    return content_id_of(
         claim.metric,
         claim.source,
         claim.date.isoformat(),
-        _number_text(claim.value),
+        claim.value,
         claim.qualifier.value,
-        _number_text(claim.low),
-        _number_text(claim.high),
-        claim.unit or "",
-        claim.text or "",
+        claim.low,
+        claim.high,
+        claim.unit,
+        claim.text,
+    )
+
+
+def content_id_of(
+    metric: str,
+    source: str,
+    date: str,
+    value: float | None,
+    qualifier: str,
+    low: float | None,
+    high: float | None,
+    unit: str | None,
+    text: str | None,
+) -> str:
+    """:func:`content_id` from the parts themselves (the date as ISO text)."""
+    parts = (
+        metric,
+        source,
+        date,
+        _number_text(value),
+        qualifier,
+        _number_text(low),
+        _number_text(high),
+        unit or "",
+        text or "",
     )
     digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=4)
     return digest.hexdigest()
+
+
+TABLE_COLUMNS = (
+    "id",
+    "metric",
+    "source",
+    "date",
+    "value",
+    "qualifier",
+    "low",
+    "high",
+    "unit",
+    "text",
+    "url",
+    "note",
+    "line",
+)
+
+
+class ClaimTable(Sequence[Claim]):
+    """Claims kept column by column (dates as ISO text), as the fast reader and the cache hold them.
+
+    It is a sequence of :class:`Claim` like any other (a claim is made when it is asked for), and
+    the analysis reads its columns directly, so a large file never becomes a claim object per row.
+    """
+
+    __slots__ = ("columns", "path")
+
+    def __init__(self, columns: dict[str, list[Any]], path: str) -> None:
+        self.columns = columns
+        self.path = path
+
+    @classmethod
+    def of(cls, claims: Sequence[Claim], path: str) -> ClaimTable:
+        """The table of any sequence of claims (itself, when it is one already)."""
+        if isinstance(claims, ClaimTable):
+            return claims
+        columns: dict[str, list[Any]] = {name: [] for name in TABLE_COLUMNS}
+        for claim in claims:
+            for name in TABLE_COLUMNS[:-1]:
+                columns[name].append(getattr(claim, name))
+            columns["line"].append(claim.location.line if claim.location else None)
+        columns["date"] = [date.isoformat() for date in columns["date"]]
+        columns["qualifier"] = [str(qualifier) for qualifier in columns["qualifier"]]
+        return cls(columns, path)
+
+    def __len__(self) -> int:
+        return len(self.columns["id"])
+
+    @overload
+    def __getitem__(self, index: int) -> Claim: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Claim, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Claim | tuple[Claim, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        c = self.columns
+        line = c["line"][index]
+        return Claim(
+            id=c["id"][index],
+            metric=c["metric"][index],
+            source=c["source"][index],
+            date=dt.date.fromisoformat(c["date"][index]),
+            value=c["value"][index],
+            qualifier=Qualifier(c["qualifier"][index]),
+            low=c["low"][index],
+            high=c["high"][index],
+            unit=c["unit"][index],
+            text=c["text"][index],
+            url=c["url"][index],
+            note=c["note"][index],
+            location=None if line is None else Location(self.path, line),
+        )
+
+    def __iter__(self) -> Iterator[Claim]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"ClaimTable({len(self)} claims from {self.path})"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import gc
 import math
 import re
 from collections.abc import Iterator
@@ -38,8 +39,28 @@ try:
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
-_STR = "tag:yaml.org,2002:str"
+STR = "tag:yaml.org,2002:str"
 _resolver = yaml.resolver.Resolver()
+_resolved: dict[str, str] = {}
+
+
+def resolved_tag(text: str) -> str:
+    """The YAML 1.1 tag a plain scalar would get (``NO`` is a bool), remembered per text."""
+    tag = _resolved.get(text)
+    if tag is None:
+        if len(_resolved) > 100_000:
+            _resolved.clear()
+        tag = _resolved[text] = _resolver.resolve(  # type: ignore[no-untyped-call]
+            yaml.ScalarNode, text, (True, False)
+        )
+    return tag
+
+
+def yaml_loader() -> Any:
+    """PyYAML's safe loader, in C when libyaml is there: it never builds Python objects."""
+    return _Loader
+
+
 _MAX_DEPTH = 32  # a claims file needs 4 levels; deeper is hostile (and would exhaust the stack)
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a new line
 
@@ -86,7 +107,7 @@ def _shown_tag(tag: str) -> str:
     return "!!" + tag.removeprefix(prefix) if tag.startswith(prefix) else tag
 
 
-class _Composer:
+class Composer:
     """Build a node tree from PyYAML events, collecting problems instead of expanding aliases."""
 
     def __init__(self, path: str) -> None:
@@ -110,7 +131,7 @@ class _Composer:
         while isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             start: Any = event.start_mark
-            node = self._node(next(events), events)
+            node = self.node(next(events), events)
             if documents == 1:
                 root = node
             else:
@@ -122,7 +143,7 @@ class _Composer:
             event = next(events)
         return root
 
-    def _node(self, event: Any, events: Iterator[Any]) -> Node:
+    def node(self, event: Any, events: Iterator[Any]) -> Node:
         line: int = event.start_mark.line + 1
         if self.depth >= _MAX_DEPTH:
             raise _TooDeep(line)
@@ -137,10 +158,7 @@ class _Composer:
             plain = event.implicit[0] and tag is None
             if tag is not None and tag != "!":
                 self.problem(line, f"tag {_shown_tag(tag)} is not allowed; remove it")
-            resolved: str = _resolver.resolve(  # type: ignore[no-untyped-call]
-                yaml.ScalarNode, event.value, (True, False)
-            )
-            return Scalar(event.value, resolved if plain else _STR, line, plain)
+            return Scalar(event.value, resolved_tag(event.value) if plain else STR, line, plain)
         if tag is not None:
             self.problem(line, f"tag {_shown_tag(tag)} is not allowed; remove it")
         self.depth += 1
@@ -155,7 +173,7 @@ class _Composer:
             seq = Sequence(items, line, bool(event.flow_style))
             event = next(events)
             while not isinstance(event, yaml.SequenceEndEvent):
-                items.append(self._node(event, events))
+                items.append(self.node(event, events))
                 event = next(events)
             return seq
         assert isinstance(event, yaml.MappingStartEvent)
@@ -163,8 +181,8 @@ class _Composer:
         mapping = Mapping(pairs, line, bool(event.flow_style))
         event = next(events)
         while not isinstance(event, yaml.MappingEndEvent):
-            key = self._node(event, events)
-            value = self._node(next(events), events)
+            key = self.node(event, events)
+            value = self.node(next(events), events)
             if not isinstance(key, Scalar):
                 self.problem(key.line, "a key must be plain text")
             elif key.text in pairs:
@@ -225,7 +243,7 @@ def compose(data: bytes, path: str) -> tuple[Node | None, list[Problem]]:
     text, problems = _decode(data, path)
     if text is None:
         return None, problems
-    composer = _Composer(path)
+    composer = Composer(path)
     last_line = _line_at(text, len(text.rstrip()))
     try:
         root = composer.compose(text)
@@ -273,7 +291,7 @@ def _shown(number: float) -> str:
     return f"{number:.15g}"
 
 
-class _Invalid(Exception):
+class Invalid(Exception):
     """A value that cannot be read; the message says why."""
 
 
@@ -283,14 +301,14 @@ def _is_null(node: Node) -> bool:
 
 def _text(node: Node, what: str) -> str:
     if not isinstance(node, Scalar):
-        raise _Invalid(
+        raise Invalid(
             f"{what} must be text, not a {'list' if isinstance(node, Sequence) else 'mapping'}"
         )
     if _is_null(node):
-        raise _Invalid(f"{what} is empty")
-    if node.tag != _STR:
+        raise Invalid(f"{what} is empty")
+    if node.tag != STR:
         kind = _TYPE_NAMES.get(node.tag, "something other than text")
-        raise _Invalid(
+        raise Invalid(
             f'{what} {node.text!r} would be read by YAML as {kind}; put it in quotes: "{node.text}"'
         )
     return node.text
@@ -298,57 +316,57 @@ def _text(node: Node, what: str) -> str:
 
 def _number(node: Node, what: str) -> float:
     if not isinstance(node, Scalar):
-        raise _Invalid(
+        raise Invalid(
             f"{what} must be a number, not a {'list' if isinstance(node, Sequence) else 'mapping'}"
         )
     text = node.text
-    if node.tag == _STR:
+    if node.tag == STR:
         if node.plain and _EXPONENT.match(text):
-            raise _Invalid(f"{what} {text} would be read by YAML as text; write it in decimal")
+            raise Invalid(f"{what} {text} would be read by YAML as text; write it in decimal")
         if _NUMBER_IN_TEXT.match(text.strip()):
             digits = text.replace(",", "").replace(" ", "").replace("_", "")
-            raise _Invalid(
+            raise Invalid(
                 f"{what} must be a number, not text: write {digits} without quotes or commas"
             )
-        raise _Invalid(f"{what} must be a number written in digits, not {text!r}")
+        raise Invalid(f"{what} must be a number written in digits, not {text!r}")
     if node.tag == "tag:yaml.org,2002:int":
         body = text.lstrip("+-")
         if body.startswith(("0x", "0b")):
-            raise _Invalid(f"{what} {text} is not a decimal number; write it in decimal")
+            raise Invalid(f"{what} {text} is not a decimal number; write it in decimal")
         if ":" in body:
-            raise _Invalid(f"{what} {text} would be read by YAML as base 60; write it in decimal")
+            raise Invalid(f"{what} {text} would be read by YAML as base 60; write it in decimal")
         if len(body) > 1 and body.startswith("0"):
-            raise _Invalid(f"{what} {text} would be read by YAML as octal; drop the leading zero")
+            raise Invalid(f"{what} {text} would be read by YAML as octal; drop the leading zero")
         if not _DECIMAL_INT.match(body):
-            raise _Invalid(f"{what} {text} is not a number")
+            raise Invalid(f"{what} {text} is not a number")
     elif node.tag == "tag:yaml.org,2002:float":
         body = text.lstrip("+-")
         if body.lower() in {".inf", ".nan"}:
-            raise _Invalid(f"{what} must be a finite number, not {text}")
+            raise Invalid(f"{what} must be a finite number, not {text}")
         if ":" in body or not _DECIMAL_FLOAT.match(body):
-            raise _Invalid(f"{what} {text} is not a plain decimal number; write it in decimal")
+            raise Invalid(f"{what} {text} is not a plain decimal number; write it in decimal")
     else:
-        raise _Invalid(f"{what} must be a number, not {_TYPE_NAMES.get(node.tag, 'text')}")
+        raise Invalid(f"{what} must be a number, not {_TYPE_NAMES.get(node.tag, 'text')}")
     number = float(text.replace("_", ""))
     if not math.isfinite(number):
-        raise _Invalid(f"{what} must be a finite number, not {text}")
+        raise Invalid(f"{what} must be a finite number, not {text}")
     if number < 0:
-        raise _Invalid(f"{what} must not be negative ({text})")
+        raise Invalid(f"{what} must not be negative ({text})")
     return number
 
 
 def _date(node: Node, what: str) -> dt.date:
-    if not isinstance(node, Scalar) or node.tag not in {_STR, "tag:yaml.org,2002:timestamp"}:
+    if not isinstance(node, Scalar) or node.tag not in {STR, "tag:yaml.org,2002:timestamp"}:
         shown = node.text if isinstance(node, Scalar) else "a list or mapping"
-        raise _Invalid(f"{what} must be a date written YYYY-MM-DD, not {shown}")
+        raise Invalid(f"{what} must be a date written YYYY-MM-DD, not {shown}")
     match = _DATE.match(node.text.strip())
     if match is None:
-        raise _Invalid(f"{what} must be a date written YYYY-MM-DD, not {node.text!r}")
+        raise Invalid(f"{what} must be a date written YYYY-MM-DD, not {node.text!r}")
     year, month, day = (int(part) for part in match.groups())
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise _Invalid(f"{what} {node.text} is not a real date") from None
+        raise Invalid(f"{what} {node.text} is not a real date") from None
 
 
 def _close_match(word: str, choices: list[str]) -> str:
@@ -362,7 +380,7 @@ def _qualifier(node: Node) -> Qualifier:
         return Qualifier(word)
     except ValueError:
         names = [q.value for q in Qualifier]
-        raise _Invalid(
+        raise Invalid(
             f"unknown qualifier '{node.text if isinstance(node, Scalar) else word}'"
             f"{_close_match(word, names)}; use one of: {', '.join(names)}"
         ) from None
@@ -391,12 +409,13 @@ CLAIM_KEYS = (
 _REQUIRED = ("metric", "source", "date")
 
 
-class _Reader:
+class Reader:
     """Turns a node tree into a ClaimsFile, collecting every problem."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.about = Settings().about  # the width of "about" claims, once settings are read
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(Location(self.path, line), message))
@@ -447,6 +466,7 @@ class _Reader:
                 shown = node.text if isinstance(node, Scalar) else "a list or mapping"
                 self.problem(node.line, f"version must be 1 (without quotes), not {shown!r}")
         settings = self.settings(pairs["settings"][1]) if "settings" in pairs else Settings()
+        self.about = settings.about
         metrics = self.metrics(pairs["metrics"][1]) if "metrics" in pairs else ()
         sources = self.sources(pairs["sources"][1]) if "sources" in pairs else ()
         names = ClaimsFile(self.path, metrics=metrics).metric_names()
@@ -464,7 +484,7 @@ class _Reader:
                 value = mapping.pairs[key][1]
                 try:
                     number = _number(value, key)
-                except _Invalid as error:
+                except Invalid as error:
                     self.problem(value.line, str(error))
                     continue
                 if key == "about" and number >= 1:
@@ -490,7 +510,7 @@ class _Reader:
             for item in value.items:
                 try:
                     bounds.append(_number(item, f"'{word}' bound"))
-                except _Invalid as error:
+                except Invalid as error:
                     self.problem(item.line, str(error))
             if len(bounds) < 2:
                 continue
@@ -512,7 +532,7 @@ class _Reader:
         for name, (key_node, value) in mapping.pairs.items():
             try:
                 slug = slugify(_text(key_node, "metric name"))
-            except _Invalid as error:
+            except Invalid as error:
                 self.problem(key_node.line, str(error))
                 continue
             if not slug:
@@ -546,13 +566,13 @@ class _Reader:
             if key in entry.pairs and not _is_null(entry.pairs[key][1]):
                 try:
                     fields[key] = _text(entry.pairs[key][1], key)
-                except _Invalid as error:
+                except Invalid as error:
                     self.problem(entry.pairs[key][1].line, str(error))
         if "kind" in entry.pairs and not _is_null(entry.pairs["kind"][1]):
             node = entry.pairs["kind"][1]
             try:
                 fields["kind"] = Kind(_text(node, "kind"))
-            except _Invalid as error:
+            except Invalid as error:
                 self.problem(node.line, str(error))
             except ValueError:
                 shown = node.text if isinstance(node, Scalar) else "that"
@@ -564,7 +584,7 @@ class _Reader:
             for item in items:
                 try:
                     aliases.append(_text(item, "alias"))
-                except _Invalid as error:
+                except Invalid as error:
                     self.problem(item.line, str(error))
             fields["aliases"] = tuple(aliases)
         return fields
@@ -577,7 +597,7 @@ class _Reader:
         for key, (key_node, value) in mapping.pairs.items():
             try:
                 _text(key_node, "source")
-            except _Invalid as error:
+            except Invalid as error:
                 self.problem(key_node.line, str(error))
                 continue
             name: str | None = None
@@ -587,7 +607,7 @@ class _Reader:
                 if "name" in entry.pairs and not _is_null(entry.pairs["name"][1]):
                     try:
                         name = _text(entry.pairs["name"][1], "name")
-                    except _Invalid as error:
+                    except Invalid as error:
                         self.problem(entry.pairs["name"][1].line, str(error))
             sources.append((key, name))
         return tuple(sources)
@@ -633,7 +653,7 @@ class _Reader:
                 continue
             try:
                 fields[key] = self.claim_field(key, value)
-            except _Invalid as error:
+            except Invalid as error:
                 self.problem(value.line, str(error))
                 failed.add(key)
         missing = [key for key in _REQUIRED if key not in fields and key not in failed]
@@ -666,7 +686,7 @@ class _Reader:
         keys = ("value", "qualifier", "low", "high")
         numbers = {key: fields[key] for key in keys if key in fields}
         stand_in = Claim(id="", metric="", source="", date=dt.date.min, **numbers)
-        low, high = claim_interval(stand_in, 0.0)
+        low, high = claim_interval(stand_in, self.about)
         if low <= high:
             return
         if "low" in fields and "high" in fields:
@@ -687,7 +707,7 @@ class _Reader:
             return _qualifier(value)
         text = _text(value, key).strip()
         if not text:
-            raise _Invalid(f"{key} is empty")
+            raise Invalid(f"{key} is empty")
         return text
 
 
@@ -715,11 +735,31 @@ def claim_interval(claim: Claim, about: float) -> tuple[float, float]:
 
 
 def read_claims(data: bytes, path: str) -> tuple[ClaimsFile, list[Problem]]:
-    """Read a claims file's bytes: the claims that could be read, and every problem found."""
+    """Read a claims file's bytes: the claims that could be read, and every problem found.
+
+    A clean file of the usual shape is read by the fast path (straight into columns); anything
+    else by the full reader, which finds and words every problem.
+    """
+    from figcheck.fastpath import read_clean
+
+    collecting = gc.isenabled()
+    gc.disable()  # millions of short-lived objects, no cycles: the collector only slows this down
+    try:
+        clean = read_clean(data, path)
+        if clean is not None:
+            return clean, []
+        return read_everything(data, path)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def read_everything(data: bytes, path: str) -> tuple[ClaimsFile, list[Problem]]:
+    """The full reader: every problem, with its line, and the claims that could be read."""
     root, problems = compose(data, path)
     if root is None and problems:
         return ClaimsFile(path), problems
-    reader = _Reader(path)
+    reader = Reader(path)
     claims_file = reader.read(root)
     everything = sorted([*problems, *reader.problems], key=lambda p: p.location.line)
     return claims_file, everything

@@ -706,7 +706,7 @@ def remove_claim(path: str, claim_id: str, *, timeout: float = LOCK_TIMEOUT) -> 
         index = ids.index(wanted)
         data = removed_text(current.text, index, path).encode("utf-8")
         expected = dataclasses.replace(
-            current.claims_file, claims=claims[:index] + claims[index + 1 :]
+            current.claims_file, claims=(*claims[:index], *claims[index + 1 :])
         )
         _check_result(data, path, expected)
         _write(target, path, data, current.status)

@@ -1,0 +1,234 @@
+"""The fast path of reading: a clean claims file straight into columns.
+
+A large file is thousands of claims of the same shape. This reader walks libyaml's event stream once
+and appends each claim's fields to column lists, reading every distinct value (a source, a date, a
+number) once and remembering it. It reuses the full reader's rules for every value and for the parts
+of the file before and after the claims, and it gives up (returns ``None``) at the first thing it
+does not expect: anything unusual is left to :func:`figcheck.parsing.read_claims`, which finds and
+words every problem. So the fast path never decides that a file is wrong, only that it is clean.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+from figcheck import parsing
+from figcheck.model import (
+    TABLE_COLUMNS,
+    ClaimsFile,
+    ClaimTable,
+    Qualifier,
+    content_id_of,
+    slugify,
+)
+
+# Anything here sends the file to the full reader: a control character, a tab in indentation.
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|^[ ]*\t", re.M)
+_NULL = object()
+_TEXT_KEYS = frozenset({"id", "metric", "source", "unit", "text", "url", "note"})
+
+
+class _GiveUp(Exception):
+    """Not the usual shape: let the full reader look at this file."""
+
+
+def read_clean(data: bytes, path: str) -> ClaimsFile | None:
+    """The claims file, when it is clean and of the usual shape; ``None`` to use the full reader."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if _SUSPECT.search(text):
+        return None
+    try:
+        return _Walker(path).read(text)
+    except (_GiveUp, yaml.YAMLError, StopIteration):
+        return None
+
+
+class _Walker:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.memo: dict[tuple[str, str, bool], Any] = {}
+        self.columns: dict[str, list[Any]] = {name: [] for name in TABLE_COLUMNS}
+        self.bounded: list[int] = []  # rows with an explicit low or high
+
+    def read(self, text: str) -> ClaimsFile:
+        loader = parsing.yaml_loader()(text)
+        events: Iterator[Any] = iter(loader.get_event, None)  # no generator between us and libyaml
+        _expect(next(events), yaml.StreamStartEvent)
+        _expect(next(events), yaml.DocumentStartEvent)
+        root = _plain_event(next(events), yaml.MappingStartEvent)
+        composer = parsing.Composer(self.path)
+        pairs: dict[str, tuple[parsing.Scalar, parsing.Node]] = {}
+        event = next(events)
+        while not isinstance(event, yaml.MappingEndEvent):
+            key = composer.node(_plain_event(event, yaml.ScalarEvent), events)
+            if not isinstance(key, parsing.Scalar) or key.text in pairs:
+                raise _GiveUp
+            if key.text == "claims":
+                self.claims(events)
+                pairs["claims"] = (key, parsing.Scalar("", _NULL_TAG, key.line, plain=True))
+            else:
+                pairs[key.text] = (key, composer.node(next(events), events))
+            event = next(events)
+        _expect(next(events), yaml.DocumentEndEvent)
+        _expect(next(events), yaml.StreamEndEvent)
+        if composer.problems:
+            raise _GiveUp
+        reader = parsing.Reader(self.path)
+        header = reader.read(parsing.Mapping(pairs, root.start_mark.line + 1, flow=False))
+        if reader.problems:
+            raise _GiveUp
+        self.resolve_metrics(header)
+        self.check_bounds(header.settings.about)
+        return dataclasses.replace(header, claims=ClaimTable(self.columns, self.path))
+
+    def claims(self, events: Iterator[Any]) -> None:
+        event = next(events)
+        if isinstance(event, yaml.ScalarEvent):
+            if event.anchor is None and event.tag is None and event.value in ("", "~", "null"):
+                return
+            raise _GiveUp
+        _plain_event(event, yaml.SequenceStartEvent)
+        seen: set[str] = set()
+        event = next(events)
+        while not isinstance(event, yaml.SequenceEndEvent):
+            _plain_event(event, yaml.MappingStartEvent)
+            self.claim(event.start_mark.line + 1, events, seen)
+            event = next(events)
+
+    def claim(self, line: int, events: Iterator[Any], seen: set[str]) -> None:
+        memo = self.memo
+        fields: dict[str, Any] = {}
+        scalar = yaml.ScalarEvent
+        key = next(events)
+        while type(key) is scalar:
+            value = next(events)
+            if (
+                type(value) is not scalar
+                or key.anchor is not None
+                or key.tag is not None
+                or value.anchor is not None
+                or value.tag is not None
+                or key.value in fields
+            ):
+                raise _GiveUp
+            if not value.implicit[0] and key.value in _TEXT_KEYS:  # quoted text: nothing to resolve
+                field = value.value.strip()
+                if not field:
+                    raise _GiveUp
+                fields[key.value] = field
+                key = next(events)
+                continue
+            remembered = (key.value, value.value, value.implicit[0])
+            field = memo.get(remembered, memo)
+            if field is memo:
+                field = memo[remembered] = _field(*remembered, line)
+            if field is not _NULL:
+                fields[key.value] = field
+            key = next(events)
+        _expect(key, yaml.MappingEndEvent)
+        self.add(line, fields, seen)
+
+    def add(self, line: int, fields: dict[str, Any], seen: set[str]) -> None:
+        if not {"metric", "source", "date"} <= fields.keys():
+            raise _GiveUp
+        has_range = "low" in fields and "high" in fields
+        qualifier = fields.get("qualifier")
+        if qualifier is None:
+            qualifier = Qualifier.EXACT if "value" in fields else Qualifier.RANGE
+        if "value" not in fields and not has_range:
+            raise _GiveUp
+        if qualifier is Qualifier.RANGE and not has_range:
+            raise _GiveUp
+        if "low" in fields or "high" in fields:
+            self.bounded.append(len(self.columns["id"]))  # checked once settings.about is known
+        claim_id = fields.get("id")
+        if claim_id is not None:
+            if claim_id in seen:
+                raise _GiveUp
+            seen.add(claim_id)
+        columns = self.columns
+        columns["id"].append(claim_id)  # None: derived from the content once metrics are resolved
+        columns["metric"].append(fields["metric"])
+        columns["source"].append(fields["source"])
+        columns["date"].append(fields["date"].isoformat())
+        columns["value"].append(fields.get("value"))
+        columns["qualifier"].append(qualifier.value)
+        for name in ("low", "high", "unit", "text", "url", "note"):
+            columns[name].append(fields.get(name))
+        columns["line"].append(line)
+
+    def check_bounds(self, about: float) -> None:
+        """Give up on a claim whose explicit low or high leaves it no possible value."""
+        table = ClaimTable(self.columns, self.path)
+        for row in self.bounded:
+            low, high = parsing.claim_interval(table[row], about)
+            if low > high:
+                raise _GiveUp
+
+    def resolve_metrics(self, header: ClaimsFile) -> None:
+        """Metric names through the registry, then the ids of claims that have none."""
+        names = header.metric_names()
+        resolved: dict[str, str] = {}
+        for written in set(self.columns["metric"]):
+            slug = slugify(written)
+            if not slug:
+                raise _GiveUp
+            resolved[written] = names.get(slug, slug)
+        c = self.columns
+        c["metric"] = [resolved[written] for written in c["metric"]]
+        missing = [row for row, claim_id in enumerate(c["id"]) if claim_id is None]
+        seen = {claim_id for claim_id in c["id"] if claim_id is not None}
+        for row in missing:
+            claim_id = content_id_of(
+                c["metric"][row],
+                c["source"][row],
+                c["date"][row],
+                c["value"][row],
+                c["qualifier"][row],
+                c["low"][row],
+                c["high"][row],
+                c["unit"][row],
+                c["text"][row],
+            )
+            if claim_id in seen:
+                raise _GiveUp
+            seen.add(claim_id)
+            c["id"][row] = claim_id
+
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+def _field(key: str, text: str, plain: bool, line: int) -> Any:
+    """One claim field read by the full reader's own rules; give up on anything it would refuse."""
+    if key not in parsing.CLAIM_KEYS:
+        raise _GiveUp
+    node = parsing.Scalar(text, parsing.resolved_tag(text) if plain else parsing.STR, line, plain)
+    if node.tag == _NULL_TAG:
+        return _NULL
+    try:
+        return parsing.Reader.claim_field(key, node)
+    except parsing.Invalid:
+        raise _GiveUp from None
+
+
+def _expect(event: Any, kind: type) -> Any:
+    if not isinstance(event, kind):
+        raise _GiveUp
+    return event
+
+
+def _plain_event(event: Any, kind: type) -> Any:
+    """An event of that kind with no anchor and no tag."""
+    _expect(event, kind)
+    if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None:
+        raise _GiveUp
+    return event

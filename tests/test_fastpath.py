@@ -1,0 +1,142 @@
+"""The fast reader: it takes clean files, gives up on anything else, and agrees with the others."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from figcheck.fastpath import read_clean
+from figcheck.model import Claim, ClaimTable, Qualifier, slugify
+from figcheck.parsing import claim_interval, read_claims, read_everything
+from figcheck.writing import claim_yaml
+from tests.conftest import SHIPPED
+
+HOSTILE = Path(__file__).parent / "hostile"
+
+HEADER = """\
+# a header comment
+version: 1
+settings:
+  about: 0.2
+metrics:
+  Political prisoners:
+    kind: level
+    aliases: [remain, held]
+  deaths:
+    kind: cumulative
+sources:
+  UN: {name: United Nations}
+"""
+
+
+def test_the_shipped_file_takes_the_fast_path() -> None:
+    clean = read_clean(SHIPPED.read_bytes(), str(SHIPPED))
+    assert clean is not None
+    assert isinstance(clean.claims, ClaimTable)
+    assert clean == read_everything(SHIPPED.read_bytes(), str(SHIPPED))[0]
+
+
+def test_every_hostile_file_is_left_to_the_full_reader() -> None:
+    files = sorted(HOSTILE.iterdir())
+    assert files
+    for path in files:
+        assert read_clean(path.read_bytes(), path.name) is None, path.name
+
+
+def test_claims_before_settings_still_use_the_files_about() -> None:
+    document = textwrap.dedent(
+        """\
+        claims:
+          - metric: m
+            value: 100
+            qualifier: about
+            low: 115
+            source: s
+            date: 2026-01-01
+        settings:
+          about: 0.2
+        """
+    ).encode()
+    clean = read_clean(document, "f")
+    assert clean is not None
+    assert clean == read_everything(document, "f")[0]
+    narrower = document.replace(b"about: 0.2", b"about: 0.1")
+    assert read_clean(narrower, "f") is None
+    assert read_everything(narrower, "f")[1][0].message.startswith("low 115 is above")
+
+
+_words = st.text(
+    st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1, max_size=12
+).map(str.strip)
+_numbers = st.one_of(
+    st.integers(0, 10**7).map(float), st.floats(0, 1e7, allow_nan=False, allow_infinity=False)
+)
+
+
+@st.composite
+def claims(draw: st.DrawFn) -> Claim:
+    qualifier = draw(st.sampled_from(Qualifier))
+    value = draw(_numbers)
+    low = high = None
+    if qualifier is Qualifier.RANGE:
+        low, high = sorted([draw(_numbers), draw(_numbers)])
+        value = draw(st.one_of(st.none(), st.just(low)))
+    metric = draw(st.one_of(st.sampled_from(["remain", "deaths", "Political prisoners"]), _words))
+    made = Claim(
+        id=draw(st.one_of(st.just(""), st.from_regex(r"[a-z0-9]{4,8}", fullmatch=True))),
+        metric=metric,
+        source=draw(st.one_of(st.sampled_from(["UN", "NO", "yes", "2024"]), _words)),
+        date=draw(st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))),
+        value=value,
+        qualifier=qualifier,
+        low=low,
+        high=high,
+        text=draw(st.one_of(st.none(), _words)),
+        note=draw(st.one_of(st.none(), _words)),
+    )
+    assume(made.metric and made.source and slugify(made.metric))
+    lo, hi = claim_interval(made, 0.2)
+    assume(lo <= hi)
+    return made
+
+
+@given(st.lists(claims(), max_size=8), st.booleans())
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_fast_and_full_readers_agree(made: list[Claim], with_header: bool) -> None:
+    body = "claims:\n" + "".join(claim_yaml(claim) for claim in made)
+    document = ((HEADER if with_header else "") + body).encode("utf-8")
+    full, problems = read_everything(document, "f")
+    clean = read_clean(document, "f")
+    if problems:
+        assert clean is None
+        return
+    assert clean is not None
+    assert clean == full
+    assert [c.location for c in clean.claims] == [c.location for c in full.claims]
+    assert read_claims(document, "f") == (full, [])
+
+
+@given(st.lists(claims(), min_size=1, max_size=6))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_agrees_with_yaml_safe_load_wherever_both_read_the_file(made: list[Claim]) -> None:
+    document = ("claims:\n" + "".join(claim_yaml(claim) for claim in made)).encode("utf-8")
+    ours, problems = read_claims(document, "f")
+    assume(not problems)
+    theirs = yaml.safe_load(document)["claims"]
+    assert len(theirs) == len(ours.claims)
+    for loaded, claim in zip(theirs, ours.claims, strict=True):
+        assert slugify(str(loaded["metric"])) == claim.metric
+        assert str(loaded["source"]) == claim.source
+        assert loaded["date"] == claim.date
+        assert loaded.get("value") == claim.value
+        assert loaded.get("qualifier", "exact" if claim.value is not None else "range") == (
+            claim.qualifier.value
+        )
+        assert (loaded.get("low"), loaded.get("high")) == (claim.low, claim.high)
+        assert loaded.get("text") == claim.text
+        assert loaded.get("note") == claim.note
