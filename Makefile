@@ -21,6 +21,7 @@ $(DEVSTAMP): $(BIN)/python pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/figcheck -f data/claims.yaml compare
+	$(BIN)/figcheck -f data/claims.yaml report figcheck-report.html
 
 test: $(DEVSTAMP) lint typecheck unit
 

@@ -55,7 +55,7 @@ def run(runner: CliRunner, path: Path, *args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-COMMANDS = ["init", "add", "rm", "list", "compare", "show", "export", "check"]
+COMMANDS = ["init", "add", "rm", "list", "compare", "show", "export", "report", "extract", "check"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -323,6 +323,12 @@ def show(
     until: UntilOption = None,
     latest: LatestOption = False,
     output: FormatOption = Format.table,
+    png: Annotated[
+        Path | None, typer.Option("--png", help="Also save the chart as a PNG image.")
+    ] = None,
+    svg: Annotated[
+        Path | None, typer.Option("--svg", help="Also save the chart as an SVG image.")
+    ] = None,
 ) -> None:
     """Every claim of one metric drawn on a common axis, with the verdict."""
     from figcheck import analysis, render, report
@@ -335,6 +341,9 @@ def show(
     kinds = {entry.name: entry.kind for entry in claims_file.metrics}
     verdicts = analysis.verdicts(frame, kinds, claims_file.settings.tolerance)
     verdict: dict[str, Any] = verdicts.to_dict("records")[0]  # type: ignore[assignment]
+    for image in (png, svg):
+        if image is not None:
+            _save_chart(claims_file, str(filters.metric), frame, verdict, image)
     if output is Format.table:
         _stdout().print(render.show(str(filters.metric), frame, verdict))
         _stdout().print(render.claims_table(frame, with_metric=False))
@@ -349,6 +358,16 @@ def show(
         sys.stdout.write("\n")
     else:
         _emit(report.claim_records(frame), list(report.CLAIM_FIELDS), output, sys.stdout)
+
+
+def _save_chart(
+    claims_file: ClaimsFile, metric: str, frame: Any, verdict: dict[str, Any], image: Path
+) -> None:
+    from figcheck import charts
+
+    unit = next((entry.unit for entry in claims_file.metrics if entry.name == metric), None)
+    charts.save(metric, frame, verdict, image, unit=unit)
+    _say(f"saved the chart of {metric} to {image}")
 
 
 _EXTENSIONS = {".csv": Format.csv, ".json": Format.json, ".md": Format.markdown}
@@ -614,6 +633,162 @@ def _print_recorded(action: str, claim: Any, path: str) -> None:
     verdicts = analysis.verdicts(frame, kinds, claims_file.settings.tolerance)
     verdict: dict[str, Any] = verdicts.to_dict("records")[0]  # type: ignore[assignment]
     console.print(render.verdict_sentence(verdict, frame))
+
+
+@app.command("report")
+def html_report(
+    ctx: typer.Context,
+    path: Annotated[
+        str, typer.Argument(help="Where to write the HTML report.")
+    ] = "figcheck-report.html",
+    latest: LatestOption = False,
+) -> None:
+    """Write a self-contained HTML report: verdicts, a chart per metric, and the claims."""
+    from figcheck import analysis, html_report
+    from figcheck.store import display_name
+
+    source = _path(ctx)
+    claims_file = _load_path(source)
+    frame = analysis.claims_frame(claims_file, analysis.Filters(latest=latest))
+    kinds = {entry.name: entry.kind for entry in claims_file.metrics}
+    verdicts = analysis.verdicts(frame, kinds, claims_file.settings.tolerance)
+    page = html_report.render_report(
+        claims_file,
+        frame,
+        verdicts,
+        generated=dt.datetime.now(dt.UTC),
+        source_path=display_name(source),
+    )
+    _write_report(Path(path), lambda stream: stream.write(page))
+    _say(f"wrote the report on {len(verdicts)} metrics to {path}")
+
+
+class ExtractFormat(enum.StrEnum):
+    """How extract prints its candidates."""
+
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+
+
+@app.command()
+def extract(
+    ctx: typer.Context,
+    source_file: Annotated[
+        str, typer.Argument(metavar="FILE", help="An article: text, Markdown or HTML ('-': stdin).")
+    ],
+    output: Annotated[
+        ExtractFormat, typer.Option("--format", help="table for people; json or yaml for scripts.")
+    ] = ExtractFormat.table,
+    add_them: Annotated[
+        bool, typer.Option("--add", help="Go through the candidates and record those you accept.")
+    ] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="With --add: take every attributed candidate, no asking.")
+    ] = False,
+    min_confidence: Annotated[
+        float, typer.Option(min=0, max=1, help="With --yes: only candidates this confident.")
+    ] = 0.8,
+    date: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="Date of the claims (default: a date in the text's first lines, else today).",
+            show_default=False,
+        ),
+    ] = None,
+    percent: Annotated[bool, typer.Option(help="Also propose percentages.")] = False,
+    money: Annotated[bool, typer.Option(help="Also propose amounts of money.")] = False,
+) -> None:
+    """Find the figures in an article, with who said them, and propose them as claims."""
+    from figcheck import extract as extracting
+    from figcheck import render
+
+    text = _article(source_file)
+    candidates = extracting.extract(text, percent=percent, money=money)
+    if add_them:
+        when = _day(date) or extracting.find_date(text) or dt.date.today()
+        _add_candidates(ctx, candidates, when, yes=yes, min_confidence=min_confidence)
+    elif output is ExtractFormat.table:
+        _stdout().print(render.candidates_table(candidates))
+    else:
+        from figcheck import report
+
+        records = [report.plain_record(extracting.as_record(c)) for c in candidates]
+        if output is ExtractFormat.json:
+            report.write_json(records, sys.stdout)
+        else:
+            import yaml
+
+            yaml.safe_dump(records, sys.stdout, allow_unicode=True, sort_keys=False)
+
+
+def _article(name: str) -> str:
+    """The article's text: Markdown and HTML stripped to text."""
+    from figcheck import extract as extracting
+    from figcheck.store import read_bytes
+
+    data = read_bytes(name)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{name}: not UTF-8 text") from None
+    if (
+        Path(name).suffix.lower() in {".md", ".markdown", ".html", ".htm"}
+        or text.lstrip()[:1] == "<"
+    ):
+        return extracting.to_text(text)
+    return text
+
+
+def _add_candidates(
+    ctx: typer.Context, candidates: list[Any], when: dt.date, *, yes: bool, min_confidence: float
+) -> None:
+    """Record the candidates the user accepts (all confident, attributed ones with --yes)."""
+    from figcheck import extract as extracting
+    from figcheck import recording, writing
+
+    path = _writable_path(ctx)
+    if not yes and not _interactive():
+        raise UsageError("--add asks about each candidate in a terminal; use --yes in scripts")
+    added = skipped = 0
+    for candidate in candidates:
+        claims_file = _load_path(path)
+        shorthand_text = extracting.as_shorthand(candidate)
+        if yes:
+            if candidate.source is None or candidate.confidence < min_confidence:
+                skipped += 1
+                continue
+        else:
+            _stdout().print(_plain_text(f"\n{candidate.sentence}\n→ {shorthand_text}"))
+            answer = _prompt("record it? [y]es, [e]dit, [s]kip", "y", ["y", "e", "s"])
+            if answer.startswith("s"):
+                skipped += 1
+                continue
+            if answer.startswith("e"):
+                shorthand_text = _prompt("claim", shorthand_text, [])
+        draft = recording.draft(
+            shorthand_text, recording.Given(date=when), claims_file, today=when, new_metric=True
+        )
+        if draft.missing and not yes:
+            draft = draft.with_answers(_ask_missing(draft, claims_file))
+        try:
+            claim = recording.claim_of(draft, claims_file)
+            stored = writing.append_claim(path, claim)
+        except writing.DuplicateClaim:
+            skipped += 1
+            continue
+        _print_recorded("added", stored, path)
+        added += 1
+    _say(f"{added} added, {skipped} skipped")
+
+
+def _plain_text(message: str) -> Any:
+    from rich.text import Text
+
+    from figcheck.safety import visible
+
+    return Text(visible(message))
 
 
 def main() -> None:

@@ -277,3 +277,52 @@ def show(metric: str, frame: pd.DataFrame, verdict: dict[str, Any]) -> Renderabl
     heading = Text(visible(metric), style="bold") + Text(f"  ({verdict['kind']})", style="dim")
     sentence = verdict_sentence(verdict, frame)
     return Group(heading, sentence, Text(""), forest(frame, verdict), Text(""))
+
+
+def _around(sentence: str, start: int, length: int, context: int = 60) -> Text:
+    """The sentence cut to some words either side of the figure, the figure highlighted."""
+    left = max(0, start - context)
+    right = min(len(sentence), start + length + context)
+    if left:
+        left = sentence.find(" ", left, start) + 1 or left
+    if right < len(sentence):
+        right = (
+            sentence.rfind(" ", start + length, right)
+            if " " in sentence[start + length : right]
+            else right
+        )
+    shown = Text(
+        ("…" if left else "")
+        + visible(sentence[left:right])
+        + ("…" if right < len(sentence) else "")
+    )
+    offset = start - left + (1 if left else 0)
+    shown.stylize("bold yellow", offset, offset + length)
+    return shown
+
+
+def candidates_table(candidates: list[Any]) -> RenderableType:
+    """Figures found in an article: the figure highlighted in its sentence, who said it, why."""
+    table = Table(show_edge=False, header_style="bold", show_lines=True)
+    for name in ("#", "figure", "what", "source", "sentence", "conf."):
+        table.add_column(
+            name,
+            no_wrap=name in {"#", "conf."},
+            min_width=40 if name == "sentence" else None,
+            max_width=None if name == "sentence" else 20,
+        )
+    for number, candidate in enumerate(candidates, start=1):
+        sentence = _around(
+            candidate.sentence, candidate.start - candidate.sentence_start, len(candidate.figure)
+        )
+        source = cell(candidate.source) if candidate.source else Text("unattributed", "dim")
+        table.add_row(
+            str(number),
+            cell(candidate.figure),
+            cell(candidate.what),
+            source + Text(f"\n{candidate.rule}", style="dim"),
+            sentence,
+            f"{candidate.confidence:.2f}",
+        )
+    found = len(candidates)
+    return Group(table, Text(f"{found} candidate{'s' if found != 1 else ''}"))

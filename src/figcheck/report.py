@@ -53,6 +53,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def plain_record(record: Record) -> Record:
+    """A record with plain JSON values (no NaN, no infinity, whole floats as ints)."""
+    return {key: _plain(value) for key, value in record.items()}
+
+
 def _records(frame: pd.DataFrame, columns: Sequence[str]) -> list[Record]:
     lists = {name: frame[name].astype(object).tolist() for name in columns}
     return [{name: _plain(lists[name][row]) for name in columns} for row in range(len(frame))]

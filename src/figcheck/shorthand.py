@@ -23,12 +23,17 @@ from figcheck.model import Qualifier, slugify
 from figcheck.safety import visible
 
 __all__ = [
+    "Amount",
     "ChangeNotRange",
     "DEFAULT_VAGUE",
     "Reading",
     "ShorthandError",
     "format_error",
     "parse",
+    "qualifier_before",
+    "read_number",
+    "read_qualifier",
+    "read_vague",
     "render",
 ]
 
@@ -637,6 +642,71 @@ def render(reading: Reading) -> str:
     if reading.source:
         parts.append(f"({reading.source})")
     return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A number read from running text: its value, where its words end, and the multiplier word
+    or suffix it ends with (``million`` in ``2.4 million``), None when bare."""
+
+    value: float
+    end: int
+    multiplier: int | None
+
+
+def read_number(text: str, position: int, *, allow_and: bool = True) -> Amount | None:
+    """The number written at ``position`` (``1,850``, ``2.4 million``, ``twenty-one``,
+    ``a dozen``), or None when there is none or it is malformed. Never raises."""
+    try:
+        number = _number(text, position, allow_and)
+    except ShorthandError:
+        return None
+    if number is None:
+        return None
+    return Amount(float(number.value), number.end, number.multiplier)
+
+
+def read_qualifier(text: str, position: int) -> tuple[Qualifier, int] | None:
+    """The qualifier phrase starting at ``position`` (``at least``, ``~``) and where it ends."""
+    found = _QUALIFIER.match(text, position)
+    if found is None:
+        return None
+    return _QUALIFIERS[_normal(found.group())], found.end()
+
+
+def qualifier_before(text: str, position: int, start: int = 0) -> tuple[Qualifier, int] | None:
+    """The qualifier phrase that ends just before ``position`` (spaces allowed between), read no
+    earlier than ``start``, with where it starts; None when there is none."""
+    window = max(start, position - 40)
+    for found in _QUALIFIER.finditer(text, window, position):
+        if text[found.end() : position].strip():
+            continue
+        if found.group()[0].isalpha() and found.start() > 0 and text[found.start() - 1].isalnum():
+            continue
+        return _QUALIFIERS[_normal(found.group())], found.start()
+    return None
+
+
+def read_vague(
+    text: str, position: int, vague: tuple[tuple[str, float, float], ...] = ()
+) -> tuple[str, float, float, int] | None:
+    """Vague words at ``position`` (``several``, ``a few thousand``): the words normalised, their
+    interval (contract section 5, ``vague`` as in :func:`parse`) and where they end (before any
+    ``of``); None when there are none."""
+    table, vague_pattern = _vague_table(vague)
+    found = vague_pattern.match(text, position)
+    if found is None:
+        return None
+    word = _normal(found.group())
+    low, high = table[word]
+    end = found.end()
+    words = [word]
+    while scale_word := _MULTIPLIER.match(text, end):
+        scale = _MULTIPLIERS[scale_word.group(1).casefold()]
+        low, high = low * scale, high * scale
+        words.append(scale_word.group(1).casefold())
+        end = scale_word.end()
+    return " ".join(words), low, high, end
 
 
 def format_error(error: ShorthandError) -> str:

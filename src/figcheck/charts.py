@@ -1,0 +1,538 @@
+"""Pictures of one metric: the forest plot of its claims and, for running totals, a timeline.
+
+The forest plot is the standard picture of conflicting estimates in meta-analysis: one row per
+claim, its interval as a bar (an open upper bound as an arrow), and either the range every claim
+allows shaded as a band or the gap between the two conflicting claims marked. The timeline shows
+each source's figures of a cumulative metric over time.
+
+Both draw the frames that ``compare`` uses (``analysis.claims_frame`` rows of one metric and its
+``analysis.verdicts`` row); nothing here decides a verdict. matplotlib is imported inside the
+functions that draw, so ``import figcheck.charts`` costs nothing; figures are built with the
+object API (no pyplot, no global backend) and written as SVG or PNG.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import math
+import re
+import textwrap
+import warnings
+from collections.abc import Iterator
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from figcheck.errors import UsageError
+from figcheck.safety import visible
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+Chart = Literal["auto", "forest", "timeline"]
+
+# The Okabe-Ito palette: told apart by people with any common colour-vision deficiency.
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+GREEN = "#009E73"
+GREY = "#666666"
+_SOURCE_COLOURS = (BLUE, "#E69F00", GREEN, "#CC79A7", "#56B4E9", "#000000", VERMILLION)
+_SOURCE_MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+CONFLICT_MARK = "✗ conflict"
+
+_STYLE: dict[Any, Any] = {
+    "svg.fonttype": "none",  # text stays text: selectable, searchable, read by screen readers
+    "svg.hashsalt": "figcheck",  # stable clip-path ids, so the same data gives the same file
+    "text.parse_math": False,  # a "$" in a source's name is a dollar sign, not TeX
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica"],
+    "font.size": 10,
+    "axes.edgecolor": "#999999",
+    "axes.labelcolor": "#333333",
+    "xtick.color": "#333333",
+    "ytick.color": "#333333",
+}
+_LABEL_WIDTH = 28
+_SUFFIXES = {".svg": "svg", ".png": "png"}
+
+
+# --- public API --------------------------------------------------------------------------------
+
+
+def has_timeline(claims: pd.DataFrame, verdict: dict[str, Any]) -> bool:
+    """Whether a timeline says anything: a cumulative metric with claims on two dates or more."""
+    return verdict.get("kind") == "cumulative" and len(set(claims["date"])) > 1
+
+
+def forest_svg(
+    metric: str,
+    claims: pd.DataFrame,
+    verdict: dict[str, Any],
+    *,
+    unit: str | None = None,
+    id_prefix: str | None = None,
+) -> str:
+    """The forest plot of one metric as an inline ``<svg>`` element with ``<title>``/``<desc>``.
+
+    ``id_prefix`` makes every id inside the SVG unique when several charts share one page.
+    """
+    rows = _rows(claims)
+    figure = _figure(
+        lambda fig: _draw_forest(fig.add_subplot(), rows, verdict, unit), _forest_height(rows)
+    )
+    title = f"{visible(metric)}: every claim's interval on one axis"
+    return _svg(figure, title, forest_description(metric, rows, verdict), id_prefix or _ids(metric))
+
+
+def timeline_svg(
+    metric: str,
+    claims: pd.DataFrame,
+    verdict: dict[str, Any],
+    *,
+    unit: str | None = None,
+    id_prefix: str | None = None,
+) -> str:
+    """The timeline of a cumulative metric: each source's figures by date, as an inline SVG."""
+    rows = _rows(claims)
+    figure = _figure(lambda fig: _draw_timeline(fig.add_subplot(), rows, verdict, unit), 3.6)
+    title = f"{visible(metric)}: each source's figures over time"
+    prefix = id_prefix or _ids(metric, "timeline")
+    return _svg(figure, title, timeline_description(metric, rows, verdict), prefix)
+
+
+def save(
+    metric: str,
+    claims: pd.DataFrame,
+    verdict: dict[str, Any],
+    path: Path,
+    *,
+    chart: Chart = "auto",
+    unit: str | None = None,
+) -> None:
+    """Write a metric's chart to ``path``, PNG or SVG by its suffix.
+
+    ``auto`` draws the forest plot, with the timeline below it when :func:`has_timeline`.
+    """
+    kind = _SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise UsageError(f"{path}: a chart is written as .png or .svg, not '{path.suffix}'")
+    rows = _rows(claims)
+    forest = chart in ("auto", "forest")
+    timeline = chart == "timeline" or (chart == "auto" and has_timeline(claims, verdict))
+    heights = ([_forest_height(rows)] if forest else []) + ([3.6] if timeline else [])
+
+    def draw(fig: Figure) -> None:
+        axes = fig.subplots(len(heights), 1, squeeze=False, height_ratios=heights)[:, 0]
+        if forest:
+            _draw_forest(axes[0], rows, verdict, unit)
+        if timeline:
+            _draw_timeline(axes[-1], rows, verdict, unit)
+        fig.suptitle(
+            f"{visible(metric)}: {_STATUS_WORDS[verdict['status']]}",
+            x=0.02,
+            ha="left",
+            fontweight="bold",
+        )
+
+    figure = _figure(draw, sum(heights) + 0.4)
+    try:
+        with _style():
+            figure.savefig(path, format=kind, dpi=150, metadata=_metadata(kind))
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write: {error.strerror}") from None
+
+
+# --- descriptions (the chart's alt text) -------------------------------------------------------
+
+_STATUS_WORDS = {
+    "divergent": "sources disagree",
+    "consistent": "sources agree",
+    "single": "one claim",
+}
+
+
+def forest_description(metric: str, rows: list[dict[str, Any]], verdict: dict[str, Any]) -> str:
+    """What the forest plot shows, in words: each claim and the verdict."""
+    from figcheck.render import figure, interval
+
+    conflict = _conflict(verdict)
+    parts = [
+        f"{visible(str(row['source']))} ({row['date']}): {figure(row)}, "
+        f"allowing {interval(row['lo'], row['hi'])}"
+        + (" (in conflict)" if row["id"] in conflict else "")
+        for row in rows
+    ]
+    claims = f"{len(rows)} claim{'s' if len(rows) != 1 else ''}"
+    return (
+        f"Forest plot of {claims} about {visible(metric)}. "
+        + "; ".join(parts)
+        + ". "
+        + (_verdict_words(verdict))
+    )
+
+
+def timeline_description(metric: str, rows: list[dict[str, Any]], verdict: dict[str, Any]) -> str:
+    """What the timeline shows, in words: each source's figures in date order."""
+    from figcheck.render import figure
+
+    by_source: dict[str, list[str]] = {}
+    for row in sorted(rows, key=lambda row: row["date"]):
+        by_source.setdefault(visible(str(row["source"])), []).append(
+            f"{figure(row)} on {row['date']}"
+        )
+    parts = [f"{source}: {', '.join(said)}" for source, said in by_source.items()]
+    return (
+        f"Timeline of {visible(metric)}, a running total. "
+        + "; ".join(parts)
+        + ". "
+        + (_verdict_words(verdict))
+    )
+
+
+def span_words(low: float, high: float) -> str:
+    """A reconciled range in words: ``between 45 and 55``, ``2,400 or more``, ``exactly 5``."""
+    from figcheck.render import number
+
+    if low == high:
+        return f"exactly {number(low)}"
+    if math.isinf(high):
+        return f"{number(low)} or more"
+    return f"between {number(low)} and {number(high)}"
+
+
+def _verdict_words(verdict: dict[str, Any]) -> str:
+    status = verdict["status"]
+    if status == "divergent":
+        return "Sources disagree: no single value fits the two conflicting claims."
+    span = span_words(verdict["range_low"], verdict["range_high"])
+    if status == "consistent":
+        return f"Sources agree: every claim fits {span}."
+    return f"One claim: {span}."
+
+
+# --- drawing -----------------------------------------------------------------------------------
+
+
+def _rows(claims: pd.DataFrame) -> list[dict[str, Any]]:
+    return claims.to_dict("records")  # type: ignore[return-value]
+
+
+def _conflict(verdict: dict[str, Any]) -> set[str]:
+    return {
+        value
+        for value in (verdict.get("conflict_a"), verdict.get("conflict_b"))
+        if isinstance(value, str)
+    }
+
+
+def _forest_height(rows: list[dict[str, Any]]) -> float:
+    return 1.3 + 0.5 * len(rows)
+
+
+def _label(text: Any, width: int = _LABEL_WIDTH) -> str:
+    """A name shortened to two lines for an axis label (the full text is in the table)."""
+    lines = textwrap.wrap(visible(str(text)), width) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
+    return "\n".join(lines)
+
+
+def _finite(values: list[float]) -> list[float]:
+    return [value for value in values if math.isfinite(value)]
+
+
+def _value_axis(rows: list[dict[str, Any]]) -> tuple[float, float]:
+    """From zero (or just below the smallest figure, when zero would crush the bars) to past the
+    largest finite figure, with room for arrows when a bound is open."""
+    los = [float(row["lo"]) for row in rows]
+    finite = _finite(
+        los + [float(row["hi"]) for row in rows] + [float(row["point"]) for row in rows]
+    )
+    smallest, largest = min(los), max(finite)
+    span = largest - smallest or max(abs(largest), 1.0)
+    start = 0.0 if smallest <= 0.4 * largest else smallest - 0.1 * span
+    open_bound = any(math.isinf(row["hi"]) for row in rows)
+    end = largest + span * (0.25 if open_bound else 0.08)
+    return start - 0.03 * (end - start), end
+
+
+def _number_axis(axis: Any) -> None:
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    from figcheck.render import number
+
+    axis.set_major_locator(MaxNLocator(nbins=6, min_n_ticks=3))
+    axis.set_major_formatter(FuncFormatter(lambda value, _: number(value)))
+
+
+def _draw_forest(
+    ax: Axes, rows: list[dict[str, Any]], verdict: dict[str, Any], unit: str | None
+) -> None:
+    from figcheck.render import figure
+
+    start, end = _value_axis(rows)
+    conflict = _conflict(verdict)
+    count = len(rows)
+    ax.set_xlim(start, end)
+    ax.set_ylim(count - 0.5, -0.9)  # the first claim at the top, room above it for a band label
+    for y, row in enumerate(rows):
+        clash = row["id"] in conflict
+        colour = VERMILLION if clash else BLUE
+        lo, hi, point = float(row["lo"]), float(row["hi"]), float(row["point"])
+        right = end if math.isinf(hi) else hi
+        if lo == hi:
+            ax.plot([lo], [y], marker="D" if clash else "o", markersize=8, color=colour, zorder=3)
+            continue
+        ax.plot(
+            [lo, right],
+            [y, y],
+            color=colour,
+            linewidth=4 if clash else 3,
+            solid_capstyle="butt",
+            zorder=3,
+        )
+        ax.plot([lo], [y], marker="|", markersize=14, markeredgewidth=2, color=colour, zorder=3)
+        if math.isinf(hi):
+            ax.plot([end], [y], marker=">", markersize=10, color=colour, zorder=3, clip_on=False)
+        else:
+            ax.plot([hi], [y], marker="|", markersize=14, markeredgewidth=2, color=colour, zorder=3)
+        if row["qualifier"] != "range":
+            ax.plot(
+                [point],
+                [y],
+                marker="D" if clash else "o",
+                markersize=7,
+                markerfacecolor="white",
+                markeredgewidth=2,
+                color=colour,
+                zorder=4,
+            )
+    status = verdict["status"]
+    if status == "consistent":
+        low, high = float(verdict["range_low"]), float(verdict["range_high"])
+        right = min(high, end)
+        if right > low:
+            ax.axvspan(low, right, color=GREEN, alpha=0.15, linewidth=0, zorder=1)
+        else:
+            ax.axvline(low, color=GREEN, alpha=0.5, linewidth=4, zorder=1)
+        right_half = (low + right) / 2 > (start + end) / 2
+        ax.text(
+            right if right_half else low,
+            -0.72,
+            f" every claim fits: {span_words(low, high)} ",
+            color="#00704f",
+            fontsize=9,
+            fontweight="bold",
+            va="center",
+            ha="right" if right_half else "left",
+            zorder=5,
+        )
+    elif status == "divergent":
+        _mark_gap(ax, rows, verdict, end)
+    ax.set_yticks(range(count), [f"{_label(row['source'])}\n{row['date']}" for row in rows])
+    ax.tick_params(axis="y", length=0, labelsize=9)
+    figures = ax.twinx()
+    figures.set_ylim(ax.get_ylim())
+    figures.set_yticks(
+        range(count),
+        [figure(row) + (f"\n{CONFLICT_MARK}" if row["id"] in conflict else "") for row in rows],
+    )
+    figures.tick_params(axis="y", length=0, labelsize=9, pad=10)
+    for label, row in zip(figures.get_yticklabels(), rows, strict=True):
+        if row["id"] in conflict:
+            label.set_color(VERMILLION)
+            label.set_fontweight("bold")
+    for side in (ax, figures):
+        for name in ("top", "right", "left"):
+            side.spines[name].set_visible(False)
+    _number_axis(ax.xaxis)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.8, zorder=0)
+    ax.set_axisbelow(True)
+    if unit:
+        ax.set_xlabel(visible(unit))
+
+
+def _mark_gap(ax: Axes, rows: list[dict[str, Any]], verdict: dict[str, Any], end: float) -> None:
+    """Hatch the values between the two conflicting claims: no value there fits both."""
+    by_id = {row["id"]: row for row in rows}
+    first, second = by_id.get(verdict["conflict_a"]), by_id.get(verdict["conflict_b"])
+    if first is None or second is None:
+        return
+    low, high = float(second["hi"]), float(first["lo"])
+    if not (math.isfinite(low) and high > low):
+        return
+    # the tint and the hatching are two patches: an SVG pattern takes its fill's opacity
+    ax.axvspan(low, min(high, end), color=VERMILLION, alpha=0.06, linewidth=0, zorder=1)
+    ax.axvspan(
+        low,
+        min(high, end),
+        facecolor="none",
+        edgecolor=VERMILLION,
+        alpha=0.5,
+        hatch="///",
+        linewidth=0,
+        zorder=1,
+    )
+    words = "gap: no value fits both" if verdict["kind"] == "level" else "gap: the count would fall"
+    middle = (low + min(high, end)) / 2
+    ax.text(
+        middle,
+        -0.72,
+        words,
+        color=VERMILLION,
+        fontsize=9,
+        fontweight="bold",
+        va="center",
+        ha="center",
+        zorder=5,
+        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
+    )
+
+
+def _draw_timeline(
+    ax: Axes, rows: list[dict[str, Any]], verdict: dict[str, Any], unit: str | None
+) -> None:
+    import matplotlib.dates
+
+    mdates: Any = matplotlib.dates  # date2num and the date locators are untyped in its stubs
+    conflict = _conflict(verdict)
+    start, end = _value_axis(rows)
+    ax.set_ylim(start, end + 0.08 * (end - start))  # headroom for a conflict's label
+    sources = list(dict.fromkeys(str(row["source"]) for row in rows))
+    for number_, source in enumerate(sources):
+        colour = _SOURCE_COLOURS[number_ % len(_SOURCE_COLOURS)]
+        marker = _SOURCE_MARKERS[number_ % len(_SOURCE_MARKERS)]
+        said = sorted((row for row in rows if row["source"] == source), key=lambda r: r["date"])
+        dates = [float(mdates.date2num(dt.date.fromisoformat(row["date"]))) for row in said]
+        points = [float(row["point"]) for row in said]
+        ax.plot(
+            dates,
+            points,
+            marker=marker,
+            markersize=7,
+            color=colour,
+            linewidth=1.5,
+            label=_label(source, 40).replace("\n", " "),
+            zorder=3,
+        )
+        for day, row in zip(dates, said, strict=True):
+            lo, hi = float(row["lo"]), float(row["hi"])
+            ax.plot(
+                [day, day],
+                [lo, min(hi, end)],
+                color=colour,
+                linewidth=2,
+                alpha=0.6,
+                solid_capstyle="butt",
+                zorder=2,
+            )
+            if math.isinf(hi):
+                ax.plot([day], [end], marker="^", markersize=8, color=colour, clip_on=False)
+            if row["id"] in conflict:
+                ax.plot(
+                    [day],
+                    [float(row["point"])],
+                    marker="o",
+                    markersize=16,
+                    markerfacecolor="none",
+                    markeredgecolor=VERMILLION,
+                    markeredgewidth=2,
+                    zorder=4,
+                )
+                ax.annotate(
+                    CONFLICT_MARK,
+                    (day, float(row["point"])),
+                    xytext=(10, 8),
+                    textcoords="offset points",
+                    color=VERMILLION,
+                    fontsize=9,
+                    fontweight="bold",
+                    zorder=5,
+                )
+    days = [float(mdates.date2num(dt.date.fromisoformat(row["date"]))) for row in rows]
+    first, last = min(days), max(days)
+    margin = max((last - first) * 0.06, 1.0)
+    ax.set_xlim(first - margin, last + margin)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    _number_axis(ax.yaxis)
+    ax.grid(axis="y", color="#dddddd", linewidth=0.8, zorder=0)
+    ax.set_axisbelow(True)
+    for name in ("top", "right"):
+        ax.spines[name].set_visible(False)
+    if unit:
+        ax.set_ylabel(visible(unit))
+    ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(0, -0.14),
+        ncols=min(len(sources), 3),
+        frameon=False,
+        fontsize=9,
+    )
+
+
+# --- output ------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _style() -> Iterator[None]:
+    """figcheck's look, and quiet about glyphs the font lacks (a control picture such as ␛ for
+    a stray escape character): the SVG keeps the text, and a browser finds a font that has it."""
+    from matplotlib import rc_context
+
+    with rc_context(_STYLE), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        yield
+
+
+def _figure(draw: Any, height: float) -> Figure:
+    from matplotlib.figure import Figure
+
+    with _style():
+        figure = Figure(figsize=(8.0, height), layout="constrained")
+        draw(figure)
+    return figure
+
+
+def _metadata(kind: str) -> dict[str, Any]:
+    return {"Date": None} if kind == "svg" else {"Software": None}
+
+
+_TAG = re.compile(r"<[^>]*>")
+_ID = re.compile(r'\bid="([^"]*)"')
+_REFERENCE = re.compile(r'(url\(#|href="#)([^)"]*)')
+# The metadata (a link to matplotlib.org) and the ``*{...}`` style rule, which inside an HTML page
+# would apply to the whole page; the report's stylesheet carries the rule, scoped to its charts.
+_INLINE_DROPS = re.compile(r"<metadata>.*?</metadata>\s*|<defs>\s*<style.*?</defs>\s*", re.DOTALL)
+
+
+def _ids(metric: str, chart: str = "forest") -> str:
+    return f"fc-{re.sub(r'[^0-9A-Za-z_-]+', '-', metric)}-{chart}-"
+
+
+def _svg(figure: Figure, title: str, description: str, prefix: str) -> str:
+    """The figure as an ``<svg>`` element for inlining: no prolog, metadata removed, ids prefixed,
+    and a ``<title>``/``<desc>`` pair that assistive technology reads out."""
+    buffer = io.StringIO()
+    with _style():
+        figure.savefig(buffer, format="svg", metadata=_metadata("svg"))
+    text = _INLINE_DROPS.sub("", buffer.getvalue())
+    text = text[text.index("<svg") :]
+
+    def prefixed(tag: re.Match[str]) -> str:
+        inside = _ID.sub(lambda m: f'id="{prefix}{m[1]}"', tag[0])
+        return _REFERENCE.sub(lambda m: f"{m[1]}{prefix}{m[2]}", inside)
+
+    text = _TAG.sub(prefixed, text)
+    opening = text.index(">") + 1
+    labelled = f' role="img" aria-labelledby="{prefix}title {prefix}desc" class="chart-svg"'
+    accessible = (
+        f'<title id="{prefix}title">{escape(title, quote=False)}</title>'
+        f'<desc id="{prefix}desc">{escape(description, quote=False)}</desc>'
+    )
+    return text[: opening - 1] + labelled + ">" + accessible + text[opening:].rstrip() + "\n"

@@ -1,0 +1,1215 @@
+"""Finding candidate claims in running text (contract section 6): text -> :class:`Candidate` s.
+
+:func:`extract` is pure. It splits the text into sentences, finds the figures in each (reusing the
+shorthand's number, qualifier and vague-word reading), drops what is not a claim (years, dates,
+times, ages, durations, ordinals, phone numbers, numbers inside names, and — unless asked —
+percentages and money), reads what is counted, and attributes each figure to a source. Every
+candidate names the rules that produced it, ``figure-rule+attrib:attribution-rule``:
+
+figure rules
+    ``number``, ``hedge:<qualifier>``, ``range``, ``range:between``, ``vague``, and for a change
+    ``change:from`` / ``change:to``. "rose from 350 to 680" says a figure moved: it gives *two*
+    candidates (the figure before and the figure after, each exact), never a range, because the two
+    were true at different times and belong to different dates.
+attribution rules
+    ``parens`` ("50 released (UN)"), ``according_to``, ``by`` ("as confirmed by X"),
+    ``said`` (X said/estimated/reported/confirmed/claimed/suggested/puts … before or after the
+    figure, across clauses), ``previous_sentence`` ("It said …", "The agency also said …",
+    "Another 20 …"), ``nearest_org`` (the closest named organisation earlier in the sentence),
+    ``none``.
+
+Sentences are split by a small regex that knows common abbreviations (``U.S.``, ``Mr.``, ``No.``):
+libraries that do better (pysbd, syntok) cost more start-up than this module as a whole, and
+punkt needs a model download.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from figcheck.model import Qualifier
+from figcheck.shorthand import Reading, qualifier_before, read_number, read_vague, render
+
+__all__ = [
+    "Candidate",
+    "as_record",
+    "as_shorthand",
+    "extract",
+    "find_date",
+    "split_sentences",
+    "to_text",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A figure found in a text, proposed as a claim.
+
+    ``value`` is the figure (the low end for vague words, None for a numeric range, whose ends are
+    ``low``/``high``); ``lo``/``hi`` its interval (contract section 2; ``hi`` None when open).
+    ``start``/``end`` are offsets of the figure's words (qualifier included) in the text given to
+    :func:`extract`, so ``text[start:end] == figure``.
+    """
+
+    value: float | None
+    qualifier: Qualifier
+    lo: float
+    hi: float | None
+    low: float | None
+    high: float | None
+    what: str | None
+    source: str | None
+    sentence: str
+    sentence_start: int
+    start: int
+    end: int
+    figure: str
+    vague: str | None
+    confidence: float
+    rule: str
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# --- sentences --------------------------------------------------------------------------------
+
+_ABBREVIATIONS = _set(
+    """mr mrs ms dr prof st no nos gen col lt sgt capt cmdr gov sen rep rev jr sr inc ltd co corp
+    jan feb mar apr jun jul aug sep sept oct nov dec vs etc approx est fig dept univ
+    e.g i.e u.s u.k u.n a.m p.m"""
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9#])|\n[ \t]*\n")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` in ``text``, surrounding space left out."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for found in _BOUNDARY.finditer(text):
+        if found.group()[0] == ".":
+            before = re.search(r"([\w.]+)$", text[start : found.start()])
+            word = before.group(1).casefold() if before else ""
+            abbreviation = word in _ABBREVIATIONS or (
+                bool(re.fullmatch(r"(?:\w\.)*\w", word)) and len(word) <= 3
+            )
+            if abbreviation and not (len(word) >= 2 and word.isdigit()):
+                continue
+        _add_span(text, start, found.end(), spans)
+        start = found.end()
+    _add_span(text, start, len(text), spans)
+    return spans
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end))
+
+
+# --- text from Markdown or HTML ---------------------------------------------------------------
+
+_BLOCKS = _set(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote section article header footer "
+    "title pre figcaption dd dt"
+)
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "noscript"):
+            self.skipping += 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "noscript"):
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+_HTML = re.compile(r"<(?:p|div|br|span|a|h[1-6]|li|html|body|article|b|i|em|strong)\b[^>]*>", re.I)
+_MARKDOWN = (
+    (re.compile(r"^```.*?^```[ \t]*$", re.M | re.S), ""),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.M), r"\1\n"),
+    (re.compile(r"^[ \t]*>[ \t]?", re.M), ""),
+    (re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.M), ""),
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\w)"), r"\1"),
+    (re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),
+    (re.compile(r"`([^`]*)`"), r"\1"),
+    (re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.M), ""),
+)
+
+
+def to_text(document: str) -> str:
+    """Markdown or simple HTML stripped to plain text; plain text comes back unchanged in
+    substance. Extract from the returned text: candidates' offsets refer to it."""
+    if _HTML.search(document):
+        parser = _TextParser()
+        parser.feed(document)
+        parser.close()
+        document = "".join(parser.parts)
+        document = re.sub(r"[ \t\r\f\v]+", " ", document)
+        document = re.sub(r" ?\n ?", "\n", document)
+        return re.sub(r"\n{3,}", "\n\n", document).strip()
+    for pattern, replacement in _MARKDOWN:
+        document = pattern.sub(replacement, document)
+    return re.sub(r"\n{3,}", "\n\n", document).strip()
+
+
+# --- figures ----------------------------------------------------------------------------------
+
+_NUMBER_WORDS = sorted(
+    _set(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+        "eighty ninety"
+    ),
+    key=len,
+    reverse=True,
+)
+_VAGUE_WORDS = (
+    r"a\s+couple|a\s+few|several|dozens|scores|hundreds|thousands|tens\s+of\s+thousands|millions"
+)
+_START = re.compile(
+    r"(?<![\d.,])\d|(?<![\w-])(?:"
+    + "|".join(_NUMBER_WORDS)
+    + r"|a\s+dozen|a\s+hundred|a\s+thousand|a\s+million|half\s+a\s+million|"
+    + _VAGUE_WORDS
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_MASKS = (
+    ("date", re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")),
+    ("time", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")),
+    (
+        "phone",
+        re.compile(
+            r"\+\d[\d ().-]{6,}\d|\(\d{2,4}\)\s*\d{3}[\s.-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b"
+            r"|\b\d{3}-\d{4}\b"
+        ),
+    ),
+)
+_AFTER_RULES = (
+    (
+        "duration",
+        re.compile(
+            r"(?:\s+|\s*-\s*)(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?"
+            r"|centur(?:y|ies)|nights?|hrs?|mins?|yrs?|weekends?)\b",
+            re.I,
+        ),
+    ),
+    ("percent", re.compile(r"\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b|pc\b)", re.I)),
+    (
+        "money",
+        re.compile(
+            r"\s+(?:(?:US\s+|Canadian\s+|Australian\s+)?dollars?|euros?|pounds?(?!\s+of)"
+            r"|bol[ií]vares|bolivars?|pesos?|yuan|yen|rupees?|roubles?|rubles?|USD|EUR|GBP)\b",
+            re.I,
+        ),
+    ),
+    (
+        "time",
+        re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|o['’]clock\b|local\s+time)", re.I),
+    ),
+    ("date", re.compile(r"\s+(?:of\s+)?" + _MONTH + r"\b")),
+    (
+        "measure",
+        re.compile(
+            r"\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|degrees?|°|kg|mph|km/h)\b",
+            re.I,
+        ),
+    ),
+    ("multiple", re.compile(r"\s+(?:times|fold)\b|-fold\b", re.I)),
+)
+_BEFORE_RULES = (
+    ("money", re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|GBP|Rs\.?)\s?)$")),
+    ("date", re.compile(r"\b" + _MONTH + r"\.?\s+$")),
+    ("age", re.compile(r"\b(?:aged|age(?:\s+of)?|ages)\s+$", re.I)),
+    (
+        "name",
+        re.compile(
+            r"\b(?:Resolution|Article|Section|Chapter|No\.?|Nos\.?|Number|Flight|Route|Highway|"
+            r"Room|Gate|Terminal|Phase|Level|Category|Grade|Decree|Law|Act|Bill|Page|Paragraph|"
+            r"Clause|Protocol|Platform|Unit|Ward|Block|Camp|District|Zone|Sector|Apollo|Boeing|"
+            r"Model|Channel|Episode|Season|Volume|Vol\.|Windows|Version|Covid|COVID|Cop|COP|"
+            r"Group\s+of|Top|Formula|Interstate|Brigade|Battalion|Division|Regiment|Lot|Box|"
+            r"Ballot|Proposition|Prop\.|Measure|Amendment|Rule|Item|Table|Figure|Fig\.|Line)\s+$"
+        ),
+    ),
+    ("year", re.compile(r"\b(?:in|since|by|until|till|of|from|during|year|early|late|mid-?)\s+$")),
+)
+_STRONG_HEDGES = frozenset(
+    {
+        Qualifier.AT_LEAST,
+        Qualifier.UP_TO,
+        Qualifier.NEARLY,
+        Qualifier.MORE_THAN,
+        Qualifier.FEWER_THAN,
+        Qualifier.AT_MOST,
+    }
+)
+_DETERMINERS = _set("the both these those their its his her our your my")
+_CONNECTOR = re.compile(r"\s*[-–—]\s*(?=\S)|\s+to\s+", re.I)
+_AND = re.compile(r"\s+and\s+", re.I)
+_FROM = re.compile(r"\bfrom\s+$", re.I)
+_CHANGE_VERB = (
+    r"(?:rose|risen|rising|rises|increased|increasing|increases|climbed|climbing|climbs|jumped|"
+    r"grew|grown|growing|fell|fallen|falling|falls|dropped|dropping|declined|declining|decreased|"
+    r"reduced|doubled|tripled|soared|surged|swelled|shrank|up|down|revised|raised|lowered|"
+    r"lifted|cut|upped)"
+)
+_CHANGE_TO = re.compile(r"\b" + _CHANGE_VERB + r"(?:\s+[\w'’]+){0,2}?\s+to\s+$", re.I)
+_UP_FROM = re.compile(r"\b" + _CHANGE_VERB + r"(?:\s+[\w'’]+){0,2}?\s+from\s+$", re.I)
+_TRAILING_HEDGES = (
+    (re.compile(r"\s+or\s+more\b", re.I), Qualifier.AT_LEAST),
+    (re.compile(r"\s+or\s+so\b|-odd\b", re.I), Qualifier.ABOUT),
+    (re.compile(r"\s+or\s+fewer\b|\s+or\s+less\b", re.I), Qualifier.AT_MOST),
+    (re.compile(r"\s+plus\b|\+", re.I), Qualifier.AT_LEAST),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    start: int  # the qualifier's start when there is one
+    end: int
+    number_start: int
+    qualifier: Qualifier
+    value: float | None
+    low: float | None
+    high: float | None
+    vague: str | None
+    rule: str
+
+
+def _masked(sentence_text: str, offset: int) -> list[tuple[int, int]]:
+    return [
+        (offset + found.start(), offset + found.end())
+        for _, pattern in _MASKS
+        for found in pattern.finditer(sentence_text)
+    ]
+
+
+def _not_a_claim(
+    text: str,
+    start: int,
+    end: int,
+    sentence_start: int,
+    value: float,
+    written: str,
+    second: bool = False,
+) -> str | None:
+    """Why the number at ``start:end`` is not a claim ("year", "duration", ...), or None."""
+    before = text[max(sentence_start, start - 30) : start]
+    after = text[end : end + 40]
+    previous = text[start - 1] if start > 0 else " "
+    if written[0].isdigit() and not second:
+        if previous.isalpha() or previous in "#@_":
+            return "name"
+        if previous in "-–/" and start >= 2 and text[start - 2].isalnum():
+            return "name" if text[start - 2].isalpha() else "date"
+        if previous == "+":
+            return "phone"
+    if after[:1].isalpha() or after[:1] == "_":
+        return "ordinal"
+    if re.match(r"(?:st|nd|rd|th)\b", after, re.I):
+        return "ordinal"
+    for name, pattern in _AFTER_RULES:
+        if pattern.match(after):
+            return name
+    if re.match(r"\s*-?\s*years?[-\s]old\b", after, re.I):
+        return "age"
+    for name, pattern in _BEFORE_RULES:
+        if name != "year" and pattern.search(before):
+            return name
+    if re.search(r"\b[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*,", after) and value < 120:
+        return "age"  # "Maria Lopez, 34, said"
+    return None
+
+
+def _is_year(text: str, start: int, written: str, value: float, hedged: bool) -> bool:
+    if not re.fullmatch(r"\d{4}", written.strip()) or not 1800 <= value <= 2100:
+        return False
+    return not hedged
+
+
+def _figures(
+    text: str,
+    sentence_start: int,
+    sentence_end: int,
+    percent: bool,
+    money: bool,
+    vague: tuple[tuple[str, float, float], ...],
+) -> list[_Figure]:
+    masks = _masked(text[sentence_start:sentence_end], sentence_start)
+    figures: list[_Figure] = []
+    consumed = sentence_start
+    for found in _START.finditer(text, sentence_start, sentence_end):
+        start = found.start()
+        if start < consumed or any(low <= start < high for low, high in masks):
+            continue
+        figure = _figure_at(text, start, sentence_start, sentence_end, percent, money, vague)
+        if figure is None:
+            continue
+        if isinstance(figure, int):
+            consumed = figure
+            continue
+        consumed = figure.end
+        figures.extend(_split_change(text, figure, sentence_start))
+    return _link_changes(text, figures, sentence_start)
+
+
+def _figure_at(
+    text: str,
+    start: int,
+    sentence_start: int,
+    sentence_end: int,
+    percent: bool,
+    money: bool,
+    vague: tuple[tuple[str, float, float], ...],
+) -> _Figure | int | None:
+    """The figure at ``start``; an int (where to resume) when words there are not a claim."""
+    hedge = qualifier_before(text, start, sentence_start)
+    qualifier, figure_start = hedge if hedge else (Qualifier.EXACT, start)
+    if qualifier is Qualifier.AT_LEAST and text[figure_start] in "<>~≥≤":
+        pass
+    fuzzy = read_vague(text, start, vague)
+    if fuzzy is not None and fuzzy[3] <= sentence_end:
+        words, low, high, end = fuzzy
+        why = _not_a_claim(text, start, end, sentence_start, low, words)
+        after_of = re.match(r"\s+of\b", text[end:sentence_end], re.I)
+        if why is None and after_of:
+            why = _not_a_claim(text, start, end + after_of.end(), sentence_start, low, words)
+        if why is not None and not (why == "percent" and percent or why == "money" and money):
+            return end
+        return _Figure(start, end, start, Qualifier.RANGE, low, low, high, words, "vague")
+    number = read_number(text, start)
+    if number is None or number.end > sentence_end:
+        return None
+    written = text[start : number.end]
+    if written.casefold() == "one" and hedge is None:
+        return number.end
+    if not written[0].isdigit() and number.value <= 2 and hedge is None:
+        previous = re.search(r"([\w'’]+)\s+$", text[sentence_start:start])
+        if previous and previous.group(1).casefold() in _DETERMINERS:
+            return number.end
+    why = _not_a_claim(text, start, number.end, sentence_start, number.value, written)
+    if why is None and _is_year(text, start, written, number.value, qualifier in _STRONG_HEDGES):
+        why = "year"
+    if why is not None:
+        if why == "percent" and percent or why == "money" and money:
+            pass
+        else:
+            return _skip_range(text, number.end, sentence_end)
+    end = number.end
+    connector = (_AND if qualifier is Qualifier.RANGE else _CONNECTOR).match(text, end)
+    if connector and connector.end() <= sentence_end:
+        second = read_number(text, connector.end())
+        if second is not None and second.end <= sentence_end:
+            low_value = number.value
+            scale = second.multiplier
+            if number.multiplier is None and scale and low_value * scale <= second.value:
+                low_value *= scale  # "2-3 million"
+            second_written = text[connector.end() : second.end]
+            second_why = _not_a_claim(
+                text,
+                connector.end(),
+                second.end,
+                sentence_start,
+                second.value,
+                second_written,
+                second=True,
+            )
+            is_from = _FROM.search(text[max(sentence_start, figure_start - 10) : figure_start])
+            if second_why is not None and not (
+                second_why == "percent" and percent or second_why == "money" and money
+            ):
+                return second.end
+            if is_from:
+                return _Figure(
+                    figure_start,
+                    second.end,
+                    start,
+                    qualifier,
+                    low_value,
+                    None,
+                    second.value,
+                    None,
+                    "change",
+                )
+            if low_value > second.value:
+                if connector.group().strip() in "-–—":
+                    return second.end  # a score, "3-1"
+            else:
+                rule = "range:between" if qualifier is Qualifier.RANGE else "range"
+                return _Figure(
+                    figure_start,
+                    second.end,
+                    start,
+                    Qualifier.RANGE,
+                    None,
+                    low_value,
+                    second.value,
+                    None,
+                    rule,
+                )
+    if qualifier is Qualifier.RANGE:  # "between" without a second figure
+        qualifier, figure_start = Qualifier.EXACT, start
+    if qualifier is Qualifier.EXACT:
+        for pattern, trailing in _TRAILING_HEDGES:
+            after = pattern.match(text, end)
+            if after and after.end() <= sentence_end:
+                qualifier, end = trailing, after.end()
+                break
+    rule = "number" if qualifier is Qualifier.EXACT else f"hedge:{qualifier.value}"
+    return _Figure(figure_start, end, start, qualifier, number.value, None, None, None, rule)
+
+
+def _skip_range(text: str, end: int, sentence_end: int) -> int:
+    """Past a range's second figure ("2020-2024"), so its top end is not read on its own."""
+    connector = _CONNECTOR.match(text, end)
+    if connector and connector.end() <= sentence_end:
+        second = read_number(text, connector.end())
+        if second is not None and second.end <= sentence_end:
+            return second.end
+    return end
+
+
+def _split_change(text: str, figure: _Figure, sentence_start: int) -> list[_Figure]:
+    """ "from 350 to 680": the figure before and the figure after, never a range."""
+    if figure.rule != "change":
+        return [figure]
+    assert figure.value is not None and figure.high is not None
+    connector = _CONNECTOR.match(text, _number_end(text, figure.number_start))
+    assert connector is not None
+    second_start = connector.end()
+    hedge = qualifier_before(text, second_start, sentence_start)
+    second_qualifier = hedge[0] if hedge and hedge[1] >= figure.number_start else Qualifier.EXACT
+    return [
+        _Figure(
+            figure.start,
+            _number_end(text, figure.number_start),
+            figure.number_start,
+            figure.qualifier,
+            figure.value,
+            None,
+            None,
+            None,
+            "change:from",
+        ),
+        _Figure(
+            hedge[1] if hedge and hedge[1] >= figure.number_start else second_start,
+            figure.end,
+            second_start,
+            second_qualifier,
+            figure.high,
+            None,
+            None,
+            None,
+            "change:to",
+        ),
+    ]
+
+
+def _number_end(text: str, start: int) -> int:
+    number = read_number(text, start)
+    assert number is not None
+    return number.end
+
+
+def _link_changes(text: str, figures: list[_Figure], sentence_start: int) -> list[_Figure]:
+    """Mark "rose to 680" as ``change:to`` and "up from 350" as ``change:from``."""
+    linked = []
+    for figure in figures:
+        before = text[max(sentence_start, figure.start - 50) : figure.start]
+        if figure.rule in ("number",) or figure.rule.startswith("hedge:"):
+            if _CHANGE_TO.search(before):
+                figure = _replace_rule(figure, "change:to")
+            elif _UP_FROM.search(before):
+                figure = _replace_rule(figure, "change:from")
+        linked.append(figure)
+    return linked
+
+
+def _replace_rule(figure: _Figure, rule: str) -> _Figure:
+    return _Figure(
+        figure.start,
+        figure.end,
+        figure.number_start,
+        figure.qualifier,
+        figure.value,
+        figure.low,
+        figure.high,
+        figure.vague,
+        rule,
+    )
+
+
+# --- what is counted --------------------------------------------------------------------------
+
+_WORD = re.compile(r"[ \t]*([^\W\d_][\w'’]*(?:-[\w'’]+)*)")
+_STOP = _set(
+    """a an the this that these those which who whom whose what where when while and or but nor
+    as at by for from in into of on onto over since than through to under until with within
+    without during after before across against among amid around about between including despite
+    is are was were be been being has have had do does did will would could should may might must
+    can shall remain remains remained remaining said says say told according reported reports
+    estimated estimates confirmed claimed also still already now last this next each per not no
+    so because if although though whereas yet such more most he she it they we you
+    i his her its their our them him us me"""
+)
+_SKIP_FIRST = _set("more other additional further new")
+_PARTICIPLES = _set(
+    """killed dead injured wounded hurt arrested detained displaced freed released missing
+    executed held imprisoned jailed evacuated deported rescued abducted kidnapped disappeared
+    sentenced charged tortured infected affected homeless stranded"""
+)
+_HARM = _set("killed dead injured wounded hurt missing")
+_HEADS = ("toll", "tally", "number", "count", "total", "figure", "estimate")
+
+
+def _what(text: str, figure: _Figure, sentence_start: int, sentence_end: int) -> tuple[str, int]:
+    """What is counted (words after the figure, else a head noun before it), and where the
+    words after the figure end (for a source in parentheses)."""
+    position = figure.end
+    words: list[str] = []
+    if re.match(r"\s+of\s+(?:them|those|these|whom)\b", text[position:sentence_end], re.I):
+        return "", position
+    of = re.match(r"\s+of\s+(?:the\s+|those\s+|these\s+)?", text[position:sentence_end], re.I)
+    if of:
+        position += of.end()
+    first = True
+    while len(words) < 4:
+        found = _WORD.match(text, position, sentence_end)
+        if found is None:
+            break
+        word = found.group(1)
+        folded = word.casefold()
+        if first and folded in _SKIP_FIRST and not of:
+            position = found.end()
+            first = False
+            continue
+        first = False
+        if folded in _STOP or (folded.endswith("ly") and len(folded) > 4):
+            break
+        if words and folded in _PARTICIPLES:
+            break
+        words.append(word)
+        position = found.end()
+    if words:
+        tail = re.match(
+            r"\s+(of|among|from)\s+(?:the\s+)?([^\W\d_][\w'’-]*)(?:\s+([^\W\d_][\w'’-]*))?",
+            text[position:sentence_end],
+        )
+        if tail and tail.group(2).casefold() not in _STOP:
+            extra = [tail.group(1), tail.group(2)]
+            end = position + tail.end(2)
+            if tail.group(3) and tail.group(3).casefold() not in _STOP and tail.group(1) != "from":
+                extra.append(tail.group(3))
+                end = position + tail.end(3)
+            if tail.group(1) != "from" or tail.group(2)[0].isupper():
+                words.extend(extra)
+                position = end
+    participle = re.match(
+        r"\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been|are)\s+)?([a-z]+)",
+        text[position:sentence_end],
+    )
+    linked = participle is not None and participle.group(0).split()[0] != participle.group(1)
+    if (
+        participle
+        and participle.group(1) in _PARTICIPLES
+        and not (linked and words and participle.group(1) not in _HARM)
+    ):
+        words.append(participle.group(1))
+        if not participle.group(0).strip().startswith(("were", "was", "ha", "are")):
+            position += participle.end()
+    if words:
+        return " ".join(words), position
+    return _what_before(text, figure, sentence_start), position
+
+
+def _what_before(text: str, figure: _Figure, sentence_start: int) -> str:
+    before = text[max(sentence_start, figure.start - 80) : figure.start]
+    words: list[str] = re.findall(r"[^\W\d_][\w'’-]*|[,;:]", before)
+    for index in range(len(words) - 1, max(-1, len(words) - 10), -1):
+        word = words[index].casefold()
+        if word in (",", ";", ":"):
+            break
+        if word in _HEADS or word.rstrip("s") in _HEADS:
+            if word.startswith("number") and index + 2 < len(words) and words[index + 1] == "of":
+                counted = []
+                for after in words[index + 2 :]:
+                    if after.casefold() in _STOP or re.fullmatch(_CHANGE_VERB, after, re.I):
+                        break
+                    counted.append(after)
+                if counted:
+                    return " ".join(counted)
+            modifier = words[index - 1] if index > 0 else ""
+            if modifier and modifier.casefold() not in _STOP and modifier[0].islower():
+                return f"{modifier} {words[index]}"
+            return words[index]
+    if figure.rule.startswith("change"):
+        subject = re.search(
+            r"([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})\s+(?:has\s+|have\s+|had\s+)?"
+            + _CHANGE_VERB,
+            before,
+            re.I,
+        )
+        if subject:
+            kept = [w for w in subject.group(1).split() if w.casefold() not in _STOP]
+            if kept:
+                return " ".join(kept)
+    return ""
+
+
+# --- who said it ------------------------------------------------------------------------------
+
+_SPEECH = re.compile(
+    r"\b(said|says|say|estimated|estimates|estimate|reported|reports|report|confirmed|confirms|"
+    r"confirm|claimed|claims|claim|stated|states|announced|announces|suggested|suggests|suggest|"
+    r"counted|counts|recorded|records|documented|documents|tallied|tallies|puts|put|putting|"
+    r"places|placed|told|tells|added|adds|noted|notes|believes|believe|indicated|indicates|"
+    r"indicate|showed|shows|show|found|finds|verified|verifies|wrote|writes|"
+    r"saying|estimating|reporting|confirming|claiming|counting|recording|documenting|warned|"
+    r"warns|insisted|insists|acknowledged|acknowledges|admitted|admits|alleged|alleges)\b"
+)
+_PASSIVE_BY = re.compile(
+    r"\b(?:as\s+)?(?:was\s+|were\s+|been\s+|is\s+|are\s+)?(?:confirmed|reported|estimated|"
+    r"stated|announced|documented|counted|recorded|tallied|verified|compiled|released|published|"
+    r"cited|given|provided)\s+by\s+"
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
+_AUX = _set(
+    """has have had was is are were also has have had previously earlier later recently now then
+    had already just once again separately initially meanwhile further"""
+)
+_SUBJECT_STOP = _set(
+    """that which who whom while although though but because since if when where whereas as
+    after before with in on at for from to by than and or said says so while despite amid among
+    about over under into"""
+)
+_PRONOUNS = _set("it they he she we the agency")
+_CONTINUING = _set(
+    """agency organisation organization group monitor body watchdog charity ngo observatory
+    network report statement"""
+)
+_GENERIC = _set(
+    """reports report sources source observers estimates figures data analysts experts
+    witnesses residents people some many others critics it one"""
+)
+_REJECT = _set(
+    """those this these there here which what who whom that i you we one both all each some any
+    none nobody anyone someone everyone many few"""
+)
+_REPORT_NOUNS = (
+    r"(?:report|reports|figures|figure|data|estimate|estimates|tally|count|statement|"
+    r"numbers|records|toll|count|survey|analysis|study|census|latest\s+\w+)"
+)
+_ORG_WORDS = _set(
+    """ministry department agency organisation organization office commission committee council
+    watch international institute foundation bank fund observatory network group union nations
+    cross crescent police army forces court government authority authorities service services
+    centre center programme program association federation party news times post reuters press
+    penal amnesty unicef ngo coalition alliance monitor secretariat parliament assembly senate
+    congress tribunal bureau board command military hospital hospitals university
+    doctors"""
+)
+_NOT_ORG_ACRONYMS = _set("US USA UK AM PM GMT UTC TV OK I A AN BIG WAY COVID ID AD BC VIP CEO DNA")
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    start: int
+    end: int
+    source: str
+    rule: str
+    direction: str  # "lead" (covers what follows), "trail" (what precedes), "both"
+    pronoun: bool = False
+    generic: bool = False
+
+
+def _clean_source(raw: str) -> str | None:
+    source = " ".join(raw.replace("\n", " ").split()).strip(" ,;:.\"'“”‘’")
+    acronym = re.search(r"\(([A-Z][A-Za-z&.-]{1,11})\)\s*$", source)
+    if acronym:
+        return acronym.group(1)
+    source = re.sub(r"\s*\([^)]*\)", "", source)
+    source = re.sub(
+        r"^(?:" + _REPORT_NOUNS + r"|(?:the\s+)?latest|new|official)\s+(?:from|by|of)\s+",
+        "",
+        source,
+        flags=re.I,
+    )
+    source = re.sub(r"^.*\b[a-z][\w-]*\s+(?:the|a|an)\s+(?=[A-Z])", "", source)
+    source = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", source, flags=re.I)
+    source = re.sub(r"['’]s\s+[a-z].*$|['’]s$", "", source)
+    source = re.sub(r"(?<=s)['’]\s+(?:latest|new|own|" + _REPORT_NOUNS + r")\b.*$", "", source)
+    source = re.sub(r"^(?:[\w-]+-based|latest|recent|new)\s+", "", source, flags=re.I)
+    source = re.sub(r"(?:\s+" + _REPORT_NOUNS + r")+$", "", source, flags=re.I)
+    source = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.I)
+    source = source.strip(" ,;:.-")
+    if not source or len(source.split()) > 9 or not any(c.isalpha() for c in source):
+        return None
+    if re.match(r"(?:one|two|some|many|most|several|all|each|none|both)\s+of\b", source, re.I):
+        return None  # "One of the organisers"
+    if source.casefold() in _REJECT or re.search(r"\d(?!\d*(?:st|nd|rd|th)\b)", source):
+        return None
+    return source
+
+
+def _subject_before(text: str, position: int, sentence_start: int) -> tuple[str, int] | None:
+    """The subject of a verb at ``position``: the words before it back to a clause boundary."""
+    tokens = list(re.finditer(r"\([A-Z][A-Za-z&.-]{1,11}\)|[\w'’-]+|[^\w\s]", text[:position]))
+    index = len(tokens) - 1
+    while index >= 0 and tokens[index].start() >= sentence_start:
+        word = tokens[index].group().casefold()
+        if word in _AUX or (word.endswith("ly") and len(word) > 4):
+            index -= 1
+            continue
+        break
+    kept: list[re.Match[str]] = []
+    while index >= 0 and tokens[index].start() >= sentence_start and len(kept) < 9:
+        token = tokens[index]
+        word = token.group()
+        folded = word.casefold()
+        if word.startswith("(") and len(word) > 2:
+            kept.append(token)
+            index -= 1
+            continue
+        if not (word[0].isalnum() or word[0] in "'’"):
+            break
+        if (
+            folded in ("and", "of", "for", "to", "the", "on")
+            and kept[-1:]
+            and kept[-1].group()[0].isupper()
+        ):
+            previous = tokens[index - 1].group() if index > 0 else ""
+            if previous[:1].isupper():
+                kept.append(token)
+                index -= 1
+                continue
+        if folded in _SUBJECT_STOP:
+            break
+        if _SPEECH.fullmatch(word) and kept:
+            break
+        kept.append(token)
+        index -= 1
+    if not kept:
+        return None
+    start = kept[-1].start()
+    return text[start : kept[0].end()].strip(), start
+
+
+def _attributions(
+    text: str, sentence_start: int, sentence_end: int, figures: list[_Figure]
+) -> list[_Attribution]:
+    found: list[_Attribution] = []
+    figure_starts = [figure.start for figure in figures]
+    for according in _ACCORDING.finditer(text, sentence_start, sentence_end):
+        name = re.match(r"[^,.;:]+", text[according.end() : sentence_end])
+        if not name:
+            continue
+        words = re.split(r"\s+(?:which|who|that|and\s+\d)\b", name.group())[0]
+        source = _clean_source(words)
+        if source is None:
+            continue
+        end = according.end() + len(words)
+        opening = text[sentence_start : according.start()].rstrip()
+        leading = (not opening or opening[-1] in ",;:" or opening.endswith(("But", "but"))) and (
+            text[end : end + 1] == ","
+        )
+        if any(end <= start <= end + 3 for start in figure_starts):
+            leading = True
+        found.append(
+            _Attribution(
+                according.start(), end, source, "according_to", "lead" if leading else "trail"
+            )
+        )
+    for passive in _PASSIVE_BY.finditer(text, sentence_start, sentence_end):
+        name = re.match(r"[^,.;:]+", text[passive.end() : sentence_end])
+        if not name:
+            continue
+        source = _clean_source(name.group())
+        if source is not None:
+            end = passive.end() + len(name.group())
+            found.append(_Attribution(passive.start(), end, source, "by", "trail"))
+    for verb in _SPEECH.finditer(text, sentence_start, sentence_end):
+        attribution = _speech(text, verb, sentence_start, sentence_end, figures)
+        if attribution is not None:
+            found.append(attribution)
+    return found
+
+
+def _speech(
+    text: str,
+    verb: re.Match[str],
+    sentence_start: int,
+    sentence_end: int,
+    figures: list[_Figure],
+) -> _Attribution | None:
+    after_end = re.search(r"[,.;:]|$", text[verb.end() : sentence_end])
+    assert after_end is not None
+    clause_end = verb.end() + after_end.start()
+    if re.match(r"\s+by\b", text[verb.end() : sentence_end]):
+        return None
+    if any(figure.start <= verb.start() < figure.end for figure in figures):
+        return None
+    if _SPEECH.match(text, verb.end() + 1) and text[verb.end() : verb.end() + 1] == " ":
+        return None  # "reports indicate": the first is a noun
+    covers_after = bool(
+        re.search(r"\bthat\b", text[verb.end() : clause_end])
+        or any(verb.end() <= figure.start < clause_end for figure in figures)
+        or re.match(r"\s*[:,]", text[verb.end() : sentence_end])
+        and verb.group() in ("said", "says", "saying")
+        and text[clause_end : clause_end + 1] == ":"
+    )
+    subject = _subject_before(text, verb.start(), sentence_start)
+    if subject is not None:
+        raw, start = subject
+        if any(start <= figure.start < verb.start() for figure in figures):
+            return None
+        direction = "lead" if covers_after else "trail"
+        return _make_attribution(raw, start, verb.end(), direction)
+    if verb.group() in ("said", "says", "told", "added", "wrote", "noted", "estimated"):
+        inverted = re.match(r"\s+([^,.;:]+)", text[verb.end() : sentence_end])
+        if inverted and inverted.group(1)[:1].isupper():
+            end = verb.end() + inverted.end()
+            return _make_attribution(inverted.group(1), verb.start(), end, "trail")
+    return None
+
+
+def _make_attribution(raw: str, start: int, end: int, direction: str) -> _Attribution | None:
+    words = raw.split()
+    folded = [word.casefold().strip(",") for word in words]
+    if folded and (folded[0] in _PRONOUNS and len(folded) == 1):
+        return _Attribution(start, end, raw, "said", direction, pronoun=True)
+    core = [word for word in folded if word not in ("the", "also", "a", "an")]
+    if len(core) == 1 and core[0] in _CONTINUING and folded[0] == "the":
+        return _Attribution(start, end, raw, "said", direction, pronoun=True)
+    source = _clean_source(raw)
+    if source is None:
+        return None
+    generic = source.casefold().split()[-1] in _GENERIC and not source[0].isupper()
+    if source[0].isupper() and source.split()[-1].casefold() in _GENERIC:
+        generic = True  # "Recent reports"
+    return _Attribution(start, end, source, "said", direction, generic=generic)
+
+
+_CLAUSE = re.compile(
+    r";|,\s*(?:while|whereas|but|although|though|and|even\s+as)\b|\s(?:while|whereas)\s", re.I
+)
+
+
+def _parens_source(text: str, position: int, limit: int) -> str | None:
+    """A source in parentheses after the figure, in its clause: "50 released on Monday (UN)"."""
+    clause = re.match(r"[^,;:.!?]*(?:\.\w[^,;:.!?]*)*", text[position:limit])
+    assert clause is not None
+    for found in re.finditer(r"\(([^()]{1,60})\)", clause.group()):
+        inside = found.group(1).strip()
+        if inside[:1].isupper() and not re.search(r"\d", inside) and len(inside.split()) <= 6:
+            return _clean_source(inside)
+    return None
+
+
+def _organisations(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Named organisations in ``text[start:end]``: acronyms and capitalised names with an
+    organisation word, with where each ends."""
+    found: list[tuple[int, str]] = []
+    for name in re.finditer(
+        r"(?<![\w-])(?:[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|on|the)\s+|\s+))*[A-Z][\w&'’.-]*"
+        r"(?:\s*\([A-Z][A-Za-z&.-]{1,11}\))?",
+        text[start:end],
+    ):
+        words = name.group().split()
+        acronyms = [w for w in words if re.fullmatch(r"[A-Z][A-Z&]{1,}s?", w.strip("().,"))]
+        has_org = any(w.casefold().strip("().,’'s") in _ORG_WORDS for w in words)
+        named = [word.strip("().,") for word in acronyms]
+        named = [word for word in named if word not in _NOT_ORG_ACRONYMS]
+        shouting = len(acronyms) >= 2 and not has_org  # "in a BIG WAY"
+        if has_org:
+            source = _clean_source(name.group())
+        elif named and not shouting:
+            source = named[-1]
+        else:
+            continue
+        if source and source not in _NOT_ORG_ACRONYMS:
+            found.append((start + name.end(), source))
+    for institution in re.finditer(
+        r"\b[Tt]he\s+(government|army|police|military|authorities|ministry|junta|regime)\b",
+        text[start:end],
+    ):
+        found.append((start + institution.end(), institution.group(1)))
+    return sorted(found)
+
+
+def _attribute(
+    text: str,
+    figure: _Figure,
+    attributions: list[_Attribution],
+    sentence_start: int,
+    previous: str | None,
+    next_start: int,
+) -> tuple[str | None, str]:
+    parens = _parens_source(text, figure.end, next_start)
+    if parens:
+        return parens, "parens"
+    options: list[tuple[int, int, int, _Attribution]] = []
+    for attribution in attributions:
+        if attribution.direction in ("lead", "both") and attribution.end <= figure.start:
+            gap = text[attribution.end : figure.start]
+            distance = len(gap)
+        elif attribution.direction in ("trail", "both") and attribution.start >= figure.end:
+            gap = text[figure.end : attribution.start]
+            distance = len(gap)
+        else:
+            continue
+        options.append((len(_CLAUSE.findall(gap)), int(attribution.generic), distance, attribution))
+    if options:
+        chosen = min(options, key=lambda option: option[:3])[3]
+        if chosen.pronoun:
+            if previous:
+                return previous, "previous_sentence"
+            return _clean_source(chosen.source), chosen.rule
+        return chosen.source, chosen.rule
+    earlier = [a for a in attributions if a.end <= figure.start and not a.generic]
+    if earlier:  # "50 were seized, the navy said, and up to 400 were questioned"
+        chosen = max(earlier, key=lambda attribution: attribution.end)
+        if not chosen.pronoun:
+            return chosen.source, chosen.rule
+    opening = text[sentence_start : sentence_start + 40].casefold()
+    if previous and re.match(
+        r"(?:another|it|they|also|of\s+(?:them|those|these|whom)|among\s+them|in\s+addition|"
+        r"a\s+further|the\s+(?:agency|group|organi[sz]ation|ministry|monitor|office)\b)",
+        opening,
+    ):
+        return previous, "previous_sentence"
+    organisations = [org for org in _organisations(text, sentence_start, figure.start)]
+    if organisations:
+        return organisations[-1][1], "nearest_org"
+    return None, "none"
+
+
+# --- putting it together ----------------------------------------------------------------------
+
+_CONFIDENCE = {
+    "parens": 0.0,
+    "according_to": 0.0,
+    "by": 0.0,
+    "said": 0.0,
+    "previous_sentence": 0.1,
+    "nearest_org": 0.2,
+    "none": 0.1,
+}
+
+
+def _interval(
+    qualifier: Qualifier, value: float | None, low: float | None, high: float | None, about: float
+) -> tuple[float, float | None]:
+    if qualifier is Qualifier.RANGE:
+        assert low is not None and high is not None
+        return low, high
+    assert value is not None
+    if qualifier is Qualifier.ABOUT:
+        return value * (1 - about), value * (1 + about)
+    if qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN):
+        return value, None
+    if qualifier in (Qualifier.AT_MOST, Qualifier.UP_TO, Qualifier.FEWER_THAN):
+        return 0.0, value
+    if qualifier is Qualifier.NEARLY:
+        return value * (1 - about), value
+    return value, value
+
+
+def extract(
+    text: str,
+    *,
+    percent: bool = False,
+    money: bool = False,
+    about: float = 0.10,
+    vague: tuple[tuple[str, float, float], ...] = (),
+) -> list[Candidate]:
+    """The candidate claims in ``text``, in reading order.
+
+    ``percent``/``money`` keep percentages and monetary amounts (left out by default); ``about``
+    is the half-width of "about" intervals and ``vague`` extra vague words (as in the claims
+    file's settings).
+    """
+    candidates: list[Candidate] = []
+    previous: str | None = None
+    for sentence_start, sentence_end in split_sentences(text):
+        figures = _figures(text, sentence_start, sentence_end, percent, money, vague)
+        attributions = _attributions(text, sentence_start, sentence_end, figures)
+        sentence = text[sentence_start:sentence_end]
+        sources: list[str] = []
+        last_what = ""
+        for figure in figures:
+            what, _ = _what(text, figure, sentence_start, sentence_end)
+            if not what and last_what:
+                what = last_what  # "17 of them", "up from 60"
+            last_what = what
+            following = [other.start for other in figures if other.start > figure.start]
+            source, attribution_rule = _attribute(
+                text,
+                figure,
+                attributions,
+                sentence_start,
+                previous,
+                following[0] if following else sentence_end,
+            )
+            if source:
+                sources.append(source)
+            lo, hi = _interval(figure.qualifier, figure.value, figure.low, figure.high, about)
+            lo, hi = round(lo, 9), (None if hi is None else round(hi, 9))
+            confidence = 0.95 - _CONFIDENCE[attribution_rule]
+            if figure.vague:
+                confidence -= 0.15
+            if not what:
+                confidence -= 0.2
+            if figure.rule == "change:from":
+                confidence -= 0.1
+            candidates.append(
+                Candidate(
+                    value=figure.value,
+                    qualifier=figure.qualifier,
+                    lo=lo,
+                    hi=hi,
+                    low=figure.low,
+                    high=figure.high,
+                    what=what or None,
+                    source=source,
+                    sentence=sentence,
+                    sentence_start=sentence_start,
+                    start=figure.start,
+                    end=figure.end,
+                    figure=text[figure.start : figure.end],
+                    vague=figure.vague,
+                    confidence=round(max(0.05, min(1.0, confidence)), 2),
+                    rule=f"{figure.rule}+attrib:{attribution_rule}",
+                )
+            )
+        named = [a.source for a in attributions if not a.pronoun and not a.generic]
+        organisations = _organisations(text, sentence_start, sentence_end)
+        if sources:
+            previous = sources[-1]
+        elif named:
+            previous = named[-1]
+        elif organisations:
+            previous = organisations[-1][1]
+        else:
+            previous = None
+    return candidates
+
+
+# --- for the command: records, shorthand, and the article's date -----------------------------
+
+RECORD_FIELDS = (
+    "value",
+    "qualifier",
+    "low",
+    "high",
+    "lo",
+    "hi",
+    "what",
+    "source",
+    "figure",
+    "sentence",
+    "start",
+    "end",
+    "confidence",
+    "rule",
+)
+
+
+def as_record(candidate: Candidate) -> dict[str, object]:
+    """A candidate as plain data (contract section 6): numbers, text, ``hi`` None when open."""
+    record = {name: getattr(candidate, name) for name in RECORD_FIELDS}
+    record["qualifier"] = candidate.qualifier.value
+    return record
+
+
+def as_shorthand(candidate: Candidate) -> str:
+    """The candidate as claim shorthand (``at least 1,850 demonstrators killed (HRANA)``)."""
+    reading = Reading(
+        qualifier=candidate.qualifier,
+        value=candidate.value,
+        low=candidate.low,
+        high=candidate.high,
+        what=candidate.what,
+        source=candidate.source,
+        vague=candidate.vague,
+    )
+    return render(reading)
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MONTH_FIRST = re.compile(r"\b([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})\b")
+_DAY_FIRST = re.compile(r"\b(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})\b")
+
+
+def find_date(text: str, *, lines: int = 5) -> dt.date | None:
+    """A date written in the text's first lines (a dateline), or None."""
+    head = "\n".join(text.strip().splitlines()[:lines])
+    found: list[tuple[int, dt.date]] = []
+    for match in _ISO_DATE.finditer(head):
+        found += _date_at(match.start(), match.group(1), match.group(2), match.group(3))
+    for match in _MONTH_FIRST.finditer(head):
+        month = _MONTHS.get(match.group(1).casefold())
+        if month:
+            found += _date_at(match.start(), match.group(3), str(month), match.group(2))
+    for match in _DAY_FIRST.finditer(head):
+        month = _MONTHS.get(match.group(2).casefold())
+        if month:
+            found += _date_at(match.start(), match.group(3), str(month), match.group(1))
+    return min(found)[1] if found else None
+
+
+def _date_at(position: int, year: str, month: str, day: str) -> list[tuple[int, dt.date]]:
+    try:
+        return [(position, dt.date(int(year), int(month), int(day)))]
+    except ValueError:
+        return []

@@ -1,0 +1,303 @@
+"""The HTML report: one self-contained page an editor can read, print, or open on a phone.
+
+The page is rendered by Jinja2 with autoescaping from ``templates/report.html.j2``; every string
+from the claims file reaches it as data and is escaped there. The only markup that is not escaped
+is the charts' SVG, which matplotlib writes (escaping the text it draws) and :mod:`figcheck.charts`
+labels. Nothing on the page loads from the network: styles are inline, charts are inline SVG, and
+a Content-Security-Policy forbids every fetch besides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from figcheck.safety import visible
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from jinja2 import Environment
+
+    from figcheck.model import ClaimsFile
+
+STATUS_LABELS = {
+    "divergent": ("✗", "Sources disagree"),
+    "consistent": ("✓", "Consistent"),
+    "single": ("•", "One claim"),
+}
+_COUNT_WORDS = {
+    "divergent": "where sources disagree",
+    "consistent": "consistent",
+    "single": "with one claim only",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """One claim as the report lists it; every string already made visible (no controls)."""
+
+    id: str
+    date: str
+    source: str
+    source_name: str
+    figure: str
+    interval: str
+    text: str
+    note: str
+    url: str
+    link: str | None  # the href, only for an http(s) address
+    link_text: str
+    conflict: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MetricSection:
+    """One metric: its verdict in words, its charts and its claims."""
+
+    anchor: str
+    name: str
+    description: str
+    unit: str
+    kind: str
+    status: str
+    icon: str
+    label: str
+    sentence: str
+    figures: str
+    ratio: str
+    claims: int
+    sources: int
+    forest: Markup
+    timeline: Markup | None
+    timeline_note: str
+    rows: tuple[ClaimRow, ...]
+
+
+def render_report(
+    claims_file: ClaimsFile,
+    claims: pd.DataFrame,
+    verdicts: pd.DataFrame,
+    *,
+    generated: dt.datetime,
+    source_path: str,
+) -> str:
+    """The report page for ``claims`` (from ``analysis.claims_frame``) and their ``verdicts``
+    (from ``analysis.verdicts``, in its order: divergent first)."""
+    from figcheck import __version__
+
+    sections = metric_sections(claims_file, claims, verdicts)
+    counts = {status: sum(s.status == status for s in sections) for status in STATUS_LABELS}
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            source_path=visible(source_path),
+            generated=generated,
+            generated_text=_when(generated),
+            claim_count=len(claims),
+            source_count=int(claims["source"].nunique()) if len(claims) else 0,
+            sections=sections,
+            counts=counts,
+            labels=STATUS_LABELS,
+            count_words=_COUNT_WORDS,
+            tolerance=f"{claims_file.settings.tolerance:.0%}",
+            version=__version__,
+        )
+    )
+
+
+def metric_sections(
+    claims_file: ClaimsFile, claims: pd.DataFrame, verdicts: pd.DataFrame
+) -> list[MetricSection]:
+    """A section per metric, in the verdicts' order, with its charts drawn."""
+    from figcheck import charts
+
+    registry = {entry.name: entry for entry in claims_file.metrics}
+    source_names = {key: name for key, name in claims_file.sources if name}
+    by_metric = {str(name): rows for name, rows in claims.groupby("metric", sort=False)}
+    sections = []
+    anchors: set[str] = set()
+    records: list[dict[str, Any]] = verdicts.to_dict("records")  # type: ignore[assignment]
+    for index, verdict in enumerate(records, start=1):
+        metric = str(verdict["metric"])
+        rows = by_metric[metric]
+        entry = registry.get(metric)
+        unit = entry.unit if entry and entry.unit else None
+        records_: list[dict[str, Any]] = rows.to_dict("records")  # type: ignore[assignment]
+        by_id = {row["id"]: row for row in records_}
+        timeline = None
+        note = ""
+        if charts.has_timeline(rows, verdict):
+            timeline = Markup(
+                charts.timeline_svg(metric, rows, verdict, unit=unit, id_prefix=f"c{index}-t-")
+            )
+        elif verdict["kind"] == "cumulative":
+            note = (
+                f"A running total: every claim carries the same date ({records_[0]['date']}), "
+                "so there is no timeline to draw."
+            )
+        icon, label = STATUS_LABELS[verdict["status"]]
+        sections.append(
+            MetricSection(
+                anchor=_anchor(metric, anchors),
+                name=visible(metric),
+                description=visible(entry.description) if entry and entry.description else "",
+                unit=visible(unit) if unit else "",
+                kind=str(verdict["kind"]),
+                status=str(verdict["status"]),
+                icon=icon,
+                label=label,
+                sentence=verdict_sentence(verdict, by_id),
+                figures=_figures(verdict, by_id),
+                ratio=_ratio(verdict),
+                claims=int(verdict["claims"]),
+                sources=int(verdict["sources"]),
+                forest=Markup(
+                    charts.forest_svg(metric, rows, verdict, unit=unit, id_prefix=f"c{index}-f-")
+                ),
+                timeline=timeline,
+                timeline_note=note,
+                rows=tuple(_claim_row(row, verdict, source_names) for row in records_),
+            )
+        )
+    return sections
+
+
+# --- words -------------------------------------------------------------------------------------
+
+
+def _says(claim: dict[str, Any], verb: str = "say") -> str:
+    from figcheck.render import figure
+
+    return f"{visible(str(claim['source']))} {verb} {figure(claim)}"
+
+
+def verdict_sentence(verdict: dict[str, Any], claims_by_id: dict[str, dict[str, Any]]) -> str:
+    """The verdict in one sentence: "Sources disagree: human rights groups say about 800, ..."."""
+    from figcheck.charts import span_words
+    from figcheck.render import figure
+
+    status = verdict["status"]
+    if status == "divergent":
+        first = claims_by_id[verdict["conflict_a"]]
+        second = claims_by_id[verdict["conflict_b"]]
+        if verdict["kind"] == "cumulative" and first["date"] != second["date"]:
+            return (
+                f"Sources disagree: {_says(first, 'said')} on {first['date']}, but "
+                f"{_says(second, 'said')} on {second['date']}; a running total cannot fall."
+            )
+        return f"Sources disagree: {_says(first)}, {_says(second)}."
+    span = span_words(verdict["range_low"], verdict["range_high"])
+    if status == "consistent":
+        if verdict["kind"] == "cumulative":
+            latest = max(claim["date"] for claim in claims_by_id.values())
+            return f"Sources agree: as of {latest}, the claims allow {span}."
+        return f"Sources agree: every claim fits {span}."
+    (claim,) = claims_by_id.values()
+    return (
+        f"Only one claim: {figure(claim)}, from {visible(str(claim['source']))} ({claim['date']})."
+    )
+
+
+def _figures(verdict: dict[str, Any], claims_by_id: dict[str, dict[str, Any]]) -> str:
+    from figcheck.charts import span_words
+    from figcheck.render import figure
+
+    if verdict["status"] == "divergent":
+        pair = (claims_by_id[verdict["conflict_a"]], claims_by_id[verdict["conflict_b"]])
+        return " vs ".join(f"{visible(str(c['source']))}: {figure(c)}" for c in pair)
+    return span_words(verdict["range_low"], verdict["range_high"])
+
+
+def _ratio(verdict: dict[str, Any]) -> str:
+    ratio = verdict["ratio"]
+    if ratio is not None and not math.isnan(ratio):
+        return f"{ratio:.2f}"
+    return "∞" if verdict["status"] == "divergent" else "—"
+
+
+def _when(moment: dt.datetime) -> str:
+    zone = f" {moment.tzname()}" if moment.tzinfo else ""
+    return moment.strftime("%Y-%m-%d %H:%M") + zone
+
+
+def _anchor(metric: str, taken: set[str]) -> str:
+    base = "metric-" + (re.sub(r"[^0-9A-Za-z_-]+", "-", metric).strip("-") or "unnamed")
+    anchor, number = base, 2
+    while anchor in taken:
+        anchor, number = f"{base}-{number}", number + 1
+    taken.add(anchor)
+    return anchor
+
+
+_NOT_IN_URL = frozenset('"<>\\^`{|}')
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address a reader can safely follow, else ``None``."""
+    if not url or any(
+        char.isspace() or not char.isprintable() or char in _NOT_IN_URL for char in url
+    ):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        return None
+    return url
+
+
+def _text(value: Any) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return visible(str(value))
+
+
+def _claim_row(
+    claim: dict[str, Any], verdict: dict[str, Any], source_names: dict[str, str]
+) -> ClaimRow:
+    from figcheck.render import figure, interval
+
+    url = _text(claim["url"])
+    link = web_link(claim["url"] if isinstance(claim["url"], str) else None)
+    shown = ""
+    if link:
+        parts = urlsplit(link)
+        shown = (parts.hostname or "") + (parts.path if parts.path != "/" else "")
+        shown = shown if len(shown) <= 48 else shown[:47] + "…"
+    source = str(claim["source"])
+    name = source_names.get(source, "")
+    return ClaimRow(
+        id=_text(claim["id"]),
+        date=_text(claim["date"]),
+        source=visible(source),
+        source_name=visible(name) if name and name != source else "",
+        figure=figure(claim),
+        interval="" if claim["lo"] == claim["hi"] else interval(claim["lo"], claim["hi"]),
+        text=_text(claim["text"]),
+        note=_text(claim["note"]),
+        url=url,
+        link=link,
+        link_text=visible(shown),
+        conflict=claim["id"] in (verdict["conflict_a"], verdict["conflict_b"]),
+    )
+
+
+def _environment() -> Environment:
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    return Environment(
+        loader=PackageLoader("figcheck", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )

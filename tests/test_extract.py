@@ -1,0 +1,386 @@
+"""figcheck.extract: candidate claims found in running text, rule by rule, and over a corpus."""
+
+from __future__ import annotations
+
+import ast
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from figcheck.extract import Candidate, extract, split_sentences, to_text
+from figcheck.model import Qualifier
+
+CORPUS = Path(__file__).parent / "extract_corpus" / "corpus.yaml"
+
+
+def only(text: str, **options: bool) -> Candidate:
+    found = extract(text, **options)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def figures(text: str, **options: bool) -> list[str]:
+    return [candidate.figure for candidate in extract(text, **options)]
+
+
+# --- figures and hedges -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "value"),
+    [
+        ("At least 40 people died.", Qualifier.AT_LEAST, 40),
+        ("More than 2,400 were detained.", Qualifier.MORE_THAN, 2400),
+        ("The toll was surpassing 2,400.", Qualifier.MORE_THAN, 2400),
+        ("Up to 90 boats sank.", Qualifier.UP_TO, 90),
+        ("As many as 90 boats sank.", Qualifier.UP_TO, 90),
+        ("Approximately 50 prisoners were freed.", Qualifier.ABOUT, 50),
+        ("Some 3.2 million people fled.", Qualifier.ABOUT, 3_200_000),
+        ("Nearly five thousand homes flooded.", Qualifier.NEARLY, 5000),
+        ("Fewer than 700 claims were filed.", Qualifier.FEWER_THAN, 700),
+        ("No more than 12 observers were allowed.", Qualifier.AT_MOST, 12),
+        ("Sixty or more people are trapped.", Qualifier.AT_LEAST, 60),
+        ("They counted 1,850 fatalities.", Qualifier.EXACT, 1850),
+    ],
+)
+def test_hedges_are_kept(text: str, qualifier: Qualifier, value: float) -> None:
+    candidate = only(text)
+    assert (candidate.qualifier, candidate.value) == (qualifier, value)
+    assert candidate.rule.startswith("number" if qualifier is Qualifier.EXACT else "hedge:")
+
+
+def test_interval_follows_the_contract() -> None:
+    assert (only("About 50 died.").lo, only("About 50 died.").hi) == (45, 55)
+    assert (only("At least 50 died.").lo, only("At least 50 died.").hi) == (50, None)
+    assert (only("Up to 50 died.").lo, only("Up to 50 died.").hi) == (0, 50)
+    assert (only("Nearly 50 died.").lo, only("Nearly 50 died.").hi) == (45, 50)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "rule"),
+    [
+        ("Between 40 and 60 villagers were abducted.", 40, 60, "range:between"),
+        ("Some 40-60 villagers were abducted.", 40, 60, "range"),
+        ("An estimated 8,000 to 10,000 households need aid.", 8000, 10000, "range"),
+        ("Officials said 2–3 million people could be displaced.", 2e6, 3e6, "range"),
+    ],
+)
+def test_ranges(text: str, low: float, high: float, rule: str) -> None:
+    candidate = only(text)
+    assert (candidate.qualifier, candidate.low, candidate.high) == (Qualifier.RANGE, low, high)
+    assert candidate.rule.split("+")[0] == rule
+
+
+def test_vague_words_are_ranges_with_their_low_end_as_value() -> None:
+    candidate = only("Several Americans were released.")
+    assert (candidate.value, candidate.low, candidate.high) == (3, 3, 9)
+    assert (candidate.vague, candidate.what) == ("several", "Americans")
+    assert only("Tens of thousands of people marched.").low == 20_000
+    assert only("A few thousand people marched.").high == 5000
+
+
+def test_a_change_is_two_figures_never_a_range() -> None:
+    found = extract("Arrests rose from 350 to 680 in a week, the ministry said.")
+    assert [(c.value, c.qualifier, c.rule.split("+")[0]) for c in found] == [
+        (350, Qualifier.EXACT, "change:from"),
+        (680, Qualifier.EXACT, "change:to"),
+    ]
+    assert {c.source for c in found} == {"ministry"}
+    assert [c.rule.split("+")[0] for c in extract("Deaths rose to 90, up from 60.")] == [
+        "change:to",
+        "change:from",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2024 the election was held.",
+        "It happened on January 3 and on 4 March.",
+        "The raid began at 10:30 and ended at 6 a.m.",
+        "The curfew starts on 2025-01-04 or 04/01/2025.",
+        "Maria Lopez, 34, was arrested with a 16-year-old; he was aged 17.",
+        "Over the last 17 days the siege went on for three weeks and two months.",
+        "It was the third raid and the 5th attempt in the 21st century.",
+        "Call +44 20 7946 0958 or (555) 123-4567.",
+        "Turnout was 38% and 12 percent of votes were spoiled.",
+        "Aid worth $4.5 million and 20 million euros was pledged.",
+        "The G7 backed Resolution 2334 after Covid-19 and Article 5.",
+        "One of the leaders spoke; prices doubled three times.",
+        "The 1990s were hard; the 2020-2024 term ended.",
+    ],
+)
+def test_not_claims(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_percent_and_money_when_asked() -> None:
+    assert figures("Turnout was 38% this year.", percent=True) == ["38"]
+    assert figures("The fund pledged $4.5 million.", money=True) == ["4.5 million"]
+
+
+def test_numbers_inside_names_do_not_hide_real_figures() -> None:
+    assert figures("After Covid-19, 80 flights resumed.") == ["80"]
+
+
+# --- what is counted ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Around 800 political prisoners currently remain.", "political prisoners"),
+        ("At least five citizens of Spain were freed.", "citizens of Spain"),
+        ("At least 40 demonstrators killed.", "demonstrators killed"),
+        ("The death toll rose to 1,120 on Friday.", "death toll"),
+        ("The number of registered refugees rose to 680.", "registered refugees"),
+        ("Dozens of protesters were beaten.", "protesters"),
+    ],
+)
+def test_what(text: str, what: str) -> None:
+    assert only(text).what == what
+
+
+# --- who said it --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "rule"),
+    [
+        ("About 50 detainees were released on Tuesday (UN).", "UN", "parens"),
+        ("At least 36 died, according to the Health Ministry.", "Health Ministry", "according_to"),
+        (
+            "According to Amnesty International, 400 remain.",
+            "Amnesty International",
+            "according_to",
+        ),
+        ("The UN said that 75 officers were injured.", "UN", "said"),
+        ("UNHCR estimates that 3,000 people left.", "UNHCR", "said"),
+        (
+            "Nearly 2,000 families fled, the World Food Programme said.",
+            "World Food Programme",
+            "said",
+        ),
+        (
+            "Up to 90 fishermen are missing, said Carla Mendes, a spokeswoman.",
+            "Carla Mendes",
+            "said",
+        ),
+        ("The Rights Observatory puts the toll at 214.", "Rights Observatory", "said"),
+        ("The group claimed it had captured 300 soldiers.", "group", "said"),
+        (
+            "Several journalists were freed, as confirmed by the Press Council.",
+            "Press Council",
+            "by",
+        ),
+        ("The US-based Rights Agency (RAG) confirming 1,850 deaths.", "RAG", "said"),
+        ("The health ministry's latest tally counts 812 deaths.", "health ministry", "said"),
+        ("A WHO mission visited the district, where 80 clinics have closed.", "WHO", "nearest_org"),
+        ("Roughly 600 homes were destroyed.", None, "none"),
+    ],
+)
+def test_attribution(text: str, source: str | None, rule: str) -> None:
+    candidate = only(text)
+    assert (candidate.source, candidate.rule.split("+attrib:")[1]) == (source, rule)
+
+
+def test_reported_speech_across_a_clause() -> None:
+    found = extract(
+        "Monitors reported that the army detained 58 students and that 12 were missing."
+    )
+    assert [(c.value, c.source) for c in found] == [(58, "Monitors"), (12, "Monitors")]
+
+
+def test_several_figures_and_sources_in_one_sentence() -> None:
+    found = extract("The government said 25 people died, while activists put the number at 140.")
+    assert [(c.value, c.source) for c in found] == [(25, "government"), (140, "activists")]
+    found = extract(
+        "Fifteen soldiers were wounded, the defence ministry said, and 30 civilians were hurt, "
+        "according to the mayor."
+    )
+    assert [(c.value, c.source) for c in found] == [(15, "defence ministry"), (30, "mayor")]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "It said 14,500 migrants had crossed.",
+        "The agency also said that 14,500 migrants had crossed.",
+        "Another 14,500 migrants had crossed.",
+    ],
+)
+def test_source_named_in_the_previous_sentence(second: str) -> None:
+    candidate = only("The Migration Agency published figures on Monday. " + second)
+    assert (candidate.source, candidate.rule) == (
+        "Migration Agency",
+        "number+attrib:previous_sentence",
+    )
+
+
+def test_a_previous_source_does_not_leak_into_an_unrelated_sentence() -> None:
+    found = extract("The UN said 50 died. Roughly 600 homes were destroyed in the storm.")
+    assert [c.source for c in found] == ["UN", None]
+
+
+# --- sentences, offsets, text -------------------------------------------------------------------
+
+
+def test_sentences_keep_abbreviations_together() -> None:
+    text = "Mr. Ortega met U.S. envoys at No. 10 in Dr. Reyes's office. They left. It rained!"
+    assert [text[start:end] for start, end in split_sentences(text)] == [
+        "Mr. Ortega met U.S. envoys at No. 10 in Dr. Reyes's office.",
+        "They left.",
+        "It rained!",
+    ]
+
+
+def test_offsets_point_at_the_figure_in_its_sentence() -> None:
+    text = "Intro line.\n\nThe UN said about 50 people were freed (UN)."
+    candidate = only(text)
+    assert text[candidate.start : candidate.end] == "about 50" == candidate.figure
+    start = candidate.sentence_start
+    assert text[start : start + len(candidate.sentence)] == candidate.sentence
+
+
+def test_to_text_strips_html_and_markdown() -> None:
+    html = "<html><body><h1>Toll</h1><p>At least <b>40</b> died &amp; 12 fled (UN).</p>"
+    html += "<script>var x = 99;</script></body></html>"
+    assert to_text(html) == "Toll\n\nAt least 40 died & 12 fled (UN)."
+    markdown = "# Toll\n\n**At least 40** died, says [the UN](https://un.org).\n\n- 12 fled"
+    assert to_text(markdown) == "Toll\n\nAt least 40 died, says the UN.\n\n12 fled"
+    assert [c.value for c in extract(to_text(markdown))] == [40, 12]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "at least",
+                "about",
+                "up to",
+                "between",
+                "and",
+                "to",
+                "from",
+                "rose",
+                "-",
+                "–",
+                " ",
+                ", ",
+                ". ",
+                "(UN)",
+                "(",
+                ")",
+                "said",
+                "according to",
+                "It",
+                "several",
+                "dozens of",
+                "1,850",
+                "2.4 million",
+                "3k",
+                "five",
+                "twenty-one",
+                "a dozen",
+                "2024",
+                "17 days",
+                "%",
+                "$",
+                "G7",
+                "No.",
+                "U.S.",
+                "people",
+                "killed",
+                "\n\n",
+                "thousand",
+                "hundred and",
+                "1,2",
+                "9" * 30,
+                "1.",
+                "The Agency",
+                "'s",
+            ]
+        )
+        | st.text(max_size=8),
+        max_size=30,
+    ).map(" ".join)
+)
+def test_extract_never_raises_and_offsets_slice_to_the_figure(text: str) -> None:
+    for candidate in extract(text, percent=True, money=True):
+        assert text[candidate.start : candidate.end] == candidate.figure
+        assert candidate.figure.strip() == candidate.figure and candidate.figure
+        assert 0 <= candidate.confidence <= 1
+        assert candidate.hi is None or candidate.lo <= candidate.hi
+
+
+def test_no_heavy_imports() -> None:
+    tree = ast.parse(Path("src/figcheck/extract.py").read_text(encoding="utf-8"))
+    imported = {
+        alias.name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in (
+            node.names if isinstance(node, ast.Import) else [ast.alias(node.module or "")]
+        )
+    }
+    assert not imported & {"pandas", "typer", "rich"}
+
+
+# --- the corpus ---------------------------------------------------------------------------------
+
+
+def _words(phrase: str | None) -> set[str]:
+    return {word.casefold().rstrip("s")[:6] for word in (phrase or "").split() if len(word) > 2}
+
+
+def _matches(candidate: Candidate, expected: dict[str, Any]) -> bool:
+    if candidate.qualifier.value != expected["qualifier"]:
+        return False
+    if "value" in expected:
+        if candidate.value is None or not math.isclose(candidate.value, expected["value"]):
+            return False
+    elif (candidate.low, candidate.high) != (expected["low"], expected["high"]):
+        return False
+    source = expected.get("source")
+    if (candidate.source or "").casefold() != (source or "").casefold():
+        return False
+    return not expected.get("what") or bool(_words(candidate.what) & _words(expected["what"]))
+
+
+def score(corpus: list[dict[str, Any]]) -> tuple[float, float, list[str]]:
+    """Precision and recall of extract over the corpus, and the passages with misses."""
+    found = expected = right = 0
+    misses = []
+    for passage in corpus:
+        candidates = extract(passage["text"])
+        wanted = list(passage["expect"])
+        found += len(candidates)
+        expected += len(wanted)
+        matched = 0
+        for candidate in candidates:
+            for index, item in enumerate(wanted):
+                if _matches(candidate, item):
+                    del wanted[index]
+                    matched += 1
+                    break
+        right += matched
+        if wanted or matched != len(candidates):
+            misses.append(passage["id"])
+    return right / max(found, 1), right / max(expected, 1), misses
+
+
+def test_corpus_precision_and_recall(capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+    assert len(corpus) >= 40
+    precision, recall, misses = score(corpus)
+    report = f"extract corpus: precision {precision:.3f}, recall {recall:.3f}; misses: {misses}"
+    with capsys.disabled():  # shown in the pytest output even without -s
+        print(f"\n{report}")
+    assert precision >= 0.90, report
+    assert recall >= 0.85, report

@@ -1,0 +1,95 @@
+"""`figcheck extract`, `figcheck report` and `show --png/--svg` through the CLI."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from figcheck.cli import app
+from figcheck.parsing import read_claims
+from tests.conftest import SHIPPED
+
+Write = Callable[[str], Path]
+
+ARTICLE = """\
+Harbour town counts its losses
+2026-03-04
+
+At least 120 houses were destroyed by the flood, the regional fire service said on Tuesday.
+The Red Crescent estimates that around 3,000 people have left the valley since 2019.
+"""
+
+
+def invoke(runner: CliRunner, *args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin, env={"COLUMNS": "160"})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_extract_json(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    code, out, err = invoke(runner, "extract", str(article), "--format", "json")
+    assert code == 0, err
+    found = {(c["value"], c["qualifier"], c["source"]) for c in json.loads(out)}
+    assert found == {(120, "at_least", "regional fire service"), (3000, "about", "Red Crescent")}
+    first = json.loads(out)[0]
+    assert ARTICLE[first["start"] : first["end"]] == first["figure"] == "At least 120"
+    assert {"lo", "hi", "what", "sentence", "confidence", "rule"} <= first.keys()
+
+
+def test_extract_table_and_yaml_from_stdin(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "extract", "-", stdin=ARTICLE)
+    assert code == 0
+    assert "Red Crescent" in out
+    assert "2 candidates" in out
+    code, out, _ = invoke(runner, "extract", "-", "--format", "yaml", stdin=ARTICLE)
+    assert "qualifier: at_least" in out
+
+
+def test_extract_add_yes_records_dated_claims(
+    runner: CliRunner, claims_file: Write, tmp_path: Path
+) -> None:
+    path = claims_file("claims: []\n")
+    article = tmp_path / "article.md"
+    article.write_text("# Harbour\n\n" + ARTICLE, encoding="utf-8")
+    code, out, err = invoke(runner, "-f", str(path), "extract", str(article), "--add", "--yes")
+    assert code == 0, err
+    assert err.endswith("2 added, 0 skipped\n")
+    claims_file_, problems = read_claims(path.read_bytes(), str(path))
+    assert problems == []
+    assert {(c.value, c.source, c.date.isoformat()) for c in claims_file_.claims} == {
+        (120, "regional fire service", "2026-03-04"),
+        (3000, "Red Crescent", "2026-03-04"),
+    }
+    code, _, err = invoke(runner, "-f", str(path), "extract", str(article), "--add", "--yes")
+    assert err.endswith("0 added, 2 skipped\n")  # already recorded
+
+
+def test_extract_add_needs_a_terminal_or_yes(runner: CliRunner, claims_file: Write) -> None:
+    path = claims_file("claims: []\n")
+    code, _, err = invoke(runner, "-f", str(path), "extract", "-", "--add", stdin=ARTICLE)
+    assert code == 2
+    assert err == "figcheck: --add asks about each candidate in a terminal; use --yes in scripts\n"
+
+
+def test_report_writes_one_self_contained_page(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    code, _, err = invoke(runner, "-f", str(SHIPPED), "report", str(target))
+    assert code == 0, err
+    assert err == f"wrote the report on 5 metrics to {target}\n"
+    page = target.read_text(encoding="utf-8")
+    assert page.count("<svg") >= 5
+    assert "political_prisoners" in page
+
+
+def test_show_saves_charts(runner: CliRunner, tmp_path: Path) -> None:
+    png, svg = tmp_path / "chart.png", tmp_path / "chart.svg"
+    code, _, err = invoke(
+        runner, "-f", str(SHIPPED), "show", "deaths", "--png", str(png), "--svg", str(svg)
+    )
+    assert code == 0, err
+    assert png.read_bytes().startswith(b"\x89PNG")
+    assert "<svg" in svg.read_text(encoding="utf-8")

@@ -1,0 +1,435 @@
+"""The HTML report and the charts: valid, self-contained, escaped, and true to ``compare``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from figcheck import analysis, charts, html_report
+from figcheck.errors import UsageError
+from figcheck.model import Claim, ClaimsFile, Kind, Metric, Qualifier
+from figcheck.store import load
+
+from .conftest import SHIPPED
+
+GENERATED = dt.datetime(2026, 2, 1, 12, 0, tzinfo=dt.UTC)
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+FETCHING = {"src", "href", "xlink:href", "srcset", "poster", "data", "action", "formaction"}
+
+
+# --- building claims files ---------------------------------------------------------------------
+
+
+def _claim(index: int, number: int, source: str, day: int, value: float, **rest: Any) -> Claim:
+    return Claim(
+        id=f"{index:04x}{number:04x}",
+        metric=f"metric_{index:02d}",
+        source=source,
+        date=dt.date(2026, 1, day),
+        value=value,
+        **rest,
+    )
+
+
+def generated_file() -> ClaimsFile:
+    """200 claims over 40 metrics: single claims, agreeing and disagreeing sources, running
+    totals that rise (consistent) and fall (divergent), and every qualifier."""
+    claims: list[Claim] = []
+    metrics: list[Metric] = []
+    hedges: list[tuple[Qualifier, float]] = [
+        (Qualifier.EXACT, 1.0),
+        (Qualifier.ABOUT, 1.0),
+        (Qualifier.AT_LEAST, 0.9),
+        (Qualifier.UP_TO, 1.1),
+        (Qualifier.NEARLY, 1.05),
+        (Qualifier.RANGE, 1.0),
+        (Qualifier.MORE_THAN, 0.5),
+    ]
+    for index in range(40):
+        cumulative = index % 4 == 0
+        kind = Kind.CUMULATIVE if cumulative else Kind.LEVEL
+        metrics.append(
+            Metric(name=f"metric_{index:02d}", unit="people", kind=kind, description=f"No. {index}")
+        )
+        count = 1 if index < 5 else (6 if index < 25 else 5)
+        base = 100.0 * (index + 1)
+        for number in range(count):
+            source = f"Source {chr(65 + number)}{index}"
+            if cumulative:  # a rising toll: consistent
+                claims.append(_claim(index, number, source, 1 + 3 * number, base * (1 + number)))
+                continue
+            qualifier, scale = hedges[number % len(hedges)]
+            bounds = {"low": base * 0.8, "high": base * 1.2} if qualifier is Qualifier.RANGE else {}
+            claims.append(
+                _claim(
+                    index, number, source, 1 + number, base * scale, qualifier=qualifier, **bounds
+                )
+            )
+        if count > 1 and index % 3 == 0:
+            # a disagreement: a level figure ten times the rest, or a running total that falls
+            last = claims.pop()
+            value = base * 0.5 if cumulative else base * 10
+            claims.append(
+                replace(last, value=value, qualifier=Qualifier.EXACT, low=None, high=None)
+            )
+    assert len(claims) == 200
+    return ClaimsFile(path="generated.yaml", claims=tuple(claims), metrics=tuple(metrics))
+
+
+def report_of(claims_file: ClaimsFile) -> tuple[str, pd.DataFrame, pd.DataFrame]:
+    frame = analysis.claims_frame(claims_file)
+    kinds = {metric.name: metric.kind for metric in claims_file.metrics}
+    verdicts = analysis.verdicts(frame, kinds, claims_file.settings.tolerance)
+    page = html_report.render_report(
+        claims_file, frame, verdicts, generated=GENERATED, source_path=claims_file.path
+    )
+    return page, frame, verdicts
+
+
+# --- a strict reading of the page --------------------------------------------------------------
+
+
+class Page(HTMLParser):
+    """Reads a page strictly: every element closed in order, ids unique, local links resolve.
+
+    It also records what the page would fetch, each metric section's charts and verdict text.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict[str, str]]] = []
+        self.errors: list[str] = []
+        self.ids: list[str] = []
+        self.fragments: list[str] = []
+        self.labelled_by: list[str] = []
+        self.fetches: list[str] = []
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.styles: list[str] = []
+        self.doctype = False
+        self.section: str | None = None
+        self.charts: dict[str, list[str]] = {}
+        self.svgs: dict[str, int] = {}
+        self.titled_svgs = 0
+        self.verdicts: dict[str, str] = {}
+        self.statuses: dict[str, str] = {}
+        self.summary_links: list[str] = []
+
+    def handle_decl(self, decl: str) -> None:
+        self.doctype = decl.lower() == "doctype html"
+
+    def _open(self, tag: str, attrs: list[tuple[str, str | None]]) -> dict[str, str]:
+        found = {name: value or "" for name, value in attrs}
+        self.tags.append((tag, found))
+        if "id" in found:
+            self.ids.append(found["id"])
+        for name, value in found.items():
+            if name.startswith("on"):
+                self.errors.append(f"event handler attribute {name} on <{tag}>")
+            if name in FETCHING and value:
+                if value.startswith("#"):
+                    self.fragments.append(value[1:])
+                elif not (tag == "a" and name == "href") and not value.startswith("data:"):
+                    self.fetches.append(f"<{tag} {name}={value}>")
+            if name == "style":
+                self.styles.append(value)
+        if "aria-labelledby" in found:
+            self.labelled_by += found["aria-labelledby"].split()
+        if tag == "section" and "metric" in found.get("class", "").split():
+            self.section = found["id"]
+            self.statuses[found["id"]] = found.get("data-status", "")
+            self.charts[found["id"]] = []
+            self.svgs[found["id"]] = 0
+        if self.section and tag == "figure" and "data-chart" in found:
+            self.charts[self.section].append(found["data-chart"])
+        if self.section and tag == "svg":
+            self.svgs[self.section] += 1
+        if tag == "title" and self.stack and self.stack[-1][0] == "svg":
+            self.titled_svgs += 1
+        if tag == "a" and any(
+            t == "table" and "verdicts" in a.get("class", "") for t, a in self.stack
+        ):
+            self.summary_links.append(found["href"].removeprefix("#"))
+        return found
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = self._open(tag, attrs)
+        if tag not in VOID:
+            self.stack.append((tag, found))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._open(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            self.errors.append(f"end tag for void element </{tag}>")
+            return
+        if not self.stack or self.stack[-1][0] != tag:
+            open_tag = self.stack[-1][0] if self.stack else "nothing"
+            self.errors.append(f"</{tag}> closes <{open_tag}> at line {self.getpos()[0]}")
+            return
+        self.stack.pop()
+        if tag == "section":
+            self.section = None
+
+    def handle_data(self, data: str) -> None:
+        if not self.stack:
+            if data.strip():
+                self.errors.append(f"text outside <html>: {data.strip()[:40]!r}")
+            return
+        tag, attrs = self.stack[-1]
+        if tag == "style":
+            self.styles.append(data)
+        in_verdict = any("verdict" in a.get("class", "").split() for t, a in self.stack)
+        if self.section and in_verdict:
+            self.verdicts[self.section] = self.verdicts.get(self.section, "") + data
+
+
+def read_page(page: str) -> Page:
+    parser = Page()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+def assert_valid(parser: Page) -> None:
+    assert parser.doctype, "no <!DOCTYPE html>"
+    assert parser.errors == []
+    assert parser.stack == [], f"unclosed: {[tag for tag, _ in parser.stack]}"
+    duplicates = {name for name in parser.ids if parser.ids.count(name) > 1}
+    assert duplicates == set()
+    assert set(parser.fragments) <= set(parser.ids), "a local link points nowhere"
+    assert set(parser.labelled_by) <= set(parser.ids), "aria-labelledby points nowhere"
+
+
+def assert_offline(parser: Page) -> None:
+    """Nothing that reaches the network: no scripts, stylesheets, fonts, frames or remote images."""
+    assert parser.fetches == []
+    tags = {tag for tag, _ in parser.tags}
+    assert not tags & {"script", "link", "iframe", "object", "embed", "base", "img", "audio"}
+    for style in parser.styles:
+        lowered = style.lower()
+        assert "@import" not in lowered and "@font-face" not in lowered
+        assert "url(" not in lowered.replace("url(#", ""), style[:80]
+    policy = [
+        a["content"] for t, a in parser.tags if a.get("http-equiv") == "Content-Security-Policy"
+    ]
+    assert policy and policy[0].startswith("default-src 'none'")
+
+
+# --- the generated file ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def generated() -> tuple[str, pd.DataFrame, pd.DataFrame]:
+    return report_of(generated_file())
+
+
+def test_report_of_200_claims_is_valid_html(generated: tuple[str, Any, Any]) -> None:
+    page, _, _ = generated
+    assert_valid(read_page(page))
+
+
+def test_report_reaches_nothing_on_the_network(generated: tuple[str, Any, Any]) -> None:
+    assert_offline(read_page(generated[0]))
+
+
+def test_report_has_one_forest_plot_per_metric_and_timelines_for_running_totals(
+    generated: tuple[str, pd.DataFrame, pd.DataFrame],
+) -> None:
+    page, frame, verdicts = generated
+    parser = read_page(page)
+    assert len(parser.charts) == 40
+    for record in verdicts.to_dict("records"):
+        section = f"metric-{record['metric']}"
+        dates = frame.loc[frame["metric"] == record["metric"], "date"].nunique()
+        timeline = record["kind"] == "cumulative" and dates > 1
+        assert parser.charts[section] == ["forest"] + (["timeline"] if timeline else [])
+        assert parser.svgs[section] == len(parser.charts[section])
+    assert parser.titled_svgs == sum(len(charts_) for charts_ in parser.charts.values())
+    assert sum("timeline" in found for found in parser.charts.values()) == 8
+
+
+def test_report_shows_the_verdicts_of_compare_divergent_first(
+    generated: tuple[str, pd.DataFrame, pd.DataFrame],
+) -> None:
+    page, _, verdicts = generated
+    parser = read_page(page)
+    expected = [f"metric-{name}" for name in verdicts["metric"]]
+    assert parser.summary_links == expected
+    assert list(parser.statuses) == expected
+    assert list(parser.statuses.values()) == list(verdicts["status"])
+    statuses = dict(zip(verdicts["metric"], verdicts["status"], strict=True))
+    assert statuses["metric_00"] == "single"
+    assert statuses["metric_06"] == "divergent"  # a level figure ten times the others
+    assert statuses["metric_12"] == "divergent"  # a running total that falls
+    assert statuses["metric_08"] == "consistent"  # a running total that rises
+    assert statuses["metric_07"] == "consistent"
+    assert parser.verdicts["metric-metric_06"].strip() == (
+        "✗ Sources disagree: Source F6 say 7,000, Source A6 say 700."
+    )
+    assert parser.verdicts["metric-metric_12"].strip() == (
+        "✗ Sources disagree: Source E12 said 6,500 on 2026-01-13, but Source F12 said 650 on"
+        " 2026-01-16; a running total cannot fall."
+    )
+    assert parser.verdicts["metric-metric_08"].strip() == (
+        "✓ Sources agree: as of 2026-01-16, the claims allow exactly 5,400."
+    )
+    assert parser.verdicts["metric-metric_00"].strip() == (
+        "• Only one claim: 100, from Source A0 (2026-01-01)."
+    )
+
+
+# --- the shipped file --------------------------------------------------------------------------
+
+
+def test_report_of_the_shipped_file() -> None:
+    page, _, _ = report_of(load(str(SHIPPED)))
+    parser = read_page(page)
+    assert_valid(parser)
+    assert_offline(parser)
+    assert parser.verdicts["metric-political_prisoners"].strip() == (
+        "✗ Sources disagree: human rights groups say about 800, "
+        "officials of Maduro's administration say 0."
+    )
+    assert "every claim carries the same date (2026-01-12)" in page
+    assert '<time datetime="2026-02-01T12:00:00+00:00">2026-02-01 12:00 UTC</time>' in page
+
+
+def test_report_of_an_empty_file() -> None:
+    page, _, _ = report_of(ClaimsFile(path="empty.yaml"))
+    parser = read_page(page)
+    assert_valid(parser)
+    assert "holds no claims yet" in page
+
+
+# --- hostile text ------------------------------------------------------------------------------
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+def hostile_file() -> ClaimsFile:
+    day = dt.date(2026, 1, 5)
+    claims = (
+        Claim(
+            id="aaaa0001",
+            metric="<b>bold</b>",
+            source=HOSTILE,
+            date=day,
+            value=10,
+            text='" onload="alert(1)',
+            url="javascript:alert(1)",
+            note="</td></table><img src=x>",
+        ),
+        Claim(
+            id="aaaa0002",
+            metric="<b>bold</b>",
+            source="$\\alpha$ and {50%} \x1b[31m\u202e",
+            date=day,
+            value=500,
+            url='https://example.org/"><script>x</script>',
+        ),
+        Claim(
+            id="aaaa0003",
+            metric="<b>bold</b>",
+            source="fine",
+            date=day,
+            value=12,
+            url="https://example.org/a?b=1&c=2",
+        ),
+        Claim(
+            id="aaaa0004",
+            metric="other",
+            source="x",
+            date=day,
+            value=1,
+            url=" https://spaces.example.org/",
+        ),
+    )
+    return ClaimsFile(path='<img src="http://evil.example/x.png">', claims=claims)
+
+
+def test_hostile_strings_are_escaped_and_never_linked() -> None:
+    page, _, _ = report_of(hostile_file())
+    parser = read_page(page)
+    assert_valid(parser)
+    assert_offline(parser)
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>" not in page and "<img" not in page
+    links = [attrs["href"] for tag, attrs in parser.tags if tag == "a"]
+    external = [link for link in links if not link.startswith("#")]
+    assert external == ["https://example.org/a?b=1&c=2"]  # not javascript:, not broken, not spaced
+    assert "javascript:alert(1) (not a web address; not linked)" in page
+    assert "\x1b" not in page and "\u202e" not in page
+    assert "$\\alpha$" in page  # drawn as text, not as TeX
+
+
+# --- the charts --------------------------------------------------------------------------------
+
+
+def _metric(claims_file: ClaimsFile, metric: str) -> tuple[pd.DataFrame, dict[str, Any]]:
+    frame = analysis.claims_frame(claims_file, analysis.Filters(metric=metric))
+    kinds = {entry.name: entry.kind for entry in claims_file.metrics}
+    verdict = analysis.verdicts(frame, kinds, 0.1).to_dict("records")[0]
+    return frame, verdict  # type: ignore[return-value]
+
+
+def test_forest_svg_is_an_inline_labelled_svg_with_its_own_ids() -> None:
+    claims_file = load(str(SHIPPED))
+    frame, verdict = _metric(claims_file, "political_prisoners")
+    svg = charts.forest_svg("political_prisoners", frame, verdict, id_prefix="one-")
+    other = charts.forest_svg("political_prisoners", frame, verdict, id_prefix="two-")
+    assert svg.startswith("<svg ") and svg.rstrip().endswith("</svg>")
+    assert "<?xml" not in svg and "<metadata>" not in svg and "http://matplotlib" not in svg
+    assert '<title id="one-title">political_prisoners: ' in svg
+    assert "human rights groups (2026-01-12): about 800, allowing [720, 880] (in conflict)" in svg
+    assert "✗ conflict" in svg and "gap: no value fits both" in svg
+    parser = read_page("<!DOCTYPE html><html>" + svg + other + "</html>")
+    assert_valid(parser)
+    assert all(name.startswith(("one-", "two-")) for name in parser.ids)
+    assert svg == charts.forest_svg("political_prisoners", frame, verdict, id_prefix="one-")
+
+
+def test_timeline_svg_draws_a_running_total() -> None:
+    claims_file = generated_file()
+    frame, verdict = _metric(claims_file, "metric_12")
+    svg = charts.timeline_svg("metric_12", frame, verdict)
+    assert "Timeline of metric_12, a running total. Source A12: 1,300 on 2026-01-01; " in svg
+    assert charts.has_timeline(frame, verdict)
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".PNG"])
+def test_save_writes_png_or_svg_by_suffix(tmp_path: Path, suffix: str) -> None:
+    frame, verdict = _metric(generated_file(), "metric_12")
+    path = tmp_path / f"chart{suffix}"
+    charts.save("metric_12", frame, verdict, path, unit="people")
+    data = path.read_bytes()
+    if suffix.lower() == ".png":
+        assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    else:
+        assert b"<svg" in data and b"metric_12: sources disagree" in data
+
+
+def test_save_refuses_other_suffixes(tmp_path: Path) -> None:
+    frame, verdict = _metric(generated_file(), "metric_12")
+    with pytest.raises(UsageError, match=r"chart\.jpg: a chart is written as \.png or \.svg"):
+        charts.save("metric_12", frame, verdict, tmp_path / "chart.jpg")
+
+
+def test_importing_charts_and_report_loads_no_plotting_or_templates() -> None:
+    code = (
+        "import sys, figcheck.charts, figcheck.html_report; "
+        "print(sorted(m for m in ('matplotlib', 'jinja2', 'pandas') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
