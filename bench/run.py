@@ -66,9 +66,13 @@ def timed(command: list[str], *, repeat: int, before: Callable[[], None] | None 
     return Timing(statistics.median(times), peak)
 
 
+CACHE = Path(tempfile.mkdtemp(prefix="figcheck-bench-cache-"))
+os.environ["FIGCHECK_CACHE_DIR"] = str(CACHE)  # the bench's own cache, cleared for cold runs
+
+
 def clear_cache(path: Path) -> Callable[[], None]:
     def clear() -> None:
-        shutil.rmtree(path.parent / ".figcheck", ignore_errors=True)
+        shutil.rmtree(CACHE, ignore_errors=True)
 
     return clear
 
@@ -93,6 +97,7 @@ def main() -> None:
         rows = measure(folder, arguments.claims, repeat, arguments.big)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(CACHE, ignore_errors=True)
     report(rows)
 
 

@@ -13,6 +13,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "data" / "claims.yaml"
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test its own cache folder: never the user's, never another test's."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("FIGCHECK_CACHE_DIR", str(folder))
+    from figcheck import store
+
+    monkeypatch.setattr(store, "_last", {})
+    return folder
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -181,7 +181,7 @@ def _metric(claims_file: ClaimsFile, name: str) -> str:
     from figcheck.model import slugify
 
     names = claims_file.metric_names()
-    names.update({claim.metric: claim.metric for claim in claims_file.claims})
+    names.update({metric: metric for metric in claims_file.used_metrics()})
     slug = slugify(name)
     if slug in names:
         return names[slug]

@@ -39,21 +39,51 @@ class _GiveUp(Exception):
 
 def read_clean(data: bytes, path: str) -> ClaimsFile | None:
     """The claims file, when it is clean and of the usual shape; ``None`` to use the full reader."""
+    read = read_clean_keeping(data, path)
+    return None if read is None else read[0]
+
+
+def read_clean_keeping(data: bytes, path: str) -> tuple[ClaimsFile, int | None] | None:
+    """:func:`read_clean`, with the column of the claims' ``-`` when text appended to the file
+    would extend the claims list (claims last, in block style, no ``...`` end), else None."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
     if _SUSPECT.search(text):
         return None
+    walker = _Walker(path)
     try:
-        return _Walker(path).read(text)
+        claims_file = walker.read(text)
+    except (_GiveUp, yaml.YAMLError, StopIteration):
+        return None
+    return claims_file, walker.append_column
+
+
+def read_appended(
+    claims_file: ClaimsFile, tail: bytes, first_line: int, column: int
+) -> ClaimsFile | None:
+    """``claims_file`` with the claims in ``tail``, text appended to its file at line
+    ``first_line``, read on their own; ``None`` when the tail is anything but more claims at
+    ``column`` (then the whole file must be read again)."""
+    try:
+        text = tail.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if _SUSPECT.search(text):
+        return None
+    walker = _Walker(claims_file.path, line_offset=first_line - 2)
+    try:
+        return walker.read_tail("claims:\n" + text, claims_file, column)
     except (_GiveUp, yaml.YAMLError, StopIteration):
         return None
 
 
 class _Walker:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, line_offset: int = 0) -> None:
         self.path = path
+        self.line_offset = line_offset  # added to every line: for a tail read on its own
+        self.append_column: int | None = None
         self.memo: dict[tuple[str, str, bool], Any] = {}
         self.columns: dict[str, list[Any]] = {name: [] for name in TABLE_COLUMNS}
         self.bounded: list[int] = []  # rows with an explicit low or high
@@ -71,13 +101,15 @@ class _Walker:
             key = composer.node(_plain_event(event, yaml.ScalarEvent), events)
             if not isinstance(key, parsing.Scalar) or key.text in pairs:
                 raise _GiveUp
+            self.append_column = None
             if key.text == "claims":
-                self.claims(events)
+                self.append_column = self.claims(events)
                 pairs["claims"] = (key, parsing.Scalar("", _NULL_TAG, key.line, plain=True))
             else:
                 pairs[key.text] = (key, composer.node(next(events), events))
             event = next(events)
-        _expect(next(events), yaml.DocumentEndEvent)
+        if _expect(next(events), yaml.DocumentEndEvent).explicit:
+            self.append_column = None
         _expect(next(events), yaml.StreamEndEvent)
         if composer.problems:
             raise _GiveUp
@@ -89,19 +121,41 @@ class _Walker:
         self.check_bounds(header.settings.about)
         return dataclasses.replace(header, claims=ClaimTable(self.columns, self.path))
 
-    def claims(self, events: Iterator[Any]) -> None:
+    def claims(self, events: Iterator[Any]) -> int | None:
+        """Read the claims list; the column of its ``-`` when it is a block list of claims."""
         event = next(events)
         if isinstance(event, yaml.ScalarEvent):
             if event.anchor is None and event.tag is None and event.value in ("", "~", "null"):
-                return
+                return None
             raise _GiveUp
-        _plain_event(event, yaml.SequenceStartEvent)
+        start = _plain_event(event, yaml.SequenceStartEvent)
         seen: set[str] = set()
         event = next(events)
         while not isinstance(event, yaml.SequenceEndEvent):
             _plain_event(event, yaml.MappingStartEvent)
-            self.claim(event.start_mark.line + 1, events, seen)
+            self.claim(event.start_mark.line + 1 + self.line_offset, events, seen)
             event = next(events)
+        block = not start.flow_style and bool(self.columns["id"])
+        return int(start.start_mark.column) if block else None
+
+    def read_tail(self, text: str, claims_file: ClaimsFile, column: int) -> ClaimsFile:
+        """Claims appended to ``claims_file``'s file, read from ``claims:`` plus the new text."""
+        events: Iterator[Any] = iter(parsing.yaml_loader()(text).get_event, None)
+        _expect(next(events), yaml.StreamStartEvent)
+        _expect(next(events), yaml.DocumentStartEvent)
+        _plain_event(next(events), yaml.MappingStartEvent)
+        key = _plain_event(next(events), yaml.ScalarEvent)
+        if key.value != "claims" or self.claims(events) not in (column, None):
+            raise _GiveUp
+        _expect(next(events), yaml.MappingEndEvent)
+        if _expect(next(events), yaml.DocumentEndEvent).explicit:
+            raise _GiveUp
+        _expect(next(events), yaml.StreamEndEvent)
+        old = ClaimTable.of(claims_file.claims, claims_file.path)
+        self.resolve_metrics(claims_file, taken=set(old.columns["id"]))
+        self.check_bounds(claims_file.settings.about)
+        columns = {name: old.columns[name] + self.columns[name] for name in TABLE_COLUMNS}
+        return dataclasses.replace(claims_file, claims=ClaimTable(columns, claims_file.path))
 
     def claim(self, line: int, events: Iterator[Any], seen: set[str]) -> None:
         memo = self.memo
@@ -173,8 +227,9 @@ class _Walker:
             if low > high:
                 raise _GiveUp
 
-    def resolve_metrics(self, header: ClaimsFile) -> None:
-        """Metric names through the registry, then the ids of claims that have none."""
+    def resolve_metrics(self, header: ClaimsFile, taken: set[str] | None = None) -> None:
+        """Metric names through the registry, then the ids of claims that have none; give up on
+        a repeated id (``taken``: the ids of claims read before)."""
         names = header.metric_names()
         resolved: dict[str, str] = {}
         for written in set(self.columns["metric"]):
@@ -185,7 +240,11 @@ class _Walker:
         c = self.columns
         c["metric"] = [resolved[written] for written in c["metric"]]
         missing = [row for row, claim_id in enumerate(c["id"]) if claim_id is None]
+        taken = taken or set()
         seen = {claim_id for claim_id in c["id"] if claim_id is not None}
+        if len(seen) + len(taken) != len(seen | taken):
+            raise _GiveUp
+        seen |= taken
         for row in missing:
             claim_id = content_id_of(
                 c["metric"][row],

@@ -122,6 +122,10 @@ class ClaimsFile:
                 return entry.kind
         return Kind.LEVEL
 
+    def used_metrics(self) -> set[str]:
+        """The metrics that claims name (after the registry resolved them)."""
+        return set(ClaimTable.of(self.claims, self.path).columns["metric"])
+
     def metric_names(self) -> dict[str, str]:
         """Every slug that names a metric (its own name and its aliases) mapped to the metric."""
         names: dict[str, str] = {}
@@ -266,9 +270,37 @@ class ClaimTable(Sequence[Claim]):
         return (self[i] for i in range(len(self)))
 
     def __eq__(self, other: object) -> bool:
+        if isinstance(other, ClaimTable):  # column by column: no claim objects made
+            mine, theirs = self.columns, other.columns
+            return all(mine[name] == theirs[name] for name in TABLE_COLUMNS[:-1])
         if not isinstance(other, Sequence):
             return NotImplemented
         return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def with_claim(self, claim: Claim) -> ClaimTable:
+        """A new table: these claims and one more."""
+        row = ClaimTable.of((claim,), self.path).columns
+        return ClaimTable(
+            {name: self.columns[name] + row[name] for name in TABLE_COLUMNS}, self.path
+        )
+
+    def without(self, index: int) -> ClaimTable:
+        """A new table: these claims but the one at ``index``."""
+        columns = {
+            name: values[:index] + values[index + 1 :] for name, values in self.columns.items()
+        }
+        return ClaimTable(columns, self.path)
+
+    def rows_where(self, **wanted: object) -> list[int]:
+        """The rows whose columns hold these values (``metric="deaths", date="2026-01-12"``)."""
+        rows: list[int] | None = None
+        for name, value in wanted.items():
+            column = self.columns[name]
+            if rows is None:
+                rows = [row for row, held in enumerate(column) if held == value]
+            else:
+                rows = [row for row in rows if column[row] == value]
+        return list(range(len(self))) if rows is None else rows
 
     __hash__ = None  # type: ignore[assignment]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from figcheck.errors import FigcheckError, UsageError
-from figcheck.model import Claim, ClaimsFile, Qualifier, content_id, slugify
+from figcheck.model import Claim, ClaimsFile, ClaimTable, Qualifier, content_id, slugify
 from figcheck.shorthand import Reading, parse
 
 PARTS = ("metric", "source", "value")
@@ -71,7 +71,7 @@ def resolve_metric(name: str, claims_file: ClaimsFile, *, new_metric: bool = Fal
     if not slug:
         raise UsageError(f"metric '{name}' has no letters or digits")
     known = claims_file.metric_names()
-    known.update({claim.metric: claim.metric for claim in claims_file.claims})
+    known.update({metric: metric for metric in claims_file.used_metrics()})
     stem = slug.rstrip("s")
     for candidate in (slug, stem, stem + "s"):
         if candidate in known:
@@ -147,7 +147,7 @@ def claim_of(draft_: Draft, claims_file: ClaimsFile, *, force: bool = False) -> 
     if low is not None and high is not None and low > high:
         raise UsageError(f"low {low:g} is above high {high:g}")
     claim = Claim(id="", **fields)
-    taken = {existing.id for existing in claims_file.claims}
+    taken = set(ClaimTable.of(claims_file.claims, claims_file.path).columns["id"])
     claim_id = given_id or content_id(claim)
     if force and not given_id:
         suffix = 2

@@ -6,12 +6,19 @@ nearest parent that has one, unless ``--file`` or ``$FIGCHECK_FILE`` says otherw
 
 from __future__ import annotations
 
+import dataclasses
+import gc
+import hashlib
 import os
+import pickle
 import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
+from figcheck import __version__
 from figcheck.errors import UnusableFile
-from figcheck.model import ClaimsFile, Problem
+from figcheck.model import ClaimsFile, ClaimTable, Problem
 
 DEFAULT_PATH = Path("data") / "claims.yaml"
 STDIN = "-"
@@ -63,9 +70,138 @@ def display_name(path: str) -> str:
 
 def check_file(path: str) -> tuple[ClaimsFile, list[Problem]]:
     """Read a claims file and every problem in it (``figcheck check``)."""
-    from figcheck.parsing import read_claims
+    real = None if path == STDIN else Path(os.path.realpath(path))
+    return read_claims_cached(read_bytes(path), display_name(path), real)
 
-    return read_claims(read_bytes(path), display_name(path))
+
+# --- the cache ------------------------------------------------------------------------------------
+#
+# Reading YAML is most of the time a command takes on a large file, so what a clean file says is
+# kept in the user's cache folder (never beside the data, where a shared folder could plant one),
+# keyed by the file's real path and checked against its size and a hash of its bytes on every use:
+# never trusted over the file. Because `add` only appends, a file that grew is checked against the
+# hash of its first part, and only the appended text is read.
+
+_CACHE_FORMAT = 1
+_KEY = (_CACHE_FORMAT, __version__)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    format: int
+    version: str
+    size: int
+    digest: bytes
+    append_column: int | None  # where claims appended to the file go; None: read it all again
+    claims_file: ClaimsFile
+
+
+def cache_folder() -> Path | None:
+    """``$FIGCHECK_CACHE_DIR``, else the user cache folder; None when caching is off."""
+    if os.environ.get("FIGCHECK_NO_CACHE"):
+        return None
+    chosen = os.environ.get("FIGCHECK_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "figcheck"
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
+def read_claims_cached(
+    data: bytes, path: str, real: Path | None
+) -> tuple[ClaimsFile, list[Problem]]:
+    """What ``data`` (the file at ``real``, shown as ``path``) says, from the cache when it can."""
+    claims_file, problems, _ = read_for_append(data, path, real)
+    return claims_file, problems
+
+
+def read_for_append(
+    data: bytes, path: str, real: Path | None
+) -> tuple[ClaimsFile, list[Problem], int | None]:
+    """:func:`read_claims_cached`, with the column of the claims' ``-`` when a claim appended at
+    the end of the file extends the claims list (None when that is not known)."""
+    from figcheck import fastpath, parsing
+
+    folder = cache_folder()
+    if real is None or folder is None:
+        return (*parsing.read_claims(data, path), None)
+    cache = folder / (hashlib.blake2b(str(real).encode(), digest_size=12).hexdigest() + ".pickle")
+    collecting = gc.isenabled()
+    gc.disable()  # many objects, no cycles: the collector only slows reading down
+    try:
+        entry = _cached(cache)
+        if entry is not None and entry.size == len(data) and entry.digest == _digest(data):
+            return _shown_as(entry.claims_file, path), [], entry.append_column
+        if entry is not None and entry.append_column is not None and _grew(entry, data):
+            first_line = data.count(b"\n", 0, entry.size) + 1
+            claims_file = _shown_as(entry.claims_file, path)
+            tail = data[entry.size :]
+            grown = fastpath.read_appended(claims_file, tail, first_line, entry.append_column)
+            if grown is not None:
+                _store(cache, _Entry(*_KEY, len(data), _digest(data), entry.append_column, grown))
+                return grown, [], entry.append_column
+        clean = fastpath.read_clean_keeping(data, path)
+        if clean is None:
+            return (*parsing.read_everything(data, path), None)
+        _store(cache, _Entry(*_KEY, len(data), _digest(data), clean[1], clean[0]))
+        return clean[0], [], clean[1]
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _grew(entry: _Entry, data: bytes) -> bool:
+    """Whether ``data`` is the cached file with text appended after its last line break."""
+    size = entry.size
+    return (
+        len(data) > size
+        and data[size - 1 : size] == b"\n"
+        and _digest(data[:size]) == (entry.digest)
+    )
+
+
+_last: dict[Path, _Entry] = {}  # the entry this process read or wrote last (re-checked each use)
+
+
+def _cached(cache: Path) -> _Entry | None:
+    if cache in _last:
+        return _last[cache]
+    try:
+        with cache.open("rb") as stream:
+            entry = pickle.load(stream)
+    except Exception:  # a missing, truncated or foreign cache is rebuilt, never an error
+        return None
+    if not isinstance(entry, _Entry) or (entry.format, entry.version) != _KEY:
+        return None
+    _last.clear()
+    _last[cache] = entry
+    return entry
+
+
+def _store(cache: Path, entry: _Entry) -> None:
+    """Write the cache atomically; a cache that cannot be written is simply not kept."""
+    _last.clear()
+    _last[cache] = entry
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(entry, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cache)
+    except OSError:
+        return
+
+
+def _shown_as(claims_file: ClaimsFile, path: str) -> ClaimsFile:
+    """The cached file as this command names it (claims locations included)."""
+    if claims_file.path == path:
+        return claims_file
+    table = ClaimTable.of(claims_file.claims, path)
+    return dataclasses.replace(claims_file, path=path, claims=ClaimTable(table.columns, path))
 
 
 def load(path: str) -> ClaimsFile:

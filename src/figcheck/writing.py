@@ -44,8 +44,18 @@ from typing import Any
 import yaml
 
 from figcheck.errors import FigcheckError, UnusableFile
-from figcheck.model import Claim, ClaimsFile, Location, Problem, Qualifier, content_id, slugify
-from figcheck.parsing import CLAIM_KEYS, claim_interval, read_claims
+from figcheck.model import (
+    Claim,
+    ClaimsFile,
+    ClaimTable,
+    Location,
+    Problem,
+    Qualifier,
+    content_id,
+    slugify,
+)
+from figcheck.parsing import CLAIM_KEYS, claim_interval
+from figcheck.store import read_claims_cached, read_for_append
 
 try:
     _Loader: Any = yaml.CSafeLoader
@@ -293,6 +303,38 @@ def _layout(text: str, path: str) -> _Layout:
     return layout
 
 
+def _layout_at_end(text: str, path: str, dash_column: int) -> _Layout | None:
+    """The layout read from the last claim alone (its ``-`` line to the end), or None.
+
+    A line that starts with exactly ``dash_column`` spaces and ``-`` can only be an item of the
+    claims list (anything inside an item is indented further), so the last such line starts the
+    last claim; that claim and what follows are read as a list of their own.
+    """
+    marker = "\n" + " " * dash_column + "-"
+    at = len(text)
+    while True:
+        at = text.rfind(marker, 0, at)
+        if at < 0:
+            return None
+        after = text[at + len(marker) : at + len(marker) + 1]
+        if after in ("", " ", "\r", "\n"):
+            break
+    begin = at + 1
+    prefix = "claims:\n"
+    try:
+        layout = _layout(prefix + text[begin:], path)
+    except (yaml.YAMLError, UnsupportedLayout):
+        return None
+    if layout.last_key != "claims" or layout.dash_column != dash_column or len(layout.items) != 1:
+        return None
+    if layout.flow or layout.explicit_end:
+        return None
+    item = layout.items[0]
+    shift = begin - len(prefix)
+    layout.items = [_Item(item.start + shift, item.end + shift, item.key_column)]
+    return layout
+
+
 def _claims_layout(value: Any, events: Iterator[Any], layout: _Layout) -> None:
     if isinstance(value, yaml.ScalarEvent):  # empty, ~ or null: a file with no claims yet
         layout.empty_span = (_start(value).index, _end(value).index)
@@ -335,9 +377,17 @@ def _cut_span(text: str, span: tuple[int, int]) -> str:
     return text[:start].rstrip(" ") + text[end:]
 
 
-def appended_text(text: str, claim: Claim, path: str = "<claims>") -> str:
-    """``text`` (a clean claims file) with ``claim`` appended to its claims list."""
-    layout = _layout(text, path)
+def appended_text(
+    text: str, claim: Claim, path: str = "<claims>", dash_column: int | None = None
+) -> str:
+    """``text`` (a clean claims file) with ``claim`` appended to its claims list.
+
+    ``dash_column``, when the reader knows the claims list is the file's last section, in block
+    style, with its ``-`` at that column, spares reading the whole file again for its layout.
+    """
+    layout = (dash_column is not None and _layout_at_end(text, path, dash_column)) or _layout(
+        text, path
+    )
     line = f"{path}:{layout.claims_line}"
     if layout.explicit_end:
         raise UnsupportedLayout(
@@ -469,11 +519,11 @@ def find_duplicate(claims_file: ClaimsFile, claim: Claim) -> Claim | None:
     metric = _registry_metric(claims_file, slugify(claim.metric))
     source = claim.source.strip().casefold()
     interval = claim_interval(claim, about)
-    for existing in claims_file.claims:
+    table = ClaimTable.of(claims_file.claims, claims_file.path)
+    for row in table.rows_where(metric=metric, date=claim.date.isoformat()):
+        existing = table[row]
         if (
-            existing.metric == metric
-            and existing.date == claim.date
-            and existing.source.strip().casefold() == source
+            existing.source.strip().casefold() == source
             and claim_interval(existing, about) == interval
         ):
             return existing
@@ -489,9 +539,9 @@ def _differences(expected: Claim, stored: Claim) -> str:
     return "; ".join(changed)
 
 
-def _check_result(data: bytes, path: str, expected: ClaimsFile) -> ClaimsFile:
+def _check_result(data: bytes, path: str, target: Path, expected: ClaimsFile) -> ClaimsFile:
     """Read the new file's bytes back: they must be clean and hold exactly ``expected``."""
-    result, problems = read_claims(data, path)
+    result, problems = read_claims_cached(data, path, target)
     if problems:
         raise InvalidResult(problems)
     if result == expected:
@@ -627,6 +677,7 @@ class _Current:
     text: str
     claims_file: ClaimsFile
     status: os.stat_result
+    append_column: int | None  # where the claims' "-" goes, when the reader knows it
 
 
 def _read_current(target: Path, path: str) -> _Current:
@@ -639,10 +690,10 @@ def _read_current(target: Path, path: str) -> _Current:
         raise UnusableFile(f"{path}: is a folder, not a claims file") from None
     except OSError as error:
         raise UnusableFile(f"{path}: cannot read: {error.strerror}") from None
-    claims_file, problems = read_claims(data, path)
+    claims_file, problems, append_column = read_for_append(data, path, target)
     if problems:
         raise ProblemsInFile(problems)
-    return _Current(data.decode("utf-8"), claims_file, status)
+    return _Current(data.decode("utf-8"), claims_file, status, append_column)
 
 
 def _write(target: Path, path: str, data: bytes, old: os.stat_result) -> None:
@@ -678,11 +729,10 @@ def append_claim(
             duplicate = find_duplicate(current.claims_file, stored)
             if duplicate is not None:
                 raise DuplicateClaim(duplicate)
-        data = appended_text(current.text, stored, path).encode("utf-8")
-        expected = dataclasses.replace(
-            current.claims_file, claims=(*current.claims_file.claims, stored)
-        )
-        result = _check_result(data, path, expected)
+        data = appended_text(current.text, stored, path, current.append_column).encode("utf-8")
+        table = ClaimTable.of(current.claims_file.claims, path)
+        expected = dataclasses.replace(current.claims_file, claims=table.with_claim(stored))
+        result = _check_result(data, path, target, expected)
         _write(target, path, data, current.status)
     return result.claims[-1]
 
@@ -699,16 +749,15 @@ def remove_claim(path: str, claim_id: str, *, timeout: float = LOCK_TIMEOUT) -> 
     with _locked(target, timeout):
         current = _read_current(target, path)
         claims = current.claims_file.claims
-        ids = [claim.id for claim in claims]
+        ids = ClaimTable.of(claims, path).columns["id"]
         wanted = claim_id.strip()
         if wanted not in ids:
             raise UnknownClaim(_unknown_message(path, wanted, ids))
         index = ids.index(wanted)
         data = removed_text(current.text, index, path).encode("utf-8")
-        expected = dataclasses.replace(
-            current.claims_file, claims=(*claims[:index], *claims[index + 1 :])
-        )
-        _check_result(data, path, expected)
+        table = ClaimTable.of(claims, path)
+        expected = dataclasses.replace(current.claims_file, claims=table.without(index))
+        _check_result(data, path, target, expected)
         _write(target, path, data, current.status)
     return claims[index]
 

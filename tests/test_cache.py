@@ -1,0 +1,150 @@
+"""The cache of what a clean claims file says: used when it matches, never trusted over the file."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from figcheck import store, writing
+from figcheck.model import Claim, ClaimsFile, ClaimTable, Problem, Qualifier
+from figcheck.parsing import read_everything
+
+Write = Callable[[str], Path]
+
+FILE = """\
+version: 1
+metrics:
+  deaths:
+    kind: cumulative
+    aliases: [killed]
+claims:
+  - metric: killed
+    value: 1850
+    qualifier: at_least
+    source: HRANA
+    date: 2026-01-10
+  - metric: deaths
+    value: 2400
+    qualifier: more_than
+    source: observers
+    date: 2026-01-12
+"""
+
+
+def load(path: Path) -> tuple[ClaimsFile, list[Problem]]:
+    return store.read_claims_cached(path.read_bytes(), str(path), path.resolve())
+
+
+def full(path: Path) -> ClaimsFile:
+    claims_file, problems = read_everything(path.read_bytes(), str(path))
+    assert problems == []
+    return claims_file
+
+
+def cache_files(folder: Path) -> list[Path]:
+    return [path for path in folder.iterdir() if path.suffix == ".pickle"]
+
+
+def forget() -> None:
+    store._last.clear()  # as a new process would start
+
+
+def test_a_second_read_comes_from_the_cache(claims_file: Write, own_cache: Path) -> None:
+    path = claims_file(FILE)
+    first, _ = load(path)
+    assert len(cache_files(own_cache)) == 1
+    forget()
+    second, problems = load(path)
+    assert problems == []
+    assert second == first == full(path)
+    assert isinstance(second.claims, ClaimTable)
+
+
+def test_an_edit_of_the_same_size_is_noticed(claims_file: Write) -> None:
+    path = claims_file(FILE)
+    load(path)
+    forget()
+    path.write_text(FILE.replace("1850", "1851"), encoding="utf-8")
+    claims_file_, _ = load(path)
+    assert [c.value for c in claims_file_.claims] == [1851, 2400]
+
+
+def test_appended_claims_are_read_on_their_own(claims_file: Write) -> None:
+    path = claims_file(FILE)
+    load(path)
+    forget()
+    extra = Claim(id="", metric="killed", source="ministry", date=dt.date(2026, 1, 14), value=1500)
+    writing.append_claim(str(path), extra)
+    forget()
+    grown, problems = load(path)
+    assert problems == []
+    assert grown == full(path)
+    assert [c.location.line for c in grown.claims] == [c.location.line for c in full(path).claims]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "settings:\n  tolerance: 0.5\n",  # a new section, not a claim
+        "- metric: deaths\n  value: 3\n  source: s\n  date: 2026-01-01\n",  # wrong column
+        "    note: added to the last claim\n",  # continues the last claim
+        "  - metric: deaths\n    value: -3\n    source: s\n    date: 2026-01-01\n",  # a problem
+        "  - &a metric: deaths\n",
+        "...\n",
+    ],
+)
+def test_anything_but_more_claims_is_read_with_the_whole_file(
+    claims_file: Write, tail: str
+) -> None:
+    path = claims_file(FILE)
+    load(path)
+    forget()
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write(tail)
+    cached = load(path)
+    assert cached == read_everything(path.read_bytes(), str(path))
+
+
+def test_a_broken_cache_is_rebuilt(claims_file: Write, own_cache: Path) -> None:
+    path = claims_file(FILE)
+    load(path)
+    forget()
+    [cache] = cache_files(own_cache)
+    cache.write_bytes(b"not a pickle")
+    assert load(path)[0] == full(path)
+    forget()
+    assert load(path)[0] == full(path)
+
+
+def test_an_unwritable_cache_folder_changes_nothing(
+    claims_file: Write, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("FIGCHECK_CACHE_DIR", str(blocker / "cache"))
+    path = claims_file(FILE)
+    assert load(path)[0] == full(path)
+
+
+def test_the_cache_can_be_turned_off(
+    claims_file: Write, own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FIGCHECK_NO_CACHE", "1")
+    path = claims_file(FILE)
+    assert load(path)[0] == full(path)
+    assert cache_files(own_cache) == []
+
+
+def test_a_cached_file_read_under_another_name_shows_that_name(claims_file: Write) -> None:
+    path = claims_file(FILE)
+    load(path)
+    forget()
+    other, _ = store.read_claims_cached(path.read_bytes(), "elsewhere.yaml", path.resolve())
+    claim = other.claims[0]
+    assert other.path == "elsewhere.yaml"
+    assert str(claim.location).startswith("elsewhere.yaml:")
+    assert dataclasses.replace(claim, location=None).qualifier is Qualifier.AT_LEAST
