@@ -14,8 +14,10 @@ from typing import Any
 import pandas as pd
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
-from rich.text import Span, Text
+from rich.text import Text
 
 from figcheck.safety import visible
 
@@ -91,41 +93,42 @@ class Grid:
         excess = others + widths[self.wrap] - options.max_width
         if excess > 0:  # a narrow terminal: the first column gives way, its cells cut with "…"
             widths[0] = max(cell_len(self.headers[0]), widths[0] - excess)
-        yield self._line([(header, "bold") for header in self.headers], widths)
-        yield Text("─┼─".join("─" * width for width in widths), no_wrap=True, overflow="crop")
+        styles: dict[str, Style] = {}
+        yield from self._line([(header, "bold") for header in self.headers], widths, styles)
+        yield Segment("─┼─".join("─" * width for width in widths)[: options.max_width])
+        yield Segment.line()
         for row in self.rows:
-            yield from self._lines(row, widths)
+            text, style = row[self.wrap]
+            if cell_len(text) <= widths[self.wrap]:
+                yield from self._line(row, widths, styles)
+                continue
+            pieces = textwrap.wrap(text, widths[self.wrap], break_on_hyphens=False) or [""]
+            blank = [("", "")] * len(row)
+            for number, piece in enumerate(pieces):
+                cells = row if number == 0 else blank
+                wrapped = [*cells[: self.wrap], (piece, style), *cells[self.wrap + 1 :]]
+                yield from self._line(wrapped, widths, styles)
 
-    def _lines(self, row: list[Cell], widths: list[int]) -> Iterator[Text]:
-        text, style = row[self.wrap]
-        width = widths[self.wrap]
-        if cell_len(text) <= width:
-            yield self._line(row, widths)
-            return
-        pieces = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
-        blank = [("", "")] * len(row)
-        for number, piece in enumerate(pieces):
-            cells = row if number == 0 else blank
-            yield self._line([*cells[: self.wrap], (piece, style), *cells[self.wrap + 1 :]], widths)
-
-    def _line(self, cells: list[Cell], widths: list[int]) -> Text:
-        parts: list[str] = []
-        spans: list[Span] = []
-        at = 0
+    def _line(
+        self, cells: list[Cell], widths: list[int], styles: dict[str, Style]
+    ) -> Iterator[Segment]:
+        """One line as segments: Rich renders them as they are, with no measuring or wrapping."""
+        last = len(cells) - 1
         for index, ((text, style), width) in enumerate(zip(cells, widths, strict=True)):
             if index:
-                parts.append(" │ ")
-                at += 3
+                yield Segment(" │ ")
             if cell_len(text) > width:
                 text = set_cell_size(text, width - 1) + "…"
             padding = " " * (width - cell_len(text))
-            body = padding + text if index in self.right else text + padding
-            if style and text:
-                start = at + (len(padding) if index in self.right else 0)
-                spans.append(Span(start, start + len(text), style))
-            parts.append(body)
-            at += len(body)
-        return Text("".join(parts).rstrip(), spans=spans, no_wrap=True, overflow="ellipsis")
+            if index in self.right and padding:
+                yield Segment(padding)
+            if text:
+                if style and style not in styles:
+                    styles[style] = Style.parse(style)
+                yield Segment(text, styles[style] if style else None)
+            if index not in self.right and padding and index != last:
+                yield Segment(padding)
+        yield Segment.line()
 
 
 def _speakers(frame: pd.DataFrame, ids: set[str]) -> dict[str, str]:
