@@ -148,3 +148,48 @@ def test_a_cached_file_read_under_another_name_shows_that_name(claims_file: Writ
     assert other.path == "elsewhere.yaml"
     assert str(claim.location).startswith("elsewhere.yaml:")
     assert dataclasses.replace(claim, location=None).qualifier is Qualifier.AT_LEAST
+
+
+BLOCK_TEXT_LAST = """\
+claims:
+  - metric: a
+    value: 1
+    source: X
+    date: 2026-01-01
+    text: |
+      line one
+"""
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "      # line two\n",  # inside the block text, not a comment
+        "\n      line two\n  - metric: a\n    value: 2\n    source: Y\n    date: 2026-01-02\n",
+        "  - metric: a\n    value: 2\n    source: Y\n    date: 2026-01-02\n",
+    ],
+)
+def test_text_appended_after_a_block_text_is_read_with_the_whole_file(
+    claims_file: Write, tail: str
+) -> None:
+    path = claims_file(BLOCK_TEXT_LAST)
+    load(path)
+    forget()
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write(tail)
+    assert load(path) == read_everything(path.read_bytes(), str(path))
+    forget()
+    assert load(path) == read_everything(path.read_bytes(), str(path))
+
+
+def test_appending_after_an_appended_block_text_reads_the_whole_file(claims_file: Write) -> None:
+    path = claims_file(FILE)
+    load(path)
+    forget()
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write(BLOCK_TEXT_LAST.removeprefix("claims:\n").replace("metric: a", "metric: b"))
+    assert load(path) == read_everything(path.read_bytes(), str(path))
+    forget()
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write("      # line two\n")
+    assert load(path) == read_everything(path.read_bytes(), str(path))

@@ -62,7 +62,7 @@ def read_clean_keeping(data: bytes, path: str) -> tuple[ClaimsFile, int | None] 
 
 def read_appended(
     claims_file: ClaimsFile, tail: bytes, first_line: int, column: int
-) -> ClaimsFile | None:
+) -> tuple[ClaimsFile, int | None] | None:
     """``claims_file`` with the claims in ``tail``, text appended to its file at line
     ``first_line``, read on their own; ``None`` when the tail is anything but more claims at
     ``column`` (then the whole file must be read again)."""
@@ -74,9 +74,10 @@ def read_appended(
         return None
     walker = _Walker(claims_file.path, line_offset=first_line - 2)
     try:
-        return walker.read_tail("claims:\n" + text, claims_file, column)
+        grown = walker.read_tail("claims:\n" + text, claims_file, column)
     except (_GiveUp, yaml.YAMLError, StopIteration):
         return None
+    return grown, (column if walker.append_column is not None or not walker.columns["id"] else None)
 
 
 class _Walker:
@@ -84,6 +85,7 @@ class _Walker:
         self.path = path
         self.line_offset = line_offset  # added to every line: for a tail read on its own
         self.append_column: int | None = None
+        self.ends_in_block = False  # the last claim's last value is a block text (| or >)
         self.memo: dict[tuple[str, str, bool], Any] = {}
         self.columns: dict[str, list[Any]] = {name: [] for name in TABLE_COLUMNS}
         self.bounded: list[int] = []  # rows with an explicit low or high
@@ -135,17 +137,19 @@ class _Walker:
             _plain_event(event, yaml.MappingStartEvent)
             self.claim(event.start_mark.line + 1 + self.line_offset, events, seen)
             event = next(events)
-        block = not start.flow_style and bool(self.columns["id"])
-        return int(start.start_mark.column) if block else None
+        appendable = not start.flow_style and bool(self.columns["id"]) and not self.ends_in_block
+        return int(start.start_mark.column) if appendable else None
 
     def read_tail(self, text: str, claims_file: ClaimsFile, column: int) -> ClaimsFile:
-        """Claims appended to ``claims_file``'s file, read from ``claims:`` plus the new text."""
+        """Claims appended to ``claims_file``'s file, read from ``claims:`` plus the new text;
+        ``append_column`` says afterwards whether more text could be read this way again."""
         events: Iterator[Any] = iter(parsing.yaml_loader()(text).get_event, None)
         _expect(next(events), yaml.StreamStartEvent)
         _expect(next(events), yaml.DocumentStartEvent)
         _plain_event(next(events), yaml.MappingStartEvent)
         key = _plain_event(next(events), yaml.ScalarEvent)
-        if key.value != "claims" or self.claims(events) not in (column, None):
+        self.append_column = self.claims(events)
+        if key.value != "claims" or self.append_column not in (column, None):
             raise _GiveUp
         _expect(next(events), yaml.MappingEndEvent)
         if _expect(next(events), yaml.DocumentEndEvent).explicit:
@@ -162,6 +166,7 @@ class _Walker:
         fields: dict[str, Any] = {}
         scalar = yaml.ScalarEvent
         key = next(events)
+        value = None
         while type(key) is scalar:
             value = next(events)
             if (
@@ -188,6 +193,8 @@ class _Walker:
                 fields[key.value] = field
             key = next(events)
         _expect(key, yaml.MappingEndEvent)
+        # a block text (| or >) last would take in text appended after it: see claims()
+        self.ends_in_block = value is not None and value.style in ("|", ">")
         self.add(line, fields, seen)
 
     def add(self, line: int, fields: dict[str, Any], seen: set[str]) -> None:

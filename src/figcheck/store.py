@@ -140,10 +140,11 @@ def read_for_append(
             first_line = data.count(b"\n", 0, entry.size) + 1
             claims_file = _shown_as(entry.claims_file, path)
             tail = data[entry.size :]
-            grown = fastpath.read_appended(claims_file, tail, first_line, entry.append_column)
-            if grown is not None:
-                _store(cache, _Entry(*_KEY, len(data), _digest(data), entry.append_column, grown))
-                return grown, [], entry.append_column
+            read = fastpath.read_appended(claims_file, tail, first_line, entry.append_column)
+            if read is not None:
+                grown, column = read
+                _store(cache, _Entry(*_KEY, len(data), _digest(data), column, grown))
+                return grown, [], column
         clean = fastpath.read_clean_keeping(data, path)
         if clean is None:
             return (*parsing.read_everything(data, path), None)
