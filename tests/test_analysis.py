@@ -375,6 +375,7 @@ def test_single_claim(cumulative: bool) -> None:
     assert (row["range_low"], row["range_high"]) == pytest.approx((45.0, 55.0))
     assert is_null(row["conflict_a"]) and is_null(row["conflict_b"])
     assert (row["min"], row["max"], row["median"]) == (50.0, 50.0, 50.0)
+    assert row["ratio"] == pytest.approx(45 / 55)  # L/H, as for any metric (contract section 3)
 
 
 # --- filters -----------------------------------------------------------------------------------

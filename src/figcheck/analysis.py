@@ -148,7 +148,7 @@ def verdicts(frame: pd.DataFrame, kinds: dict[str, Kind], tolerance: float) -> p
     result = result.join(summary, on="metric")
     result["status"] = result["status"].where(result["claims"] > 1, "single")
     single = result["status"] == "single"
-    result.loc[single, ["conflict_a", "conflict_b", "ratio"]] = None
+    result.loc[single, ["conflict_a", "conflict_b"]] = None
     result = result.assign(
         _order=result["status"].map(_STATUS_ORDER),
         _ratio=result["ratio"].fillna(np.inf).where(result["status"] == "divergent", 0.0),

@@ -196,7 +196,7 @@ def _emit(records: list[dict[str, Any]], columns: list[str], output: Format, str
     if output is Format.json:
         report.write_json(records, stream)
     elif output is Format.csv:
-        report.write_csv(records, columns, stream)
+        report.write_csv(records, columns, stream, terminal=stream.isatty())
     else:
         report.write_markdown(records, columns, stream)
 
@@ -235,14 +235,19 @@ def init(ctx: typer.Context) -> None:
     target = Path(given or "data/claims.yaml")
     if str(target) == "-":
         raise UsageError("init writes a file; '-' (standard input) cannot be created")
-    if target.exists():
+    if target.exists() or target.is_symlink():
         raise UsageError(f"{target} already exists; init never overwrites a file")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"{target}: cannot create: {error.strerror}") from None
     try:
         with target.open("x", encoding="utf-8") as stream:
             stream.write(_TEMPLATE)
     except FileExistsError:
         raise UsageError(f"{target} already exists; init never overwrites a file") from None
+    except OSError as error:
+        raise UsageError(f"{target}: cannot create: {error.strerror}") from None
     _say(f"created {target}")
 
 
@@ -341,8 +346,10 @@ def show(
     kinds = {entry.name: entry.kind for entry in claims_file.metrics}
     verdicts = analysis.verdicts(frame, kinds, claims_file.settings.tolerance)
     verdict: dict[str, Any] = verdicts.to_dict("records")[0]  # type: ignore[assignment]
-    for image in (png, svg):
+    for image, suffix in ((png, ".png"), (svg, ".svg")):
         if image is not None:
+            if image.suffix.lower() != suffix:
+                raise UsageError(f"--{suffix[1:]} saves a {suffix} file, not {image}")
             _save_chart(claims_file, str(filters.metric), frame, verdict, image)
     if output is Format.table:
         _stdout().print(render.show(str(filters.metric), frame, verdict))
@@ -411,26 +418,14 @@ def export(
     if path == "-":
         _emit(records, columns, chosen, sys.stdout)
         return
-    _write_report(Path(path), lambda stream: _emit(records, columns, chosen, stream))
+    _write_report(path, lambda stream: _emit(records, columns, chosen, stream))
     _say(f"wrote {len(records)} rows to {path}")
 
 
-def _write_report(path: Path, write: Any) -> None:
-    import os
-    import tempfile
+def _write_report(path: str, write: Any) -> None:
+    from figcheck.store import write_output
 
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise UsageError(f"{path}: cannot write: {error.strerror}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            write(stream)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_output(path, write)
 
 
 @app.command()
@@ -599,7 +594,11 @@ def _prompt(part: str, default: str | None, choices: list[str]) -> str:
         readline.set_completer_delims("")
         readline.parse_and_bind("tab: complete")
     shown = f" [{default}]" if default else ""
-    answer = input(f"{part}{shown}: ").strip() or (default or "")
+    try:
+        answer = input(f"{part}{shown}: ").strip() or (default or "")
+    except (EOFError, KeyboardInterrupt):
+        sys.stderr.write("\n")
+        raise UsageError("stopped: nothing was written") from None
     if not answer:
         raise UsageError(f"{part} is needed")
     return answer
@@ -659,7 +658,7 @@ def html_report(
         generated=dt.datetime.now(dt.UTC),
         source_path=display_name(source),
     )
-    _write_report(Path(path), lambda stream: stream.write(page))
+    _write_report(path, lambda stream: stream.write(page))
     _say(f"wrote the report on {len(verdicts)} metrics to {path}")
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import json
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -168,6 +169,7 @@ def similar_claim(claims_file: ClaimsFile, fields: dict[str, Any]) -> Claim | No
     return max(claims, key=lambda claim: claim.date) if claims else None
 
 
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _JSON_KEYS = {field.name for field in dataclasses.fields(Given)}
 
 
@@ -194,7 +196,9 @@ def given_from_json(document: str) -> Given:
             values[key] = float(value)
         elif key == "date":
             try:
-                values[key] = dt.date.fromisoformat(str(value))
+                if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
+                    raise ValueError(value)
+                values[key] = dt.date.fromisoformat(value)
             except ValueError:
                 raise UsageError(f"<stdin>: date must be YYYY-MM-DD, not {value!r}") from None
         elif key == "qualifier":

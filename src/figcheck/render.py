@@ -120,7 +120,7 @@ class Grid:
             if cell_len(text) > width:
                 text = set_cell_size(text, width - 1) + "…"
             padding = " " * (width - cell_len(text))
-            if index in self.right and padding:
+            if index in self.right and padding and (text or index != last):
                 yield Segment(padding)
             if text:
                 if style and style not in styles:
@@ -165,6 +165,9 @@ def compare_table(verdicts: pd.DataFrame, frame: pd.DataFrame) -> RenderableType
 
 
 def _ratio_text(ratio: float | None, status: str) -> str:
+    """How far apart the figures are; nothing for a lone claim (JSON still has its lo/hi)."""
+    if status == "single":
+        return ""
     if ratio is not None and not math.isnan(ratio):
         return f"{ratio:.2f}"
     return "∞" if status == "divergent" else ""

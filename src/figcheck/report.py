@@ -44,7 +44,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, float):
         if not math.isfinite(value):
             return None
-        value = float(f"{value:.12g}")  # 800 * 1.1 is 880, not 880.0000000000001
+        value = float(f"{value:.15g}")  # 800 * 1.1 is 880, not 880.0000000000001
         return int(value) if value.is_integer() and abs(value) < 2**53 else value
     if hasattr(value, "item"):  # numpy scalars
         return _plain(value.item())
@@ -96,13 +96,20 @@ def write_json(records: Iterable[Record], stream: IO[str]) -> None:
     stream.write("\n")
 
 
-def write_csv(records: Iterable[Record], columns: Sequence[str], stream: IO[str]) -> None:
+def write_csv(
+    records: Iterable[Record], columns: Sequence[str], stream: IO[str], *, terminal: bool = False
+) -> None:
+    """CSV whose text cells cannot run as formulas; for a ``terminal``, with controls visible."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(columns)
+    shown = visible if terminal else str
     for record in records:
         flat = _flat(record)
         writer.writerow(
-            [spreadsheet_safe(v) if isinstance(v, str) else v for v in (flat[c] for c in columns)]
+            [
+                spreadsheet_safe(shown(v)) if isinstance(v, str) else v
+                for v in (flat[c] for c in columns)
+            ]
         )
 
 

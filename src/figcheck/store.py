@@ -13,8 +13,10 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from figcheck import __version__
 from figcheck.errors import UnusableFile
@@ -26,7 +28,9 @@ STDIN = "-"
 
 def find_claims_file(given: str | None, start: Path | None = None) -> str:
     """The claims file to use: the one given, else ``$FIGCHECK_FILE``, else the nearest found."""
-    if given:
+    if given is not None:
+        if not given:
+            raise UnusableFile("--file is empty; give a claims file, or '-' for standard input")
         return given
     from_env = os.environ.get("FIGCHECK_FILE")
     if from_env:
@@ -212,3 +216,41 @@ def load(path: str) -> ClaimsFile:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise UnusableFile(f"{problems[0]}{more}; run 'figcheck check' to list every problem")
     return claims_file
+
+
+def write_output(path: str, write: Callable[[TextIO], None]) -> None:
+    """Write a report to ``path`` whole or not at all (a temporary file renamed into place).
+
+    A link is written through to its target; an existing file keeps its permissions, a new one
+    gets the usual ones (the umask's).
+    """
+    if not path:
+        raise UnusableFile("no file name given")
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise UnusableFile(f"{path}: is a folder; give a file name")
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    except OSError as error:
+        raise UnusableFile(f"{path}: cannot write: {error.strerror}") from None
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise UnusableFile(f"{path}: cannot write: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            write(stream)
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise UnusableFile(f"{path}: cannot write: {error.strerror}") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -690,6 +690,8 @@ def _read_current(target: Path, path: str) -> _Current:
         raise UnusableFile(f"{path}: is a folder, not a claims file") from None
     except OSError as error:
         raise UnusableFile(f"{path}: cannot read: {error.strerror}") from None
+    if not os.access(target, os.W_OK):
+        raise UnusableFile(f"{path}: the file is read-only; nothing was written")
     claims_file, problems, append_column = read_for_append(data, path, target)
     if problems:
         raise ProblemsInFile(problems)

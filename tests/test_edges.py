@@ -1,0 +1,130 @@
+"""Edges found in review: report files, odd paths, strict input, exact numbers, terminal CSV."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from figcheck import report, writing
+from figcheck.cli import app
+from tests.conftest import SHIPPED
+
+Write = Callable[[str], Path]
+
+
+def invoke(runner: CliRunner, *args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_export_keeps_permissions_and_writes_through_links(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    fresh = tmp_path / "fresh.csv"
+    assert invoke(runner, "-f", str(SHIPPED), "export", str(fresh))[0] == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~mask
+    shared = tmp_path / "shared.csv"
+    shared.write_text("old")
+    shared.chmod(0o664)
+    assert invoke(runner, "-f", str(SHIPPED), "export", str(shared))[0] == 0
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o664
+    real = tmp_path / "real.csv"
+    real.write_text("old")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    assert invoke(runner, "-f", str(SHIPPED), "export", str(link))[0] == 0
+    assert link.is_symlink()
+    assert real.read_text().startswith("metric,status,")
+
+
+@pytest.mark.parametrize("command", ["export", "report"])
+def test_writing_a_report_over_a_folder_is_a_clear_error(
+    runner: CliRunner, tmp_path: Path, command: str
+) -> None:
+    code, _, err = invoke(runner, "-f", str(SHIPPED), command, str(tmp_path))
+    assert code == 2
+    assert err == f"figcheck: {tmp_path}: is a folder; give a file name\n"
+    code, _, err = invoke(runner, "-f", str(SHIPPED), "export", "")
+    assert (code, err) == (2, "figcheck: no file name given\n")
+
+
+def test_init_where_it_cannot_create(runner: CliRunner, tmp_path: Path) -> None:
+    blocker = tmp_path / "f"
+    blocker.write_text("")
+    code, _, err = invoke(runner, "-f", str(blocker / "x.yaml"), "init")
+    assert code == 2
+    assert err.startswith(f"figcheck: {blocker / 'x.yaml'}: cannot create: ")
+
+
+def test_an_empty_file_option_is_an_error(runner: CliRunner) -> None:
+    code, _, err = invoke(runner, "-f", "", "list")
+    assert (code, err) == (
+        2,
+        "figcheck: --file is empty; give a claims file, or '-' for standard input\n",
+    )
+
+
+def test_png_and_svg_options_want_their_own_suffix(runner: CliRunner, tmp_path: Path) -> None:
+    code, _, err = invoke(
+        runner, "-f", str(SHIPPED), "show", "deaths", "--png", str(tmp_path / "x.svg")
+    )
+    assert code == 2
+    assert err == f"figcheck: --png saves a .png file, not {tmp_path / 'x.svg'}\n"
+
+
+@pytest.mark.parametrize("date", ['"2026-W03-2"', "20260101", '"20260101"', '"2026-1-5"'])
+def test_json_dates_are_as_strict_as_the_file(
+    runner: CliRunner, claims_file: Write, date: str
+) -> None:
+    path = claims_file("claims: []\n")
+    document = f'{{"metric": "a", "value": 5, "source": "X", "date": {date}}}'
+    code, _, err = invoke(runner, "-f", str(path), "add", "--json", "--dry-run", stdin=document)
+    assert code == 2
+    assert err.startswith("figcheck: <stdin>: date must be YYYY-MM-DD")
+
+
+def test_machine_output_keeps_the_numbers_written(runner: CliRunner, claims_file: Write) -> None:
+    path = claims_file(
+        "claims:\n"
+        "  - {metric: a, value: 1234567890123, source: X, date: 2026-01-01}\n"
+        "  - {metric: b, value: 0.1234567890123, source: X, date: 2026-01-01}\n"
+        "  - {metric: c, value: 800, qualifier: about, source: X, date: 2026-01-01}\n"
+    )
+    code, out, _ = invoke(runner, "-f", str(path), "list", "--format", "json")
+    values = {claim["metric"]: (claim["value"], claim["hi"]) for claim in json.loads(out)}
+    assert values == {
+        "a": (1234567890123, 1234567890123),
+        "b": (0.1234567890123,) * 2,
+        "c": (800, 880),
+    }
+
+
+def test_csv_for_a_terminal_shows_controls_as_marks() -> None:
+    stream = io.StringIO()
+    record = {"source": "\x1b]0;title\x07evil\u202e", "value": 5}
+    report.write_csv([record], ["source", "value"], stream, terminal=True)
+    assert stream.getvalue() == "source,value\n␛]0;title␇evil\ufffd,5\n"
+
+
+def test_a_read_only_claims_file_is_not_replaced(
+    claims_file: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = claims_file("claims: []\n")
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)  # root may write anything
+    import datetime as dt
+
+    from figcheck.model import Claim
+
+    claim = Claim(id="", metric="a", source="X", date=dt.date(2026, 1, 1), value=1)
+    with pytest.raises(writing.UnusableFile, match="the file is read-only; nothing was written"):
+        writing.append_claim(str(path), claim)
+    assert path.read_text() == "claims: []\n"
