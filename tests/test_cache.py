@@ -193,3 +193,38 @@ def test_appending_after_an_appended_block_text_reads_the_whole_file(claims_file
     with path.open("a", encoding="utf-8") as stream:
         stream.write("      # line two\n")
     assert load(path) == read_everything(path.read_bytes(), str(path))
+
+
+RUN_COMPARE = """\
+import sys
+from figcheck.cli import app
+sys.argv = ["figcheck", "-f", sys.argv[1], "compare", "--format", "json"]
+try:
+    app()
+except SystemExit:
+    pass
+sys.stderr.write("pandas" if "pandas" in sys.modules else "no pandas")
+"""
+
+
+def compare_in_a_process(path: Path) -> tuple[str, str]:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", RUN_COMPARE, str(path)], capture_output=True, text=True, timeout=60
+    )
+    return result.stdout, result.stderr
+
+
+def test_a_second_compare_needs_neither_claims_nor_pandas(claims_file: Write) -> None:
+    path = claims_file(FILE)
+    first, imported = compare_in_a_process(path)
+    assert imported == "pandas"
+    second, imported = compare_in_a_process(path)
+    assert (second, imported) == (first, "no pandas")
+    later_lower = FILE.replace("2400\n    qualifier: more_than", "1000\n    qualifier: up_to")
+    path.write_text(later_lower, encoding="utf-8")  # now the toll would have to fall
+    third, imported = compare_in_a_process(path)
+    assert imported == "pandas"
+    assert '"status": "divergent"' in third

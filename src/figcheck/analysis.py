@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from figcheck.model import ClaimsFile, ClaimTable, Kind, Qualifier
+from figcheck.model import VERDICT_COLUMNS, ClaimsFile, ClaimTable, Kind, Qualifier
 
 CLAIM_COLUMNS = (
     "id",
@@ -30,20 +30,6 @@ CLAIM_COLUMNS = (
     "url",
     "note",
     "line",
-)
-VERDICT_COLUMNS = (
-    "metric",
-    "status",
-    "claims",
-    "sources",
-    "min",
-    "max",
-    "median",
-    "range_low",
-    "range_high",
-    "ratio",
-    "conflict_a",
-    "conflict_b",
 )
 _STATUS_ORDER = {"divergent": 0, "consistent": 1, "single": 2}
 

@@ -17,6 +17,7 @@ from typer.core import TyperGroup
 
 from figcheck import __version__
 from figcheck.errors import FigcheckError, UsageError
+from figcheck.model import VERDICT_COLUMNS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -299,25 +300,53 @@ def compare(
     output: FormatOption = Format.table,
 ) -> None:
     """One row per metric: do its sources agree? Divergent metrics first."""
+    verdicts, says = _compare_report(ctx, metric, since, until, latest, tolerance)
+    if only_divergent:
+        verdicts = [row for row in verdicts if row["status"] == "divergent"]
+    if output is Format.table:
+        from figcheck import render
+
+        _stdout().print(render.compare_table(verdicts, says))
+    else:
+        from figcheck import report
+
+        _emit(verdicts, report.columns_of(verdicts, VERDICT_COLUMNS), output, sys.stdout)
+    if fail_on_divergence and any(row["status"] == "divergent" for row in verdicts):
+        raise typer.Exit(1)
+
+
+def _compare_report(
+    ctx: typer.Context,
+    metric: str | None = None,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    latest: bool = False,
+    tolerance: float | None = None,
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The compare report's records and who said what in each conflict.
+
+    With the default options it is cached for the file's exact bytes, so a second run needs
+    neither the claims nor pandas.
+    """
+    from figcheck import store
+
+    snap = store.snapshot(_path(ctx))
+    key = f"compare:latest={latest}"
+    plain = metric is None and since is None and until is None and tolerance is None
+    cached = store.cached_report(snap, key) if plain else None
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     from figcheck import analysis, render, report
 
-    claims_file = _load(ctx)
-    filters = _filters(claims_file, metric, since, until, latest)
-    frame = analysis.claims_frame(claims_file, filters)
+    claims_file = store.load_snapshot(snap)
+    frame = analysis.claims_frame(claims_file, _filters(claims_file, metric, since, until, latest))
     slack = claims_file.settings.tolerance if tolerance is None else tolerance
     kinds = {entry.name: entry.kind for entry in claims_file.metrics}
-    verdicts = analysis.verdicts(frame, kinds, slack)
-    if only_divergent:
-        verdicts = verdicts[verdicts["status"] == "divergent"]
-    if output is Format.table:
-        _stdout().print(render.compare_table(verdicts, frame))
-    else:
-        records = report.verdict_records(verdicts)
-        _emit(
-            records, report.columns_of(records, list(analysis.VERDICT_COLUMNS)), output, sys.stdout
-        )
-    if fail_on_divergence and (verdicts["status"] == "divergent").any():
-        raise typer.Exit(1)
+    verdicts = report.verdict_records(analysis.verdicts(frame, kinds, slack))
+    computed = (verdicts, render.speakers(frame, verdicts))
+    if plain:
+        store.keep_report(snap, key, computed)
+    return computed
 
 
 @app.command()
@@ -400,21 +429,21 @@ def export(
     latest: LatestOption = False,
 ) -> None:
     """Write the compare report (or the claims) as CSV, JSON or Markdown."""
-    from figcheck import analysis, report
+    from figcheck import report
 
     chosen = output or _EXTENSIONS.get(Path(path).suffix.lower(), Format.csv)
     if chosen is Format.table:
         raise UsageError("export writes csv, json or markdown, not a table")
-    claims_file = _load(ctx)
-    frame = analysis.claims_frame(claims_file, _filters(claims_file, None, None, None, latest))
     if claims:
+        from figcheck import analysis
+
+        claims_file = _load(ctx)
+        frame = analysis.claims_frame(claims_file, _filters(claims_file, None, None, None, latest))
         records = report.claim_records(frame)
         columns = list(report.CLAIM_FIELDS)
     else:
-        kinds = {entry.name: entry.kind for entry in claims_file.metrics}
-        verdicts = analysis.verdicts(frame, kinds, claims_file.settings.tolerance)
-        records = report.verdict_records(verdicts)
-        columns = report.columns_of(records, list(analysis.VERDICT_COLUMNS))
+        records = _compare_report(ctx, latest=latest)[0]
+        columns = report.columns_of(records, VERDICT_COLUMNS)
     if path == "-":
         _emit(records, columns, chosen, sys.stdout)
         return

@@ -9,9 +9,8 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
@@ -20,6 +19,9 @@ from rich.table import Table
 from rich.text import Text
 
 from figcheck.safety import visible
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _QUALIFIER_WORDS = {
     "exact": "",
@@ -137,19 +139,26 @@ def _speakers(frame: pd.DataFrame, ids: set[str]) -> dict[str, str]:
     return {row["id"]: f"{visible(row['source'])} {figure(row)}" for row in rows}
 
 
-def compare_table(verdicts: pd.DataFrame, frame: pd.DataFrame) -> RenderableType:
-    """One row per metric, divergent first in red with who disagrees, then a one-line summary."""
-    conflicts = verdicts.loc[verdicts["status"] == "divergent", ["conflict_a", "conflict_b"]]
-    says = _speakers(frame, set(conflicts.to_numpy().ravel()))
+def speakers(frame: pd.DataFrame, verdicts: list[dict[str, Any]]) -> dict[str, str]:
+    """Who said what, for every claim in a conflict: what the compare table names."""
+    return _speakers(frame, {claim for row in verdicts for claim in row["conflict"]})
+
+
+def compare_table(verdicts: list[dict[str, Any]], says: dict[str, str]) -> RenderableType:
+    """One row per metric, divergent first in red with who disagrees, then a one-line summary.
+
+    ``verdicts`` are the compare report's records; ``says`` is :func:`speakers`.
+    """
     rows: list[list[Cell]] = []
-    for row in verdicts.to_dict("records"):
+    for row in verdicts:
         status = row["status"]
         style = _STATUS_STYLE[status]
         dim = "dim" if status == "single" else ""
         if status == "divergent":
-            figures = f"{says[row['conflict_a']]} vs {says[row['conflict_b']]}"
+            first, second = row["conflict"]
+            figures = f"{says[first]} vs {says[second]}"
         else:
-            figures = interval(row["range_low"], row["range_high"])
+            figures = interval(_bound(row["range_low"], 0.0), _bound(row["range_high"], math.inf))
         rows.append(
             [
                 (visible(row["metric"]), style),
@@ -164,6 +173,11 @@ def compare_table(verdicts: pd.DataFrame, frame: pd.DataFrame) -> RenderableType
     return Group(Grid(headers, rows, right={2, 3, 5}, wrap=4), Text(summary(verdicts)))
 
 
+def _bound(value: float | None, missing: float) -> float:
+    """A bound from a report record, where an open (infinite) bound is None."""
+    return missing if value is None else value
+
+
 def _ratio_text(ratio: float | None, status: str) -> str:
     """How far apart the figures are; nothing for a lone claim (JSON still has its lo/hi)."""
     if status == "single":
@@ -173,13 +187,12 @@ def _ratio_text(ratio: float | None, status: str) -> str:
     return "∞" if status == "divergent" else ""
 
 
-def summary(verdicts: pd.DataFrame) -> str:
-    counts = verdicts["status"].value_counts()
+def summary(verdicts: list[dict[str, Any]]) -> str:
+    """``5 metrics, 1 divergent, 1 consistent, 3 single``."""
     total = len(verdicts)
     parts = [f"{total} metric{'s' if total != 1 else ''}"]
-    parts += [
-        f"{counts.get(status, 0)} {status}" for status in ("divergent", "consistent", "single")
-    ]
+    for status in ("divergent", "consistent", "single"):
+        parts.append(f"{sum(row['status'] == status for row in verdicts)} {status}")
     return ", ".join(parts)
 
 
@@ -210,6 +223,8 @@ _WIDTH = 32
 
 def _axis(frame: pd.DataFrame, verdict: dict[str, Any]) -> tuple[float, float]:
     """The common axis: from the smallest lower bound to past the largest finite figure."""
+    import pandas as pd
+
     finite = pd.concat([frame["lo"], frame["hi"], frame["point"]])
     finite = finite[finite.map(math.isfinite)]
     start = float(frame["lo"].min())

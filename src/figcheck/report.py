@@ -10,12 +10,13 @@ import csv
 import json
 import math
 from collections.abc import Iterable, Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-import pandas as pd
-
-from figcheck.analysis import VERDICT_COLUMNS
+from figcheck.model import VERDICT_COLUMNS
 from figcheck.safety import spreadsheet_safe, visible
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Record = dict[str, Any]
 
@@ -48,7 +49,7 @@ def _plain(value: Any) -> Any:
         return int(value) if value.is_integer() and abs(value) < 2**53 else value
     if hasattr(value, "item"):  # numpy scalars
         return _plain(value.item())
-    if value is pd.NA or value is pd.NaT:
+    if type(value).__name__ in ("NAType", "NaTType"):  # pandas' missing values
         return None
     return value
 

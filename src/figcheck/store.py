@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from figcheck import __version__
 from figcheck.errors import UnusableFile
@@ -188,14 +188,19 @@ def _cached(cache: Path) -> _Entry | None:
 
 
 def _store(cache: Path, entry: _Entry) -> None:
-    """Write the cache atomically; a cache that cannot be written is simply not kept."""
+    """Keep an entry (and remember it for the rest of this process)."""
     _last.clear()
     _last[cache] = entry
+    _dump(cache, entry)
+
+
+def _dump(cache: Path, value: object) -> None:
+    """Write a cache file atomically; a cache that cannot be written is simply not kept."""
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump(entry, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, cache)
     except OSError:
         return
@@ -211,11 +216,79 @@ def _shown_as(claims_file: ClaimsFile, path: str) -> ClaimsFile:
 
 def load(path: str) -> ClaimsFile:
     """Read a claims file that must be clean: the first problem is an error."""
-    claims_file, problems = check_file(path)
+    return load_snapshot(snapshot(path))
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """A claims file's bytes as read once, with what names it: so that what is computed from
+    them can be cached under their hash without reading the file a second time."""
+
+    path: str  # as shown to the user
+    real: Path | None  # None for standard input
+    data: bytes
+
+    @property
+    def digest(self) -> bytes:
+        return _digest(self.data)
+
+
+def snapshot(path: str) -> Snapshot:
+    real = None if path == STDIN else Path(os.path.realpath(path))
+    return Snapshot(display_name(path), real, read_bytes(path))
+
+
+def load_snapshot(snap: Snapshot) -> ClaimsFile:
+    """What the snapshot says; the first problem is an error."""
+    claims_file, problems = read_claims_cached(snap.data, snap.path, snap.real)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise UnusableFile(f"{problems[0]}{more}; run 'figcheck check' to list every problem")
     return claims_file
+
+
+# A report (the compare verdicts, ready to print) is cached the same way, for the commands' default
+# options: a warm `figcheck compare` then needs neither the claims nor pandas.
+
+
+def _report_cache(snap: Snapshot) -> Path | None:
+    folder = cache_folder()
+    if snap.real is None or folder is None:
+        return None
+    name = hashlib.blake2b(str(snap.real).encode(), digest_size=12).hexdigest()
+    return folder / f"{name}.report.pickle"
+
+
+def cached_report(snap: Snapshot, key: str) -> Any:
+    """The report kept under ``key`` for exactly these bytes, or None."""
+    cache = _report_cache(snap)
+    if cache is None:
+        return None
+    try:
+        with cache.open("rb") as stream:
+            kept = pickle.load(stream)
+    except Exception:  # missing or unreadable: computed again, never an error
+        return None
+    if not isinstance(kept, dict) or kept.get("key") != (*_KEY, snap.digest):
+        return None
+    return kept["reports"].get(key)
+
+
+def keep_report(snap: Snapshot, key: str, report: Any) -> None:
+    """Keep a report computed from these bytes under ``key`` (beside others for the same bytes)."""
+    cache = _report_cache(snap)
+    if cache is None:
+        return
+    reports: dict[str, Any] = {}
+    try:
+        with cache.open("rb") as stream:
+            kept = pickle.load(stream)
+        if isinstance(kept, dict) and kept.get("key") == (*_KEY, snap.digest):
+            reports = kept["reports"]
+    except Exception:  # a missing or broken cache is simply rebuilt
+        pass
+    reports[key] = report
+    _dump(cache, {"key": (*_KEY, snap.digest), "reports": reports})
 
 
 def write_output(path: str, write: Callable[[TextIO], None]) -> None:
