@@ -95,7 +95,9 @@ class Grid:
         excess = others + widths[self.wrap] - options.max_width
         if excess > 0:  # a narrow terminal: the first column gives way, its cells cut with "…"
             widths[0] = max(cell_len(self.headers[0]), widths[0] - excess)
-        styles: dict[str, Style] = {}
+        styles: dict[str, Style] | None = (
+            None if console.no_color or not console.color_system else {}
+        )
         yield from self._line([(header, "bold") for header in self.headers], widths, styles)
         yield Segment("─┼─".join("─" * width for width in widths)[: options.max_width])
         yield Segment.line()
@@ -112,25 +114,33 @@ class Grid:
                 yield from self._line(wrapped, widths, styles)
 
     def _line(
-        self, cells: list[Cell], widths: list[int], styles: dict[str, Style]
+        self, cells: list[Cell], widths: list[int], styles: dict[str, Style] | None
     ) -> Iterator[Segment]:
-        """One line as segments: Rich renders them as they are, with no measuring or wrapping."""
+        """One line as few segments as its styles allow (one, without colour): Rich writes them
+        as they are, with no measuring or wrapping."""
         last = len(cells) - 1
+        pending: list[str] = []
         for index, ((text, style), width) in enumerate(zip(cells, widths, strict=True)):
             if index:
-                yield Segment(" │ ")
+                pending.append(" │ ")
             if cell_len(text) > width:
                 text = set_cell_size(text, width - 1) + "…"
             padding = " " * (width - cell_len(text))
             if index in self.right and padding and (text or index != last):
-                yield Segment(padding)
-            if text:
-                if style and style not in styles:
+                pending.append(padding)
+            if text and style and styles is not None:
+                if pending:
+                    yield Segment("".join(pending))
+                    pending = []
+                if style not in styles:
                     styles[style] = Style.parse(style)
-                yield Segment(text, styles[style] if style else None)
+                yield Segment(text, styles[style])
+            elif text:
+                pending.append(text)
             if index not in self.right and padding and index != last:
-                yield Segment(padding)
-        yield Segment.line()
+                pending.append(padding)
+        pending.append("\n")
+        yield Segment("".join(pending))
 
 
 def _speakers(frame: pd.DataFrame, ids: set[str]) -> dict[str, str]:
