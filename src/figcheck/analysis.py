@@ -14,23 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from figcheck.model import VERDICT_COLUMNS, ClaimsFile, ClaimTable, Kind, Qualifier
+from figcheck.model import TABLE_COLUMNS, VERDICT_COLUMNS, ClaimsFile, ClaimTable, Kind, Qualifier
 
-CLAIM_COLUMNS = (
-    "id",
-    "metric",
-    "source",
-    "date",
-    "value",
-    "qualifier",
-    "low",
-    "high",
-    "unit",
-    "text",
-    "url",
-    "note",
-    "line",
-)
+CLAIM_COLUMNS = TABLE_COLUMNS  # a claim frame starts with the claims' own columns
 _STATUS_ORDER = {"divergent": 0, "consistent": 1, "single": 2}
 
 
@@ -48,7 +34,7 @@ class Filters:
 def claims_frame(claims_file: ClaimsFile, filters: Filters = Filters()) -> pd.DataFrame:
     """One row per claim, in a stable order (metric, date, id), with its interval ``lo``/``hi``."""
     table = ClaimTable.of(claims_file.claims, claims_file.path)
-    columns = {name: table.columns[name] for name in CLAIM_COLUMNS}
+    columns = {name: table.columns[name] for name in TABLE_COLUMNS}
     frame = pd.DataFrame(columns)
     for name in ("value", "low", "high"):
         frame[name] = frame[name].astype("float64")

@@ -54,13 +54,8 @@ from figcheck.model import (
     content_id,
     slugify,
 )
-from figcheck.parsing import CLAIM_KEYS, claim_interval
-from figcheck.store import read_claims_cached, read_for_append
-
-try:
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+from figcheck.parsing import CLAIM_KEYS, claim_interval, yaml_loader
+from figcheck.store import read_bytes, read_claims_cached, read_for_append
 
 LOCK_TIMEOUT = 30.0
 """Seconds a write waits for another writer to finish before giving up."""
@@ -272,7 +267,7 @@ def _skip(event: Any, events: Iterator[Any]) -> int:
 def _layout(text: str, path: str) -> _Layout:
     """Where the top-level keys and the claims are. ``text`` must already read cleanly."""
     layout = _Layout()
-    events: Iterator[Any] = yaml.parse(text, Loader=_Loader)
+    events: Iterator[Any] = yaml.parse(text, Loader=yaml_loader())
     next(events)  # StreamStart
     if not isinstance(next(events), yaml.DocumentStartEvent):
         return layout  # no document at all: only comments, or nothing
@@ -681,13 +676,9 @@ class _Current:
 
 
 def _read_current(target: Path, path: str) -> _Current:
+    data = read_bytes(path)
     try:
-        data = target.read_bytes()
         status = os.stat(target)
-    except FileNotFoundError:
-        raise UnusableFile(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UnusableFile(f"{path}: is a folder, not a claims file") from None
     except OSError as error:
         raise UnusableFile(f"{path}: cannot read: {error.strerror}") from None
     if not os.access(target, os.W_OK):
