@@ -147,9 +147,37 @@ def _path(ctx: typer.Context) -> str:
 
 
 def _load(ctx: typer.Context) -> ClaimsFile:
-    from figcheck.store import load
+    return _load_path(_path(ctx))
 
-    return load(_path(ctx))
+
+class _LoadProgress:
+    """A progress bar on stderr for a read that takes over a second; nothing when not a terminal."""
+
+    def __init__(self) -> None:
+        import time
+
+        self.clock = time.monotonic
+        self.start = self.clock()
+        self.bar: Any = None
+
+    def __call__(self, share: float) -> None:
+        if self.bar is None:
+            if not sys.stderr.isatty() or self.clock() - self.start < 1.0:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("reading the claims", total=1.0)
+        self.bar.update(self.task, completed=share)
+
+    def __enter__(self) -> _LoadProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _day(value: dt.datetime | None) -> dt.date | None:
@@ -338,7 +366,8 @@ def _compare_report(
         return cached  # type: ignore[no-any-return]
     from figcheck import analysis, render, report
 
-    claims_file = store.load_snapshot(snap)
+    with _LoadProgress() as progress:
+        claims_file = store.load_snapshot(snap, progress)
     frame = analysis.claims_frame(claims_file, _filters(claims_file, metric, since, until, latest))
     slack = claims_file.settings.tolerance if tolerance is None else tolerance
     kinds = {entry.name: entry.kind for entry in claims_file.metrics}
@@ -581,7 +610,8 @@ def _writable_path(ctx: typer.Context) -> str:
 def _load_path(path: str) -> ClaimsFile:
     from figcheck.store import load
 
-    return load(path)
+    with _LoadProgress() as progress:
+        return load(path, progress)
 
 
 def _interactive() -> bool:

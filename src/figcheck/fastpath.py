@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import yaml
@@ -43,7 +43,9 @@ def read_clean(data: bytes, path: str) -> ClaimsFile | None:
     return None if read is None else read[0]
 
 
-def read_clean_keeping(data: bytes, path: str) -> tuple[ClaimsFile, int | None] | None:
+def read_clean_keeping(
+    data: bytes, path: str, progress: Callable[[float], None] | None = None
+) -> tuple[ClaimsFile, int | None] | None:
     """:func:`read_clean`, with the column of the claims' ``-`` when text appended to the file
     would extend the claims list (claims last, in block style, no ``...`` end), else None."""
     try:
@@ -52,7 +54,7 @@ def read_clean_keeping(data: bytes, path: str) -> tuple[ClaimsFile, int | None] 
         return None
     if _SUSPECT.search(text):
         return None
-    walker = _Walker(path)
+    walker = _Walker(path, progress=progress)
     try:
         claims_file = walker.read(text)
     except (_GiveUp, yaml.YAMLError, StopIteration):
@@ -81,16 +83,21 @@ def read_appended(
 
 
 class _Walker:
-    def __init__(self, path: str, line_offset: int = 0) -> None:
+    def __init__(
+        self, path: str, line_offset: int = 0, progress: Callable[[float], None] | None = None
+    ) -> None:
         self.path = path
+        self.progress = progress  # told the share of the text read, now and then
         self.line_offset = line_offset  # added to every line: for a tail read on its own
         self.append_column: int | None = None
         self.ends_in_block = False  # the last claim's last value is a block text (| or >)
+        self.length = 0  # of the text being read
         self.memo: dict[tuple[str, str, bool], Any] = {}
         self.columns: dict[str, list[Any]] = {name: [] for name in TABLE_COLUMNS}
         self.bounded: list[int] = []  # rows with an explicit low or high
 
     def read(self, text: str) -> ClaimsFile:
+        self.length = len(text)
         loader = parsing.yaml_loader()(text)
         events: Iterator[Any] = iter(loader.get_event, None)  # no generator between us and libyaml
         _expect(next(events), yaml.StreamStartEvent)
@@ -136,6 +143,8 @@ class _Walker:
         while not isinstance(event, yaml.SequenceEndEvent):
             _plain_event(event, yaml.MappingStartEvent)
             self.claim(event.start_mark.line + 1 + self.line_offset, events, seen)
+            if self.progress is not None and len(self.columns["id"]) % 4096 == 0:
+                self.progress(event.start_mark.index / max(1, self.length))
             event = next(events)
         appendable = not start.flow_style and bool(self.columns["id"]) and not self.ends_in_block
         return int(start.start_mark.column) if appendable else None

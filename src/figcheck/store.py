@@ -23,6 +23,7 @@ from figcheck.errors import UnusableFile
 from figcheck.model import ClaimsFile, ClaimTable, Problem
 
 DEFAULT_PATH = Path("data") / "claims.yaml"
+Progress = Callable[[float], None]  # told the share of a file read so far
 STDIN = "-"
 
 
@@ -116,15 +117,16 @@ def _digest(data: bytes) -> bytes:
 
 
 def read_claims_cached(
-    data: bytes, path: str, real: Path | None
+    data: bytes, path: str, real: Path | None, progress: Progress | None = None
 ) -> tuple[ClaimsFile, list[Problem]]:
-    """What ``data`` (the file at ``real``, shown as ``path``) says, from the cache when it can."""
-    claims_file, problems, _ = read_for_append(data, path, real)
+    """What ``data`` (the file at ``real``, shown as ``path``) says, from the cache when it can;
+    ``progress`` is told the share read now and then while a large file is read."""
+    claims_file, problems, _ = read_for_append(data, path, real, progress)
     return claims_file, problems
 
 
 def read_for_append(
-    data: bytes, path: str, real: Path | None
+    data: bytes, path: str, real: Path | None, progress: Progress | None = None
 ) -> tuple[ClaimsFile, list[Problem], int | None]:
     """:func:`read_claims_cached`, with the column of the claims' ``-`` when a claim appended at
     the end of the file extends the claims list (None when that is not known)."""
@@ -149,7 +151,7 @@ def read_for_append(
                 grown, column = read
                 _store(cache, _Entry(*_KEY, len(data), _digest(data), column, grown))
                 return grown, [], column
-        clean = fastpath.read_clean_keeping(data, path)
+        clean = fastpath.read_clean_keeping(data, path, progress)
         if clean is None:
             return (*parsing.read_everything(data, path), None)
         _store(cache, _Entry(*_KEY, len(data), _digest(data), clean[1], clean[0]))
@@ -214,9 +216,9 @@ def _shown_as(claims_file: ClaimsFile, path: str) -> ClaimsFile:
     return dataclasses.replace(claims_file, path=path, claims=ClaimTable(table.columns, path))
 
 
-def load(path: str) -> ClaimsFile:
+def load(path: str, progress: Progress | None = None) -> ClaimsFile:
     """Read a claims file that must be clean: the first problem is an error."""
-    return load_snapshot(snapshot(path))
+    return load_snapshot(snapshot(path), progress)
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,9 +240,9 @@ def snapshot(path: str) -> Snapshot:
     return Snapshot(display_name(path), real, read_bytes(path))
 
 
-def load_snapshot(snap: Snapshot) -> ClaimsFile:
+def load_snapshot(snap: Snapshot, progress: Progress | None = None) -> ClaimsFile:
     """What the snapshot says; the first problem is an error."""
-    claims_file, problems = read_claims_cached(snap.data, snap.path, snap.real)
+    claims_file, problems = read_claims_cached(snap.data, snap.path, snap.real, progress)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise UnusableFile(f"{problems[0]}{more}; run 'figcheck check' to list every problem")
