@@ -228,3 +228,35 @@ def test_a_second_compare_needs_neither_claims_nor_pandas(claims_file: Write) ->
     third, imported = compare_in_a_process(path)
     assert imported == "pandas"
     assert '"status": "divergent"' in third
+
+
+def test_the_report_brought_up_to_date_by_add_is_the_report_computed_afresh(
+    claims_file: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from figcheck.cli import app
+
+    runner = CliRunner()
+    path = claims_file(FILE)
+
+    def compare() -> str:
+        result = runner.invoke(app, ["-f", str(path), "compare", "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    compare()
+    for text, date in [
+        ("1,000 killed (ministry)", "2026-01-13"),  # the toll would fall: divergent, first
+        ("3 arrested (police)", "2026-01-13"),  # a new metric
+        ("about 4 arrested (lawyers)", "2026-01-14"),
+    ]:
+        result = runner.invoke(app, ["-f", str(path), "add", text, "--date", date])
+        assert result.exit_code == 0, result.output
+        forget()
+        kept = store.cached_report(store.snapshot(str(path)), "compare:latest=False")
+        assert kept is not None  # carried over by add, not computed again
+        updated = compare()
+        monkeypatch.setenv("FIGCHECK_NO_CACHE", "1")
+        assert updated == compare()
+        monkeypatch.delenv("FIGCHECK_NO_CACHE")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -121,12 +122,33 @@ def verdicts(frame: pd.DataFrame, kinds: dict[str, Kind], tolerance: float) -> p
     result["status"] = result["status"].where(result["claims"] > 1, "single")
     single = result["status"] == "single"
     result.loc[single, ["conflict_a", "conflict_b"]] = None
-    result = result.assign(
-        _order=result["status"].map(_STATUS_ORDER),
-        _ratio=result["ratio"].fillna(np.inf).where(result["status"] == "divergent", 0.0),
-    )
-    result = result.sort_values(["_order", "_ratio", "metric"], ascending=[True, False, True])
+    result = result.loc[_report_order(result)]
     return result[[*VERDICT_COLUMNS, "kind"]].reset_index(drop=True)
+
+
+def _report_order(verdicts: pd.DataFrame) -> pd.Index:
+    """Divergent first (highest ratio first, an unbounded one before any), then consistent, then
+    single claims, each by metric name: the index of ``verdicts`` in that order."""
+    keys = verdicts.assign(
+        _order=verdicts["status"].map(_STATUS_ORDER),
+        _ratio=verdicts["ratio"].fillna(np.inf).where(verdicts["status"] == "divergent", 0.0),
+    )
+    return keys.sort_values(["_order", "_ratio", "metric"], ascending=[True, False, True]).index
+
+
+def with_verdict(
+    records: list[dict[str, Any]], metric: str, record: dict[str, Any] | None
+) -> list[dict[str, Any]]:
+    """Report records with one metric's record replaced (or removed), in the report's order."""
+    kept = [row for row in records if row["metric"] != metric] + ([record] if record else [])
+    keys = pd.DataFrame(
+        {
+            "status": [row["status"] for row in kept],
+            "ratio": pd.Series([row["ratio"] for row in kept], dtype="float64"),
+            "metric": [row["metric"] for row in kept],
+        }
+    )
+    return [kept[position] for position in _report_order(keys)]
 
 
 def _finite_ratio(top: pd.Series, bottom: pd.Series) -> pd.Series:

@@ -6,6 +6,7 @@ Heavy modules (pandas, yaml, rich tables) are imported inside the commands that 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 import sys
@@ -17,7 +18,7 @@ from typer.core import TyperGroup
 
 from figcheck import __version__
 from figcheck.errors import FigcheckError, UsageError
-from figcheck.model import VERDICT_COLUMNS
+from figcheck.model import VERDICT_COLUMNS, ClaimTable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -555,11 +556,13 @@ def add(
     ] = False,
 ) -> None:
     """Record a claim: parse TEXT, let options override it, check it, and append it."""
-    from figcheck import recording, shorthand, writing
+    from figcheck import recording, shorthand, store, writing
     from figcheck.model import Qualifier, slugify
 
     path = _writable_path(ctx)
-    claims_file = _load_path(path)
+    before = store.snapshot(path)
+    with _LoadProgress() as progress:
+        claims_file = store.load_snapshot(before, progress)
     if from_json:
         given = recording.given_from_json(sys.stdin.read())
     else:
@@ -584,7 +587,7 @@ def add(
         _say("dry run: nothing written")
         return
     stored = writing.append_claim(path, claim, force=force)
-    _print_recorded("added", stored, path)
+    _print_recorded("added", stored, path, before=(before, claims_file))
 
 
 @app.command()
@@ -663,19 +666,22 @@ def _prompt(part: str, default: str | None, choices: list[str]) -> str:
     return answer
 
 
-def _print_recorded(action: str, claim: Any, path: str) -> None:
-    """The claim as stored, then its metric's verdict with it (or without it, after rm)."""
+def _print_recorded(
+    action: str, claim: Any, path: str, before: tuple[Any, ClaimsFile] | None = None
+) -> None:
+    """The claim as stored, then its metric's verdict with it (or without it, after rm).
+
+    ``before`` (the file's snapshot and claims before an add) lets the cached compare report be
+    brought up to date for this one metric, so the next compare need not redo every metric.
+    """
     from rich.text import Text
 
-    from figcheck import analysis, render
-    from figcheck.store import load
+    from figcheck import analysis, render, report, store
 
-    claims_file = load(path)
+    after = store.snapshot(path)
+    claims_file = store.load_snapshot(after)
     frame = analysis.claims_frame(claims_file, analysis.Filters(metric=claim.metric))
-    one = analysis.claims_frame(
-        type(claims_file)(path, (claim,), claims_file.metrics, (), claims_file.settings)
-    )
-    row = one.to_dict("records")[0]
+    row = analysis.claims_frame(dataclasses.replace(claims_file, claims=(claim,))).iloc[0]
     console = _stdout()
     console.print(
         Text(f"{action} {claim.id}  ")
@@ -689,8 +695,22 @@ def _print_recorded(action: str, claim: Any, path: str) -> None:
         return
     kinds = {entry.name: entry.kind for entry in claims_file.metrics}
     verdicts = analysis.verdicts(frame, kinds, claims_file.settings.tolerance)
-    verdict: dict[str, Any] = verdicts.to_dict("records")[0]  # type: ignore[assignment]
-    console.print(render.verdict_sentence(verdict, frame))
+    [verdict] = report.verdict_records(verdicts)
+    row_of_verdict: dict[str, Any] = verdicts.to_dict("records")[0]  # type: ignore[assignment]
+    console.print(render.verdict_sentence(row_of_verdict, frame))
+    if before is not None:
+        snap, old = before
+        expected = ClaimTable.of(old.claims, old.path).with_claim(claim)
+        if dataclasses.replace(old, claims=expected) == claims_file:  # nothing else changed
+            store.update_report(
+                snap,
+                after,
+                "compare:latest=False",
+                claim.metric,
+                verdict,
+                render.speakers(frame, [verdict]),
+                analysis.with_verdict,
+            )
 
 
 @app.command("report")

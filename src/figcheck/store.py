@@ -293,6 +293,25 @@ def keep_report(snap: Snapshot, key: str, report: Any) -> None:
     _dump(cache, {"key": (*_KEY, snap.digest), "reports": reports})
 
 
+def update_report(
+    before: Snapshot,
+    after: Snapshot,
+    key: str,
+    metric: str,
+    verdict: dict[str, Any],
+    says: dict[str, str],
+    replace: Callable[[list[dict[str, Any]], str, dict[str, Any] | None], list[dict[str, Any]]],
+) -> None:
+    """Carry the report kept for ``before`` over to ``after``, a file that differs from it by the
+    claims of one metric, whose new ``verdict`` (and who said what in it) is given; ``replace``
+    puts the verdict in its place among the others."""
+    kept = cached_report(before, key)
+    if kept is None:
+        return
+    records, speakers = kept
+    keep_report(after, key, (replace(records, metric, verdict), {**speakers, **says}))
+
+
 def write_output(path: str, write: Callable[[TextIO], None]) -> None:
     """Write a report to ``path`` whole or not at all (a temporary file renamed into place).
 
