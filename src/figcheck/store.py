@@ -112,8 +112,16 @@ def cache_folder() -> Path | None:
     return Path(base) / "figcheck"
 
 
+_digests: list[tuple[bytes, bytes]] = []  # the last few (bytes, digest): a file is hashed once
+
+
 def _digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=20).digest()
+    for seen, digest in _digests:
+        if seen is data:
+            return digest
+    digest = hashlib.blake2b(data, digest_size=20).digest()
+    _digests[:] = [(data, digest), *_digests[:2]]
+    return digest
 
 
 def read_claims_cached(

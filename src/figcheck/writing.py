@@ -420,15 +420,21 @@ def appended_text(
 
 def _spaced(text: str, item: _Item) -> bool:
     """Whether a blank line comes before the item's ``-`` line (comment lines between allowed)."""
-    lines = text[: _dash_line_start(text, item, 0)].split("\n")[:-1]
-    while lines and lines[-1].lstrip().startswith("#"):
-        lines.pop()
-    return bool(lines) and not lines[-1].strip()
+    end = _dash_line_start(text, item, 0)  # the lines above it, from the nearest up
+    while end > 0:
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start : end - 1]
+        if not line.lstrip().startswith("#"):
+            return not line.strip()
+        end = start
+    return False
 
 
 def _ends_with_blank_line(text: str) -> bool:
-    lines = text.split("\n")
-    return len(lines) >= 3 and not lines[-2].strip()
+    """Whether the last line before the final line break is blank."""
+    last = text.rfind("\n")
+    before = text.rfind("\n", 0, last) if last > 0 else -1
+    return before >= 0 and not text[before + 1 : last].strip()
 
 
 def _line_start(text: str, index: int) -> int:
