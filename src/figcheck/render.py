@@ -91,7 +91,7 @@ class Grid:
             for index, (text, _) in enumerate(row):
                 widths[index] = max(widths[index], cell_len(text))
         others = sum(w for i, w in enumerate(widths) if i != self.wrap) + 3 * (len(widths) - 1)
-        widths[self.wrap] = max(12, min(widths[self.wrap], options.max_width - others))
+        widths[self.wrap] = max(20, min(widths[self.wrap], options.max_width - others))
         excess = others + widths[self.wrap] - options.max_width
         if excess > 0:  # a narrow terminal: the first column gives way, its cells cut with "…"
             widths[0] = max(cell_len(self.headers[0]), widths[0] - excess)
