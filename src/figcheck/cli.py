@@ -335,7 +335,7 @@ def compare(
     if output is Format.table:
         from figcheck import render
 
-        _stdout().print(render.compare_table(verdicts, says))
+        _stdout().print(render.compare_table(verdicts, says), crop=False)
     else:
         from figcheck import report
 

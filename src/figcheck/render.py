@@ -90,16 +90,18 @@ class Grid:
         for row in self.rows:
             for index, (text, _) in enumerate(row):
                 widths[index] = max(widths[index], cell_len(text))
+        # a terminal's width is a limit; a pipe or a file gets every cell whole (print uncropped)
+        room = options.max_width if console.is_terminal else sum(widths) + 3 * len(widths)
         others = sum(w for i, w in enumerate(widths) if i != self.wrap) + 3 * (len(widths) - 1)
-        widths[self.wrap] = max(20, min(widths[self.wrap], options.max_width - others))
-        excess = others + widths[self.wrap] - options.max_width
+        widths[self.wrap] = max(20, min(widths[self.wrap], room - others))
+        excess = others + widths[self.wrap] - room
         if excess > 0:  # a narrow terminal: the first column gives way, its cells cut with "…"
             widths[0] = max(cell_len(self.headers[0]), widths[0] - excess)
         styles: dict[str, Style] | None = (
             None if console.no_color or not console.color_system else {}
         )
         yield from self._line([(header, "bold") for header in self.headers], widths, styles)
-        yield Segment("─┼─".join("─" * width for width in widths)[: options.max_width])
+        yield Segment("─┼─".join("─" * width for width in widths)[:room])
         yield Segment.line()
         for row in self.rows:
             text, style = row[self.wrap]
