@@ -505,27 +505,20 @@ def parse(
     low: float | None = None
     high: float | None = None
     vague_words: str | None = None
-    table, vague_pattern = _vague_table(vague)
-    vague_match = vague_pattern.match(text, position)
-    if vague_match:
+    vague_read = read_vague(text, position, vague)
+    if vague_read:
+        vague_words, low, high, end = vague_read
         if qualifier_words is not None:
+            said = _vague_table(vague)[1].match(text, position)
+            assert said is not None
             raise _error(
                 text,
                 qualifier_start,
-                f"'{vague_match.group()}' is already a range; drop '{qualifier_words}'",
+                f"'{said.group()}' is already a range; drop '{qualifier_words}'",
             )
-        word = _normal(vague_match.group())
-        low, high = table[word]
-        end = vague_match.end()
-        words = [word]
-        while scale_word := _MULTIPLIER.match(text, end):
-            scale = _MULTIPLIERS[scale_word.group(1).casefold()]
-            low, high = low * scale, high * scale
-            words.append(scale_word.group(1).casefold())
-            end = scale_word.end()
         if of := _OF.match(text, end):
             end = of.end()
-        qualifier, value, vague_words = Qualifier.RANGE, low, " ".join(words)
+        qualifier, value = Qualifier.RANGE, low
     else:
         first, connector = _first_number(text, position, qualifier, qualifier_words, body_end)
         end = first.end
