@@ -103,7 +103,9 @@ def main_options(
             show_default=False,
         ),
     ] = None,
-    debug: Annotated[bool, typer.Option(help="Show the traceback of an internal error.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of an internal error.")
+    ] = False,
     version: Annotated[
         bool | None,
         typer.Option(
@@ -321,10 +323,10 @@ def compare(
         ),
     ] = None,
     only_divergent: Annotated[
-        bool, typer.Option(help="Show only metrics whose sources disagree.")
+        bool, typer.Option("--only-divergent", help="Show only metrics whose sources disagree.")
     ] = False,
     fail_on_divergence: Annotated[
-        bool, typer.Option(help="Exit 1 when any metric is divergent.")
+        bool, typer.Option("--fail-on-divergence", help="Exit 1 when any metric is divergent.")
     ] = False,
     output: FormatOption = Format.table,
 ) -> None:
@@ -510,8 +512,6 @@ QualifierOption = Annotated[
         show_default=False,
     ),
 ]
-NumberOption = Annotated[float | None, typer.Option(min=0, show_default=False)]
-TextOption = Annotated[str | None, typer.Option(show_default=False)]
 
 
 @app.command()
@@ -536,12 +536,18 @@ def add(
         ),
     ] = None,
     qualifier: QualifierOption = None,
-    value: NumberOption = None,
-    low: NumberOption = None,
-    high: NumberOption = None,
-    unit: TextOption = None,
-    url: TextOption = None,
-    note: TextOption = None,
+    value: Annotated[
+        float | None, typer.Option(min=0, help="The figure.", show_default=False)
+    ] = None,
+    low: Annotated[
+        float | None, typer.Option(min=0, help="Lower bound (a range, or overriding).")
+    ] = None,
+    high: Annotated[
+        float | None, typer.Option(min=0, help="Upper bound (a range, or overriding).")
+    ] = None,
+    unit: Annotated[str | None, typer.Option(help="Unit, when not the metric's.")] = None,
+    url: Annotated[str | None, typer.Option(help="Where the claim was read.")] = None,
+    note: Annotated[str | None, typer.Option(help="Anything worth keeping with it.")] = None,
     wording: Annotated[
         str | None,
         typer.Option("--text", help="The wording as read (default: TEXT).", show_default=False),
@@ -549,7 +555,9 @@ def add(
     new_metric: Annotated[
         bool, typer.Option("--new-metric", help="Start a new metric even if one has a close name.")
     ] = False,
-    force: Annotated[bool, typer.Option(help="Record it even if the same claim is there.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Record it even if the same claim is there.")
+    ] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be written.")] = False,
     from_json: Annotated[
         bool, typer.Option("--json", help="Read the claim as a JSON object from standard input.")
@@ -775,8 +783,8 @@ def extract(
             show_default=False,
         ),
     ] = None,
-    percent: Annotated[bool, typer.Option(help="Also propose percentages.")] = False,
-    money: Annotated[bool, typer.Option(help="Also propose amounts of money.")] = False,
+    percent: Annotated[bool, typer.Option("--percent", help="Also propose percentages.")] = False,
+    money: Annotated[bool, typer.Option("--money", help="Also propose amounts of money.")] = False,
 ) -> None:
     """Find the figures in an article, with who said them, and propose them as claims."""
     from figcheck import extract as extracting
