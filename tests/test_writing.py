@@ -314,8 +314,6 @@ def assert_refused(
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("claims:\n- {metric: m, value: 1, source: s, date: 2026-01-12}\nversion: 1\n",
-         "claims is not the last section of the file; move the claims: section to the end"),
         ("claims: [{metric: m, value: 1, source: s, date: 2026-01-12}]\n",
          "claims is written in flow style ([...]); write it as a block list"),
         ("{version: 1, claims: []}\n", "the file is one {...} mapping (flow style)"),
@@ -572,3 +570,26 @@ def test_writers_killed_at_any_moment_leave_whole_claims(tmp_path: Path) -> None
         assert folder_names(tmp_path) == ["claims.yaml"]
     assert path.read_text().startswith(RICH)
     print(f"{rounds} kills, {mid_write} left a temporary file behind (killed mid-write)")
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "dash"),
+    [
+        ("claims:\n- {metric: m, value: 1, source: s, date: 2026-01-12}\n", "version: 1\n", ""),
+        ("claims:\n  - metric: m\n    value: 1\n    source: s\n    date: 2026-01-12\n",
+         "# the registry\nmetrics:\n  m: {unit: people}\n", "  "),
+        ("claims: []  # none yet\n", "version: 1\n", "  "),
+    ],
+)  # fmt: skip
+def test_claims_followed_by_other_sections_get_the_claim_at_their_end(
+    tmp_path: Path, head: str, tail: str, dash: str
+) -> None:
+    path = write(tmp_path, head + tail)
+    stored = append_claim(str(path), claim(2))
+    result = path.read_text()
+    kept_head = head.replace("claims: []", "claims:")
+    assert result.startswith(kept_head + f'{dash}- id: "{stored.id}"\n')
+    assert result.endswith("\n" + tail)
+    claims_file, problems = read_claims(result.encode(), "f")
+    assert problems == []
+    assert [c.value for c in claims_file.claims][-1] == 2

@@ -375,7 +375,8 @@ def _cut_span(text: str, span: tuple[int, int]) -> str:
 def appended_text(
     text: str, claim: Claim, path: str = "<claims>", dash_column: int | None = None
 ) -> str:
-    """``text`` (a clean claims file) with ``claim`` appended to its claims list.
+    """``text`` (a clean claims file) with ``claim`` appended to its claims list: at the end of
+    the file, or, when other sections follow the claims, at the end of the claims list.
 
     ``dash_column``, when the reader knows the claims list is the file's last section, in block
     style, with its ``-`` at that column, spares reading the whole file again for its layout.
@@ -394,11 +395,6 @@ def appended_text(
             f"{line}: claims is written in flow style ([...]); write it as a block list, "
             "one '- ' item per claim, so claims can be added"
         )
-    if layout.has_claims and layout.last_key != "claims":
-        raise UnsupportedLayout(
-            f"{line}: claims is not the last section of the file; move the claims: section "
-            "to the end of the file so claims can be added"
-        )
     newline = _newline(text)
     if layout.empty_span is not None:
         text = _cut_span(text, layout.empty_span)
@@ -406,6 +402,15 @@ def appended_text(
         text += newline
     if not layout.has_claims:
         text += " " * layout.key_column + "claims:" + newline
+    after = ""  # the sections after claims, when claims is not the last one
+    if layout.has_claims and layout.last_key != "claims":
+        if layout.items:
+            cut = _line_after(text, layout.items[-1].end)
+        else:
+            cut = _nth_line_start(text, layout.claims_line + 1)
+        text, after = text[:cut], text[cut:]
+        if text and not text.endswith(("\n", "\r")):
+            text += newline
     dash = layout.dash_column
     if dash is None:
         dash = layout.key_column + 2
@@ -415,7 +420,18 @@ def appended_text(
     item = claim_yaml(claim, dash_column=dash, key_column=key_column)
     if layout.items and _spaced(text, layout.items[-1]) and not _ends_with_blank_line(text):
         item = "\n" + item  # claims here are separated by a blank line: keep doing so
-    return text + item.replace("\n", newline)
+    return text + item.replace("\n", newline) + after
+
+
+def _nth_line_start(text: str, number: int) -> int:
+    """Where 1-based line ``number`` starts (the end of the text past the last line)."""
+    at = 0
+    for _ in range(number - 1):
+        found = text.find("\n", at)
+        if found < 0:
+            return len(text)
+        at = found + 1
+    return at
 
 
 def _spaced(text: str, item: _Item) -> bool:
