@@ -260,3 +260,55 @@ def test_the_report_brought_up_to_date_by_add_is_the_report_computed_afresh(
         monkeypatch.setenv("FIGCHECK_NO_CACHE", "1")
         assert updated == compare()
         monkeypatch.delenv("FIGCHECK_NO_CACHE")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "  null\n",
+        "    ~\n",
+        "  []\n",
+        "  [{metric: killed, value: 9999, source: Z, date: 2026-01-13}]\n",
+        "      null\n",
+    ],
+)
+def test_appended_text_that_is_not_a_claim_list_is_read_with_the_whole_file(
+    claims_file: Write, tail: str
+) -> None:
+    path = claims_file(FILE)
+    load(path)
+    forget()
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write(tail)
+    assert load(path) == read_everything(path.read_bytes(), str(path))
+
+
+@pytest.mark.parametrize("odd", ["\u2028", "\r", "\x85"])
+def test_claims_appended_after_an_odd_line_break_keep_their_lines(
+    claims_file: Write, odd: str
+) -> None:
+    path = claims_file(FILE.replace("source: observers", f'source: "obser{odd}vers"'))
+    load(path)
+    forget()
+    extra = Claim(id="", metric="killed", source="ministry", date=dt.date(2026, 1, 14), value=3000)
+    writing.append_claim(str(path), extra)
+    forget()
+    cached, _ = load(path)
+    fresh = full(path)
+    assert [c.location for c in cached.claims] == [c.location for c in fresh.claims]
+
+
+def test_an_add_writes_the_same_text_with_or_without_the_cache(
+    claims_file: Write, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    continued = FILE + '    note: "first part\n\n  -   second part"\n'
+    extra = Claim(id="", metric="killed", source="ministry", date=dt.date(2026, 1, 14), value=3000)
+    path = claims_file(continued)
+    load(path)
+    forget()
+    writing.append_claim(str(path), extra)
+    uncached = tmp_path / "uncached.yaml"
+    uncached.write_text(continued, encoding="utf-8")
+    monkeypatch.setenv("FIGCHECK_NO_CACHE", "1")
+    writing.append_claim(str(uncached), extra)
+    assert path.read_text(encoding="utf-8") == uncached.read_text(encoding="utf-8")

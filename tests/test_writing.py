@@ -345,8 +345,8 @@ def test_a_write_that_would_change_what_is_recorded_is_refused(
 ) -> None:
     appended = writing.appended_text
 
-    def rounding(text: str, new: Claim, path: str, dash: int | None = None) -> str:
-        return appended(text, new, path, dash).replace("value: 1.5", "value: 1")
+    def rounding(text: str, new: Claim, path: str, *hints: object) -> str:
+        return appended(text, new, path, *hints).replace("value: 1.5", "value: 1")  # type: ignore[arg-type]
 
     monkeypatch.setattr(writing, "appended_text", rounding)
     message = (

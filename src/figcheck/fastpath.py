@@ -30,6 +30,7 @@ from figcheck.model import (
 # Anything here sends the file to the full reader: a control character, a tab in indentation.
 _SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|^[ ]*\t", re.M)
 _NULL = object()
+_NOTHING = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n?)*")  # blank lines and comments
 _TEXT_KEYS = frozenset({"id", "metric", "source", "unit", "text", "url", "note"})
 
 
@@ -158,7 +159,12 @@ class _Walker:
         _plain_event(next(events), yaml.MappingStartEvent)
         key = _plain_event(next(events), yaml.ScalarEvent)
         self.append_column = self.claims(events)
-        if key.value != "claims" or self.append_column not in (column, None):
+        if key.value != "claims":
+            raise _GiveUp
+        if self.append_column is None:  # no block list: only blank and comment lines will do
+            if not _NOTHING.fullmatch(text.removeprefix("claims:\n")):
+                raise _GiveUp
+        elif self.append_column != column:
             raise _GiveUp
         _expect(next(events), yaml.MappingEndEvent)
         if _expect(next(events), yaml.DocumentEndEvent).explicit:

@@ -11,6 +11,7 @@ import gc
 import hashlib
 import os
 import pickle
+import re
 import sys
 import tempfile
 from collections.abc import Callable
@@ -150,7 +151,12 @@ def read_for_append(
         entry = _cached(cache)
         if entry is not None and entry.size == len(data) and entry.digest == _digest(data):
             return _shown_as(entry.claims_file, path), [], entry.append_column
-        if entry is not None and entry.append_column is not None and _grew(entry, data):
+        if (
+            entry is not None
+            and entry.append_column is not None
+            and _grew(entry, data)
+            and not _ODD_BREAK.search(data)
+        ):
             first_line = data.count(b"\n", 0, entry.size) + 1
             claims_file = _shown_as(entry.claims_file, path)
             tail = data[entry.size :]
@@ -167,6 +173,11 @@ def read_for_append(
     finally:
         if collecting:
             gc.enable()
+
+
+# Line breaks YAML counts besides "\n" (a lone CR, NEL, LS, PS): where there is one, counting "\n"
+# would put appended claims on the wrong lines, so the whole file is read instead.
+_ODD_BREAK = re.compile(rb"\r(?!\n)|\xc2\x85|\xe2\x80[\xa8\xa9]")
 
 
 def _grew(entry: _Entry, data: bytes) -> bool:
@@ -209,11 +220,14 @@ def _dump(cache: Path, value: object) -> None:
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
+    except OSError:
+        return
+    try:
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, cache)
     except OSError:
-        return
+        Path(temporary).unlink(missing_ok=True)
 
 
 def _shown_as(claims_file: ClaimsFile, path: str) -> ClaimsFile:

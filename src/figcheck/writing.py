@@ -298,23 +298,20 @@ def _layout(text: str, path: str) -> _Layout:
     return layout
 
 
-def _layout_at_end(text: str, path: str, dash_column: int) -> _Layout | None:
+def _layout_at_end(text: str, path: str, dash_column: int, last_line: int) -> _Layout | None:
     """The layout read from the last claim alone (its ``-`` line to the end), or None.
 
-    A line that starts with exactly ``dash_column`` spaces and ``-`` can only be an item of the
-    claims list (anything inside an item is indented further), so the last such line starts the
-    last claim; that claim and what follows are read as a list of their own.
+    ``last_line`` is where the reader found the last claim; from its line up to the nearest ``-``
+    line at ``dash_column`` is where it starts, and that claim and what follows are read as a list
+    of their own. Where YAML would count line breaks other than ``\n``, None.
     """
-    marker = "\n" + " " * dash_column + "-"
-    at = len(text)
-    while True:
-        at = text.rfind(marker, 0, at)
-        if at < 0:
-            return None
-        after = text[at + len(marker) : at + len(marker) + 1]
-        if after in ("", " ", "\r", "\n"):
-            break
-    begin = at + 1
+    if _ODD_BREAK.search(text):
+        return None
+    begin = _nth_line_start(text, last_line)
+    while not text[begin : text.find("\n", begin)].lstrip(" ").startswith("-") and begin > 0:
+        begin = _line_start(text, begin - 1)
+    if not text.startswith(" " * dash_column + "-", begin):
+        return None
     prefix = "claims:\n"
     try:
         layout = _layout(prefix + text[begin:], path)
@@ -373,17 +370,24 @@ def _cut_span(text: str, span: tuple[int, int]) -> str:
 
 
 def appended_text(
-    text: str, claim: Claim, path: str = "<claims>", dash_column: int | None = None
+    text: str,
+    claim: Claim,
+    path: str = "<claims>",
+    dash_column: int | None = None,
+    claims_file: ClaimsFile | None = None,
 ) -> str:
     """``text`` (a clean claims file) with ``claim`` appended to its claims list: at the end of
     the file, or, when other sections follow the claims, at the end of the claims list.
 
     ``dash_column``, when the reader knows the claims list is the file's last section, in block
-    style, with its ``-`` at that column, spares reading the whole file again for its layout.
+    style, with its ``-`` at that column, and ``claims_file`` (what the reader found, with the
+    lines of the claims) spare reading the whole file again for its layout.
     """
-    layout = (dash_column is not None and _layout_at_end(text, path, dash_column)) or _layout(
-        text, path
-    )
+    last_line = _last_line(claims_file)
+    layout = None
+    if dash_column is not None and last_line is not None:
+        layout = _layout_at_end(text, path, dash_column, last_line)
+    layout = layout or _layout(text, path)
     line = f"{path}:{layout.claims_line}"
     if layout.explicit_end:
         raise UnsupportedLayout(
@@ -421,6 +425,16 @@ def appended_text(
     if layout.items and _spaced(text, layout.items[-1]) and not _ends_with_blank_line(text):
         item = "\n" + item  # claims here are separated by a blank line: keep doing so
     return text + item.replace("\n", newline) + after
+
+
+_ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")  # breaks YAML counts besides \n
+
+
+def _last_line(claims_file: ClaimsFile | None) -> int | None:
+    if claims_file is None or not claims_file.claims:
+        return None
+    lines = ClaimTable.of(claims_file.claims, claims_file.path).columns["line"]
+    return lines[-1] if isinstance(lines[-1], int) else None
 
 
 def _nth_line_start(text: str, number: int) -> int:
@@ -744,7 +758,9 @@ def append_claim(
             duplicate = find_duplicate(current.claims_file, stored)
             if duplicate is not None:
                 raise DuplicateClaim(duplicate)
-        data = appended_text(current.text, stored, path, current.append_column).encode("utf-8")
+        data = appended_text(
+            current.text, stored, path, current.append_column, current.claims_file
+        ).encode("utf-8")
         table = ClaimTable.of(current.claims_file.claims, path)
         expected = dataclasses.replace(current.claims_file, claims=table.with_claim(stored))
         result = _check_result(data, path, target, expected)
