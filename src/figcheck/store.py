@@ -11,7 +11,6 @@ import gc
 import hashlib
 import os
 import pickle
-import re
 import sys
 import tempfile
 from collections.abc import Callable
@@ -155,7 +154,7 @@ def read_for_append(
             entry is not None
             and entry.append_column is not None
             and _grew(entry, data)
-            and not _ODD_BREAK.search(data)
+            and not _odd_breaks(data)
         ):
             first_line = data.count(b"\n", 0, entry.size) + 1
             claims_file = _shown_as(entry.claims_file, path)
@@ -177,7 +176,10 @@ def read_for_append(
 
 # Line breaks YAML counts besides "\n" (a lone CR, NEL, LS, PS): where there is one, counting "\n"
 # would put appended claims on the wrong lines, so the whole file is read instead.
-_ODD_BREAK = re.compile(rb"\r(?!\n)|\xc2\x85|\xe2\x80[\xa8\xa9]")
+def _odd_breaks(data: bytes) -> bool:
+    if any(mark in data for mark in (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")):
+        return True
+    return b"\r" in data and b"\r" in data.replace(b"\r\n", b"")
 
 
 def _grew(entry: _Entry, data: bytes) -> bool:

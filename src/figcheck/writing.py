@@ -305,7 +305,7 @@ def _layout_at_end(text: str, path: str, dash_column: int, last_line: int) -> _L
     line at ``dash_column`` is where it starts, and that claim and what follows are read as a list
     of their own. Where YAML would count line breaks other than ``\n``, None.
     """
-    if _ODD_BREAK.search(text):
+    if _odd_breaks(text):
         return None
     begin = _nth_line_start(text, last_line)
     while not text[begin : text.find("\n", begin)].lstrip(" ").startswith("-") and begin > 0:
@@ -427,7 +427,11 @@ def appended_text(
     return text + item.replace("\n", newline) + after
 
 
-_ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")  # breaks YAML counts besides \n
+def _odd_breaks(text: str) -> bool:
+    """Whether the text has line breaks YAML counts besides ``\n`` (a lone CR, NEL, LS, PS)."""
+    if any(mark in text for mark in ("\x85", "\u2028", "\u2029")):
+        return True
+    return "\r" in text and "\r" in text.replace("\r\n", "")
 
 
 def _last_line(claims_file: ClaimsFile | None) -> int | None:
@@ -438,13 +442,19 @@ def _last_line(claims_file: ClaimsFile | None) -> int | None:
 
 
 def _nth_line_start(text: str, number: int) -> int:
-    """Where 1-based line ``number`` starts (the end of the text past the last line)."""
+    """Where 1-based line ``number`` starts (the end of the text past the last line); counted from
+    whichever end of the text is nearer."""
+    total = text.count("\n")
+    if number - 1 > total:
+        return len(text)
+    at = len(text)
+    if total - (number - 1) < number - 1:
+        for _ in range(total - (number - 1) + 1):
+            at = text.rfind("\n", 0, at)
+        return at + 1
     at = 0
     for _ in range(number - 1):
-        found = text.find("\n", at)
-        if found < 0:
-            return len(text)
-        at = found + 1
+        at = text.find("\n", at) + 1
     return at
 
 
