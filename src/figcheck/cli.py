@@ -337,7 +337,9 @@ def compare(
     if output is Format.table:
         from figcheck import render
 
-        _stdout().print(render.compare_table(verdicts, says), crop=False)
+        filtered = only_divergent or latest or any(o is not None for o in (metric, since, until))
+        empty = "No metric matches these options." if filtered else render.NO_CLAIMS
+        _stdout().print(render.compare_table(verdicts, says, empty), crop=False)
     else:
         from figcheck import report
 

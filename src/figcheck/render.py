@@ -33,6 +33,7 @@ _QUALIFIER_WORDS = {
     "fewer_than": "fewer than ",
     "nearly": "nearly ",
 }
+NO_CLAIMS = "No claims yet: record one with figcheck add."
 _STATUS_STYLE = {"divergent": "bold red", "consistent": "green", "single": "dim"}
 
 
@@ -91,7 +92,7 @@ class Grid:
             for index, (text, _) in enumerate(row):
                 widths[index] = max(widths[index], cell_len(text))
         # a terminal's width is a limit; a pipe or a file gets every cell whole (print uncropped)
-        room = options.max_width if console.is_terminal else sum(widths) + 3 * len(widths)
+        room = options.max_width if console.is_terminal else 1_000_000
         others = sum(w for i, w in enumerate(widths) if i != self.wrap) + 3 * (len(widths) - 1)
         widths[self.wrap] = max(20, min(widths[self.wrap], room - others))
         excess = others + widths[self.wrap] - room
@@ -156,7 +157,11 @@ def speakers(frame: pd.DataFrame, verdicts: list[dict[str, Any]]) -> dict[str, s
     return _speakers(frame, {claim for row in verdicts for claim in row["conflict"]})
 
 
-def compare_table(verdicts: list[dict[str, Any]], says: dict[str, str]) -> RenderableType:
+def compare_table(
+    verdicts: list[dict[str, Any]],
+    says: dict[str, str],
+    empty: str = "",
+) -> RenderableType:
     """One row per metric, divergent first in red with who disagrees, then a one-line summary.
 
     ``verdicts`` are the compare report's records; ``says`` is :func:`speakers`.
@@ -181,6 +186,8 @@ def compare_table(verdicts: list[dict[str, Any]], says: dict[str, str]) -> Rende
                 (_ratio_text(row["ratio"], status), dim),
             ]
         )
+    if not rows:
+        return Text(empty or NO_CLAIMS)
     headers = ["metric", "verdict", "claims", "sources", "figures", "ratio"]
     return Group(Grid(headers, rows, right={2, 3, 5}, wrap=4), Text(summary(verdicts)))
 
