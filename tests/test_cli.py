@@ -406,3 +406,15 @@ def test_internal_errors_are_one_line_with_exit_3(
     assert err == "figcheck: internal error: RuntimeError: boom (run with --debug)\n"
     result = runner.invoke(app, ["--debug", "-f", str(path), "compare"])
     assert isinstance(result.exception, RuntimeError)
+
+
+def test_compare_with_nothing_to_show_says_so(runner: CliRunner, claims_file: Write) -> None:
+    assert run(runner, claims_file(""), "compare") == (
+        0,
+        "No claims yet: record one with figcheck add.\n",
+        "",
+    )
+    code, out, _ = run(
+        runner, claims_file(TWO_METRICS), "compare", "--metric", "deaths", "--only-divergent"
+    )
+    assert (code, out) == (0, "No metric matches these options.\n")
