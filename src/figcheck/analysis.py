@@ -257,6 +257,18 @@ def _cumulative(frame: pd.DataFrame, tolerance: float) -> pd.DataFrame:
     return _decided(last["before_lo"], last["hi"], divergent, Kind.CUMULATIVE, pair, worst["score"])
 
 
+def metric_verdict(
+    claims_file: ClaimsFile, metric: str
+) -> tuple[pd.DataFrame, dict[str, Any] | None]:
+    """One metric's claims and its verdict row (None when it has no claims)."""
+    frame = claims_frame(claims_file, Filters(metric=metric))
+    if frame.empty:
+        return frame, None
+    kinds = {entry.name: entry.kind for entry in claims_file.metrics}
+    rows = verdicts(frame, kinds, claims_file.settings.tolerance).to_dict("records")
+    return frame, {str(key): value for key, value in rows[0].items()}
+
+
 def compare(claims_file: ClaimsFile, filters: Filters, tolerance: float | None) -> pd.DataFrame:
     """The verdict of every metric with claims that pass the filters."""
     frame = claims_frame(claims_file, filters)

@@ -690,7 +690,7 @@ def _print_recorded(
 
     after = store.snapshot(path)
     claims_file = store.load_snapshot(after)
-    frame = analysis.claims_frame(claims_file, analysis.Filters(metric=claim.metric))
+    frame, verdict = analysis.metric_verdict(claims_file, claim.metric)
     row = analysis.claims_frame(dataclasses.replace(claims_file, claims=(claim,))).iloc[0]
     console = _stdout()
     console.print(
@@ -700,27 +700,18 @@ def _print_recorded(
         + render.cell(claim.source)
         + Text(f"  {claim.date.isoformat()}")
     )
-    if frame.empty:
+    if verdict is None:
         console.print(Text(f"{claim.metric} has no claims left", style="dim"))
         return
-    kinds = {entry.name: entry.kind for entry in claims_file.metrics}
-    verdicts = analysis.verdicts(frame, kinds, claims_file.settings.tolerance)
-    [verdict] = report.verdict_records(verdicts)
-    row_of_verdict: dict[str, Any] = verdicts.to_dict("records")[0]  # type: ignore[assignment]
-    console.print(render.verdict_sentence(row_of_verdict, frame))
+    console.print(render.verdict_sentence(verdict, frame))
     if before is not None:
         snap, old = before
         expected = ClaimTable.of(old.claims, old.path).with_claim(claim)
         if dataclasses.replace(old, claims=expected) == claims_file:  # nothing else changed
-            store.update_report(
-                snap,
-                after,
-                "compare:latest=False",
-                claim.metric,
-                verdict,
-                render.speakers(frame, [verdict]),
-                analysis.with_verdict,
-            )
+            record = report.verdict_record(verdict)
+            says = render.speakers(frame, [record])
+            key = "compare:latest=False"
+            store.update_report(snap, after, key, claim.metric, record, says, analysis.with_verdict)
 
 
 @app.command("report")

@@ -66,11 +66,15 @@ def _records(frame: pd.DataFrame, columns: Sequence[str]) -> list[Record]:
 
 def verdict_records(verdicts: pd.DataFrame) -> list[Record]:
     """The compare report, one record per metric, with ``conflict`` as a list of claim ids."""
-    records = _records(verdicts, [*VERDICT_COLUMNS, "kind"])
-    for record in records:
-        pair = [record.pop("conflict_a"), record.pop("conflict_b")]
-        record["conflict"] = [claim_id for claim_id in pair if claim_id is not None]
-    return records
+    return [verdict_record(row) for row in _records(verdicts, [*VERDICT_COLUMNS, "kind"])]
+
+
+def verdict_record(row: Record) -> Record:
+    """One verdict row as a report record: plain values, ``conflict`` as a list of claim ids."""
+    record = {name: _plain(row[name]) for name in (*VERDICT_COLUMNS, "kind")}
+    pair = [record.pop("conflict_a"), record.pop("conflict_b")]
+    record["conflict"] = [claim_id for claim_id in pair if claim_id is not None]
+    return record
 
 
 def claim_records(frame: pd.DataFrame) -> list[Record]:
