@@ -7,7 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
+
+# No per-example deadline: a shared, busy machine must not turn a slow example into a failure.
+settings.register_profile("figcheck", deadline=None)
+settings.load_profile("figcheck")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "data" / "claims.yaml"
