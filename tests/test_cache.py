@@ -49,6 +49,15 @@ def cache_files(folder: Path) -> list[Path]:
     return [path for path in folder.iterdir() if path.suffix == ".pickle"]
 
 
+def assert_appending_reads_as_afresh(path: Path, tail: str) -> None:
+    """Cache the file, append ``tail`` by hand: the cached read must equal a fresh full read."""
+    load(path)
+    forget()
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write(tail)
+    assert load(path) == read_everything(path.read_bytes(), str(path))
+
+
 def forget() -> None:
     store._last.clear()  # as a new process would start
 
@@ -173,11 +182,7 @@ def test_text_appended_after_a_block_text_is_read_with_the_whole_file(
     claims_file: Write, tail: str
 ) -> None:
     path = claims_file(BLOCK_TEXT_LAST)
-    load(path)
-    forget()
-    with path.open("a", encoding="utf-8") as stream:
-        stream.write(tail)
-    assert load(path) == read_everything(path.read_bytes(), str(path))
+    assert_appending_reads_as_afresh(path, tail)
     forget()
     assert load(path) == read_everything(path.read_bytes(), str(path))
 
@@ -276,11 +281,7 @@ def test_appended_text_that_is_not_a_claim_list_is_read_with_the_whole_file(
     claims_file: Write, tail: str
 ) -> None:
     path = claims_file(FILE)
-    load(path)
-    forget()
-    with path.open("a", encoding="utf-8") as stream:
-        stream.write(tail)
-    assert load(path) == read_everything(path.read_bytes(), str(path))
+    assert_appending_reads_as_afresh(path, tail)
 
 
 @pytest.mark.parametrize("odd", ["\u2028", "\r", "\x85"])
