@@ -82,3 +82,39 @@ def test_help_and_version_import_neither_pandas_nor_yaml(args: list[str]) -> Non
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.stderr.endswith("[]"), result.stderr
+
+
+CLAIMS = """\
+version: 1
+claims:
+  - id: first
+    metric: arrested
+    value: 10
+    source: city police
+    date: 2026-01-10
+  - id: second
+    metric: arrested
+    value: 14
+    source: a monitor
+    date: 2026-01-11
+"""
+
+
+@pytest.mark.parametrize(
+    "command", [["add", "12 arrested (city police)", "--date", "2026-01-12"], ["rm", "first"]]
+)
+def test_add_and_rm_do_not_import_pandas(tmp_path: Path, command: list[str]) -> None:
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(CLAIMS)
+    code = (
+        "import sys; from figcheck.cli import app\n"
+        f"sys.argv = ['figcheck', '-f', {str(claims)!r}, *{command!r}]\n"
+        "try:\n    app()\nexcept SystemExit as stop:\n    assert not stop.code, stop.code\n"
+        "heavy = sorted({'pandas', 'numpy'} & set(sys.modules))\n"
+        "sys.stderr.write(repr(heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.stderr.endswith("[]"), result.stderr
+    assert "arrested" in result.stdout

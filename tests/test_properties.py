@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from figcheck import plain_analysis
 from figcheck.analysis import Filters, claims_frame, compare
 from figcheck.model import Claim, ClaimsFile, Kind, Metric, Qualifier, Settings
 from figcheck.parsing import claim_interval
@@ -33,7 +34,7 @@ numbers = st.one_of(
 
 
 @st.composite
-def claim_parts(draw: st.DrawFn) -> dict[str, Any]:
+def claim_parts(draw: st.DrawFn, numbers: st.SearchStrategy[float] = numbers) -> dict[str, Any]:
     """The fields of one valid claim, without its id."""
     qualifier = draw(st.sampled_from(list(Qualifier)))
     parts: dict[str, Any] = {
@@ -79,13 +80,18 @@ def valid(claim: Claim, about: float) -> bool:
 
 
 @st.composite
-def cases(draw: st.DrawFn, min_claims: int = 1, max_claims: int = 8) -> Case:
+def cases(
+    draw: st.DrawFn,
+    min_claims: int = 1,
+    max_claims: int = 8,
+    numbers: st.SearchStrategy[float] = numbers,
+) -> Case:
     about = draw(st.sampled_from([0.0, 0.1, 0.25]))
     tolerance = draw(st.sampled_from([0.0, 0.1, 0.5]))
     cumulative = frozenset(draw(st.sets(st.sampled_from(METRICS))))
     parts = draw(
         st.lists(
-            claim_parts().filter(lambda p: valid(Claim(id="x", **p), about)),
+            claim_parts(numbers).filter(lambda p: valid(Claim(id="x", **p), about)),
             min_size=min_claims,
             max_size=max_claims,
         )
@@ -323,3 +329,50 @@ def test_report_order(case: Case) -> None:
         return (rank[row["status"]], -ratio if row["status"] == "divergent" else 0.0, row["metric"])
 
     assert [r["metric"] for r in rows] == [r["metric"] for r in sorted(rows, key=key)]
+
+
+# --- the plain-Python verdict of one metric (what add and rm print) agrees with pandas ---------
+
+
+def same(a: object, b: object) -> bool:
+    return (is_null(a) and is_null(b)) or a == b
+
+
+few_numbers = st.sampled_from([0.0, 1.0, 2.0, 5.0])  # ties everywhere: who is named must agree
+
+
+@settings(FAST, max_examples=600)
+@given(st.one_of(cases(max_claims=12), cases(max_claims=12, numbers=few_numbers)))
+def test_plain_verdict_of_a_metric_equals_the_pandas_one(case: Case) -> None:
+    claims_file = case.file()
+    for metric, row in rows_by_metric(case).items():
+        rows, plain = plain_analysis.metric_verdict(claims_file, metric)
+        assert plain is not None
+        assert set(plain) == set(row)
+        for name, value in row.items():
+            assert same(plain[name], value), (metric, name, plain[name], value)
+        ordered = sorted((c.date, c.id) for c in case.claims if c.metric == metric)
+        assert [r["id"] for r in rows] == [claim_id for _, claim_id in ordered]
+    assert plain_analysis.metric_verdict(claims_file, "nothing") == ([], None)
+
+
+@FAST
+@given(cases(max_claims=12))
+def test_plain_claim_rows_equal_the_claims_frame(case: Case) -> None:
+    frame: list[dict[str, Any]] = claims_frame(case.file()).to_dict("records")  # type: ignore[assignment]
+    rows = plain_analysis.claim_rows(case.file())
+    assert [r["id"] for r in rows] == [r["id"] for r in frame]
+    for plain, row in zip(rows, frame, strict=True):
+        for name in ("point", "lo", "hi", "source", "date", "qualifier"):
+            assert same(plain[name], row[name]), name
+
+
+@FAST
+@given(cases(max_claims=12), st.randoms(use_true_random=False))
+def test_plain_report_order_equals_the_pandas_one(case: Case, random: Any) -> None:
+    rows: list[dict[str, Any]] = compare(case.file(), Filters(), None).to_dict("records")  # type: ignore[assignment]
+    shuffled = list(rows)
+    random.shuffle(shuffled)
+    assert [r["metric"] for r in plain_analysis.report_order(shuffled)] == [
+        r["metric"] for r in rows
+    ]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -136,21 +135,6 @@ def _report_order(verdicts: pd.DataFrame) -> pd.Index:
     return keys.sort_values(["_order", "_ratio", "metric"], ascending=[True, False, True]).index
 
 
-def with_verdict(
-    records: list[dict[str, Any]], metric: str, record: dict[str, Any] | None
-) -> list[dict[str, Any]]:
-    """Report records with one metric's record replaced (or removed), in the report's order."""
-    kept = [row for row in records if row["metric"] != metric] + ([record] if record else [])
-    keys = pd.DataFrame(
-        {
-            "status": [row["status"] for row in kept],
-            "ratio": pd.Series([row["ratio"] for row in kept], dtype="float64"),
-            "metric": [row["metric"] for row in kept],
-        }
-    )
-    return [kept[position] for position in _report_order(keys)]
-
-
 def _finite_ratio(top: pd.Series, bottom: pd.Series) -> pd.Series:
     ok = np.isfinite(top) & np.isfinite(bottom) & (bottom > 0)
     return (top / bottom.where(ok)).where(ok)
@@ -255,18 +239,6 @@ def _cumulative(frame: pd.DataFrame, tolerance: float) -> pd.DataFrame:
     divergent = per_metric["excess"].any()
     pair = (worst["before_id"], worst["after_id"])
     return _decided(last["before_lo"], last["hi"], divergent, Kind.CUMULATIVE, pair, worst["score"])
-
-
-def metric_verdict(
-    claims_file: ClaimsFile, metric: str
-) -> tuple[pd.DataFrame, dict[str, Any] | None]:
-    """One metric's claims and its verdict row (None when it has no claims)."""
-    frame = claims_frame(claims_file, Filters(metric=metric))
-    if frame.empty:
-        return frame, None
-    kinds = {entry.name: entry.kind for entry in claims_file.metrics}
-    rows = verdicts(frame, kinds, claims_file.settings.tolerance).to_dict("records")
-    return frame, {str(key): value for key, value in rows[0].items()}
 
 
 def compare(claims_file: ClaimsFile, filters: Filters, tolerance: float | None) -> pd.DataFrame:

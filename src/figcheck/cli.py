@@ -686,12 +686,12 @@ def _print_recorded(
     """
     from rich.text import Text
 
-    from figcheck import analysis, render, report, store
+    from figcheck import plain_analysis, render, report, store
 
     after = store.snapshot(path)
     claims_file = store.load_snapshot(after)
-    frame, verdict = analysis.metric_verdict(claims_file, claim.metric)
-    row = analysis.claims_frame(dataclasses.replace(claims_file, claims=(claim,))).iloc[0]
+    rows, verdict = plain_analysis.metric_verdict(claims_file, claim.metric)
+    row = plain_analysis.claim_rows(dataclasses.replace(claims_file, claims=(claim,)))[0]
     console = _stdout()
     console.print(
         Text(f"{action} {claim.id}  ")
@@ -703,15 +703,16 @@ def _print_recorded(
     if verdict is None:
         console.print(Text(f"{claim.metric} has no claims left", style="dim"))
         return
-    console.print(render.verdict_sentence(verdict, frame))
+    console.print(render.verdict_sentence(verdict, rows))
     if before is not None:
         snap, old = before
         expected = ClaimTable.of(old.claims, old.path).with_claim(claim)
         if dataclasses.replace(old, claims=expected) == claims_file:  # nothing else changed
             record = report.verdict_record(verdict)
-            says = render.speakers(frame, [record])
+            says = render.speakers(rows, [record])
             key = "compare:latest=False"
-            store.update_report(snap, after, key, claim.metric, record, says, analysis.with_verdict)
+            replace = plain_analysis.with_verdict
+            store.update_report(snap, after, key, claim.metric, record, says, replace)
 
 
 @app.command("report")

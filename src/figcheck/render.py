@@ -21,7 +21,11 @@ from rich.text import Text
 from figcheck.safety import visible
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     import pandas as pd
+
+    Claims: TypeAlias = pd.DataFrame | list[dict[str, Any]]  # a claims frame, or its rows
 
 _QUALIFIER_WORDS = {
     "exact": "",
@@ -146,13 +150,17 @@ class Grid:
         yield Segment("".join(pending))
 
 
-def _speakers(frame: pd.DataFrame, ids: set[str]) -> dict[str, str]:
+def _speakers(claims: Claims, ids: set[str]) -> dict[str, str]:
     """For each of these claim ids: who said what (``human rights groups about 800``)."""
-    rows = frame[frame["id"].isin(ids)].to_dict("records")
+    rows: list[dict[Any, Any]]
+    if isinstance(claims, list):
+        rows = [row for row in claims if row["id"] in ids]
+    else:
+        rows = claims[claims["id"].isin(ids)].to_dict("records")
     return {row["id"]: f"{visible(row['source'])} {figure(row)}" for row in rows}
 
 
-def speakers(frame: pd.DataFrame, verdicts: list[dict[str, Any]]) -> dict[str, str]:
+def speakers(frame: Claims, verdicts: list[dict[str, Any]]) -> dict[str, str]:
     """Who said what, for every claim in a conflict: what the compare table names."""
     return _speakers(frame, {claim for row in verdicts for claim in row["conflict"]})
 
@@ -298,7 +306,7 @@ def forest(frame: pd.DataFrame, verdict: dict[str, Any]) -> RenderableType:
     return table
 
 
-def verdict_sentence(verdict: dict[str, Any], frame: pd.DataFrame) -> Text:
+def verdict_sentence(verdict: dict[str, Any], frame: Claims) -> Text:
     """The verdict in one sentence, with who disagrees."""
     status = verdict["status"]
     if status == "divergent":
