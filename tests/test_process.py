@@ -118,3 +118,35 @@ def test_add_and_rm_do_not_import_pandas(tmp_path: Path, command: list[str]) -> 
     )
     assert result.stderr.endswith("[]"), result.stderr
     assert "arrested" in result.stdout
+
+
+def test_output_is_whole_when_the_process_ends_at_once(tmp_path: Path) -> None:
+    """main() ends the process without the interpreter's clean-up: what was printed must all be
+    there, in a pipe and in a file."""
+    from bench.generate import claims_yaml
+
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(claims_yaml(3000))
+    piped = figcheck("-f", str(claims), "list", "--format", "csv")
+    assert piped.returncode == 0
+    assert len(piped.stdout.splitlines()) == 3001
+    saved = tmp_path / "out.csv"
+    with saved.open("w") as stream:
+        status = subprocess.run(
+            [FIGCHECK, "-f", str(claims), "list", "--format", "csv"], stdout=stream, timeout=60
+        ).returncode
+    assert status == 0
+    assert saved.read_text() == piped.stdout
+
+
+def test_a_reader_that_goes_away_is_not_an_error() -> None:
+    with subprocess.Popen(
+        [FIGCHECK, "-f", str(SHIPPED), "list", "--format", "csv"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # like `| head -0`
+        errors = process.stderr.read()
+        assert process.wait(timeout=60) == 0
+    assert b"Traceback" not in errors and b"Exception" not in errors

@@ -6,9 +6,11 @@ Heavy modules (pandas, yaml, rich tables) are imported inside the commands that 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import enum
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -871,6 +873,25 @@ def _plain_text(message: str) -> Any:
     return Text(visible(message))
 
 
-def main() -> None:
-    """Entry point of the ``figcheck`` console script."""
-    app()
+def main() -> NoReturn:
+    """Entry point of the ``figcheck`` console script.
+
+    Once a command is done and its output flushed, the process ends at once: a large file leaves
+    millions of small objects, and freeing them one by one at exit took ~80 ms at 100,000 claims.
+    Nothing figcheck runs needs the interpreter's clean-up (no atexit work, no open files).
+    """
+    try:
+        app()
+        code: Any = 0
+    except SystemExit as stop:
+        code = stop.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):  # sys.exit("message"): shown on stderr, status 1
+        sys.stderr.write(f"{code}\n")
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        # the reader went away (``| head``), or the stream is closed: nothing more to show
+        with contextlib.suppress(BrokenPipeError, ValueError):
+            stream.flush()
+    os._exit(code)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import yaml
@@ -171,7 +171,7 @@ class _Walker:
             raise _GiveUp
         _expect(next(events), yaml.StreamEndEvent)
         old = ClaimTable.of(claims_file.claims, claims_file.path)
-        self.resolve_metrics(claims_file, taken=set(old.columns["id"]))
+        self.resolve_metrics(claims_file, taken=old.columns["id"])
         self.check_bounds(claims_file.settings.about)
         columns = {name: old.columns[name] + self.columns[name] for name in TABLE_COLUMNS}
         return dataclasses.replace(claims_file, claims=ClaimTable(columns, claims_file.path))
@@ -249,7 +249,7 @@ class _Walker:
             if low > high:
                 raise _GiveUp
 
-    def resolve_metrics(self, header: ClaimsFile, taken: set[str] | None = None) -> None:
+    def resolve_metrics(self, header: ClaimsFile, taken: Sequence[str] = ()) -> None:
         """Metric names through the registry, then the ids of claims that have none; give up on
         a repeated id (``taken``: the ids of claims read before)."""
         names = header.metric_names()
@@ -262,11 +262,9 @@ class _Walker:
         c = self.columns
         c["metric"] = [resolved[written] for written in c["metric"]]
         missing = [row for row, claim_id in enumerate(c["id"]) if claim_id is None]
-        taken = taken or set()
         seen = {claim_id for claim_id in c["id"] if claim_id is not None}
-        if len(seen) + len(taken) != len(seen | taken):
+        if len(seen) != len(c["id"]) - len(missing):
             raise _GiveUp
-        seen |= taken
         for row in missing:
             claim_id = content_id_of(
                 c["metric"][row],
@@ -283,6 +281,16 @@ class _Walker:
                 raise _GiveUp
             seen.add(claim_id)
             c["id"][row] = claim_id
+        if taken and _overlap(seen, taken):
+            raise _GiveUp
+
+
+def _overlap(new: set[str], taken: Sequence[str]) -> bool:
+    """Whether an id of ``new`` is among ``taken``: a few appended claims are looked up one by one
+    (no set of every id in a large file)."""
+    if len(new) <= 8:
+        return any(claim_id in taken for claim_id in new)
+    return not new.isdisjoint(taken)
 
 
 _NULL_TAG = "tag:yaml.org,2002:null"

@@ -87,7 +87,7 @@ def check_file(path: str) -> tuple[ClaimsFile, list[Problem]]:
 # never trusted over the file. Because `add` only appends, a file that grew is checked against the
 # hash of its first part, and only the appended text is read.
 
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 3
 _KEY = (_CACHE_FORMAT, __version__)
 
 
@@ -99,6 +99,7 @@ class _Entry:
     digest: bytes
     append_column: int | None  # where claims appended to the file go; None: read it all again
     claims_file: ClaimsFile
+    breaks: int | None  # the file's "\n"s when they are its only line breaks, else None
 
 
 def cache_folder() -> Path | None:
@@ -117,9 +118,9 @@ _digests: list[tuple[bytes, bytes]] = []  # the last few (bytes, digest): a file
 
 def _digest(data: bytes) -> bytes:
     for seen, digest in _digests:
-        if seen is data:
+        if seen is data or seen == data:  # comparing bytes is many times faster than hashing
             return digest
-    digest = hashlib.blake2b(data, digest_size=20).digest()
+    digest = hashlib.sha256(data).digest()  # the fastest strong hash here (CPU instructions)
     _digests[:] = [(data, digest), *_digests[:2]]
     return digest
 
@@ -153,21 +154,27 @@ def read_for_append(
         if (
             entry is not None
             and entry.append_column is not None
+            and entry.breaks is not None
             and _grew(entry, data)
-            and not _odd_breaks(data)
         ):
-            first_line = data.count(b"\n", 0, entry.size) + 1
-            claims_file = _shown_as(entry.claims_file, path)
             tail = data[entry.size :]
-            read = fastpath.read_appended(claims_file, tail, first_line, entry.append_column)
-            if read is not None:
-                grown, column = read
-                _store(cache, _Entry(*_KEY, len(data), _digest(data), column, grown))
-                return grown, [], column
+            breaks = _breaks(tail)
+            if breaks is not None:
+                claims_file = _shown_as(entry.claims_file, path)
+                first_line = entry.breaks + 1
+                read = fastpath.read_appended(claims_file, tail, first_line, entry.append_column)
+                if read is not None:
+                    grown, column = read
+                    entry = _Entry(
+                        *_KEY, len(data), _digest(data), column, grown, entry.breaks + breaks
+                    )
+                    _store(cache, entry, keep=len(tail) > _TAIL_KEPT)
+                    return grown, [], column
         clean = fastpath.read_clean_keeping(data, path, progress)
         if clean is None:
             return (*parsing.read_everything(data, path), None)
-        _store(cache, _Entry(*_KEY, len(data), _digest(data), clean[1], clean[0]))
+        entry = _Entry(*_KEY, len(data), _digest(data), clean[1], clean[0], _breaks(data))
+        _store(cache, entry)
         return clean[0], [], clean[1]
     finally:
         if collecting:
@@ -176,20 +183,24 @@ def read_for_append(
 
 # Line breaks YAML counts besides "\n" (a lone CR, NEL, LS, PS): where there is one, counting "\n"
 # would put appended claims on the wrong lines, so the whole file is read instead.
-def _odd_breaks(data: bytes) -> bool:
+def _breaks(data: bytes) -> int | None:
+    """How many lines ``data`` ends (its "\n"s), or None when it has other line breaks."""
     if any(mark in data for mark in (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")):
-        return True
-    return b"\r" in data and b"\r" in data.replace(b"\r\n", b"")
+        return None
+    if b"\r" in data and b"\r" in data.replace(b"\r\n", b""):
+        return None
+    return data.count(b"\n")
 
 
 def _grew(entry: _Entry, data: bytes) -> bool:
     """Whether ``data`` is the cached file with text appended after its last line break."""
     size = entry.size
-    return (
-        len(data) > size
-        and data[size - 1 : size] == b"\n"
-        and _digest(data[:size]) == (entry.digest)
-    )
+    if len(data) <= size or data[size - 1 : size] != b"\n":
+        return False
+    for seen, digest in _digests:  # the file as read before, still in memory: no hash needed
+        if digest == entry.digest and len(seen) == size and data.startswith(seen):
+            return True
+    return hashlib.sha256(memoryview(data)[:size]).digest() == entry.digest
 
 
 _last: dict[Path, _Entry] = {}  # the entry this process read or wrote last (re-checked each use)
@@ -210,11 +221,17 @@ def _cached(cache: Path) -> _Entry | None:
     return entry
 
 
-def _store(cache: Path, entry: _Entry) -> None:
-    """Keep an entry (and remember it for the rest of this process)."""
+# A few appended claims are read on their own quickly, while rewriting the cache of a large file
+# costs as much as an add: it is rewritten once the appended text passes this many bytes.
+_TAIL_KEPT = 256 * 1024
+
+
+def _store(cache: Path, entry: _Entry, *, keep: bool = True) -> None:
+    """Remember an entry for the rest of this process and, when ``keep``, in the cache folder."""
     _last.clear()
     _last[cache] = entry
-    _dump(cache, entry)
+    if keep:
+        _dump(cache, entry)
 
 
 def _dump(cache: Path, value: object) -> None:
@@ -285,19 +302,29 @@ def _report_cache(snap: Snapshot) -> Path | None:
     return folder / f"{name}.report.pickle"
 
 
+def _kept_reports(snap: Snapshot, cache: Path) -> dict[str, Any]:
+    """The reports kept for exactly these bytes (none when the cache is missing or stale)."""
+    kept = _reports_read.get(cache)
+    if kept is None:
+        try:
+            with cache.open("rb") as stream:
+                kept = pickle.load(stream)
+        except Exception:  # missing or unreadable: computed again, never an error
+            return {}
+        if not isinstance(kept, dict) or not isinstance(kept.get("reports"), dict):
+            return {}
+        _reports_read.clear()
+        _reports_read[cache] = kept
+    return kept["reports"] if kept.get("key") == (*_KEY, snap.digest) else {}
+
+
+_reports_read: dict[Path, dict[str, Any]] = {}  # the report cache this process read or wrote last
+
+
 def cached_report(snap: Snapshot, key: str) -> Any:
     """The report kept under ``key`` for exactly these bytes, or None."""
     cache = _report_cache(snap)
-    if cache is None:
-        return None
-    try:
-        with cache.open("rb") as stream:
-            kept = pickle.load(stream)
-    except Exception:  # missing or unreadable: computed again, never an error
-        return None
-    if not isinstance(kept, dict) or kept.get("key") != (*_KEY, snap.digest):
-        return None
-    return kept["reports"].get(key)
+    return None if cache is None else _kept_reports(snap, cache).get(key)
 
 
 def keep_report(snap: Snapshot, key: str, report: Any) -> None:
@@ -305,16 +332,10 @@ def keep_report(snap: Snapshot, key: str, report: Any) -> None:
     cache = _report_cache(snap)
     if cache is None:
         return
-    reports: dict[str, Any] = {}
-    try:
-        with cache.open("rb") as stream:
-            kept = pickle.load(stream)
-        if isinstance(kept, dict) and kept.get("key") == (*_KEY, snap.digest):
-            reports = kept["reports"]
-    except Exception:  # a missing or broken cache is simply rebuilt
-        pass
-    reports[key] = report
-    _dump(cache, {"key": (*_KEY, snap.digest), "reports": reports})
+    kept = {"key": (*_KEY, snap.digest), "reports": {**_kept_reports(snap, cache), key: report}}
+    _reports_read.clear()
+    _reports_read[cache] = kept
+    _dump(cache, kept)
 
 
 def update_report(

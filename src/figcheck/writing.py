@@ -358,7 +358,9 @@ def _skip_items(sequence: Any, events: Iterator[Any], layout: _Layout) -> int:
 
 
 def _newline(text: str) -> str:
-    return "\r\n" if "\r\n" in text else "\n"
+    """The file's line ending, as its first line ends (a large file is not searched whole)."""
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
 
 
 def _cut_span(text: str, span: tuple[int, int]) -> str:
