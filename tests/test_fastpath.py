@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 from pathlib import Path
 
+import pytest
 import yaml
+from bench.generate import claims_yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from figcheck import fastpath
 from figcheck.fastpath import read_clean
 from figcheck.model import Claim, ClaimTable, Qualifier, slugify
 from figcheck.parsing import claim_interval, read_claims, read_everything
@@ -140,3 +144,114 @@ def test_agrees_with_yaml_safe_load_wherever_both_read_the_file(made: list[Claim
         assert (loaded.get("low"), loaded.get("high")) == (claim.low, claim.high)
         assert loaded.get("text") == claim.text
         assert loaded.get("note") == claim.note
+
+
+# --- a large file read on two cores: the same result wherever the cut falls -----------------------
+
+
+def _every_cut(document: bytes) -> tuple[int, list[int]]:
+    """Where the claims list starts, and the start of every line that begins with "  - "."""
+    key = fastpath._CLAIMS_KEY.search(document)
+    assert key is not None
+    cuts = [m.start() + 1 for m in re.finditer(rb"\n  - ", document) if m.start() >= key.end()]
+    return key.end(), cuts
+
+
+def _same_read(split: object, whole: object) -> None:
+    assert split == whole
+    if split is not None and whole is not None:
+        (a, column_a), (b, column_b) = split, whole  # type: ignore[misc]
+        assert column_a == column_b
+        assert [c.location for c in a.claims] == [c.location for c in b.claims]
+
+
+@given(
+    st.lists(claims(), min_size=2, max_size=6),
+    st.booleans(),
+    st.sampled_from(["", "\n# a comment between claims\n", "settings:\n  about: 0.3\n"]),
+    st.booleans(),
+)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_a_file_read_in_two_reads_as_one_wherever_it_is_cut(
+    made: list[Claim], with_header: bool, after: str, crlf: bool
+) -> None:
+    body = "claims:\n" + "".join(claim_yaml(claim) for claim in made)
+    text = (HEADER if with_header else "") + body + after
+    document = (text.replace("\n", "\r\n") if crlf else text).encode("utf-8")
+    whole = fastpath.read_clean_keeping(document, "f")
+    header_end, cuts = _every_cut(document)
+    assert cuts
+    for cut in cuts:
+        _same_read(fastpath.read_split(document, "f", header_end, cut), whole)
+
+
+def test_cuts_that_cannot_be_trusted_fall_back_to_one_reader() -> None:
+    quoted = HEADER + textwrap.dedent(
+        """\
+        claims:
+          - metric: deaths
+            value: 10
+            source: UN
+            date: 2026-01-01
+            text: "a text over two lines
+          - that looks like a claim"
+          - metric: held
+            value: 12
+            source: UN
+            date: 2026-01-02
+        """
+    )
+    registry_after = textwrap.dedent(
+        """\
+        claims:
+          - metric: killed
+            value: 10
+            source: UN
+            date: 2026-01-01
+          - metric: killed
+            value: 12
+            source: UN
+            date: 2026-01-02
+        metrics:
+          deaths:
+            aliases: [killed]
+        """
+    )
+    same_id = textwrap.dedent(
+        """\
+        claims:
+          - id: one
+            metric: deaths
+            value: 10
+            source: UN
+            date: 2026-01-01
+          - id: one
+            metric: deaths
+            value: 12
+            source: UN
+            date: 2026-01-02
+        """
+    )
+    for text in (quoted, registry_after, same_id):
+        document = text.encode()
+        whole = fastpath.read_clean_keeping(document, "f")
+        header_end, cuts = _every_cut(document)
+        for cut in cuts:
+            _same_read(fastpath.read_split(document, "f", header_end, cut), whole)
+    after = fastpath.read_clean_keeping(registry_after.encode(), "f")
+    assert after is not None and set(after[0].claims.columns["metric"]) == {"deaths"}
+    assert fastpath.read_clean_keeping(same_id.encode(), "f") is None
+
+
+def test_a_large_file_is_cut_near_the_middle_of_its_claims(monkeypatch: pytest.MonkeyPatch) -> None:
+    document = claims_yaml(400).encode()
+    header_end, cut = fastpath._split(document) or (0, 0)
+    assert document[header_end - len("claims:\n") : header_end] == b"claims:\n"
+    assert document[cut : cut + 4] == b"  - "
+    assert abs(cut - (header_end + len(document)) / 2) < 400
+    monkeypatch.setattr(fastpath, "PARALLEL_BYTES", 0)
+    _same_read(
+        fastpath.read_clean_in_two(document, "f"), fastpath.read_clean_keeping(document, "f")
+    )
+    lone_cr = document.replace(b"version: 1\n", b"version: 1\r", 1)
+    assert fastpath._split(lone_cr) is None

@@ -170,7 +170,7 @@ def read_for_append(
                     )
                     _store(cache, entry, keep=len(tail) > _TAIL_KEPT)
                     return grown, [], column
-        clean = fastpath.read_clean_keeping(data, path, progress)
+        clean = fastpath.read_clean_in_two(data, path, progress)
         if clean is None:
             return (*parsing.read_everything(data, path), None)
         entry = _Entry(*_KEY, len(data), _digest(data), clean[1], clean[0], _breaks(data))
