@@ -374,7 +374,7 @@ def _compare_report(
     from figcheck import analysis, render, report
 
     with _LoadProgress() as progress:
-        claims_file = store.load_snapshot(snap, progress)
+        claims_file = store.load_snapshot(snap, progress, _import_analysis)
     frame = analysis.claims_frame(claims_file, _filters(claims_file, metric, since, until, latest))
     slack = claims_file.settings.tolerance if tolerance is None else tolerance
     kinds = {entry.name: entry.kind for entry in claims_file.metrics}
@@ -622,11 +622,17 @@ def _writable_path(ctx: typer.Context) -> str:
     return path
 
 
-def _load_path(path: str) -> ClaimsFile:
+def _load_path(path: str, *, for_analysis: bool = True) -> ClaimsFile:
     from figcheck.store import load
 
     with _LoadProgress() as progress:
-        return load(path, progress)
+        return load(path, progress, _import_analysis if for_analysis else None)
+
+
+def _import_analysis() -> None:
+    """What a command does with the claims it read needs pandas: imported while a large file's
+    last part is still being read on another core."""
+    import figcheck.analysis  # noqa: F401
 
 
 def _interactive() -> bool:
@@ -835,7 +841,7 @@ def _add_candidates(
         raise UsageError("--add asks about each candidate in a terminal; use --yes in scripts")
     added = skipped = 0
     for candidate in candidates:
-        claims_file = _load_path(path)
+        claims_file = _load_path(path, for_analysis=False)
         shorthand_text = extracting.as_shorthand(candidate)
         if yes:
             if candidate.source is None or candidate.confidence < min_confidence:

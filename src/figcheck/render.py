@@ -156,7 +156,8 @@ def _speakers(claims: Claims, ids: set[str]) -> dict[str, str]:
     if isinstance(claims, list):
         rows = [row for row in claims if row["id"] in ids]
     else:
-        rows = claims[claims["id"].isin(ids)].to_dict("records")
+        needed = ["id", "source", "qualifier", "low", "high", "point"]  # what figure() reads
+        rows = claims.loc[claims["id"].isin(ids), needed].to_dict("records")
     return {row["id"]: f"{visible(row['source'])} {figure(row)}" for row in rows}
 
 

@@ -126,16 +126,25 @@ def _digest(data: bytes) -> bytes:
 
 
 def read_claims_cached(
-    data: bytes, path: str, real: Path | None, progress: Progress | None = None
+    data: bytes,
+    path: str,
+    real: Path | None,
+    progress: Progress | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> tuple[ClaimsFile, list[Problem]]:
     """What ``data`` (the file at ``real``, shown as ``path``) says, from the cache when it can;
-    ``progress`` is told the share read now and then while a large file is read."""
-    claims_file, problems, _ = read_for_append(data, path, real, progress)
+    ``progress`` is told the share read now and then while a large file is read, and
+    ``meanwhile`` is run while another core finishes reading one (to import what comes next)."""
+    claims_file, problems, _ = read_for_append(data, path, real, progress, meanwhile)
     return claims_file, problems
 
 
 def read_for_append(
-    data: bytes, path: str, real: Path | None, progress: Progress | None = None
+    data: bytes,
+    path: str,
+    real: Path | None,
+    progress: Progress | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> tuple[ClaimsFile, list[Problem], int | None]:
     """:func:`read_claims_cached`, with the column of the claims' ``-`` when a claim appended at
     the end of the file extends the claims list (None when that is not known)."""
@@ -170,7 +179,7 @@ def read_for_append(
                     )
                     _store(cache, entry, keep=len(tail) > _TAIL_KEPT)
                     return grown, [], column
-        clean = fastpath.read_clean_in_two(data, path, progress)
+        clean = fastpath.read_clean_in_two(data, path, progress, meanwhile)
         if clean is None:
             return (*parsing.read_everything(data, path), None)
         entry = _Entry(*_KEY, len(data), _digest(data), clean[1], clean[0], _breaks(data))
@@ -185,7 +194,10 @@ def read_for_append(
 # would put appended claims on the wrong lines, so the whole file is read instead.
 def _breaks(data: bytes) -> int | None:
     """How many lines ``data`` ends (its "\n"s), or None when it has other line breaks."""
-    if any(mark in data for mark in (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")):
+    # a byte is looked for first (memchr): in a file without such characters, a quick answer
+    if b"\xc2" in data and b"\xc2\x85" in data:
+        return None
+    if b"\xe2" in data and (b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data):
         return None
     if b"\r" in data and b"\r" in data.replace(b"\r\n", b""):
         return None
@@ -257,9 +269,11 @@ def _shown_as(claims_file: ClaimsFile, path: str) -> ClaimsFile:
     return dataclasses.replace(claims_file, path=path, claims=ClaimTable(table.columns, path))
 
 
-def load(path: str, progress: Progress | None = None) -> ClaimsFile:
+def load(
+    path: str, progress: Progress | None = None, meanwhile: Callable[[], object] | None = None
+) -> ClaimsFile:
     """Read a claims file that must be clean: the first problem is an error."""
-    return load_snapshot(snapshot(path), progress)
+    return load_snapshot(snapshot(path), progress, meanwhile)
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,9 +295,11 @@ def snapshot(path: str) -> Snapshot:
     return Snapshot(display_name(path), real, read_bytes(path))
 
 
-def load_snapshot(snap: Snapshot, progress: Progress | None = None) -> ClaimsFile:
-    """What the snapshot says; the first problem is an error."""
-    claims_file, problems = read_claims_cached(snap.data, snap.path, snap.real, progress)
+def load_snapshot(
+    snap: Snapshot, progress: Progress | None = None, meanwhile: Callable[[], object] | None = None
+) -> ClaimsFile:
+    """What the snapshot says; the first problem is an error (arguments: read_claims_cached)."""
+    claims_file, problems = read_claims_cached(snap.data, snap.path, snap.real, progress, meanwhile)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise UnusableFile(f"{problems[0]}{more}; run 'figcheck check' to list every problem")
