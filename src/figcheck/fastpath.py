@@ -62,9 +62,11 @@ def read_clean_keeping(
         return None
     if _SUSPECT.search(text):
         return None
+    length = len(text)
+    del text  # libyaml reads the bytes themselves: a large file is not held twice more in memory
     walker = _Walker(path, line_offset=line_offset, progress=progress)
     try:
-        claims_file = walker.read(text)
+        claims_file = walker.read(data, length)
     except (_GiveUp, yaml.YAMLError, StopIteration):
         return None
     return claims_file, walker.append_column
@@ -221,9 +223,10 @@ class _Walker:
         self.columns: dict[str, list[Any]] = {name: [] for name in TABLE_COLUMNS}
         self.bounded: list[int] = []  # rows with an explicit low or high
 
-    def read(self, text: str) -> ClaimsFile:
-        self.length = len(text)
-        loader = parsing.yaml_loader()(text)
+    def read(self, data: bytes, length: int) -> ClaimsFile:
+        """Read a whole file (valid UTF-8, ``length`` characters)."""
+        self.length = length
+        loader = parsing.yaml_loader()(data)
         events: Iterator[Any] = iter(loader.get_event, None)  # no generator between us and libyaml
         _expect(next(events), yaml.StreamStartEvent)
         _expect(next(events), yaml.DocumentStartEvent)
