@@ -257,3 +257,20 @@ def test_a_large_file_is_cut_at_a_claim_near_the_middle(monkeypatch: pytest.Monk
     )
     lone_cr = document.replace(b"version: 1\n", b"version: 1\r", 1)
     assert fastpath._split(lone_cr) is None
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["0", "7", "1850", "007", "0x1f", "1_000", "12.5", "٣", "１２", "1e3", "99999999999999999999"],
+)
+def test_figures_read_as_the_full_reader_reads_them(written: str) -> None:
+    document = (
+        f"claims:\n  - metric: m\n    value: {written}\n    source: s\n    date: 2026-01-01\n"
+    )
+    full, problems = read_everything(document.encode(), "f")
+    clean = read_clean(document.encode(), "f")
+    if problems:
+        assert clean is None
+    else:
+        assert clean == full
+        assert clean is not None and clean.claims[0].value == full.claims[0].value

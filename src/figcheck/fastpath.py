@@ -35,6 +35,15 @@ _SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|^
 _NULL = object()
 _NOTHING = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n?)*")  # blank lines and comments
 _TEXT_KEYS = frozenset({"id", "metric", "source", "unit", "text", "url", "note"})
+_NUMBER_KEYS = frozenset({"value", "low", "high"})
+_OPTIONAL = ("unit", "text", "url", "note")  # TABLE_COLUMNS between "high" and "line"
+assert TABLE_COLUMNS[8:] == (*_OPTIONAL, "line")
+
+
+def _is_whole(text: str) -> bool:
+    """Plain decimal digits with no leading zero: YAML reads an int, and the full reader its
+    float (the figures of most claims; anything else goes through the reader's own rules)."""
+    return text.isascii() and text.isdigit() and (text[0] != "0" or len(text) == 1)
 
 
 class _GiveUp(Exception):
@@ -221,6 +230,11 @@ class _Walker:
         self.length = 0  # of the text being read
         self.memo: dict[tuple[str, str, bool], Any] = {}
         self.columns: dict[str, list[Any]] = {name: [] for name in TABLE_COLUMNS}
+        # each claim's cells are appended through these, in TABLE_COLUMNS' order
+        appends = {name: self.columns[name].append for name in TABLE_COLUMNS}
+        self.leading = [appends[name] for name in TABLE_COLUMNS[:8]]  # id ... high
+        self.optional = [(appends[name], name) for name in _OPTIONAL]
+        self.add_line = appends["line"]
         self.bounded: list[int] = []  # rows with an explicit low or high
 
     def read(self, data: bytes, length: int) -> ClaimsFile:
@@ -327,6 +341,10 @@ class _Walker:
                 fields[key.value] = field
                 key = next(events)
                 continue
+            if key.value in _NUMBER_KEYS and value.implicit[0] and _is_whole(value.value):
+                fields[key.value] = float(value.value)  # what the full reader makes of it
+                key = next(events)
+                continue
             remembered = (key.value, value.value, value.implicit[0])
             field = memo.get(remembered, memo)
             if field is memo:
@@ -340,33 +358,33 @@ class _Walker:
         self.add(line, fields, seen)
 
     def add(self, line: int, fields: dict[str, Any], seen: set[str]) -> None:
-        if not {"metric", "source", "date"} <= fields.keys():
+        get = fields.get
+        metric, source, date = get("metric"), get("source"), get("date")
+        value, low, high = get("value"), get("low"), get("high")
+        if metric is None or source is None or date is None:
             raise _GiveUp
-        has_range = "low" in fields and "high" in fields
-        qualifier = fields.get("qualifier")
+        has_range = low is not None and high is not None
+        qualifier = get("qualifier")
         if qualifier is None:
-            qualifier = Qualifier.EXACT if "value" in fields else Qualifier.RANGE
-        if "value" not in fields and not has_range:
+            qualifier = Qualifier.EXACT if value is not None else Qualifier.RANGE
+        if value is None and not has_range:
             raise _GiveUp
         if qualifier is Qualifier.RANGE and not has_range:
             raise _GiveUp
-        if "low" in fields or "high" in fields:
+        if low is not None or high is not None:
             self.bounded.append(len(self.columns["id"]))  # checked once settings.about is known
-        claim_id = fields.get("id")
+        claim_id = get("id")
         if claim_id is not None:
             if claim_id in seen:
                 raise _GiveUp
             seen.add(claim_id)
-        columns = self.columns
-        columns["id"].append(claim_id)  # None: derived from the content once metrics are resolved
-        columns["metric"].append(fields["metric"])
-        columns["source"].append(fields["source"])
-        columns["date"].append(fields["date"].isoformat())
-        columns["value"].append(fields.get("value"))
-        columns["qualifier"].append(qualifier.value)
-        for name in ("low", "high", "unit", "text", "url", "note"):
-            columns[name].append(fields.get(name))
-        columns["line"].append(line)
+        # an id of None is derived from the content once the metrics are resolved
+        row = (claim_id, metric, source, date.isoformat(), value, qualifier.value, low, high)
+        for append, cell in zip(self.leading, row, strict=True):
+            append(cell)
+        for append, name in self.optional:
+            append(get(name))
+        self.add_line(line)
 
     def check_bounds(self, about: float) -> None:
         """Give up on a claim whose explicit low or high leaves it no possible value."""
