@@ -91,10 +91,10 @@ class Grid:
         self.wrap = wrap
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lengths = [[_cell_width(text) for text, _ in row] for row in self.rows]
         widths = [cell_len(header) for header in self.headers]
-        for row in self.rows:
-            for index, (text, _) in enumerate(row):
-                widths[index] = max(widths[index], cell_len(text))
+        for index, column in enumerate(zip(*lengths, strict=True)):
+            widths[index] = max(widths[index], *column)
         # a terminal's width is a limit; a pipe or a file gets every cell whole (print uncropped)
         room = options.max_width if console.is_terminal else 1_000_000
         others = sum(w for i, w in enumerate(widths) if i != self.wrap) + 3 * (len(widths) - 1)
@@ -105,34 +105,67 @@ class Grid:
         styles: dict[str, Style] | None = (
             None if console.no_color or not console.color_system else {}
         )
-        yield from self._line([(header, "bold") for header in self.headers], widths, styles)
+        segments = self._segments(lengths, widths, styles, room)
+        if styles is None:  # plain text: the whole grid as one segment, for Rich to write at once
+            yield Segment("".join(segment.text for segment in segments))
+        else:
+            yield from segments
+
+    def _segments(
+        self,
+        lengths: list[list[int]],
+        widths: list[int],
+        styles: dict[str, Style] | None,
+        room: int,
+    ) -> Iterator[Segment]:
+        headers = [(header, "bold") for header in self.headers]
+        yield from self._line(headers, [cell_len(h) for h in self.headers], widths, styles)
         yield Segment("─┼─".join("─" * width for width in widths)[:room])
         yield Segment.line()
-        for row in self.rows:
+        for row, row_lengths in zip(self.rows, lengths, strict=True):
             text, style = row[self.wrap]
-            if cell_len(text) <= widths[self.wrap]:
-                yield from self._line(row, widths, styles)
+            if row_lengths[self.wrap] <= widths[self.wrap]:
+                yield from self._line(row, row_lengths, widths, styles)
                 continue
             pieces = textwrap.wrap(text, widths[self.wrap], break_on_hyphens=False) or [""]
             blank = [("", "")] * len(row)
             for number, piece in enumerate(pieces):
                 cells = row if number == 0 else blank
                 wrapped = [*cells[: self.wrap], (piece, style), *cells[self.wrap + 1 :]]
-                yield from self._line(wrapped, widths, styles)
+                yield from self._line(wrapped, [_cell_width(t) for t, _ in wrapped], widths, styles)
 
     def _line(
-        self, cells: list[Cell], widths: list[int], styles: dict[str, Style] | None
+        self,
+        cells: list[Cell],
+        lengths: list[int],
+        widths: list[int],
+        styles: dict[str, Style] | None,
     ) -> Iterator[Segment]:
         """One line as few segments as its styles allow (one, without colour): Rich writes them
-        as they are, with no measuring or wrapping."""
+        as they are, with no measuring or wrapping. ``lengths`` are the cells' widths."""
         last = len(cells) - 1
+        if styles is None and all(map(int.__le__, lengths, widths)):  # plain, nothing to cut
+            parts = []
+            for index, ((text, _), length, width) in enumerate(
+                zip(cells, lengths, widths, strict=True)
+            ):
+                padding = " " * (width - length)
+                if index in self.right:
+                    parts.append(padding + text if text or index != last else text)
+                else:
+                    parts.append(text + padding if index != last else text)
+            yield Segment(" │ ".join(parts) + "\n")
+            return
         pending: list[str] = []
-        for index, ((text, style), width) in enumerate(zip(cells, widths, strict=True)):
+        for index, ((text, style), length, width) in enumerate(
+            zip(cells, lengths, widths, strict=True)
+        ):
             if index:
                 pending.append(" │ ")
-            if cell_len(text) > width:
+            if length > width:
                 text = set_cell_size(text, width - 1) + "…"
-            padding = " " * (width - cell_len(text))
+                length = width
+            padding = " " * (width - length)
             if index in self.right and padding and (text or index != last):
                 pending.append(padding)
             if text and style and styles is not None:
@@ -148,6 +181,11 @@ class Grid:
                 pending.append(padding)
         pending.append("\n")
         yield Segment("".join(pending))
+
+
+def _cell_width(text: str) -> int:
+    """Columns a cell takes: its length when it is ASCII (cells are already made visible)."""
+    return len(text) if text.isascii() else cell_len(text)
 
 
 def _speakers(claims: Claims, ids: set[str]) -> dict[str, str]:
