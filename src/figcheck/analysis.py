@@ -9,6 +9,7 @@ running minimum of upper bounds, per metric.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,19 +32,27 @@ class Filters:
     latest: bool = False
 
 
-def claims_frame(claims_file: ClaimsFile, filters: Filters = Filters()) -> pd.DataFrame:
-    """One row per claim, in a stable order (metric, date, id), with its interval ``lo``/``hi``."""
-    table = ClaimTable.of(claims_file.claims, claims_file.path)
-    columns = {name: table.columns[name] for name in TABLE_COLUMNS}
-    frame = pd.DataFrame(columns)
+VERDICT_INPUT = ("id", "metric", "source", "date", "value", "qualifier", "low", "high")
+
+
+def claims_frame(
+    claims_file: ClaimsFile, filters: Filters = Filters(), columns: Sequence[str] = CLAIM_COLUMNS
+) -> pd.DataFrame:
+    """One row per claim, in a stable order (metric, date, id), with its interval ``lo``/``hi``;
+    ``columns`` of the claims beyond :data:`VERDICT_INPUT` (what verdicts need) are optional."""
+    table = ClaimTable.of(claims_file.claims, claims_file.path).columns
+    # ordered by numpy over fixed-width text (code point order, as Python's): faster than pandas
+    order = np.lexsort([np.array(table[name], dtype=str) for name in ("id", "date", "metric")])
+    frame = pd.DataFrame({name: table[name] for name in columns}).take(order)
     for name in ("value", "low", "high"):
         frame[name] = frame[name].astype("float64")
-    frame = _filtered(frame, filters)
-    frame = frame.sort_values(["metric", "date", "id"], kind="stable", ignore_index=True)
+    frame = _filtered(frame, filters).reset_index(drop=True)
     return with_intervals(frame, claims_file.settings.about)
 
 
 def _filtered(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    if filters == Filters():
+        return frame
     keep = pd.Series(True, index=frame.index)
     if filters.metric is not None:
         keep &= frame["metric"] == filters.metric

@@ -375,7 +375,8 @@ def _compare_report(
 
     with _LoadProgress() as progress:
         claims_file = store.load_snapshot(snap, progress, _import_analysis)
-    frame = analysis.claims_frame(claims_file, _filters(claims_file, metric, since, until, latest))
+    filters = _filters(claims_file, metric, since, until, latest)
+    frame = analysis.claims_frame(claims_file, filters, analysis.VERDICT_INPUT)
     slack = claims_file.settings.tolerance if tolerance is None else tolerance
     kinds = {entry.name: entry.kind for entry in claims_file.metrics}
     verdicts = report.verdict_records(analysis.verdicts(frame, kinds, slack))
