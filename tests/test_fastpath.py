@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import textwrap
 from pathlib import Path
@@ -232,7 +233,18 @@ def test_cuts_that_cannot_be_trusted_fall_back_to_one_reader() -> None:
             date: 2026-01-02
         """
     )
-    for text in (quoted, registry_after, same_id):
+    ended = [  # the claims list ends before the cut: the whole file does not read
+        same_id.replace("  - id: one\n    metric: deaths\n    value: 12", between)
+        for between in (
+            "...\n  - id: two\n    metric: deaths\n    value: 12",
+            "version: 1\n  - id: two\n    metric: deaths\n    value: 12",
+            "sources: {}\n  - id: two\n    metric: deaths\n    value: 12",
+        )
+    ]
+    for text in ended:
+        assert text != same_id
+        assert fastpath.read_clean_keeping(text.encode(), "f") is None, text
+    for text in (quoted, registry_after, same_id, *ended):
         document = text.encode()
         whole = fastpath.read_clean_keeping(document, "f")
         header_end, cuts = _every_cut(document)
@@ -261,7 +273,7 @@ def test_a_large_file_is_cut_at_a_claim_near_the_middle(monkeypatch: pytest.Monk
 
 @pytest.mark.parametrize(
     "written",
-    ["0", "7", "1850", "007", "0x1f", "1_000", "12.5", "٣", "１２", "1e3", "99999999999999999999"],
+    ["0", "7", "1850", "007", "0x1f", "1_000", "12.5", "٣", "１２", "1e3", "9" * 20, "9" * 309],
 )
 def test_figures_read_as_the_full_reader_reads_them(written: str) -> None:
     document = (
@@ -274,3 +286,20 @@ def test_figures_read_as_the_full_reader_reads_them(written: str) -> None:
     else:
         assert clean == full
         assert clean is not None and clean.claims[0].value == full.claims[0].value
+
+
+@pytest.mark.parametrize("failing", ["pipe", "fork"])
+def test_without_a_second_process_the_file_is_read_in_one(
+    monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    def refuse() -> None:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    document = claims_yaml(400).encode()
+    header_end, cut = fastpath._split(document) or (0, 0)
+    before = len(os.listdir("/proc/self/fd"))
+    monkeypatch.setattr(os, failing, refuse)
+    read = fastpath.read_split(document, "f", header_end, cut)
+    _same_read(read, fastpath.read_clean_keeping(document, "f"))
+    assert read is not None
+    assert len(os.listdir("/proc/self/fd")) == before  # no pipe left open

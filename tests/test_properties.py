@@ -376,3 +376,13 @@ def test_plain_report_order_equals_the_pandas_one(case: Case, random: Any) -> No
     assert [r["metric"] for r in plain_analysis.report_order(shuffled)] == [
         r["metric"] for r in rows
     ]
+
+
+def test_plain_verdict_keeps_the_sign_of_zero_as_pandas_does() -> None:
+    claim = Claim("z", "m", "UN", DATES[0], value=0.0, low=-0.0)  # `low: -0` reads as -0.0
+    claims_file = Case((claim,), frozenset(), 0.1, 0.1).file()
+    row = compare(claims_file, Filters(), None).to_dict("records")[0]
+    _, plain = plain_analysis.metric_verdict(claims_file, "m")
+    assert plain is not None
+    for name in ("range_low", "range_high"):
+        assert math.copysign(1, plain[name]) == math.copysign(1, row[name]), name

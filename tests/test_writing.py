@@ -297,6 +297,14 @@ def test_append_keeps_windows_line_endings(tmp_path: Path) -> None:
     assert b"\n" not in data.replace(b"\r\n", b"")
 
 
+def test_windows_line_endings_after_a_plain_first_line_are_kept(tmp_path: Path) -> None:
+    text = "# written on Windows after this line\n" + RICH.replace("\n", "\r\n")
+    path = write(tmp_path, text)
+    append_claim(str(path), claim(1))
+    added = path.read_bytes()[len(text.encode()) :]
+    assert added and b"\n" not in added.replace(b"\r\n", b"")
+
+
 # --- layouts that refuse, problems that refuse: the file is untouched -----------------------------
 
 

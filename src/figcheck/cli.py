@@ -297,9 +297,9 @@ def list_claims(
     output: FormatOption = Format.table,
 ) -> None:
     """List the claims, with the interval each one allows."""
+    claims_file = _load(ctx)  # first: pandas is imported while a large file is still read
     from figcheck import analysis, render, report
 
-    claims_file = _load(ctx)
     frame = analysis.claims_frame(
         claims_file, _filters(claims_file, metric, since, until, source=source)
     )
@@ -371,10 +371,10 @@ def _compare_report(
     cached = store.cached_report(snap, key) if plain else None
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    from figcheck import analysis, render, report
-
     with _LoadProgress() as progress:
         claims_file = store.load_snapshot(snap, progress, _import_analysis)
+    from figcheck import analysis, render, report
+
     filters = _filters(claims_file, metric, since, until, latest)
     frame = analysis.claims_frame(claims_file, filters, analysis.VERDICT_INPUT)
     slack = claims_file.settings.tolerance if tolerance is None else tolerance
@@ -402,9 +402,9 @@ def show(
     ] = None,
 ) -> None:
     """Every claim of one metric drawn on a common axis, with the verdict."""
+    claims_file = _load(ctx)
     from figcheck import analysis, render, report
 
-    claims_file = _load(ctx)
     filters = _filters(claims_file, metric, since, until, latest)
     frame = analysis.claims_frame(claims_file, filters)
     if frame.empty:
@@ -472,9 +472,9 @@ def export(
     if chosen is Format.table:
         raise UsageError("export writes csv, json or markdown, not a table")
     if claims:
+        claims_file = _load(ctx)
         from figcheck import analysis
 
-        claims_file = _load(ctx)
         frame = analysis.claims_frame(claims_file, _filters(claims_file, None, None, None, latest))
         records = report.claim_records(frame)
         columns = list(report.CLAIM_FIELDS)
@@ -733,11 +733,12 @@ def html_report(
     latest: LatestOption = False,
 ) -> None:
     """Write a self-contained HTML report: verdicts, a chart per metric, and the claims."""
-    from figcheck import analysis, html_report
     from figcheck.store import display_name
 
     source = _path(ctx)
     claims_file = _load_path(source)
+    from figcheck import analysis, html_report
+
     frame = analysis.claims_frame(claims_file, analysis.Filters(latest=latest))
     kinds = {entry.name: entry.kind for entry in claims_file.metrics}
     verdicts = analysis.verdicts(frame, kinds, claims_file.settings.tolerance)

@@ -10,13 +10,15 @@ words every problem. So the fast path never decides that a file is wrong, only t
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import pickle
 import re
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -43,7 +45,12 @@ assert TABLE_COLUMNS[8:] == (*_OPTIONAL, "line")
 def _is_whole(text: str) -> bool:
     """Plain decimal digits with no leading zero: YAML reads an int, and the full reader its
     float (the figures of most claims; anything else goes through the reader's own rules)."""
-    return text.isascii() and text.isdigit() and (text[0] != "0" or len(text) == 1)
+    return (
+        len(text) <= 15  # exactly a float (a longer one may overflow: the reader's rules decide)
+        and text.isascii()
+        and text.isdigit()
+        and (text[0] != "0" or len(text) == 1)
+    )
 
 
 class _GiveUp(Exception):
@@ -65,6 +72,17 @@ def read_clean_keeping(
     """:func:`read_clean`, with the column of the claims' ``-`` when text appended to the file
     would extend the claims list (claims last, in block style, no ``...`` end), else None.
     ``line_offset`` is added to the claims' lines (text left out between the header and them)."""
+    walked = _walked(data, path, progress, line_offset)
+    return None if walked is None else (walked[0], walked[1].append_column)
+
+
+def _walked(
+    data: bytes,
+    path: str,
+    progress: Callable[[float], None] | None = None,
+    line_offset: int = 0,
+) -> tuple[ClaimsFile, _Walker] | None:
+    """The file read by a walker, and the walker (what it saw of the file's end)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -75,10 +93,9 @@ def read_clean_keeping(
     del text  # libyaml reads the bytes themselves: a large file is not held twice more in memory
     walker = _Walker(path, line_offset=line_offset, progress=progress)
     try:
-        claims_file = walker.read(data, length)
+        return walker.read(data, length), walker
     except (_GiveUp, yaml.YAMLError, StopIteration):
         return None
-    return claims_file, walker.append_column
 
 
 def read_appended(
@@ -143,33 +160,67 @@ def read_split(
     """The file read in two processes, cut at ``cut`` (the start of a line), the claims list
     starting at ``header_end``: what :func:`read_clean_keeping` says of it, wherever the cut."""
     lines_skipped = data.count(b"\n", header_end, cut)
-    reading, sending = os.pipe()
-    child = os.fork()
-    if child == 0:  # pragma: no cover - the forked reader (its result is checked by the parent)
-        try:
-            os.close(reading)
-            tail = read_clean_keeping(
-                data[:header_end] + data[cut:], path, line_offset=lines_skipped
-            )
-            with os.fdopen(sending, "wb") as out:
-                pickle.dump(tail, out, protocol=pickle.HIGHEST_PROTOCOL)
-        finally:
-            os._exit(0)
-    os.close(sending)
-    stream = os.fdopen(reading, "rb")
+    started = _start_reader(data[:header_end] + data[cut:], path, lines_skipped)
+    if started is None:  # no process to be had: one reader it is
+        return read_clean_keeping(data, path, progress)
+    child, stream = started
+    head: tuple[ClaimsFile, _Walker] | None = None
+    tail: tuple[ClaimsFile, int | None] | None = None
+    received = False
     try:
-        head = read_clean_keeping(data[:cut], path, progress)
+        head = _walked(data[:cut], path, progress)
         if meanwhile is not None and head is not None:
             meanwhile()
         try:
             tail = pickle.load(stream)
+            received = True
         except Exception:  # the other reader died: the file is read in one piece
             tail = None
     finally:
         stream.close()  # first: a reader still sending then stops instead of waiting for us
+        if not received:  # stopped (Ctrl-C, an error): the other reader is not waited for
+            with contextlib.suppress(OSError):
+                os.kill(child, signal.SIGKILL)
         os.waitpid(child, 0)
-    joined = _joined(head, tail)
-    return joined if joined is not None else read_clean_keeping(data, path, progress)
+    # the first part must end with its claims list, or the cut was where the whole file reads
+    # differently (a key or "..." after the claims, then more claims: a syntax error)
+    if head is not None and head[1].claims_last:
+        joined = _joined(head[0], tail)
+        if joined is not None:
+            return joined
+    return read_clean_keeping(data, path, progress)
+
+
+def _start_reader(text: bytes, path: str, line_offset: int) -> tuple[int, BinaryIO] | None:
+    """Fork a process that reads ``text`` and sends back what it found; its id and the stream
+    to read that from, or None when no process can be started."""
+    try:
+        reading, sending = os.pipe()
+    except OSError:
+        return None
+    # Ctrl-C is held back while forking, and the reader ignores it: it must never run this
+    # process's clean-up (the lock of an add). This process stops it instead (see read_split).
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        child = os.fork()
+    except OSError:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        os.close(reading)
+        os.close(sending)
+        return None
+    if child == 0:  # pragma: no cover - the forked reader (its result is checked by the parent)
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+            os.close(reading)
+            tail = read_clean_keeping(text, path, line_offset=line_offset)
+            with os.fdopen(sending, "wb") as out:
+                pickle.dump(tail, out, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            os._exit(0)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    os.close(sending)
+    return child, os.fdopen(reading, "rb")
 
 
 def _cores() -> int:
@@ -202,12 +253,12 @@ def _odd_breaks(data: bytes) -> bool:
 
 
 def _joined(
-    head: tuple[ClaimsFile, int | None] | None, tail: tuple[ClaimsFile, int | None] | None
+    first: ClaimsFile, tail: tuple[ClaimsFile, int | None] | None
 ) -> tuple[ClaimsFile, int | None] | None:
-    """The two halves as one read, or None when they cannot be trusted to be one."""
-    if head is None or tail is None:
+    """The two parts as one read, or None when they cannot be trusted to be one."""
+    if tail is None:
         return None
-    first, second = head[0], tail[0]
+    second = tail[0]
     if dataclasses.replace(first, claims=()) != dataclasses.replace(second, claims=()):
         return None  # a section after the claims changed the settings or the registry
     before = ClaimTable.of(first.claims, first.path).columns
@@ -227,6 +278,7 @@ class _Walker:
         self.line_offset = line_offset  # added to every line: for a tail read on its own
         self.append_column: int | None = None
         self.ends_in_block = False  # the last claim's last value is a block text (| or >)
+        self.claims_last = False  # the claims list ends the file (no key after it, no "...")
         self.length = 0  # of the text being read
         self.memo: dict[tuple[str, str, bool], Any] = {}
         self.columns: dict[str, list[Any]] = {name: [] for name in TABLE_COLUMNS}
@@ -253,6 +305,7 @@ class _Walker:
             if not isinstance(key, parsing.Scalar) or key.text in pairs:
                 raise _GiveUp
             self.append_column = None
+            self.claims_last = key.text == "claims"
             if key.text == "claims":
                 self.append_column = self.claims(events)
                 pairs["claims"] = (key, parsing.Scalar("", _NULL_TAG, key.line, plain=True))
@@ -261,6 +314,7 @@ class _Walker:
             event = next(events)
         if _expect(next(events), yaml.DocumentEndEvent).explicit:
             self.append_column = None
+            self.claims_last = False
         _expect(next(events), yaml.StreamEndEvent)
         if composer.problems:
             raise _GiveUp

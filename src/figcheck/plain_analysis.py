@@ -93,8 +93,8 @@ def _decided(
     return {
         "kind": kind.value,
         "status": "divergent" if divergent else "consistent",
-        "range_low": math.nan if divergent else min(low, high),
-        "range_high": math.nan if divergent else max(low, high),
+        "range_low": math.nan if divergent else (low if low <= high else high),
+        "range_high": math.nan if divergent else (high if low <= high else low),
         "ratio": ratio,
         "conflict_a": pair[0] if divergent else None,
         "conflict_b": pair[1] if divergent else None,

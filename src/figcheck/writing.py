@@ -358,9 +358,12 @@ def _skip_items(sequence: Any, events: Iterator[Any], layout: _Layout) -> int:
 
 
 def _newline(text: str) -> str:
-    """The file's line ending, as its first line ends (a large file is not searched whole)."""
-    first = text.find("\n")
-    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+    """The file's line ending: CRLF when its first or last line break is one (a large file is
+    not searched whole)."""
+    for found in (text.find("\n"), text.rfind("\n")):
+        if found > 0 and text[found - 1] == "\r":
+            return "\r\n"
+    return "\n"
 
 
 def _cut_span(text: str, span: tuple[int, int]) -> str:
