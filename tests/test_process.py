@@ -150,3 +150,44 @@ def test_a_reader_that_goes_away_is_not_an_error() -> None:
         errors = process.stderr.read()
         assert process.wait(timeout=60) == 0
     assert b"Traceback" not in errors and b"Exception" not in errors
+
+
+def _processes_reading(path: Path) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if str(path).encode() in command:
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the two-process read is Linux only")
+def test_ctrl_c_during_a_two_process_read_stops_both(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    from bench.generate import claims_yaml
+
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(claims_yaml(40_000))  # ~7 MB: read on two cores
+    environment = {**os.environ, "FIGCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    process = subprocess.Popen(
+        [FIGCHECK, "-f", str(claims), "compare"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=environment,
+    )
+    deadline = time.monotonic() + 20
+    while len(_processes_reading(claims)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)  # until the second reader is there
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=20) == 130  # interrupted, as shells report it
+    assert process.stderr is not None and b"Traceback" not in process.stderr.read()
+    process.stderr.close()
+    time.sleep(0.2)
+    assert _processes_reading(claims) == []
+    assert not (tmp_path / "cache").exists() or not list((tmp_path / "cache").glob("*.tmp"))
