@@ -59,7 +59,7 @@ class _GiveUp(Exception):
 
 def read_clean(data: bytes, path: str) -> ClaimsFile | None:
     """The claims file, when it is clean and of the usual shape; ``None`` to use the full reader."""
-    read = read_clean_keeping(data, path)
+    read = read_clean_in_two(data, path)
     return None if read is None else read[0]
 
 
