@@ -525,3 +525,26 @@ def test_verdicts_on_filtered_subset_with_gapped_index() -> None:
     by_metric = {r["metric"]: r for r in rows}
     assert (by_metric["b"]["conflict_a"], by_metric["b"]["conflict_b"]) == ("b2", "b1")
     assert (by_metric["c"]["conflict_a"], by_metric["c"]["conflict_b"]) == ("c2", "c1")
+
+
+def test_one_very_long_id_costs_no_more_than_its_own_text() -> None:
+    """Ordering must not make every row as wide as the longest id (as fixed-width text would)."""
+    import tracemalloc
+
+    claims = [
+        Claim(f"c{i:05d}", "m", "UN", dt.date(2026, 1, 1 + i % 28), value=float(i))
+        for i in range(2000)
+    ]
+    claims[7] = Claim("x" * 200_000, "m", "UN", dt.date(2026, 1, 1), value=1.0)
+    claims.append(Claim("b\x00", "m", "UN", dt.date(2026, 1, 1), value=2.0))
+    claims.append(Claim("b", "m", "UN", dt.date(2026, 1, 1), value=3.0))
+    claims_file = ClaimsFile(path="f", claims=tuple(claims))
+    tracemalloc.start()
+    try:
+        frame = claims_frame(claims_file)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 50 * 1024 * 1024
+    first_day = [i for i in frame["id"] if i in ("b", "b\x00")]
+    assert first_day == ["b", "b\x00"]  # Python's order: a trailing NUL sorts after

@@ -355,7 +355,7 @@ claims:
     source: "[bold red]Ministry[/] [sic] [/]"
     date: 2026-01-01
     note: "\\e]8;;http://evil.example\\e\\\\click\\e]8;;\\e\\\\ \\e[2J \\u202eevil"
-  - id: a2
+  - id: "a2\\e]2;PWNED\\a"
     metric: m
     value: 7
     source: "=HYPERLINK(\\"http://x\\")"
@@ -372,6 +372,7 @@ def test_text_from_the_file_is_never_markup_or_escapes(
         code, out, err = run(runner, path, *command)
         assert code == 0, err
         assert "\x1b" not in out
+        assert "\x07" not in out
         assert "\u202e" not in out
     code, out, _ = run(runner, path, "list")
     flat = "".join(out.split())

@@ -184,7 +184,8 @@ class Grid:
 
 
 def _cell_width(text: str) -> int:
-    """Columns a cell takes: its length when it is ASCII (cells are already made visible)."""
+    """Columns a cell takes: its length when it is ASCII. Grid cells must have been through
+    :func:`visible` (no control characters, which would take no column)."""
     return len(text) if text.isascii() else cell_len(text)
 
 
@@ -270,7 +271,7 @@ def claims_table(frame: pd.DataFrame, *, with_metric: bool = True) -> Table:
         table.add_column(name, no_wrap=name in {"id", "date", "interval"})
     for claim in frame.to_dict("records"):
         row = [
-            Text(claim["id"]),
+            cell(claim["id"]),
             cell(claim["metric"]),
             Text(figure(claim)),
             Text(interval(claim["lo"], claim["hi"])),
