@@ -128,3 +128,31 @@ def test_a_read_only_claims_file_is_not_replaced(
     with pytest.raises(writing.UnusableFile, match="the file is read-only; nothing was written"):
         writing.append_claim(str(path), claim)
     assert path.read_text() == "claims: []\n"
+
+
+def _claims_output(rows: int, *, terminal: bool, monkeypatch: pytest.MonkeyPatch) -> str:
+    from rich.console import Console
+
+    from figcheck import render, store
+    from figcheck.analysis import claims_frame
+
+    monkeypatch.setattr(render._ClaimsTable, "TABLE_ROWS", rows)
+    frame = claims_frame(store.load(str(SHIPPED)))
+    out = io.StringIO()
+    console = Console(file=out, width=60, force_terminal=terminal, color_system=None)
+    console.print(render.claims_table(frame), crop=terminal)
+    return out.getvalue()
+
+
+def test_claims_fit_a_terminal_and_stay_whole_in_a_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
+    few = _claims_output(100, terminal=True, monkeypatch=monkeypatch)
+    assert "━" in few and max(len(line) for line in few.splitlines()) <= 60  # a Rich table
+    many = _claims_output(3, terminal=True, monkeypatch=monkeypatch)  # more claims than that
+    lines = many.splitlines()
+    assert "─┼─" in many and len(lines) == 2 + 7  # a grid: a line per claim, cut at the edge
+    assert max(len(line) for line in lines) == 60 and lines[2].startswith("e25c6ae1 │ ")
+    piped = _claims_output(100, terminal=False, monkeypatch=monkeypatch)
+    lines = piped.splitlines()
+    assert "─┼─" in piped and len(lines) == 2 + 7  # one line per claim, however long
+    assert any(len(line) > 60 for line in lines)
+    assert "at least 1,850 demonstrators killed in 17 days" in piped

@@ -48,6 +48,13 @@ def cell(value: Any, style: str = "") -> Text:
     return Text(visible(str(value)), style=style)
 
 
+def _shown(value: Any) -> str:
+    """A value from the file as visible text for a grid cell ("" when missing)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return visible(str(value))
+
+
 def number(value: float | None) -> str:
     """A figure as people write it: ``1,850``, ``2.4``, ``∞`` for an open bound."""
     if value is None or math.isnan(value):
@@ -80,11 +87,13 @@ class Grid:
     """Rows of cells aligned in columns, one line of text per row: fast for thousands of rows.
 
     A Rich ``Table`` measures and wraps every cell, which takes seconds for a large file; a grid
-    measures each column once, wraps only the one column allowed to wrap (``wrap``), and makes one
-    ``Text`` per line.
+    measures each column once, wraps only the one column allowed to wrap (``wrap``; with None,
+    none: a terminal then cuts each line at its edge), and makes one ``Text`` per line.
     """
 
-    def __init__(self, headers: list[str], rows: list[list[Cell]], *, right: set[int], wrap: int):
+    def __init__(
+        self, headers: list[str], rows: list[list[Cell]], *, right: set[int], wrap: int | None
+    ):
         self.headers = headers
         self.rows = rows
         self.right = right
@@ -97,17 +106,25 @@ class Grid:
             widths[index] = max(widths[index], *column)
         # a terminal's width is a limit; a pipe or a file gets every cell whole (print uncropped)
         room = options.max_width if console.is_terminal else 1_000_000
-        others = sum(w for i, w in enumerate(widths) if i != self.wrap) + 3 * (len(widths) - 1)
-        widths[self.wrap] = max(20, min(widths[self.wrap], room - others))
-        excess = others + widths[self.wrap] - room
-        if excess > 0:  # a narrow terminal: the first column gives way, its cells cut with "…"
-            widths[0] = max(cell_len(self.headers[0]), widths[0] - excess)
+        if self.wrap is not None:
+            wrap = self.wrap
+            others = sum(w for i, w in enumerate(widths) if i != wrap) + 3 * (len(widths) - 1)
+            widths[wrap] = max(20, min(widths[wrap], room - others))
+            excess = others + widths[wrap] - room
+            if excess > 0:  # a narrow terminal: the first column gives way, cut with "…"
+                widths[0] = max(cell_len(self.headers[0]), widths[0] - excess)
         styles: dict[str, Style] | None = (
             None if console.no_color or not console.color_system else {}
         )
         segments = self._segments(lengths, widths, styles, room)
-        if styles is None:  # plain text: the whole grid as one segment, for Rich to write at once
-            yield Segment("".join(segment.text for segment in segments))
+        if styles is None:  # plain text: lines joined in chunks, for Rich to write at once
+            chunk: list[str] = []  # (a chunk is split into lines again when Rich crops)
+            for segment in segments:
+                chunk.append(segment.text)
+                if len(chunk) == 256:
+                    yield Segment("".join(chunk))
+                    chunk = []
+            yield Segment("".join(chunk))
         else:
             yield from segments
 
@@ -122,16 +139,17 @@ class Grid:
         yield from self._line(headers, [cell_len(h) for h in self.headers], widths, styles)
         yield Segment("─┼─".join("─" * width for width in widths)[:room])
         yield Segment.line()
+        wrap = self.wrap
         for row, row_lengths in zip(self.rows, lengths, strict=True):
-            text, style = row[self.wrap]
-            if row_lengths[self.wrap] <= widths[self.wrap]:
+            if wrap is None or row_lengths[wrap] <= widths[wrap]:
                 yield from self._line(row, row_lengths, widths, styles)
                 continue
-            pieces = textwrap.wrap(text, widths[self.wrap], break_on_hyphens=False) or [""]
+            text, style = row[wrap]
+            pieces = textwrap.wrap(text, widths[wrap], break_on_hyphens=False) or [""]
             blank = [("", "")] * len(row)
             for number, piece in enumerate(pieces):
                 cells = row if number == 0 else blank
-                wrapped = [*cells[: self.wrap], (piece, style), *cells[self.wrap + 1 :]]
+                wrapped = [*cells[:wrap], (piece, style), *cells[wrap + 1 :]]
                 yield from self._line(wrapped, [_cell_width(t) for t, _ in wrapped], widths, styles)
 
     def _line(
@@ -263,24 +281,47 @@ def summary(verdicts: list[dict[str, Any]]) -> str:
     return ", ".join(parts)
 
 
-def claims_table(frame: pd.DataFrame, *, with_metric: bool = True) -> Table:
+def claims_table(frame: pd.DataFrame, *, with_metric: bool = True) -> RenderableType:
     """The claims, one row each, with the interval each one allows."""
-    table = Table(show_edge=False, header_style="bold")
-    names = ("id", "metric", "figure", "interval", "source", "date", "text")
-    for name in names if with_metric else [n for n in names if n != "metric"]:
-        table.add_column(name, no_wrap=name in {"id", "date", "interval"})
+    names = ["id", "metric", "figure", "interval", "source", "date", "text"]
+    if not with_metric:
+        names.remove("metric")
+    rows: list[list[Cell]] = []
     for claim in frame.to_dict("records"):
-        row = [
-            cell(claim["id"]),
-            cell(claim["metric"]),
-            Text(figure(claim)),
-            Text(interval(claim["lo"], claim["hi"])),
-            cell(claim["source"]),
-            Text(claim["date"]),
-            cell(claim["text"], "italic"),
-        ]
-        table.add_row(*(row if with_metric else row[:1] + row[2:]))
-    return table
+        cells = {
+            "id": (_shown(claim["id"]), ""),
+            "metric": (_shown(claim["metric"]), ""),
+            "figure": (figure(claim), ""),
+            "interval": (interval(claim["lo"], claim["hi"]), ""),
+            "source": (_shown(claim["source"]), ""),
+            "date": (_shown(claim["date"]), ""),
+            "text": (_shown(claim["text"]), "italic"),
+        }
+        rows.append([cells[name] for name in names])
+    return _ClaimsTable(names, rows)
+
+
+class _ClaimsTable:
+    """In a terminal, a few claims as a Rich table (every column wraps to fit); many claims, or
+    output to a pipe or a file, as a grid: one line per claim (cut at a terminal's edge), drawn
+    in a fraction of the time."""
+
+    TABLE_ROWS = 2000  # a Rich table measures every cell: about a second for this many
+
+    def __init__(self, names: list[str], rows: list[list[Cell]]) -> None:
+        self.names = names
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if console.is_terminal and len(self.rows) <= self.TABLE_ROWS:
+            table = Table(show_edge=False, header_style="bold")
+            for name in self.names:
+                table.add_column(name, no_wrap=name in {"id", "date", "interval"})
+            for row in self.rows:
+                table.add_row(*(Text(text, style=style) for text, style in row))
+            yield table
+        else:
+            yield Grid(self.names, self.rows, right=set(), wrap=None)
 
 
 # --- the forest plot --------------------------------------------------------------------------
