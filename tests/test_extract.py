@@ -384,3 +384,22 @@ def test_corpus_precision_and_recall(capsys: pytest.CaptureFixture[str]) -> None
         print(f"\n{report}")
     assert precision >= 0.90, report
     assert recall >= 0.85, report
+
+
+@given(
+    st.text(st.sampled_from(list("ab A(UN).,;'’-\n 1")), max_size=60),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+@settings(max_examples=300, deadline=None)
+def test_tokens_before_a_sentence_are_those_of_the_whole_text(
+    text: str, start: int, end: int
+) -> None:
+    from figcheck.extract import _TOKEN, _tokens_before
+
+    start, position = sorted((min(start, len(text)), min(end, len(text))))
+    whole = [(t.start(), t.group()) for t in _TOKEN.finditer(text[:position])]
+    near = [(t.start(), t.group()) for t in _tokens_before(text, start, position)]
+    assert near == whole[len(whole) - len(near) :]  # a tail of the whole text's tokens...
+    before = [t for t in whole if t[0] < start]
+    assert not before or before[-1] in near  # ...holding the last token before the sentence

@@ -781,9 +781,24 @@ def _clean_source(raw: str) -> str | None:
     return source
 
 
+_TOKEN = re.compile(r"\([A-Z][A-Za-z&.-]{1,11}\)|[\w'’-]+|[^\w\s]")
+
+
+def _tokens_before(text: str, sentence_start: int, position: int) -> list[re.Match[str]]:
+    """The words and marks of ``text`` up to ``position``, from the last run of non-space
+    characters before ``sentence_start`` on: those the whole text's tokens would give there (a
+    token never holds whitespace), without reading the text from its beginning each time."""
+    back = sentence_start
+    while back > 0 and text[back - 1].isspace():
+        back -= 1
+    while back > 0 and not text[back - 1].isspace():
+        back -= 1
+    return list(_TOKEN.finditer(text, back, position))
+
+
 def _subject_before(text: str, position: int, sentence_start: int) -> tuple[str, int] | None:
     """The subject of a verb at ``position``: the words before it back to a clause boundary."""
-    tokens = list(re.finditer(r"\([A-Z][A-Za-z&.-]{1,11}\)|[\w'’-]+|[^\w\s]", text[:position]))
+    tokens = _tokens_before(text, sentence_start, position)
     index = len(tokens) - 1
     while index >= 0 and tokens[index].start() >= sentence_start:
         word = tokens[index].group().casefold()
