@@ -191,3 +191,14 @@ def test_ctrl_c_during_a_two_process_read_stops_both(tmp_path: Path) -> None:
     time.sleep(0.2)
     assert _processes_reading(claims) == []
     assert not (tmp_path / "cache").exists() or not list((tmp_path / "cache").glob("*.tmp"))
+
+
+def test_forced_colour_into_a_file_loses_no_claim(tmp_path: Path) -> None:
+    from bench.generate import claims_yaml
+
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(claims_yaml(2100))  # more than a Rich table is used for
+    environment = {"FIGCHECK_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "80"}
+    result = figcheck("-f", str(claims), "list", FORCE_COLOR="1", **environment)
+    assert result.returncode == 0
+    assert result.stdout.count("(generated)") == 2100

@@ -305,8 +305,8 @@ def list_claims(
         claims_file, _filters(claims_file, metric, since, until, source=source)
     )
     if output is Format.table:
-        console = _stdout()  # a pipe or a file gets whole lines, a terminal what fits
-        console.print(render.claims_table(frame), crop=console.is_terminal)
+        # a pipe or a file gets whole lines (FORCE_COLOR too), a terminal what fits
+        _stdout().print(render.claims_table(frame), crop=sys.stdout.isatty())
         return
     _emit(report.claim_records(frame), list(report.CLAIM_FIELDS), output, sys.stdout)
 
@@ -421,8 +421,7 @@ def show(
             _save_chart(claims_file, str(filters.metric), frame, verdict, image)
     if output is Format.table:
         _stdout().print(render.show(str(filters.metric), frame, verdict))
-        console = _stdout()
-        console.print(render.claims_table(frame, with_metric=False), crop=console.is_terminal)
+        _stdout().print(render.claims_table(frame, with_metric=False), crop=sys.stdout.isatty())
     elif output is Format.json:
         document = {
             "verdict": report.verdict_records(verdicts)[0],

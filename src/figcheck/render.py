@@ -92,12 +92,19 @@ class Grid:
     """
 
     def __init__(
-        self, headers: list[str], rows: list[list[Cell]], *, right: set[int], wrap: int | None
+        self,
+        headers: list[str],
+        rows: list[list[Cell]],
+        *,
+        right: set[int],
+        wrap: int | None,
+        give_way: int = 0,
     ):
         self.headers = headers
         self.rows = rows
         self.right = right
         self.wrap = wrap
+        self.give_way = give_way  # the column cut with "…" when a terminal is too narrow
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         lengths = [[_cell_width(text) for text, _ in row] for row in self.rows]
@@ -111,8 +118,9 @@ class Grid:
             others = sum(w for i, w in enumerate(widths) if i != wrap) + 3 * (len(widths) - 1)
             widths[wrap] = max(20, min(widths[wrap], room - others))
             excess = others + widths[wrap] - room
-            if excess > 0:  # a narrow terminal: the first column gives way, cut with "…"
-                widths[0] = max(cell_len(self.headers[0]), widths[0] - excess)
+            if excess > 0:  # a narrow terminal: one column gives way, its cells cut with "…"
+                narrow = self.give_way
+                widths[narrow] = max(cell_len(self.headers[narrow]), widths[narrow] - excess)
         styles: dict[str, Style] | None = (
             None if console.no_color or not console.color_system else {}
         )
@@ -303,8 +311,8 @@ def claims_table(frame: pd.DataFrame, *, with_metric: bool = True) -> Renderable
 
 class _ClaimsTable:
     """In a terminal, a few claims as a Rich table (every column wraps to fit); many claims, or
-    output to a pipe or a file, as a grid: one line per claim (cut at a terminal's edge), drawn
-    in a fraction of the time."""
+    output to a pipe or a file, as a grid (drawn in a fraction of the time): in a terminal with
+    the text wrapped, else one whole line per claim."""
 
     TABLE_ROWS = 2000  # a Rich table measures every cell: about a second for this many
 
@@ -321,7 +329,11 @@ class _ClaimsTable:
                 table.add_row(*(Text(text, style=style) for text, style in row))
             yield table
         else:
-            yield Grid(self.names, self.rows, right=set(), wrap=None)
+            # in a terminal, the text wraps and the metric (else the source) gives way; into a
+            # pipe or a file, one whole line per claim
+            wrap = len(self.names) - 1 if console.is_terminal else None
+            give_way = self.names.index("metric" if "metric" in self.names else "source")
+            yield Grid(self.names, self.rows, right=set(), wrap=wrap, give_way=give_way)
 
 
 # --- the forest plot --------------------------------------------------------------------------

@@ -9,6 +9,8 @@ _VISIBLE: dict[int, int | str] = {
     0x7F: 0x2421,  # DEL -> ␡
     **{code: _REPLACEMENT for code in range(0x80, 0xA0)},  # C1 controls (CSI, OSC ...)
     **{code: _REPLACEMENT for code in _BIDI},  # bidirectional overrides and marks
+    0x2028: 0x2424,  # line separator -> ␤ (a line break to many readers)
+    0x2029: 0x00B6,  # paragraph separator -> ¶
 }
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
