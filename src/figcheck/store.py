@@ -167,7 +167,7 @@ def read_for_append(
             and _grew(entry, data)
         ):
             tail = data[entry.size :]
-            breaks = _breaks(tail)
+            breaks = fastpath.line_breaks(tail)
             if breaks is not None:
                 claims_file = _shown_as(entry.claims_file, path)
                 first_line = entry.breaks + 1
@@ -182,26 +182,14 @@ def read_for_append(
         clean = fastpath.read_clean_in_two(data, path, progress, meanwhile)
         if clean is None:
             return (*parsing.read_everything(data, path), None)
-        entry = _Entry(*_KEY, len(data), _digest(data), clean[1], clean[0], _breaks(data))
+        entry = _Entry(
+            *_KEY, len(data), _digest(data), clean[1], clean[0], fastpath.line_breaks(data)
+        )
         _store(cache, entry)
         return clean[0], [], clean[1]
     finally:
         if collecting:
             gc.enable()
-
-
-# Line breaks YAML counts besides "\n" (a lone CR, NEL, LS, PS): where there is one, counting "\n"
-# would put appended claims on the wrong lines, so the whole file is read instead.
-def _breaks(data: bytes) -> int | None:
-    """How many lines ``data`` ends (its "\n"s), or None when it has other line breaks."""
-    # a byte is looked for first (memchr): in a file without such characters, a quick answer
-    if b"\xc2" in data and b"\xc2\x85" in data:
-        return None
-    if b"\xe2" in data and (b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data):
-        return None
-    if b"\r" in data and b"\r" in data.replace(b"\r\n", b""):
-        return None
-    return data.count(b"\n")
 
 
 def _grew(entry: _Entry, data: bytes) -> bool:
