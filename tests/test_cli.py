@@ -205,7 +205,6 @@ def test_export_picks_the_format_from_the_extension(
         ("report.csv", lambda text: text.startswith("metric,status,")),
         ("report.json", lambda text: json.loads(text)[0]["metric"] == "political_prisoners"),
         ("report.md", lambda text: text.startswith("| metric |")),
-        ("report.txt", lambda text: text.startswith("metric,status,")),
     ]:
         target = tmp_path / name
         code, out, err = run(runner, path, "export", str(target))
@@ -213,6 +212,19 @@ def test_export_picks_the_format_from_the_extension(
         assert out == ""
         assert err == f"wrote 2 rows to {target}\n"
         assert check(target.read_text(encoding="utf-8")), name
+
+
+def test_export_to_txt_writes_csv_and_says_so(
+    runner: CliRunner, claims_file: Write, tmp_path: Path
+) -> None:
+    target = tmp_path / "report.txt"
+    code, out, err = run(runner, claims_file(TWO_METRICS), "export", str(target))
+    assert (code, out) == (0, "")
+    assert err == (
+        f"figcheck: writing CSV to {target} (.csv, .json or .md choose the format)\n"
+        f"wrote 2 rows to {target}\n"
+    )
+    assert target.read_text(encoding="utf-8").startswith("metric,status,")
 
 
 def test_export_claims_to_stdout(runner: CliRunner, claims_file: Write) -> None:

@@ -22,7 +22,6 @@ import textwrap
 import warnings
 from collections.abc import Iterator
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from figcheck.errors import UsageError
@@ -104,22 +103,22 @@ def timeline_svg(
     return _svg(figure, title, timeline_description(metric, rows, verdict), prefix)
 
 
-def save(
+def image(
     metric: str,
     claims: pd.DataFrame,
     verdict: dict[str, Any],
-    path: Path,
+    suffix: str,
     *,
     chart: Chart = "auto",
     unit: str | None = None,
-) -> None:
-    """Write a metric's chart to ``path``, PNG or SVG by its suffix.
+) -> bytes:
+    """A metric's chart as the bytes of a PNG or SVG file (by ``suffix``, ``.png`` or ``.svg``).
 
     ``auto`` draws the forest plot, with the timeline below it when :func:`has_timeline`.
     """
-    kind = _SUFFIXES.get(path.suffix.lower())
+    kind = _SUFFIXES.get(suffix.lower())
     if kind is None:
-        raise UsageError(f"{path}: a chart is written as .png or .svg, not '{path.suffix}'")
+        raise UsageError(f"a chart is written as .png or .svg, not '{suffix}'")
     rows = _rows(claims)
     forest = chart in ("auto", "forest")
     timeline = chart == "timeline" or (chart == "auto" and has_timeline(claims, verdict))
@@ -139,11 +138,10 @@ def save(
         )
 
     figure = _figure(draw, sum(heights) + 0.4)
-    try:
-        with _style():
-            figure.savefig(path, format=kind, dpi=150, metadata=_metadata(kind))
-    except OSError as error:
-        raise UsageError(f"{path}: cannot write: {error.strerror}") from None
+    buffer = io.BytesIO()
+    with _style():
+        figure.savefig(buffer, format=kind, dpi=150, metadata=_metadata(kind))
+    return buffer.getvalue()
 
 
 # --- descriptions (the chart's alt text) -------------------------------------------------------

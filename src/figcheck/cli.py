@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import enum
 import gc
+import io
 import os
 import sys
 from pathlib import Path
@@ -265,9 +266,9 @@ claims:
 
 @app.command()
 def init(ctx: typer.Context) -> None:
-    """Create a claims file (data/claims.yaml, or --file) with a commented template."""
+    """Create a claims file (data/claims.yaml, or --file, or $FIGCHECK_FILE) with a template."""
     given: str | None = ctx.obj["file"] if ctx.obj else None
-    target = Path(given or "data/claims.yaml")
+    target = Path(given or os.environ.get("FIGCHECK_FILE") or "data/claims.yaml")
     if str(target) == "-":
         raise UsageError("init writes a file; '-' (standard input) cannot be created")
     if target.exists() or target.is_symlink():
@@ -402,6 +403,7 @@ def show(
     svg: Annotated[
         Path | None, typer.Option("--svg", help="Also save the chart as an SVG image.")
     ] = None,
+    force: ForceOption = False,
 ) -> None:
     """Every claim of one metric drawn on a common axis, with the verdict."""
     claims_file = _load(ctx)
@@ -418,7 +420,10 @@ def show(
         if image is not None:
             if image.suffix.lower() != suffix:
                 raise UsageError(f"--{suffix[1:]} saves a {suffix} file, not {image}")
-            _save_chart(claims_file, str(filters.metric), frame, verdict, image)
+            _check_output(ctx, str(image), suffix[1:].upper(), force)
+    for image in (png, svg):
+        if image is not None:
+            _save_chart(ctx, claims_file, str(filters.metric), frame, verdict, image, force)
     if output is Format.table:
         _stdout().print(render.show(str(filters.metric), frame, verdict))
         _stdout().print(render.claims_table(frame, with_metric=False), crop=sys.stdout.isatty())
@@ -436,18 +441,57 @@ def show(
 
 
 def _save_chart(
-    claims_file: ClaimsFile, metric: str, frame: Any, verdict: dict[str, Any], image: Path
+    ctx: typer.Context,
+    claims_file: ClaimsFile,
+    metric: str,
+    frame: Any,
+    verdict: dict[str, Any],
+    image: Path,
+    force: bool,
 ) -> None:
     from figcheck import charts
 
     _usual_collection()
 
     unit = next((entry.unit for entry in claims_file.metrics if entry.name == metric), None)
-    charts.save(metric, frame, verdict, image, unit=unit)
+    data = charts.image(metric, frame, verdict, image.suffix, unit=unit)
+    _write_output(ctx, str(image), data, image.suffix[1:].upper(), force)
     _say(f"saved the chart of {metric} to {image}")
 
 
-_EXTENSIONS = {".csv": Format.csv, ".json": Format.json, ".md": Format.markdown}
+_EXTENSIONS = {
+    ".csv": Format.csv,
+    ".json": Format.json,
+    ".md": Format.markdown,
+    ".markdown": Format.markdown,
+}
+_OUTPUT_KINDS = {Format.csv: "CSV", Format.json: "JSON", Format.markdown: "MARKDOWN"}
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="Replace an existing file that holds something else (never a claims file)."
+    ),
+]
+
+
+def _export_format(path: str, given: Format | None) -> Format:
+    """The format ``export`` writes: as given, else by the extension; CSV for no extension or
+    ``.txt`` (said on stderr); any other extension is refused rather than guessed."""
+    if given is not None:
+        if given is Format.table:
+            raise UsageError("export writes csv, json or markdown, not a table")
+        return given
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    if suffix in _EXTENSIONS:
+        return _EXTENSIONS[suffix]
+    if suffix == ".txt":
+        _say(f"figcheck: writing CSV to {path} (.csv, .json or .md choose the format)")
+    elif suffix:
+        raise UsageError(
+            f"export writes .csv, .json or .md, not '{suffix}': "
+            "rename the file or give --format csv|json|markdown"
+        )
+    return Format.csv
 
 
 @app.command()
@@ -468,13 +512,16 @@ def export(
         ),
     ] = None,
     latest: LatestOption = False,
+    force: ForceOption = False,
 ) -> None:
     """Write the compare report (or the claims) as CSV, JSON or Markdown."""
     from figcheck import report
 
-    chosen = output or _EXTENSIONS.get(Path(path).suffix.lower(), Format.csv)
-    if chosen is Format.table:
-        raise UsageError("export writes csv, json or markdown, not a table")
+    if path != "-":
+        _check_output(ctx, path, None, force)  # a claims file is refused before all else
+    chosen = _export_format(path, output)
+    if path != "-":
+        _check_output(ctx, path, _OUTPUT_KINDS[chosen], force)
     if claims:
         claims_file = _load(ctx)
         from figcheck import analysis
@@ -488,14 +535,25 @@ def export(
     if path == "-":
         _emit(records, columns, chosen, sys.stdout)
         return
-    _write_report(path, lambda stream: _emit(records, columns, chosen, stream))
+    text = io.StringIO(newline="")
+    _emit(records, columns, chosen, text)
+    _write_output(ctx, path, text.getvalue().encode("utf-8"), _OUTPUT_KINDS[chosen], force)
     _say(f"wrote {len(records)} rows to {path}")
 
 
-def _write_report(path: str, write: Any) -> None:
-    from figcheck.store import write_output
+def _check_output(ctx: typer.Context, path: str, kind: str | None, force: bool) -> None:
+    """Refuse at once a path that must not be written (before any work is done)."""
+    from figcheck.output_files import OutputKind, check_target
 
-    write_output(path, write)
+    wanted = None if kind is None else OutputKind[kind]
+    check_target(path, wanted, protected=[_path(ctx)], force=force)
+
+
+def _write_output(ctx: typer.Context, path: str, data: bytes, kind: str, force: bool) -> None:
+    """Write a report, export or chart: atomically, never over the claims file read."""
+    from figcheck.output_files import OutputKind, write_output
+
+    write_output(path, data, OutputKind[kind], protected=[_path(ctx)], force=force)
 
 
 @app.command()
@@ -732,15 +790,18 @@ def _print_recorded(
 def html_report(
     ctx: typer.Context,
     path: Annotated[
-        str, typer.Argument(help="Where to write the HTML report.")
+        str, typer.Argument(help="Where to write the HTML report ('-' for standard output).")
     ] = "figcheck-report.html",
     latest: LatestOption = False,
+    force: ForceOption = False,
 ) -> None:
     """Write a self-contained HTML report: verdicts, a chart per metric, and the claims."""
     from figcheck.store import display_name
 
     _usual_collection()
     source = _path(ctx)
+    if path != "-":
+        _check_output(ctx, path, "HTML", force)
     claims_file = _load_path(source)
     from figcheck import analysis, html_report
 
@@ -754,7 +815,10 @@ def html_report(
         generated=dt.datetime.now(dt.UTC),
         source_path=display_name(source),
     )
-    _write_report(path, lambda stream: stream.write(page))
+    if path == "-":
+        sys.stdout.write(page)
+        return
+    _write_output(ctx, path, page.encode("utf-8"), "HTML", force)
     _say(f"wrote the report on {len(verdicts)} metrics to {path}")
 
 

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from figcheck import __version__
 from figcheck.errors import UnusableFile
@@ -359,41 +359,3 @@ def update_report(
         return
     records, speakers = kept
     keep_report(after, key, (replace(records, metric, verdict), {**speakers, **says}))
-
-
-def write_output(path: str, write: Callable[[TextIO], None]) -> None:
-    """Write a report to ``path`` whole or not at all (a temporary file renamed into place).
-
-    A link is written through to its target; an existing file keeps its permissions, a new one
-    gets the usual ones (the umask's).
-    """
-    if not path:
-        raise UnusableFile("no file name given")
-    target = Path(os.path.realpath(path))
-    if target.is_dir():
-        raise UnusableFile(f"{path}: is a folder; give a file name")
-    try:
-        mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mask = os.umask(0)
-        os.umask(mask)
-        mode = 0o666 & ~mask
-    except OSError as error:
-        raise UnusableFile(f"{path}: cannot write: {error.strerror}") from None
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-        )
-    except OSError as error:
-        raise UnusableFile(f"{path}: cannot write: {error.strerror}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            write(stream)
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise UnusableFile(f"{path}: cannot write: {error.strerror}") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -54,6 +54,7 @@ from figcheck.model import (
     content_id,
     slugify,
 )
+from figcheck.output_files import replace_atomically, temp_name_pattern
 from figcheck.parsing import CLAIM_KEYS, claim_interval, yaml_loader
 from figcheck.store import read_bytes, read_claims_cached, read_for_append
 
@@ -662,58 +663,14 @@ def _busy(target: Path, lock_path: Path, timeout: float) -> FileBusy:
     )
 
 
-_TEMP_SUFFIX = ".tmp"
-
-
-def _temp_name_pattern(target: Path) -> re.Pattern[str]:
-    return re.compile(re.escape(f".{target.name}.") + r"[0-9a-f]{8}" + re.escape(_TEMP_SUFFIX))
-
-
 def _remove_stale_temps(target: Path) -> None:
     """Delete temporary files left by writers that were killed. Only called under the lock."""
-    pattern = _temp_name_pattern(target)
+    pattern = temp_name_pattern(target)
     with contextlib.suppress(OSError):
         for entry in os.scandir(target.parent):
             if pattern.fullmatch(entry.name):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
-
-
-def _replace(target: Path, data: bytes, old: os.stat_result) -> None:
-    """Atomically make ``target`` hold ``data``: temp file, fsync, rename, fsync the folder."""
-    while True:
-        temp = target.with_name(f".{target.name}.{os.urandom(4).hex()}{_TEMP_SUFFIX}")
-        try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC, 0o600)
-            break
-        except FileExistsError:  # pragma: no cover - one chance in four billion
-            continue
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fchmod(stream.fileno(), stat.S_IMODE(old.st_mode))
-            with contextlib.suppress(PermissionError):
-                os.fchown(stream.fileno(), old.st_uid, old.st_gid)
-            os.fsync(stream.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    _fsync_folder(target.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if sys.platform == "win32":  # pragma: no cover - folders cannot be opened there
-        return
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover - some file systems cannot sync a folder
-        pass
-    finally:
-        os.close(fd)
 
 
 @dataclass(frozen=True, slots=True)
@@ -743,7 +700,9 @@ def _read_current(target: Path, path: str) -> _Current:
 def _write(target: Path, path: str, data: bytes, old: os.stat_result) -> None:
     try:
         _remove_stale_temps(target)
-        _replace(target, data, old)
+        replace_atomically(
+            target, data, mode=stat.S_IMODE(old.st_mode), owner=(old.st_uid, old.st_gid)
+        )
     except OSError as error:
         raise UnusableFile(f"{path}: cannot write: {error.strerror}") from None
 
