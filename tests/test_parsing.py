@@ -17,13 +17,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from figcheck.model import Claim, Kind, Metric, Qualifier, Settings, content_id
+from figcheck.model import Claim, Kind, Metric, Qualifier, Settings, Source, content_id
 from figcheck.parsing import CLAIM_KEYS, claim_interval, compose, read_claims
 
 HOSTILE = Path(__file__).parent / "hostile"
 
 QUALIFIERS = "exact, about, at_least, more_than, at_most, up_to, fewer_than, nearly, range"
-CLAIM_KEY_LIST = "id, metric, value, qualifier, low, high, unit, source, date, text, url, note"
+CLAIM_KEY_LIST = (
+    "id, metric, value, qualifier, low, high, unit, source, date, as_of, text, url, note"
+)
 TOP_KEY_LIST = "version, settings, metrics, sources, claims"
 SYNTAX_HINT = "check the indentation, colons and quotes"
 
@@ -146,7 +148,7 @@ EXPECTED: dict[str, list[str]] = {
         f"21: unknown key 'colour' in claim; use one of: {CLAIM_KEY_LIST}",
     ],
     "unknown_qualifiers.yaml": [
-        "3: kind must be 'level' or 'cumulative', not 'running_total'",
+        "3: kind must be 'level', 'cumulative' or 'fixed', not 'running_total'",
         f"5: unknown qualifier 'abuot' (did you mean 'about'?); use one of: {QUALIFIERS}",
         f"6: unknown qualifier 'roughly'; use one of: {QUALIFIERS}",
     ],
@@ -308,7 +310,7 @@ def test_a_full_file_is_read() -> None:
     )
     assert claims_file.kind_of("political_prisoners") is Kind.CUMULATIVE
     assert claims_file.kind_of("something_else") is Kind.LEVEL
-    assert claims_file.sources == (("UN", "United Nations"), ("NGO", None))
+    assert claims_file.sources == (Source("UN", "United Nations"), Source("NGO"))
     first, second = claims_file.claims
     assert first == Claim(
         id="3f2a9c1e",
@@ -522,7 +524,7 @@ def test_empty_registry_fields_count_as_absent() -> None:
     )
     assert problems == []
     assert claims_file.metrics == (Metric("held"),)
-    assert claims_file.sources == (("UN", None),)
+    assert claims_file.sources == (Source("UN"),)
 
 
 def test_a_claims_file_with_windows_line_endings_reports_true_lines() -> None:
@@ -578,6 +580,7 @@ def test_claim_keys_are_the_contract_ones() -> None:
         "text",
         "url",
         "note",
+        "as_of",
     }
 
 

@@ -38,7 +38,7 @@ _NULL = object()
 _NOTHING = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n?)*")  # blank lines and comments
 _TEXT_KEYS = frozenset({"id", "metric", "source", "unit", "text", "url", "note"})
 _NUMBER_KEYS = frozenset({"value", "low", "high"})
-_OPTIONAL = ("unit", "text", "url", "note")  # TABLE_COLUMNS between "high" and "line"
+_OPTIONAL = ("unit", "text", "url", "note", "as_of")  # TABLE_COLUMNS between "high" and "line"
 assert TABLE_COLUMNS[8:] == (*_OPTIONAL, "line")
 
 
@@ -431,6 +431,9 @@ class _Walker:
             raise _GiveUp
         if qualifier is Qualifier.RANGE and not has_range:
             raise _GiveUp
+        as_of = get("as_of")
+        if as_of is not None and as_of[:10] > date.isoformat():
+            raise _GiveUp  # the full reader words it
         if low is not None or high is not None:
             self.bounded.append(len(self.columns["id"]))  # checked once settings.about is known
         claim_id = get("id")
@@ -481,6 +484,7 @@ class _Walker:
                 c["high"][row],
                 c["unit"][row],
                 c["text"][row],
+                c["as_of"][row],
             )
             if claim_id in seen:
                 raise _GiveUp

@@ -119,7 +119,7 @@ def metric_sections(
     from figcheck import charts
 
     registry = {entry.name: entry for entry in claims_file.metrics}
-    source_names = {key: name for key, name in claims_file.sources if name}
+    source_names = claims_file.source_names()
     by_metric = {str(name): rows for name, rows in claims.groupby("metric", sort=False)}
     sections = []
     anchors: set[str] = set()

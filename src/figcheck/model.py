@@ -1,6 +1,7 @@
 """The records figcheck works with: claims, metrics, settings and problems.
 
-Every record is frozen. A claim carries the place in the file it came from, so any problem found
+Records are frozen dataclasses (a :class:`ClaimTable` holds many claims column by column and is
+never changed in place). A claim carries the place in the file it came from, so any problem found
 later can still be reported as ``file:line``.
 """
 
@@ -30,10 +31,16 @@ class Qualifier(enum.StrEnum):
 
 
 class Kind(enum.StrEnum):
-    """Whether a metric is a level (can go up or down) or a cumulative running total."""
+    """Which claims of a metric are held against each other (contract section 3).
+
+    ``level``: a quantity that rises and falls, compared only among the claims in force at the same
+    moment; ``cumulative``: a running total that can only grow; ``fixed``: one number that does not
+    change once it happened, every claim against every other.
+    """
 
     LEVEL = "level"
     CUMULATIVE = "cumulative"
+    FIXED = "fixed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +67,10 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """One figure, stated by one source on one date."""
+    """One figure, stated by one source on one date, about a moment (``as_of``, else ``date``).
+
+    ``as_of`` is ISO text: a date (``2026-01-10``) or a date and time (``2026-01-10T18:00``).
+    """
 
     id: str
     metric: str
@@ -74,7 +84,13 @@ class Claim:
     text: str | None = None
     url: str | None = None
     note: str | None = None
+    as_of: str | None = None
     location: Location | None = field(default=None, compare=False)
+
+    @property
+    def moment(self) -> str:
+        """The moment the figure describes, as sortable ISO text: ``as_of``, else ``date``."""
+        return self.as_of if self.as_of is not None else self.date.isoformat()
 
     @property
     def point(self) -> float:
@@ -94,15 +110,31 @@ class Metric:
     unit: str | None = None
     kind: Kind = Kind.LEVEL
     aliases: tuple[str, ...] = ()
+    window: int | None = None  # level only: days a figure stays in force (else settings.window)
+    part_of: str | None = None  # a subset of this whole
+    parts: tuple[str, ...] = ()  # disjoint subsets of this metric
+    declared_kind: bool = field(default=False, compare=False)  # the registry gave ``kind``
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A ``sources:`` registry entry: one source under its key, display name and aliases."""
+
+    key: str
+    name: str | None = None
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """File-wide settings: tolerance before claims contradict, and the width of "about"."""
+    """File-wide settings: tolerance before claims contradict, the width of "about", and the days
+    a level figure stays in force."""
 
     tolerance: float = 0.10
     about: float = 0.10
     vague: tuple[tuple[str, float, float], ...] = ()
+    window: int = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +144,7 @@ class ClaimsFile:
     path: str
     claims: Sequence[Claim] = ()  # a tuple, or a ClaimTable from the fast reader or the cache
     metrics: tuple[Metric, ...] = ()
-    sources: tuple[tuple[str, str | None], ...] = ()
+    sources: tuple[Source, ...] = ()
     settings: Settings = Settings()
 
     def kind_of(self, metric: str) -> Kind:
@@ -121,6 +153,26 @@ class ClaimsFile:
             if entry.name == metric:
                 return entry.kind
         return Kind.LEVEL
+
+    def window_of(self, metric: str) -> int:
+        """The days a level metric's figure stays in force: the metric's, else the file's."""
+        for entry in self.metrics:
+            if entry.name == metric and entry.window is not None:
+                return entry.window
+        return self.settings.window
+
+    def source_keys(self) -> dict[str, str]:
+        """Every folded name of a registered source (key, name, aliases) mapped to its key."""
+        keys: dict[str, str] = {}
+        for entry in self.sources:
+            for name in (entry.key, entry.name, *entry.aliases):
+                if name is not None:
+                    keys.setdefault(fold_source(name), entry.key)
+        return keys
+
+    def source_names(self) -> dict[str, str]:
+        """The registry's display name of each source key that has one."""
+        return {entry.key: entry.name for entry in self.sources if entry.name}
 
     def used_metrics(self) -> set[str]:
         """The metrics that claims name (after the registry resolved them)."""
@@ -137,6 +189,11 @@ class ClaimsFile:
 
 
 _NOT_SLUG = re.compile(r"[^0-9a-z]+")
+
+
+def fold_source(name: str) -> str:
+    """A source's text as compared: case and surrounding spaces ignored (contract section 3)."""
+    return name.strip().casefold()
 
 
 def slugify(name: str) -> str:
@@ -162,6 +219,7 @@ def content_id(claim: Claim) -> str:
         claim.high,
         claim.unit,
         claim.text,
+        claim.as_of,
     )
 
 
@@ -175,8 +233,10 @@ def content_id_of(
     high: float | None,
     unit: str | None,
     text: str | None,
+    as_of: str | None = None,
 ) -> str:
-    """:func:`content_id` from the parts themselves (the date as ISO text)."""
+    """:func:`content_id` from the parts themselves (the date as ISO text); ``as_of`` counts only
+    when given, so the ids of claims without one are those of earlier versions."""
     parts = (
         metric,
         source,
@@ -187,6 +247,7 @@ def content_id_of(
         _number_text(high),
         unit or "",
         text or "",
+        *(() if as_of is None else (as_of,)),
     )
     digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=4)
     return digest.hexdigest()
@@ -222,6 +283,7 @@ TABLE_COLUMNS = (
     "text",
     "url",
     "note",
+    "as_of",
     "line",
 )
 
@@ -280,6 +342,7 @@ class ClaimTable(Sequence[Claim]):
             text=c["text"][index],
             url=c["url"][index],
             note=c["note"][index],
+            as_of=c["as_of"][index],
             location=None if line is None else Location(self.path, line),
         )
 

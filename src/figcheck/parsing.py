@@ -30,7 +30,9 @@ from figcheck.model import (
     Problem,
     Qualifier,
     Settings,
+    Source,
     content_id,
+    fold_source,
     slugify,
 )
 
@@ -369,6 +371,42 @@ def _date(node: Node, what: str) -> dt.date:
         raise Invalid(f"{what} {node.text} is not a real date") from None
 
 
+_MOMENT = re.compile(
+    r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?\Z"
+)
+
+
+def moment_text(text: str, what: str = "as_of") -> str:
+    """A moment as sortable ISO text: ``2026-01-10``, or with a time ``2026-01-10T18:00`` (seconds
+    kept when not zero). Raises :class:`Invalid` for anything else, or an impossible date or time.
+    """
+    match = _MOMENT.match(text.strip())
+    if match is None:
+        raise Invalid(
+            f"{what} must be a date written YYYY-MM-DD, or a date and time YYYY-MM-DDTHH:MM, "
+            f"not {text!r}"
+        )
+    year, month, day = (int(part) for part in match.groups()[:3])
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        raise Invalid(f"{what} {text.strip()} is not a real date") from None
+    if match.group(4) is None:
+        return date.isoformat()
+    hour, minute, second = int(match.group(4)), int(match.group(5)), int(match.group(6) or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise Invalid(f"{what} {text.strip()} is not a real time of day")
+    clock = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if second else "")
+    return f"{date.isoformat()}T{clock}"
+
+
+def _moment(node: Node, what: str) -> str:
+    if not isinstance(node, Scalar) or node.tag not in {STR, "tag:yaml.org,2002:timestamp"}:
+        shown = node.text if isinstance(node, Scalar) else "a list or mapping"
+        raise Invalid(f"{what} must be a date written YYYY-MM-DD, not {shown}")
+    return moment_text(node.text, what)
+
+
 def _close_match(word: str, choices: list[str]) -> str:
     matches = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean '{matches[0]}'?)" if matches else ""
@@ -389,9 +427,9 @@ def _qualifier(node: Node) -> Qualifier:
 # --- the file's sections -------------------------------------------------------------------------
 
 _TOP_KEYS = ("version", "settings", "metrics", "sources", "claims")
-_SETTINGS_KEYS = ("tolerance", "about", "vague")
-_METRIC_KEYS = ("description", "unit", "kind", "aliases")
-_SOURCE_KEYS = ("name", "url", "note")
+_SETTINGS_KEYS = ("tolerance", "about", "vague", "window")
+_METRIC_KEYS = ("description", "unit", "kind", "aliases", "window", "part_of", "parts")
+_SOURCE_KEYS = ("name", "aliases", "url", "note")
 CLAIM_KEYS = (
     "id",
     "metric",
@@ -402,6 +440,7 @@ CLAIM_KEYS = (
     "unit",
     "source",
     "date",
+    "as_of",
     "text",
     "url",
     "note",
@@ -495,7 +534,23 @@ class Reader:
                 values[key] = number
         if "vague" in mapping.pairs:
             values["vague"] = self.vague(mapping.pairs["vague"][1])
+        if "window" in mapping.pairs:
+            window = self.window(mapping.pairs["window"][1], "window")
+            if window is not None:
+                values["window"] = window
         return Settings(**values)
+
+    def window(self, node: Node, what: str) -> int | None:
+        """A window in whole days (0 or more), or None after recording the problem."""
+        try:
+            number = _number(node, what)
+        except Invalid as error:
+            self.problem(node.line, str(error))
+            return None
+        if number < 0 or not number.is_integer():
+            self.problem(node.line, f"{what} must be a whole number of days, not {_shown(number)}")
+            return None
+        return int(number)
 
     def vague(self, node: Node) -> tuple[tuple[str, float, float], ...]:
         mapping = self.mapping(node, "settings.vague")
@@ -557,11 +612,72 @@ class Reader:
                         key_node.line, f"'{alias}' names both metric '{owner[alias]}' and '{slug}'"
                     )
                 owner.setdefault(alias, slug)
-            metrics.append(Metric(slug, **fields))
-        return tuple(metrics)
+            metrics.append(Metric(slug, line=key_node.line, **fields))
+        return self.related(tuple(metrics))
+
+    def related(self, metrics: tuple[Metric, ...]) -> tuple[Metric, ...]:
+        """The registry with parts and wholes checked (contract section 3, parts and wholes): each
+        names a registered metric, none is part of itself, a part has its whole's kind and unit;
+        a part that declares no kind takes its whole's."""
+        names = ClaimsFile(self.path, metrics=metrics).metric_names()
+        by_name = {entry.name: entry for entry in metrics}
+        wholes: dict[str, list[str]] = {}  # each metric's wholes, from part_of and parts lists
+        for entry in metrics:
+            line = entry.line or 1
+            related = [("part_of", entry.part_of)] if entry.part_of else []
+            related += [("parts", part) for part in entry.parts]
+            for key, name in related:
+                target = names.get(slugify(name))
+                if target is None:
+                    hint = _close_match(slugify(name), sorted(by_name))
+                    self.problem(
+                        line,
+                        f"{key} of metric '{entry.name}' names no metric '{name}'"
+                        f"{hint}; add it to metrics: first",
+                    )
+                    continue
+                pair = (entry.name, target) if key == "part_of" else (target, entry.name)
+                wholes.setdefault(pair[0], []).append(pair[1])
+        cycle = _part_cycle(wholes)
+        if cycle:
+            line = by_name[cycle[0]].line or 1
+            self.problem(line, f"metric '{cycle[0]}' is part of itself: {' < '.join(cycle)}")
+            return metrics
+        resolved = {entry.name: entry for entry in metrics}
+        for name in _wholes_first(wholes, [entry.name for entry in metrics]):
+            entry = resolved[name]
+            for whole_name in wholes.get(name, []):
+                whole = resolved[whole_name]
+                line = entry.line or 1
+                if entry.declared_kind and entry.kind is not whole.kind:
+                    self.problem(
+                        line,
+                        f"metric '{name}' is {entry.kind} but its whole '{whole_name}' is "
+                        f"{whole.kind}; a part is counted the way its whole is",
+                    )
+                elif not entry.declared_kind:
+                    entry = resolved[name] = dataclasses.replace(entry, kind=whole.kind)
+                if entry.unit and whole.unit and entry.unit != whole.unit:
+                    self.problem(
+                        line,
+                        f"metric '{name}' is counted in {entry.unit} but its whole "
+                        f"'{whole_name}' in {whole.unit}; give both the same unit",
+                    )
+        return tuple(resolved[entry.name] for entry in metrics)
 
     def metric_fields(self, entry: Mapping) -> dict[str, Any]:
         fields: dict[str, Any] = {}
+        if "window" in entry.pairs and not _is_null(entry.pairs["window"][1]):
+            window = self.window(entry.pairs["window"][1], "window")
+            if window is not None:
+                fields["window"] = window
+        if "part_of" in entry.pairs and not _is_null(entry.pairs["part_of"][1]):
+            try:
+                fields["part_of"] = _text(entry.pairs["part_of"][1], "part_of")
+            except Invalid as error:
+                self.problem(entry.pairs["part_of"][1].line, str(error))
+        if "parts" in entry.pairs and not _is_null(entry.pairs["parts"][1]):
+            fields["parts"] = self.texts(entry.pairs["parts"][1], "part")
         for key in ("description", "unit"):
             if key in entry.pairs and not _is_null(entry.pairs[key][1]):
                 try:
@@ -572,28 +688,35 @@ class Reader:
             node = entry.pairs["kind"][1]
             try:
                 fields["kind"] = Kind(_text(node, "kind"))
+                fields["declared_kind"] = True
             except Invalid as error:
                 self.problem(node.line, str(error))
             except ValueError:
                 shown = node.text if isinstance(node, Scalar) else "that"
-                self.problem(node.line, f"kind must be 'level' or 'cumulative', not '{shown}'")
+                self.problem(
+                    node.line, f"kind must be 'level', 'cumulative' or 'fixed', not '{shown}'"
+                )
         if "aliases" in entry.pairs and not _is_null(entry.pairs["aliases"][1]):
-            node = entry.pairs["aliases"][1]
-            items = node.items if isinstance(node, Sequence) else [node]
-            aliases: list[str] = []
-            for item in items:
-                try:
-                    aliases.append(_text(item, "alias"))
-                except Invalid as error:
-                    self.problem(item.line, str(error))
-            fields["aliases"] = tuple(aliases)
+            fields["aliases"] = self.texts(entry.pairs["aliases"][1], "alias")
         return fields
 
-    def sources(self, node: Node) -> tuple[tuple[str, str | None], ...]:
+    def texts(self, node: Node, what: str) -> tuple[str, ...]:
+        """A list of texts (or one text), each problem recorded."""
+        items = node.items if isinstance(node, Sequence) else [node]
+        texts: list[str] = []
+        for item in items:
+            try:
+                texts.append(_text(item, what))
+            except Invalid as error:
+                self.problem(item.line, str(error))
+        return tuple(texts)
+
+    def sources(self, node: Node) -> tuple[Source, ...]:
         mapping = self.mapping(node, "sources")
         if mapping is None:
             return ()
-        sources: list[tuple[str, str | None]] = []
+        sources: list[Source] = []
+        owner: dict[str, str] = {}
         for key, (key_node, value) in mapping.pairs.items():
             try:
                 _text(key_node, "source")
@@ -601,6 +724,7 @@ class Reader:
                 self.problem(key_node.line, str(error))
                 continue
             name: str | None = None
+            aliases: tuple[str, ...] = ()
             entry = self.mapping(value, f"source '{key}'")
             if entry is not None:
                 self.known_keys(entry, _SOURCE_KEYS, f"source '{key}'")
@@ -609,7 +733,18 @@ class Reader:
                         name = _text(entry.pairs["name"][1], "name")
                     except Invalid as error:
                         self.problem(entry.pairs["name"][1].line, str(error))
-            sources.append((key, name))
+                if "aliases" in entry.pairs and not _is_null(entry.pairs["aliases"][1]):
+                    aliases = self.texts(entry.pairs["aliases"][1], "alias")
+            for spelling in (key, name, *aliases):
+                if spelling is None:
+                    continue
+                folded = fold_source(spelling)
+                if owner.setdefault(folded, key) != key:
+                    self.problem(
+                        key_node.line,
+                        f"'{spelling}' names both source '{owner[folded]}' and '{key}'",
+                    )
+            sources.append(Source(key, name, aliases))
         return tuple(sources)
 
     def claims(self, node: Node, names: dict[str, str]) -> tuple[Claim, ...]:
@@ -675,6 +810,16 @@ class Reader:
             self.problem(node.line, "a range claim needs low and high (or another qualifier)")
         if ("value" in fields or has_range) and not failed & {"value", "low", "high", "qualifier"}:
             self.check_interval(node.line, fields)
+        if (
+            "as_of" in fields
+            and "date" in fields
+            and fields["as_of"][:10] > fields["date"].isoformat()
+        ):
+            self.problem(
+                node.pairs["as_of"][1].line,
+                f"as_of {fields['as_of']} is after the date {fields['date'].isoformat()} the "
+                "source stated it; as_of is the moment the figure describes, date when it was said",
+            )
         if len(self.problems) > before:
             return None
         given_id = fields.pop("id", None)
@@ -703,12 +848,58 @@ class Reader:
             return _number(value, key)
         if key == "date":
             return _date(value, key)
+        if key == "as_of":
+            return _moment(value, key)
         if key == "qualifier":
             return _qualifier(value)
         text = _text(value, key).strip()
         if not text:
             raise Invalid(f"{key} is empty")
         return text
+
+
+def _part_cycle(wholes: dict[str, list[str]]) -> list[str]:
+    """A chain of metrics that leads back to its first (``a < b < a``), or an empty list."""
+    done: set[str] = set()
+    path: list[str] = []
+
+    def visit(name: str) -> list[str]:
+        if name in path:
+            return [*path[path.index(name) :], name]
+        if name in done:
+            return []
+        path.append(name)
+        for whole in wholes.get(name, []):
+            found = visit(whole)
+            if found:
+                return found
+        path.pop()
+        done.add(name)
+        return []
+
+    for start in sorted(wholes):
+        found = visit(start)
+        if found:
+            return found
+    return []
+
+
+def _wholes_first(wholes: dict[str, list[str]], names: list[str]) -> list[str]:
+    """The metrics ordered so that each comes after its wholes (no cycle among them)."""
+    ordered: list[str] = []
+    seen: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in seen:
+            return
+        seen.add(name)
+        for whole in wholes.get(name, []):
+            visit(whole)
+        ordered.append(name)
+
+    for name in names:
+        visit(name)
+    return ordered
 
 
 def claim_interval(claim: Claim, about: float) -> tuple[float, float]:

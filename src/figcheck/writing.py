@@ -561,7 +561,7 @@ def _registry_metric(claims_file: ClaimsFile, slug: str) -> str:
 
 
 def find_duplicate(claims_file: ClaimsFile, claim: Claim) -> Claim | None:
-    """An existing claim with the same metric, source, date and interval, if there is one."""
+    """An existing claim with the same metric, source, date, moment and interval, if any."""
     about = claims_file.settings.about
     metric = _registry_metric(claims_file, slugify(claim.metric))
     source = claim.source.strip().casefold()
@@ -571,6 +571,7 @@ def find_duplicate(claims_file: ClaimsFile, claim: Claim) -> Claim | None:
         existing = table[row]
         if (
             existing.source.strip().casefold() == source
+            and existing.moment == claim.moment
             and claim_interval(existing, about) == interval
         ):
             return existing
