@@ -11,7 +11,6 @@ import pytest
 
 from figcheck.analysis import (
     CLAIM_COLUMNS,
-    VERDICT_COLUMNS,
     Filters,
     claims_frame,
     compare,
@@ -19,6 +18,7 @@ from figcheck.analysis import (
     with_intervals,
 )
 from figcheck.model import Claim, ClaimsFile, Kind, Metric, Qualifier, Settings
+from figcheck.reconcile.verdict import COLUMNS, Verdict
 
 INF = math.inf
 D1 = dt.date(2026, 1, 1)
@@ -78,7 +78,15 @@ def verdict_rows(
     filters: Filters | None = None,
 ) -> list[dict[str, Any]]:
     file = claims_file(*claims, cumulative=cumulative)
-    return compare(file, filters or Filters(), tolerance).to_dict("records")  # type: ignore[return-value]
+    return [row_of(v) for v in compare(file, filters or Filters(), tolerance)]
+
+
+def row_of(verdict: Verdict) -> dict[str, Any]:
+    """A verdict as a dict, with its conflict as ``conflict_a`` and ``conflict_b``."""
+    row = verdict.record()
+    ids = [*verdict.conflict, None, None]
+    row["conflict_a"], row["conflict_b"] = ids[0], ids[1]
+    return row
 
 
 def verdict(
@@ -250,8 +258,8 @@ def test_level_open_upper_bounds() -> None:
 
 def test_level_tolerance_from_settings_and_override() -> None:
     file = claims_file(claim(115), claim(100), tolerance=0.2)
-    assert compare(file, Filters(), None)["status"].tolist() == ["consistent"]
-    assert compare(file, Filters(), 0.1)["status"].tolist() == ["divergent"]
+    assert [v.status for v in compare(file, Filters(), None)] == ["consistent"]
+    assert [v.status for v in compare(file, Filters(), 0.1)] == ["divergent"]
 
 
 # --- cumulative verdicts -----------------------------------------------------------------------
@@ -270,9 +278,14 @@ def test_cumulative_rising_toll_is_consistent() -> None:
     assert (row["range_low"], row["range_high"]) == pytest.approx((270.0, 330.0))
 
 
-def test_same_rising_toll_as_level_is_divergent() -> None:
-    row = verdict(claim(100, date=D1), claim(200, date=D2))
-    assert row["status"] == "divergent"
+def test_same_rising_toll_is_divergent_only_as_fixed() -> None:
+    # revision 2: a level metric holds a source's figures of different days apart (its newer
+    # figure replaces the older); the old all-at-once rule is the kind fixed
+    rising = (claim(100, date=D1, id="d1"), claim(200, date=D2, id="d2"))
+    assert verdict(*rising)["status"] == "single"
+    file = ClaimsFile("c.yaml", rising, (Metric("m", kind=Kind.FIXED),))
+    (row,) = compare(file, Filters(), None)
+    assert (row.status, row.conflict) == ("divergent", ("d2", "d1"))
 
 
 def test_cumulative_later_figure_below_earlier_lower_bound_is_divergent() -> None:
@@ -334,8 +347,9 @@ def test_cumulative_zero_later_gives_null_ratio() -> None:
 
 def test_cumulative_consistent_ratio() -> None:
     row = verdict(claim(100, date=D1), claim(200, date=D2), cumulative=True)
-    # largest lo(A)/hi(B) with date(A) <= date(B): 100/100, 100/200, 200/200 -> 1
-    assert row["ratio"] == pytest.approx(1.0)
+    # largest lo(A)/hi(B) over distinct claims with moment(A) <= moment(B): 100/200 (revision 2:
+    # a claim is not paired with itself)
+    assert row["ratio"] == pytest.approx(0.5)
     assert (row["range_low"], row["range_high"]) == (200.0, 200.0)
 
 
@@ -359,8 +373,8 @@ def test_mixed_kinds_in_one_report() -> None:
     )
     rows = verdict_rows(*claims, cumulative=("deaths",))
     assert [(r["metric"], r["kind"], r["status"]) for r in rows] == [
-        ("held", "level", "divergent"),
         ("deaths", "cumulative", "consistent"),
+        ("held", "level", "single"),  # one source's figure changed: nothing to hold it against
     ]
 
 
@@ -375,7 +389,7 @@ def test_single_claim(cumulative: bool) -> None:
     assert (row["range_low"], row["range_high"]) == pytest.approx((45.0, 55.0))
     assert is_null(row["conflict_a"]) and is_null(row["conflict_b"])
     assert (row["min"], row["max"], row["median"]) == (50.0, 50.0, 50.0)
-    assert row["ratio"] == pytest.approx(45 / 55)  # L/H, as for any metric (contract section 3)
+    assert row["ratio"] is None  # revision 2: no ratio without a second claim
 
 
 # --- filters -----------------------------------------------------------------------------------
@@ -385,9 +399,10 @@ def test_since_and_until_are_inclusive() -> None:
     file = claims_file(
         claim(1, date=D1, id="a"), claim(1, date=D2, id="b"), claim(1, date=D3, id="c")
     )
-    assert claims_frame(file, Filters(since=D2))["id"].tolist() == ["b", "c"]
-    assert claims_frame(file, Filters(until=D2))["id"].tolist() == ["a", "b"]
-    assert claims_frame(file, Filters(since=D2, until=D2))["id"].tolist() == ["b"]
+    since, until = D2.isoformat(), f"{D2.isoformat()}T99"  # a day given to --until: all of it
+    assert claims_frame(file, Filters(since=since))["id"].tolist() == ["b", "c"]
+    assert claims_frame(file, Filters(until=until))["id"].tolist() == ["a", "b"]
+    assert claims_frame(file, Filters(since=since, until=until))["id"].tolist() == ["b"]
 
 
 def test_metric_and_source_filters() -> None:
@@ -416,7 +431,8 @@ def test_latest_applies_within_the_date_window() -> None:
     file = claims_file(
         claim(1, source="UN", date=D1, id="old"), claim(2, source="UN", date=D3, id="new")
     )
-    assert claims_frame(file, Filters(until=D2, latest=True))["id"].tolist() == ["old"]
+    until = f"{D2.isoformat()}T99"
+    assert claims_frame(file, Filters(until=until, latest=True))["id"].tolist() == ["old"]
 
 
 def test_latest_replaces_revised_figure_in_verdict() -> None:
@@ -431,15 +447,11 @@ def test_latest_replaces_revised_figure_in_verdict() -> None:
 
 
 def test_filters_that_remove_everything_give_empty_report() -> None:
-    out = compare(claims_file(claim(1, date=D1)), Filters(since=D2), None)
-    assert out.empty
-    assert set(VERDICT_COLUMNS) <= set(out.columns)
+    assert compare(claims_file(claim(1, date=D1)), Filters(since=D2.isoformat()), None) == []
 
 
 def test_empty_file() -> None:
-    out = compare(claims_file(), Filters(), None)
-    assert out.empty
-    assert list(out.columns[: len(VERDICT_COLUMNS)]) == list(VERDICT_COLUMNS)
+    assert compare(claims_file(), Filters(), None) == []
 
 
 # --- ordering and summary columns --------------------------------------------------------------
@@ -504,24 +516,23 @@ def test_claims_and_sources_counts() -> None:
 
 
 def test_verdicts_columns() -> None:
-    frame = claims_frame(claims_file(claim(1), claim(1)))
-    out = verdicts(frame, {}, 0.1)
-    assert list(out.columns) == [*VERDICT_COLUMNS, "kind"]
-    assert out.index.tolist() == [0]
+    file = claims_file(claim(1), claim(1))
+    (out,) = verdicts(claims_frame(file), file, 0.1)
+    assert tuple(out.record()) == COLUMNS
 
 
 def test_verdicts_on_filtered_subset_with_gapped_index() -> None:
-    frame = claims_frame(
-        claims_file(
-            claim(1, metric="a", id="a1"),
-            claim(5, metric="b", id="b1"),
-            claim(9, metric="b", id="b2"),
-            claim(1, metric="c", id="c1"),
-            claim(3, metric="c", id="c2"),
-        )
+    file = claims_file(
+        claim(1, metric="a", id="a1"),
+        claim(5, metric="b", id="b1"),
+        claim(9, metric="b", id="b2"),
+        claim(1, metric="c", id="c1"),
+        claim(3, metric="c", id="c2"),
+        cumulative=("c",),
     )
+    frame = claims_frame(file)
     subset = frame[frame["metric"] != "a"]
-    rows = verdicts(subset, {"c": Kind.CUMULATIVE}, 0.0).to_dict("records")
+    rows = [row_of(v) for v in verdicts(subset, file, 0.0)]
     by_metric = {r["metric"]: r for r in rows}
     assert (by_metric["b"]["conflict_a"], by_metric["b"]["conflict_b"]) == ("b2", "b1")
     assert (by_metric["c"]["conflict_a"], by_metric["c"]["conflict_b"]) == ("c2", "c1")

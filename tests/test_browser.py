@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from figcheck import analysis, html_report
+from figcheck import analysis, html_report, report
 from figcheck.store import load
 
 from .conftest import SHIPPED
@@ -41,8 +41,7 @@ pytestmark = pytest.mark.skipif(
 def _report() -> str:
     claims_file = load(str(SHIPPED))
     frame = analysis.claims_frame(claims_file)
-    kinds = {metric.name: metric.kind for metric in claims_file.metrics}
-    verdicts = analysis.verdicts(frame, kinds, claims_file.settings.tolerance)
+    verdicts = report.verdict_records(analysis.verdicts(frame, claims_file))
     generated = dt.datetime(2026, 2, 1, 12, 0, tzinfo=dt.UTC)
     return html_report.render_report(
         claims_file, frame, verdicts, generated=generated, source_path="data/claims.yaml"

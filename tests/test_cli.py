@@ -431,3 +431,17 @@ def test_compare_with_nothing_to_show_says_so(runner: CliRunner, claims_file: Wr
         runner, claims_file(TWO_METRICS), "compare", "--metric", "deaths", "--only-divergent"
     )
     assert (code, out) == (0, "No metric matches these options.\n")
+
+
+def test_compare_csv_has_the_same_columns_with_and_without_rows(
+    runner: CliRunner, claims_file: Write
+) -> None:
+    path = claims_file(TWO_METRICS)
+    _, full, _ = run(runner, path, "compare", "--format", "csv")
+    _, empty, _ = run(runner, path, "compare", "--format", "csv", "--since", "2030-01-01")
+    header = (
+        "metric,status,claims,sources,min,max,median,range_low,range_high,ratio,kind,"
+        "conflict_a,conflict_b,as_of,window,uncompared"
+    )
+    assert full.splitlines()[0] == header
+    assert empty == header + "\n"

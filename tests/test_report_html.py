@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from figcheck import analysis, charts, html_report
+from figcheck import analysis, charts, html_report, report
 from figcheck.errors import UsageError
 from figcheck.model import Claim, ClaimsFile, Kind, Metric, Qualifier
 from figcheck.store import load
@@ -83,10 +83,9 @@ def generated_file() -> ClaimsFile:
     return ClaimsFile(path="generated.yaml", claims=tuple(claims), metrics=tuple(metrics))
 
 
-def report_of(claims_file: ClaimsFile) -> tuple[str, pd.DataFrame, pd.DataFrame]:
+def report_of(claims_file: ClaimsFile) -> tuple[str, pd.DataFrame, list[dict[str, Any]]]:
     frame = analysis.claims_frame(claims_file)
-    kinds = {metric.name: metric.kind for metric in claims_file.metrics}
-    verdicts = analysis.verdicts(frame, kinds, claims_file.settings.tolerance)
+    verdicts = report.verdict_records(analysis.verdicts(frame, claims_file))
     page = html_report.render_report(
         claims_file, frame, verdicts, generated=GENERATED, source_path=claims_file.path
     )
@@ -241,38 +240,39 @@ def test_report_reaches_nothing_on_the_network(generated: tuple[str, Any, Any]) 
 
 
 def test_report_has_one_forest_plot_per_metric_and_timelines_for_running_totals(
-    generated: tuple[str, pd.DataFrame, pd.DataFrame],
+    generated: tuple[str, pd.DataFrame, list[dict[str, Any]]],
 ) -> None:
     page, frame, verdicts = generated
     parser = read_page(page)
     assert len(parser.charts) == 40
-    for record in verdicts.to_dict("records"):
+    for record in verdicts:
         section = f"metric-{record['metric']}"
         dates = frame.loc[frame["metric"] == record["metric"], "date"].nunique()
-        timeline = record["kind"] == "cumulative" and dates > 1
+        timeline = record["kind"] in ("cumulative", "level") and dates > 1  # revision 2
         assert parser.charts[section] == ["forest"] + (["timeline"] if timeline else [])
         assert parser.svgs[section] == len(parser.charts[section])
     assert parser.titled_svgs == sum(len(charts_) for charts_ in parser.charts.values())
-    assert sum("timeline" in found for found in parser.charts.values()) == 8
+    # the 8 running totals and the 27 level metrics with figures of several days
+    assert sum("timeline" in found for found in parser.charts.values()) == 35
 
 
 def test_report_shows_the_verdicts_of_compare_divergent_first(
-    generated: tuple[str, pd.DataFrame, pd.DataFrame],
+    generated: tuple[str, pd.DataFrame, list[dict[str, Any]]],
 ) -> None:
     page, _, verdicts = generated
     parser = read_page(page)
-    expected = [f"metric-{name}" for name in verdicts["metric"]]
+    expected = [f"metric-{record['metric']}" for record in verdicts]
     assert parser.summary_links == expected
     assert list(parser.statuses) == expected
-    assert list(parser.statuses.values()) == list(verdicts["status"])
-    statuses = dict(zip(verdicts["metric"], verdicts["status"], strict=True))
+    assert list(parser.statuses.values()) == [record["status"] for record in verdicts]
+    statuses = {record["metric"]: record["status"] for record in verdicts}
     assert statuses["metric_00"] == "single"
     assert statuses["metric_06"] == "divergent"  # a level figure ten times the others
     assert statuses["metric_12"] == "divergent"  # a running total that falls
     assert statuses["metric_08"] == "consistent"  # a running total that rises
     assert statuses["metric_07"] == "consistent"
     assert parser.verdicts["metric-metric_06"].strip() == (
-        "✗ Sources disagree: Source F6 say 7,000, Source A6 say 700."
+        "✗ Sources disagree as of 2026-01-06: Source F6 say 7,000, Source A6 say 700."
     )
     assert parser.verdicts["metric-metric_12"].strip() == (
         "✗ Sources disagree: Source E12 said 6,500 on 2026-01-13, but Source F12 said 650 on"
@@ -295,7 +295,7 @@ def test_report_of_the_shipped_file() -> None:
     assert_valid(parser)
     assert_offline(parser)
     assert parser.verdicts["metric-political_prisoners"].strip() == (
-        "✗ Sources disagree: human rights groups say about 800, "
+        "✗ Sources disagree as of 2026-01-12: human rights groups say about 800, "
         "officials of Maduro's administration say 0."
     )
     assert "every claim carries the same date (2026-01-12)" in page
@@ -376,9 +376,7 @@ def test_hostile_strings_are_escaped_and_never_linked() -> None:
 
 def _metric(claims_file: ClaimsFile, metric: str) -> tuple[pd.DataFrame, dict[str, Any]]:
     frame = analysis.claims_frame(claims_file, analysis.Filters(metric=metric))
-    kinds = {entry.name: entry.kind for entry in claims_file.metrics}
-    verdict = analysis.verdicts(frame, kinds, 0.1).to_dict("records")[0]
-    return frame, verdict  # type: ignore[return-value]
+    return frame, report.verdict_records(analysis.verdicts(frame, claims_file, 0.1))[0]
 
 
 def test_forest_svg_is_an_inline_labelled_svg_with_its_own_ids() -> None:

@@ -1,13 +1,25 @@
-"""Reconciling figures: each claim's interval and each metric's verdict (contract sections 2-3).
+"""Every metric's verdict at once, on whole columns (contract sections 2 and 3).
 
-Everything here is whole-column pandas: one frame is built from column lists, then intervals
-come from ``numpy.select`` over the qualifier column, and verdicts from ``groupby`` aggregates.
-The cumulative rule is a sweep over dates: a running maximum of lower bounds against a reverse
-running minimum of upper bounds, per metric.
+One frame is built from the claims' column lists; intervals come from the rules of
+:mod:`figcheck.reconcile.rules` applied to whole columns; then, per kind:
+
+- **level**: a sweep over each metric's moments with no loop over claims. Each claim is in force
+  over a run of its metric's moments: from its own moment until its source's next moment or until
+  it is older than the window. The largest lo and smallest hi in force at every moment come from a
+  segment tree over all moments (each claim's run written into O(log n) nodes, then pushed down),
+  and the number of claims in force from a running sum.
+- **cumulative**: for every claim B, the claim A with the largest lo at or before B's moment (B
+  itself left out), from running minima of a rank; the pair with the largest ``lo(A)/hi(B)``.
+- **fixed**: the largest lo against the smallest hi over all of a metric's claims.
+
+Relations between metrics (parts and wholes) are few: each is computed by
+:func:`figcheck.reconcile.reference.relation_verdict`. :mod:`figcheck.reconcile.reference` is also
+the definition this module is tested against (tests/test_properties.py).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,243 +27,516 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from figcheck.model import TABLE_COLUMNS, VERDICT_COLUMNS, ClaimsFile, ClaimTable, Kind, Qualifier
+from figcheck.model import TABLE_COLUMNS, ClaimsFile, ClaimTable, Kind, Qualifier
+from figcheck.reconcile import reference
+from figcheck.reconcile.reference import declared_relations, related
+from figcheck.reconcile.rules import day_number, derived_bounds, diverges, source_key
+from figcheck.reconcile.verdict import Verdict, in_report_order
 
 CLAIM_COLUMNS = TABLE_COLUMNS  # a claim frame starts with the claims' own columns
-_STATUS_ORDER = {"divergent": 0, "consistent": 1, "single": 2}
+VERDICT_INPUT = ("id", "metric", "source", "date", "as_of", "value", "qualifier", "low", "high")
+_NO_RANK = np.iinfo(np.int64).max
 
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """Which claims take part: one metric or source, a date window, each source's latest only."""
+    """Which claims take part (contract section 3, filters): one metric or source, moments in a
+    range, each source's latest only, the claims that matter at a moment (``as_of``).
+
+    ``since`` and ``until`` are moments as ISO text; ``until`` of a whole day is that day's end.
+    """
 
     metric: str | None = None
     source: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
+    since: str | None = None
+    until: str | None = None
     latest: bool = False
-
-
-VERDICT_INPUT = ("id", "metric", "source", "date", "value", "qualifier", "low", "high")
+    as_of: str | None = None
 
 
 def claims_frame(
     claims_file: ClaimsFile, filters: Filters = Filters(), columns: Sequence[str] = CLAIM_COLUMNS
 ) -> pd.DataFrame:
-    """One row per claim, in a stable order (metric, date, id), with its interval ``lo``/``hi``;
+    """One row per claim, ordered by (metric, moment, id), with its interval ``lo``/``hi``, point
+    value, ``moment``, ``source_key`` (who it is) and ``order`` (its place in the file); the
     ``columns`` of the claims beyond :data:`VERDICT_INPUT` (what verdicts need) are optional."""
     table = ClaimTable.of(claims_file.claims, claims_file.path).columns
-    frame = pd.DataFrame({name: table[name] for name in columns})
+    wanted = dict.fromkeys([*VERDICT_INPUT, *columns])
+    frame = pd.DataFrame({name: table[name] for name in wanted})
     for name in ("value", "low", "high"):
         frame[name] = frame[name].astype("float64")
-    frame = _filtered(frame, filters)
-    frame = frame.sort_values(["metric", "date", "id"], kind="stable", ignore_index=True)
+    frame["order"] = np.arange(len(frame))
+    frame["moment"] = frame["as_of"].where(frame["as_of"].notna(), frame["date"])
+    codes, uniques = pd.factorize(frame["source"])
+    registry = claims_file.source_keys()
+    keys = np.array([source_key(name, registry) for name in uniques], dtype=object)
+    frame["source_key"] = keys[codes] if len(frame) else []
+    frame = _filtered(frame, filters, claims_file)
+    frame = frame.sort_values(["metric", "moment", "id"], kind="stable", ignore_index=True)
     return with_intervals(frame, claims_file.settings.about)
 
 
-def _filtered(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+def _filtered(frame: pd.DataFrame, filters: Filters, claims_file: ClaimsFile) -> pd.DataFrame:
+    """The filters in the contract's order: metric, since/until, latest, as_of."""
     if filters == Filters():
         return frame
     keep = pd.Series(True, index=frame.index)
     if filters.metric is not None:
         keep &= frame["metric"] == filters.metric
     if filters.source is not None:
-        keep &= frame["source"].str.casefold() == filters.source.casefold()
+        keep &= frame["source_key"] == source_key(filters.source, claims_file.source_keys())
     if filters.since is not None:
-        keep &= frame["date"] >= filters.since.isoformat()
+        keep &= frame["moment"] >= filters.since
     if filters.until is not None:
-        keep &= frame["date"] <= filters.until.isoformat()
+        keep &= frame["moment"] <= filters.until
     frame = frame[keep]
     if filters.latest:
-        newest = frame.groupby(["metric", "source"], sort=False)["date"].transform("max")
-        frame = frame[frame["date"] == newest]
+        newest = frame.groupby(["metric", "source_key"], sort=False)["moment"].transform("max")
+        frame = frame[frame["moment"] == newest]
+    if filters.as_of is not None:
+        frame = frame[frame["moment"] <= filters.as_of]
+        kinds = {m: claims_file.kind_of(m) is Kind.LEVEL for m in frame["metric"].unique()}
+        level = frame["metric"].map(kinds).astype(bool)
+        newest = frame.groupby(["metric", "source_key"], sort=False)["moment"].transform("max")
+        window = frame["metric"].map(claims_file.window_of).astype("int64")
+        day = _days(frame["moment"])
+        fresh = day_number(filters.as_of) - day <= window
+        frame = frame[~level | ((frame["moment"] == newest) & fresh)]
     return frame
+
+
+def _days(moments: pd.Series) -> np.ndarray:
+    """Each moment's day as a count of days (each distinct moment read once)."""
+    codes, uniques = pd.factorize(moments)
+    days = np.array([day_number(moment) for moment in uniques], dtype=np.int64)
+    return days[codes] if len(moments) else np.zeros(0, dtype=np.int64)
 
 
 def with_intervals(frame: pd.DataFrame, about: float) -> pd.DataFrame:
     """Add each claim's point value and its interval ``[lo, hi]`` (contract section 2)."""
-    point = frame["value"].fillna((frame["low"] + frame["high"]) / 2)
-    qualifier = frame["qualifier"]
-    v = point.to_numpy()
-    zero = np.zeros(len(frame))
-    inf = np.full(len(frame), np.inf)
-    exact, about_, open_above, from_zero, nearly, is_range = (
-        qualifier.isin(names).to_numpy()
-        for names in (
-            [Qualifier.EXACT],
-            [Qualifier.ABOUT],
-            [Qualifier.AT_LEAST, Qualifier.MORE_THAN],
-            [Qualifier.AT_MOST, Qualifier.UP_TO, Qualifier.FEWER_THAN],
-            [Qualifier.NEARLY],
-            [Qualifier.RANGE],
-        )
-    )
-    cases = [exact, about_, open_above, from_zero, nearly, is_range]
-    derived_lo = np.select(
-        cases, [v, v * (1 - about), v, zero, v * (1 - about), frame["low"].fillna(0).to_numpy()]
-    )
-    derived_hi = np.select(
-        cases, [v, v * (1 + about), inf, v, v, frame["high"].fillna(np.inf).to_numpy()]
-    )
+    point = frame["value"].fillna((frame["low"] + frame["high"]) / 2).to_numpy()
+    qualifier = frame["qualifier"].to_numpy()
+    lo = np.zeros(len(frame))
+    hi = np.full(len(frame), np.inf)
+    for name in Qualifier:
+        if name is Qualifier.RANGE:
+            continue  # [0, inf): its low and high say
+        chosen = qualifier == name.value
+        if chosen.any():
+            lo[chosen], hi[chosen] = derived_bounds(name, point[chosen], about)
     return frame.assign(
         point=point,
-        lo=frame["low"].fillna(pd.Series(derived_lo, index=frame.index)),
-        hi=frame["high"].fillna(pd.Series(derived_hi, index=frame.index)),
+        lo=frame["low"].fillna(pd.Series(lo, index=frame.index)),
+        hi=frame["high"].fillna(pd.Series(hi, index=frame.index)),
     )
 
 
-def verdicts(frame: pd.DataFrame, kinds: dict[str, Kind], tolerance: float) -> pd.DataFrame:
-    """One row per metric: status, counts, spread, reconciled range, ratio and conflicting pair.
+# --- the verdicts ---------------------------------------------------------------------------------
 
-    ``frame`` comes from :func:`claims_frame`. Rows are ordered divergent first (highest ratio
-    first, an unbounded ratio before any other), then consistent, then single claims, by name.
-    """
+
+def verdicts(
+    frame: pd.DataFrame, claims_file: ClaimsFile, tolerance: float | None = None
+) -> list[Verdict]:
+    """The verdict of every metric with claims in ``frame`` (from :func:`claims_frame`), then of
+    every declared relation one of whose metrics has claims, in the report's order."""
+    slack = claims_file.settings.tolerance if tolerance is None else tolerance
     if frame.empty:
-        return pd.DataFrame({name: [] for name in (*VERDICT_COLUMNS, "kind")})
-    cumulative = [metric for metric, kind in kinds.items() if kind is Kind.CUMULATIVE]
-    is_cumulative = frame["metric"].isin(cumulative)
-    parts = [
-        _level(frame[~is_cumulative], tolerance),
-        _cumulative(frame[is_cumulative], tolerance),
-    ]
-    result = pd.concat([part for part in parts if not part.empty], ignore_index=True)
-    by_metric = frame.groupby("metric", sort=False)
-    summary = pd.DataFrame(
+        return []
+    frame = corrected(frame)
+    metrics = frame["metric"].unique()
+    kinds = {metric: claims_file.kind_of(metric) for metric in metrics}
+    kind = frame["metric"].map(kinds)
+    rows: list[Verdict] = []
+    for chosen, engine in ((Kind.LEVEL, _level), (Kind.CUMULATIVE, _cumulative)):
+        part = frame[(kind == chosen).to_numpy()]
+        if not part.empty:
+            rows.extend(engine(part.reset_index(drop=True), claims_file, slack))
+    part = frame[(kind == Kind.FIXED).to_numpy()]
+    if not part.empty:
+        rows.extend(_fixed(part.reset_index(drop=True), slack))
+    rows.extend(_relations(frame, claims_file, slack))
+    return in_report_order(rows)
+
+
+def corrected(frame: pd.DataFrame) -> pd.DataFrame:
+    """Of one source's claims about one moment, those stated on the latest date."""
+    latest = frame.groupby(["metric", "source_key", "moment"], sort=False)["date"].transform("max")
+    kept = frame["date"] == latest
+    return frame if kept.all() else frame[kept].reset_index(drop=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """One kind's claims as numpy columns, ordered by (metric, moment, file order)."""
+
+    metric: np.ndarray  # code of the metric, 0.. in name order
+    names: np.ndarray  # metric name of each code
+    moment: np.ndarray
+    day: np.ndarray
+    order: np.ndarray
+    lo: np.ndarray
+    hi: np.ndarray
+    ids: np.ndarray
+    frame: pd.DataFrame
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> _Columns:
+        frame = frame.sort_values(["metric", "moment", "order"], kind="stable", ignore_index=True)
+        codes, names = pd.factorize(frame["metric"], sort=True)
+        return cls(
+            codes.astype(np.int64),
+            np.asarray(names, dtype=object),
+            frame["moment"].to_numpy(dtype=object),
+            _days(frame["moment"]),
+            frame["order"].to_numpy(dtype=np.int64),
+            frame["lo"].to_numpy(dtype=np.float64),
+            frame["hi"].to_numpy(dtype=np.float64),
+            frame["id"].to_numpy(dtype=object),
+            frame,
+        )
+
+    def moment_rank(self) -> np.ndarray:
+        """Each claim's moment as a number that sorts as the moments do."""
+        return pd.factorize(self.moment, sort=True)[0].astype(np.int64)
+
+    def rank_lo(self) -> np.ndarray:
+        """0 for the claim with the largest lo, ties to the later moment, then the first listed."""
+        return _rank(-self.lo, -self.moment_rank(), self.order)
+
+    def rank_hi(self) -> np.ndarray:
+        """0 for the claim with the smallest hi, ties to the later moment, then the first listed."""
+        return _rank(self.hi, -self.moment_rank(), self.order)
+
+
+def _rank(*keys: np.ndarray) -> np.ndarray:
+    """Each row's place when sorted by the keys (the first key first)."""
+    order = np.lexsort(keys[::-1])
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return rank
+
+
+def _segments(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each run of equal (sorted) codes starts, and where it ends (exclusive)."""
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    return starts, np.r_[starts[1:], len(codes)]
+
+
+def _summary(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per metric: claims, sources, min, max and median of the point values."""
+    by_metric = frame.groupby("metric", sort=True)
+    return pd.DataFrame(
         {
             "claims": by_metric.size(),
-            "sources": by_metric["source"].nunique(),
+            "sources": by_metric["source_key"].nunique(),
             "min": by_metric["point"].min(),
             "max": by_metric["point"].max(),
             "median": by_metric["point"].median(),
         }
     )
-    result = result.join(summary, on="metric")
-    result["status"] = result["status"].where(result["claims"] > 1, "single")
-    single = result["status"] == "single"
-    result.loc[single, ["conflict_a", "conflict_b"]] = None
-    result = result.loc[_report_order(result)]
-    return result[[*VERDICT_COLUMNS, "kind"]].reset_index(drop=True)
 
 
-def _report_order(verdicts: pd.DataFrame) -> pd.Index:
-    """Divergent first (highest ratio first, an unbounded one before any), then consistent, then
-    single claims, each by metric name: the index of ``verdicts`` in that order."""
-    keys = verdicts.assign(
-        _order=verdicts["status"].map(_STATUS_ORDER),
-        _ratio=verdicts["ratio"].fillna(np.inf).where(verdicts["status"] == "divergent", 0.0),
-    )
-    return keys.sort_values(["_order", "_ratio", "metric"], ascending=[True, False, True]).index
+def _float(value: float) -> float | None:
+    return None if np.isnan(value) else float(value)
 
 
-def _finite_ratio(top: pd.Series, bottom: pd.Series) -> pd.Series:
-    ok = np.isfinite(top) & np.isfinite(bottom) & (bottom > 0)
-    return (top / bottom.where(ok)).where(ok)
-
-
-def _decided(
-    low: pd.Series,
-    high: pd.Series,
-    divergent: pd.Series,
+def _rows(
     kind: Kind,
-    pair: tuple[pd.Series, pd.Series],
-    ratio: pd.Series,
-) -> pd.DataFrame:
-    """Verdict rows from per-metric Series (indexed by metric): bounds, divergence, pair, ratio."""
-    consistent = ~divergent
-    return (
-        pd.DataFrame(
-            {
-                "kind": kind.value,
-                "status": divergent.map({True: "divergent", False: "consistent"}),
-                "range_low": low.where(low <= high, high).where(consistent),
-                "range_high": high.where(low <= high, low).where(consistent),
-                "ratio": ratio,
-                "conflict_a": pair[0].astype(object).where(divergent, None),
-                "conflict_b": pair[1].astype(object).where(divergent, None),
-            }
+    columns: _Columns,
+    status: np.ndarray,
+    as_of: np.ndarray,
+    bounds: tuple[np.ndarray, np.ndarray],
+    ratio: np.ndarray,
+    conflict: tuple[np.ndarray, np.ndarray],
+    window: np.ndarray | None,
+    uncompared: np.ndarray,
+) -> list[Verdict]:
+    """Verdict records from per-metric columns (indexed by metric code)."""
+    summary = _summary(columns.frame)
+    claims = summary["claims"].to_numpy()
+    sources = summary["sources"].to_numpy()
+    low, high, middle = (
+        summary[name].to_numpy(dtype=np.float64) for name in ("min", "max", "median")
+    )
+    divergent = status == "divergent"
+    range_low = np.where(divergent, np.nan, np.minimum(*bounds))
+    range_high = np.where(divergent, np.nan, np.maximum(*bounds))
+    ratio = np.where((status == "single") | ~np.isfinite(ratio), np.nan, ratio)
+    return [
+        Verdict(
+            metric=str(columns.names[m]),
+            status=str(status[m]),
+            claims=int(claims[m]),
+            sources=int(sources[m]),
+            min=float(low[m]),
+            max=float(high[m]),
+            median=float(middle[m]),
+            range_low=_float(range_low[m]),
+            range_high=_float(range_high[m]),
+            ratio=_float(ratio[m]),
+            kind=kind.value,
+            conflict=(str(conflict[0][m]), str(conflict[1][m])) if divergent[m] else (),
+            as_of=str(as_of[m]),
+            window=None if window is None else int(window[m]),
+            uncompared=int(uncompared[m]),
         )
-        .rename_axis("metric")
-        .reset_index()
-    )
+        for m in range(len(columns.names))
+    ]
 
 
-def _level(frame: pd.DataFrame, tolerance: float) -> pd.DataFrame:
-    """Level metrics: all claims can hold at once when the largest lo is within the smallest hi."""
-    if frame.empty:
-        return pd.DataFrame()
-    by_metric = frame.groupby("metric", sort=False)
-    largest_lo = by_metric["lo"].max()
-    smallest_hi = by_metric["hi"].min()
-    divergent = largest_lo > smallest_hi * (1 + tolerance)
-    ids = frame["id"]
-    pair = (
-        pd.Series(ids[by_metric["lo"].idxmax()].to_numpy(), index=largest_lo.index),
-        pd.Series(ids[by_metric["hi"].idxmin()].to_numpy(), index=largest_lo.index),
-    )
-    ratio = _finite_ratio(largest_lo, smallest_hi)
-    return _decided(largest_lo, smallest_hi, divergent, Kind.LEVEL, pair, ratio)
-
-
-def _running(days: pd.DataFrame, column: str, *, forward: bool) -> tuple[pd.Series, pd.Series]:
-    """Per metric, the running max of ``column`` over dates (or, backwards, the running min),
-    with the id of the claim that sets it (``column + "_id"``)."""
-    ordered = days if forward else days.iloc[::-1]
-    by_metric = ordered.groupby("metric", sort=False)[column]
-    bound = by_metric.cummax() if forward else by_metric.cummin()
-    setter = ordered[f"{column}_id"].where(ordered[column] == bound)
-    setter = setter.groupby(ordered["metric"], sort=False).ffill()
-    return bound.sort_index(), setter.sort_index()
-
-
-def _cumulative(frame: pd.DataFrame, tolerance: float) -> pd.DataFrame:
-    """Cumulative metrics: a figure may only grow, so a later hi below an earlier lo contradicts.
-
-    For each date: the largest lo on or before it (running max), the smallest hi on or after it
-    (reverse running min). The metric diverges where the first exceeds the second. The ratio is
-    the largest ``lo(A)/hi(B)`` with ``date(A) <= date(B)`` over pairs with a finite positive
-    ``hi(B)`` (null when some ``lo(A) > 0 = hi(B)``: the ratio is unbounded); the conflict is
-    that pair, and the reconciled range is the one at the last date.
-    """
-    if frame.empty:
-        return pd.DataFrame()
-    frame = frame.assign(positive_hi=frame["hi"].where(frame["hi"] > 0, np.inf))
-    ids = frame["id"]
-    by_day = frame.groupby(["metric", "date"], sort=True)
-    days = pd.DataFrame(
-        {
-            "lo": by_day["lo"].max(),
-            "lo_id": ids[by_day["lo"].idxmax()].to_numpy(),
-            "hi": by_day["hi"].min(),
-            "hi_id": ids[by_day["hi"].idxmin()].to_numpy(),
-            "positive_hi": by_day["positive_hi"].min(),
-            "positive_hi_id": ids[by_day["positive_hi"].idxmin()].to_numpy(),
-        }
-    ).reset_index()
-    before_lo, before_id = _running(days, "lo", forward=True)
-    after_hi, after_id = _running(days, "hi", forward=False)
-    after_positive, after_positive_id = _running(days, "positive_hi", forward=False)
-    unbounded = (before_lo > 0) & (after_hi == 0)
+def _safe_ratio(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
+    ok = np.isfinite(top) & np.isfinite(bottom) & (bottom > 0)
     with np.errstate(divide="ignore", invalid="ignore"):
-        score = (before_lo / after_positive).where(np.isfinite(after_positive) & ~unbounded)
-    days = days.assign(
-        before_lo=before_lo,
-        before_id=before_id,
-        after_id=after_id.where(unbounded, after_positive_id),
-        score=score,
-        rank=score.fillna(-1.0).mask(unbounded, np.inf),
-        excess=before_lo > after_hi * (1 + tolerance),
+        return np.where(ok, top / np.where(ok, bottom, 1.0), np.nan)
+
+
+def _fixed(frame: pd.DataFrame, tolerance: float) -> list[Verdict]:
+    """Every claim against every other: the largest lo against the smallest hi."""
+    c = _Columns.of(frame)
+    starts, _ = _segments(c.metric)
+    by_lo, by_hi = np.argsort(c.rank_lo()), np.argsort(c.rank_hi())
+    first_lo = pd.Series(c.metric[by_lo]).drop_duplicates().index.to_numpy()
+    first_hi = pd.Series(c.metric[by_hi]).drop_duplicates().index.to_numpy()
+    lo_claim = np.empty(len(starts), dtype=np.int64)
+    hi_claim = np.empty(len(starts), dtype=np.int64)
+    lo_claim[c.metric[by_lo[first_lo]]] = by_lo[first_lo]
+    hi_claim[c.metric[by_hi[first_hi]]] = by_hi[first_hi]
+    largest_lo, smallest_hi = c.lo[lo_claim], c.hi[hi_claim]
+    counts = np.bincount(c.metric, minlength=len(starts))
+    divergent = diverges(largest_lo, smallest_hi, tolerance)
+    status = np.where(divergent, "divergent", np.where(counts > 1, "consistent", "single"))
+    moment_codes, moments = pd.factorize(c.moment, sort=True)
+    as_of = np.maximum.reduceat(moment_codes, starts)
+    return _rows(
+        Kind.FIXED,
+        c,
+        status,
+        moments[as_of],
+        (largest_lo, smallest_hi),
+        _safe_ratio(largest_lo, smallest_hi),
+        (c.ids[lo_claim], c.ids[hi_claim]),
+        None,
+        np.where(counts > 1, 0, 1),
     )
-    per_metric = days.groupby("metric", sort=False)
-    worst = days.loc[per_metric["rank"].idxmax()].set_index("metric")
-    last = per_metric.tail(1).set_index("metric")
-    divergent = per_metric["excess"].any()
-    pair = (worst["before_id"], worst["after_id"])
-    return _decided(last["before_lo"], last["hi"], divergent, Kind.CUMULATIVE, pair, worst["score"])
 
 
-def compare(claims_file: ClaimsFile, filters: Filters, tolerance: float | None) -> pd.DataFrame:
-    """The verdict of every metric with claims that pass the filters."""
-    frame = claims_frame(claims_file, filters)
-    kinds = {metric.name: metric.kind for metric in claims_file.metrics}
-    slack = claims_file.settings.tolerance if tolerance is None else tolerance
-    return verdicts(frame, kinds, slack)
+def _level(frame: pd.DataFrame, claims_file: ClaimsFile, tolerance: float) -> list[Verdict]:
+    """At each moment, the claims in force: per source its latest claims, within the window."""
+    c = _Columns.of(frame)
+    windows = np.array([claims_file.window_of(str(name)) for name in c.names], dtype=np.int64)
+    # the metric's moments: one position per distinct (metric, moment), in order
+    new_moment = np.r_[True, (c.metric[1:] != c.metric[:-1]) | (c.moment[1:] != c.moment[:-1])]
+    position = np.cumsum(new_moment) - 1
+    at = np.flatnonzero(new_moment)
+    moment_metric, moment_day = c.metric[at], c.day[at]
+    count = len(at)
+    metric_start, metric_end = _segments(moment_metric)
+    end_of_metric = metric_end[c.metric]
+    # a claim leaves when its source states a figure about a later moment ...
+    source = pd.factorize(c.frame["source_key"].to_numpy())[0]  # any code will do: equality only
+    by_source = np.lexsort((position, source, c.metric))
+    group = np.r_[
+        True,
+        (c.metric[by_source][1:] != c.metric[by_source][:-1])
+        | (source[by_source][1:] != source[by_source][:-1]),
+    ]
+    run = np.r_[True, group[1:] | (position[by_source][1:] != position[by_source][:-1])]
+    run_id = np.cumsum(run) - 1
+    run_first = np.flatnonzero(run)
+    run_position = position[by_source][run_first]
+    same_group = np.r_[~group[run_first][1:], False]
+    next_run = np.r_[run_position[1:], 0]
+    next_moment = np.empty(len(c.ids), dtype=np.int64)
+    next_moment[by_source] = np.where(same_group, next_run, end_of_metric[by_source][run_first])[
+        run_id
+    ]
+    # ... or when it is older than the window: the first moment whose day is past it
+    span = np.int64(1) << np.int64(40)
+    key = moment_metric * span + moment_day
+    wanted = c.metric * span + c.day + np.minimum(windows[c.metric], span // 2)
+    stale = np.searchsorted(key, wanted, side="right")
+    start, end = position, np.minimum(next_moment, stale)
+    # how many claims are in force at each moment, and which claims ever had company
+    held = np.zeros(count + 1, dtype=np.int64)
+    np.add.at(held, start, 1)
+    np.add.at(held, end, -1)
+    held = np.cumsum(held)[:count]
+    crowded = np.r_[0, np.cumsum(held > 1)]
+    compared = crowded[end] - crowded[start] > 0
+    # the largest lo and smallest hi in force at each moment, and the claims that set them
+    rank_lo, rank_hi = c.rank_lo(), c.rank_hi()
+    lo_claim = np.argsort(rank_lo)[_stabbed_min(count, start, end, rank_lo)]
+    hi_claim = np.argsort(rank_hi)[_stabbed_min(count, start, end, rank_hi)]
+    largest_lo, smallest_hi = c.lo[lo_claim], c.hi[hi_claim]
+    divergent = diverges(largest_lo, smallest_hi, tolerance)
+    positions = np.arange(count)
+    last_divergent = np.maximum.reduceat(np.where(divergent, positions, -1), metric_start)
+    as_of = np.where(last_divergent >= 0, last_divergent, metric_end - 1)
+    crowd = np.maximum.reduceat(held, metric_start)
+    status = np.where(last_divergent >= 0, "divergent", np.where(crowd > 1, "consistent", "single"))
+    ratio = np.where(held[as_of] > 1, _safe_ratio(largest_lo[as_of], smallest_hi[as_of]), np.nan)
+    alone = np.bincount(
+        c.metric, weights=(~compared).astype(np.float64), minlength=len(metric_start)
+    )
+    return _rows(
+        Kind.LEVEL,
+        c,
+        status,
+        c.moment[at][as_of],
+        (largest_lo[as_of], smallest_hi[as_of]),
+        ratio,
+        (c.ids[lo_claim[as_of]], c.ids[hi_claim[as_of]]),
+        windows,
+        alone.astype(np.int64),
+    )
+
+
+def _stabbed_min(size: int, start: np.ndarray, end: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """For each position ``0 <= p < size``, the smallest ``value`` of the runs ``start <= p <
+    end`` that cover it (every position must be covered): a segment tree, each run written into
+    the O(log size) nodes that make it up, then every node's value pushed down to its leaves."""
+    leaves = 1 << max(0, (size - 1).bit_length())
+    tree = np.full(2 * leaves, _NO_RANK, dtype=np.int64)
+    left, right = start + leaves, end + leaves
+    while True:
+        active = left < right
+        if not active.any():
+            break
+        odd = active & (left & 1 == 1)
+        np.minimum.at(tree, left[odd], value[odd])
+        left = left + odd
+        odd = active & (right & 1 == 1)
+        right = right - odd
+        np.minimum.at(tree, right[odd], value[odd])
+        left, right = left >> 1, right >> 1
+    level = 1
+    while level < leaves:
+        parents = np.arange(level, 2 * level)
+        tree[2 * parents] = np.minimum(tree[2 * parents], tree[parents])
+        tree[2 * parents + 1] = np.minimum(tree[2 * parents + 1], tree[parents])
+        level *= 2
+    return tree[leaves : leaves + size]
+
+
+def _cumulative(frame: pd.DataFrame, claims_file: ClaimsFile, tolerance: float) -> list[Verdict]:
+    """A running total: for every claim B, the claim A (not B) with the largest lo at or before
+    B's moment; divergent when some ``lo(A) > hi(B)·(1+t)``; the pair with the largest ratio."""
+    del claims_file
+    c = _Columns.of(frame)
+    starts, ends = _segments(c.metric)
+    moment_rank = c.moment_rank()
+    # A's rank: the largest lo first, ties to the first listed
+    rank = _rank(-c.lo, c.order)
+    by_rank = np.argsort(rank)
+    group = np.r_[True, (c.metric[1:] != c.metric[:-1]) | (c.moment[1:] != c.moment[:-1])]
+    group_id = np.cumsum(group) - 1
+    groups = pd.DataFrame({"group": group_id, "rank": rank, "metric": c.metric})
+    ordered = groups.sort_values(["group", "rank"], kind="stable")
+    place = ordered.groupby("group", sort=False).cumcount().to_numpy()
+    first = np.full(group_id[-1] + 1, _NO_RANK, dtype=np.int64)
+    second = np.full(group_id[-1] + 1, _NO_RANK, dtype=np.int64)
+    first[ordered["group"].to_numpy()[place == 0]] = ordered["rank"].to_numpy()[place == 0]
+    second[ordered["group"].to_numpy()[place == 1]] = ordered["rank"].to_numpy()[place == 1]
+    # the best of the earlier moments of the same metric
+    group_metric = c.metric[np.flatnonzero(group)]
+    running = pd.Series(first).groupby(group_metric).cummin().to_numpy()
+    earlier = np.r_[_NO_RANK, running[:-1]]
+    earlier[np.r_[True, group_metric[1:] != group_metric[:-1]]] = _NO_RANK
+    same = np.where(first[group_id] == rank, second[group_id], first[group_id])
+    best = np.minimum(earlier[group_id], same)
+    has_pair = best != _NO_RANK
+    a = by_rank[np.where(has_pair, best, 0)]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        score = np.where(
+            c.hi == 0,
+            np.where(c.lo[a] > 0, np.inf, np.nan),
+            np.where(np.isfinite(c.hi), c.lo[a] / c.hi, np.nan),
+        )
+    score = np.where(has_pair, score, np.nan)
+    # the pair with the largest score; ties to B's later moment, A listed first, B listed first
+    pick = np.lexsort(
+        (c.order, c.order[a], -moment_rank, -np.nan_to_num(score, nan=-1.0), c.metric)
+    )
+    first_of_metric = pick[np.r_[True, c.metric[pick][1:] != c.metric[pick][:-1]]]
+    b = np.empty(len(starts), dtype=np.int64)
+    b[c.metric[first_of_metric]] = first_of_metric
+    top = score[b]
+    divergent = np.nan_to_num(top, nan=-1.0) > 1 + tolerance
+    moments = np.sort(pd.unique(c.moment))
+    latest = np.maximum.reduceat(moment_rank, starts)
+    as_of = np.where(divergent, moment_rank[b], latest)
+    largest_lo = np.maximum.reduceat(c.lo, starts)
+    at_latest = np.where(moment_rank == latest[c.metric], c.hi, np.inf)
+    smallest_hi = np.minimum.reduceat(at_latest, starts)
+    counts = ends - starts
+    status = np.where(divergent, "divergent", np.where(counts > 1, "consistent", "single"))
+    return _rows(
+        Kind.CUMULATIVE,
+        c,
+        status,
+        moments[as_of],
+        (largest_lo, smallest_hi),
+        np.where(np.isfinite(top), top, np.nan),
+        (c.ids[a[b]], c.ids[b]),
+        None,
+        np.where(counts > 1, 0, 1),
+    )
+
+
+def _relations(frame: pd.DataFrame, claims_file: ClaimsFile, tolerance: float) -> list[Verdict]:
+    """One row per declared relation one of whose metrics has claims."""
+    relations = declared_relations(claims_file)
+    if not relations:
+        return []
+    involved = {name for relation in relations for name in (relation.whole, *relation.parts)}
+    chosen = frame[frame["metric"].isin(involved)]
+    from figcheck.reconcile.one_metric import stated
+
+    by_metric = stated(chosen.to_dict("records"))  # type: ignore[arg-type]
+    windows = {name: claims_file.window_of(name) for name in involved}
+    rows = []
+    for relation in relations:
+        kind = claims_file.kind_of(relation.whole)
+        verdict = reference.relation_verdict(relation, kind, by_metric, windows, tolerance)
+        if verdict is not None:
+            rows.append(verdict)
+    return rows
+
+
+def compare(claims_file: ClaimsFile, filters: Filters, tolerance: float | None) -> list[Verdict]:
+    """The verdict of every metric with claims that pass the filters, and of the relations; with
+    ``filters.metric``, that metric's row and the rows of every relation it is in."""
+    return verdicts_of(
+        claims_frame(claims_file, widened(claims_file, filters), VERDICT_INPUT),
+        claims_file,
+        filters,
+        tolerance,
+    )
+
+
+def widened(claims_file: ClaimsFile, filters: Filters) -> Filters:
+    """The filters, with ``metric`` left out when relations need the claims of other metrics
+    (:func:`verdicts_of` then keeps the rows of that metric)."""
+    if filters.metric is None or not related(claims_file, filters.metric):
+        return filters
+    return dataclasses.replace(filters, metric=None)
+
+
+def verdicts_of(
+    frame: pd.DataFrame, claims_file: ClaimsFile, filters: Filters, tolerance: float | None
+) -> list[Verdict]:
+    """:func:`verdicts` of a frame read with :func:`widened` filters: with ``filters.metric``,
+    only the rows of that metric and of the relations it is in."""
+    if filters.metric is None:
+        return verdicts(frame, claims_file, tolerance)
+    relations = related(claims_file, filters.metric)
+    if relations:
+        names = {filters.metric, *(n for r in relations for n in (r.whole, *r.parts))}
+        frame = frame[frame["metric"].isin(names)]
+    kept = {filters.metric, *(r.name for r in relations)}
+    return [row for row in verdicts(frame, claims_file, tolerance) if row.metric in kept]
+
+
+def moment_of(day: dt.date | None) -> str | None:
+    """A day given to ``--until`` or ``--as-of`` as the latest moment of that day."""
+    return None if day is None else f"{day.isoformat()}T99"

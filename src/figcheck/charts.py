@@ -1,4 +1,4 @@
-"""Pictures of one metric: the forest plot of its claims and, for running totals, a timeline.
+"""Pictures of one metric: the forest plot of its claims and, over several days, a timeline.
 
 The forest plot is the standard picture of conflicting estimates in meta-analysis: one row per
 claim, its interval as a bar (an open upper bound as an arrow), and either the range every claim
@@ -64,7 +64,8 @@ _SUFFIXES = {".svg": "svg", ".png": "png"}
 
 def has_timeline(claims: pd.DataFrame, verdict: dict[str, Any]) -> bool:
     """Whether a timeline says anything: a cumulative metric with claims on two dates or more."""
-    return verdict.get("kind") == "cumulative" and len(set(claims["date"])) > 1
+    kind = verdict.get("kind")
+    return kind in ("cumulative", "level") and len(set(claims["moment"].str[:10])) > 1
 
 
 def forest_svg(
@@ -178,23 +179,26 @@ def timeline_description(metric: str, rows: list[dict[str, Any]], verdict: dict[
     from figcheck.render import figure
 
     by_source: dict[str, list[str]] = {}
-    for row in sorted(rows, key=lambda row: row["date"]):
+    for row in sorted(rows, key=lambda row: row["moment"]):
         by_source.setdefault(visible(str(row["source"])), []).append(
-            f"{figure(row)} on {row['date']}"
+            f"{figure(row)} on {row['moment']}"
         )
     parts = [f"{source}: {', '.join(said)}" for source, said in by_source.items()]
     return (
-        f"Timeline of {visible(metric)}, a running total. "
+        f"Timeline of {visible(metric)}, "
+        f"{'a running total' if verdict.get('kind') == 'cumulative' else 'a level over time'}. "
         + "; ".join(parts)
         + ". "
         + (_verdict_words(verdict))
     )
 
 
-def span_words(low: float, high: float) -> str:
-    """A reconciled range in words: ``between 45 and 55``, ``2,400 or more``, ``exactly 5``."""
+def span_words(low: float, high: float | None) -> str:
+    """A reconciled range in words: ``between 45 and 55``, ``2,400 or more``, ``exactly 5``
+    (an open upper bound is infinite, or None as in a report record)."""
     from figcheck.render import number
 
+    high = math.inf if high is None else high
     if low == high:
         return f"exactly {number(low)}"
     if math.isinf(high):
@@ -220,11 +224,7 @@ def _rows(claims: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _conflict(verdict: dict[str, Any]) -> set[str]:
-    return {
-        value
-        for value in (verdict.get("conflict_a"), verdict.get("conflict_b"))
-        if isinstance(value, str)
-    }
+    return set(verdict.get("conflict", ()))
 
 
 def _forest_height(rows: list[dict[str, Any]]) -> float:
@@ -311,7 +311,8 @@ def _draw_forest(
             )
     status = verdict["status"]
     if status == "consistent":
-        low, high = float(verdict["range_low"]), float(verdict["range_high"])
+        low = float(verdict["range_low"])
+        high = math.inf if verdict["range_high"] is None else float(verdict["range_high"])
         right = min(high, end)
         if right > low:
             ax.axvspan(low, right, color=GREEN, alpha=0.15, linewidth=0, zorder=1)
@@ -357,7 +358,8 @@ def _draw_forest(
 def _mark_gap(ax: Axes, rows: list[dict[str, Any]], verdict: dict[str, Any], end: float) -> None:
     """Hatch the values between the two conflicting claims: no value there fits both."""
     by_id = {row["id"]: row for row in rows}
-    first, second = by_id.get(verdict["conflict_a"]), by_id.get(verdict["conflict_b"])
+    ids = [*verdict["conflict"], None, None]
+    first, second = by_id.get(ids[0]), by_id.get(ids[1])
     if first is None or second is None:
         return
     low, high = float(second["hi"]), float(first["lo"])
@@ -404,8 +406,8 @@ def _draw_timeline(
     for number_, source in enumerate(sources):
         colour = _SOURCE_COLOURS[number_ % len(_SOURCE_COLOURS)]
         marker = _SOURCE_MARKERS[number_ % len(_SOURCE_MARKERS)]
-        said = sorted((row for row in rows if row["source"] == source), key=lambda r: r["date"])
-        dates = [float(mdates.date2num(dt.date.fromisoformat(row["date"]))) for row in said]
+        said = sorted((row for row in rows if row["source"] == source), key=lambda r: r["moment"])
+        dates = [float(mdates.date2num(dt.date.fromisoformat(r["moment"][:10]))) for r in said]
         points = [float(row["point"]) for row in said]
         ax.plot(
             dates,
@@ -451,7 +453,7 @@ def _draw_timeline(
                     fontweight="bold",
                     zorder=5,
                 )
-    days = [float(mdates.date2num(dt.date.fromisoformat(row["date"]))) for row in rows]
+    days = [float(mdates.date2num(dt.date.fromisoformat(row["moment"][:10]))) for row in rows]
     first, last = min(days), max(days)
     margin = max((last - first) * 0.06, 1.0)
     ax.set_xlim(first - margin, last + margin)

@@ -22,7 +22,7 @@ from typer.core import TyperGroup
 
 from figcheck import __version__
 from figcheck.errors import FigcheckError, UsageError
-from figcheck.model import VERDICT_COLUMNS, ClaimTable
+from figcheck.model import ClaimTable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -129,16 +129,46 @@ FormatOption = Annotated[
 MetricOption = Annotated[
     str | None, typer.Option(help="Only this metric (its name or an alias).", show_default=False)
 ]
+
+
+def _moment_option(value: str | None) -> str | None:
+    """A DATE (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM) given to an option."""
+    if value is None:
+        return None
+    from figcheck.parsing import Invalid, moment_text
+
+    try:
+        return moment_text(value, "the date")
+    except Invalid as error:
+        raise typer.BadParameter(str(error)) from None
+
+
 SinceOption = Annotated[
-    dt.datetime | None,
+    str | None,
     typer.Option(
-        formats=["%Y-%m-%d"], help="Only claims dated on or after this day.", show_default=False
+        metavar="DATE",
+        callback=_moment_option,
+        help="Only claims about this day or later (YYYY-MM-DD, or YYYY-MM-DDTHH:MM).",
+        show_default=False,
     ),
 ]
 UntilOption = Annotated[
-    dt.datetime | None,
+    str | None,
     typer.Option(
-        formats=["%Y-%m-%d"], help="Only claims dated on or before this day.", show_default=False
+        metavar="DATE",
+        callback=_moment_option,
+        help="Only claims about this day or earlier (YYYY-MM-DD, or YYYY-MM-DDTHH:MM).",
+        show_default=False,
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        callback=_moment_option,
+        help="The verdict as it stood on this day: the claims in force then (YYYY-MM-DD).",
+        show_default=False,
     ),
 ]
 LatestOption = Annotated[
@@ -194,20 +224,29 @@ def _day(value: dt.datetime | None) -> dt.date | None:
 def _filters(
     claims_file: ClaimsFile,
     metric: str | None,
-    since: dt.datetime | None,
-    until: dt.datetime | None,
+    since: str | None,
+    until: str | None,
     latest: bool = False,
     source: str | None = None,
+    as_of: str | None = None,
 ) -> Filters:
     from figcheck.analysis import Filters
 
+    if since is not None and until is not None and since > _until(until):
+        raise UsageError(f"--since {since} is after --until {until}: no claim can be in between")
     return Filters(
         metric=_metric(claims_file, metric) if metric is not None else None,
         source=source,
-        since=_day(since),
-        until=_day(until),
+        since=since,
+        until=None if until is None else _until(until),
         latest=latest,
+        as_of=None if as_of is None else _until(as_of),
     )
+
+
+def _until(moment: str) -> str:
+    """A moment that ends a range: a day alone covers the whole day."""
+    return moment if "T" in moment else f"{moment}T99"
 
 
 def _metric(claims_file: ClaimsFile, name: str) -> str:
@@ -319,6 +358,7 @@ def compare(
     since: SinceOption = None,
     until: UntilOption = None,
     latest: LatestOption = False,
+    as_of: AsOfOption = None,
     tolerance: Annotated[
         float | None,
         typer.Option(
@@ -336,19 +376,20 @@ def compare(
     output: FormatOption = Format.table,
 ) -> None:
     """One row per metric: do its sources agree? Divergent metrics first."""
-    verdicts, says = _compare_report(ctx, metric, since, until, latest, tolerance)
+    verdicts, says = _compare_report(ctx, metric, since, until, latest, tolerance, as_of)
     if only_divergent:
         verdicts = [row for row in verdicts if row["status"] == "divergent"]
     if output is Format.table:
         from figcheck import render
 
-        filtered = only_divergent or latest or any(o is not None for o in (metric, since, until))
+        options = (metric, since, until, as_of)
+        filtered = only_divergent or latest or any(o is not None for o in options)
         empty = "No metric matches these options." if filtered else render.NO_CLAIMS
         _stdout().print(render.compare_table(verdicts, says, empty), crop=False)
     else:
         from figcheck import report
 
-        _emit(verdicts, report.columns_of(verdicts, VERDICT_COLUMNS), output, sys.stdout)
+        _emit(verdicts, list(report.VERDICT_FIELDS), output, sys.stdout)
     if fail_on_divergence and any(row["status"] == "divergent" for row in verdicts):
         raise typer.Exit(1)
 
@@ -356,10 +397,11 @@ def compare(
 def _compare_report(
     ctx: typer.Context,
     metric: str | None = None,
-    since: dt.datetime | None = None,
-    until: dt.datetime | None = None,
+    since: str | None = None,
+    until: str | None = None,
     latest: bool = False,
     tolerance: float | None = None,
+    as_of: str | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """The compare report's records and who said what in each conflict.
 
@@ -370,7 +412,7 @@ def _compare_report(
 
     snap = store.snapshot(_path(ctx))
     key = f"compare:latest={latest}"
-    plain = metric is None and since is None and until is None and tolerance is None
+    plain = all(option is None for option in (metric, since, until, tolerance, as_of))
     cached = store.cached_report(snap, key) if plain else None
     if cached is not None:
         return cached  # type: ignore[no-any-return]
@@ -378,11 +420,10 @@ def _compare_report(
         claims_file = store.load_snapshot(snap, progress, _import_analysis)
     from figcheck import analysis, render, report
 
-    filters = _filters(claims_file, metric, since, until, latest)
-    frame = analysis.claims_frame(claims_file, filters, analysis.VERDICT_INPUT)
-    slack = claims_file.settings.tolerance if tolerance is None else tolerance
-    kinds = {entry.name: entry.kind for entry in claims_file.metrics}
-    verdicts = report.verdict_records(analysis.verdicts(frame, kinds, slack))
+    filters = _filters(claims_file, metric, since, until, latest, as_of=as_of)
+    wide = analysis.widened(claims_file, filters)
+    frame = analysis.claims_frame(claims_file, wide, analysis.VERDICT_INPUT)
+    verdicts = report.verdict_records(analysis.verdicts_of(frame, claims_file, filters, tolerance))
     computed = (verdicts, render.speakers(frame, verdicts))
     if plain:
         store.keep_report(snap, key, computed)
@@ -396,6 +437,7 @@ def show(
     since: SinceOption = None,
     until: UntilOption = None,
     latest: LatestOption = False,
+    as_of: AsOfOption = None,
     output: FormatOption = Format.table,
     png: Annotated[
         Path | None, typer.Option("--png", help="Also save the chart as a PNG image.")
@@ -409,13 +451,13 @@ def show(
     claims_file = _load(ctx)
     from figcheck import analysis, render, report
 
-    filters = _filters(claims_file, metric, since, until, latest)
-    frame = analysis.claims_frame(claims_file, filters)
+    filters = _filters(claims_file, metric, since, until, latest, as_of=as_of)
+    wide = analysis.claims_frame(claims_file, analysis.widened(claims_file, filters))
+    verdicts = report.verdict_records(analysis.verdicts_of(wide, claims_file, filters, None))
+    frame = wide[(wide["metric"] == filters.metric).to_numpy()]
     if frame.empty:
         raise UsageError(f"no claims of metric '{filters.metric}' pass the filters")
-    kinds = {entry.name: entry.kind for entry in claims_file.metrics}
-    verdicts = analysis.verdicts(frame, kinds, claims_file.settings.tolerance)
-    verdict: dict[str, Any] = verdicts.to_dict("records")[0]  # type: ignore[assignment]
+    verdict = verdicts[0]
     for image, suffix in ((png, ".png"), (svg, ".svg")):
         if image is not None:
             if image.suffix.lower() != suffix:
@@ -429,7 +471,8 @@ def show(
         _stdout().print(render.claims_table(frame, with_metric=False), crop=sys.stdout.isatty())
     elif output is Format.json:
         document = {
-            "verdict": report.verdict_records(verdicts)[0],
+            "verdict": verdict,
+            "relations": verdicts[1:],
             "claims": report.claim_records(frame),
         }
         import json
@@ -512,6 +555,7 @@ def export(
         ),
     ] = None,
     latest: LatestOption = False,
+    as_of: AsOfOption = None,
     force: ForceOption = False,
 ) -> None:
     """Write the compare report (or the claims) as CSV, JSON or Markdown."""
@@ -526,12 +570,12 @@ def export(
         claims_file = _load(ctx)
         from figcheck import analysis
 
-        frame = analysis.claims_frame(claims_file, _filters(claims_file, None, None, None, latest))
-        records = report.claim_records(frame)
+        filters = _filters(claims_file, None, None, None, latest, as_of=as_of)
+        records = report.claim_records(analysis.claims_frame(claims_file, filters))
         columns = list(report.CLAIM_FIELDS)
     else:
-        records = _compare_report(ctx, latest=latest)[0]
-        columns = report.columns_of(records, VERDICT_COLUMNS)
+        records = _compare_report(ctx, latest=latest, as_of=as_of)[0]
+        columns = list(report.VERDICT_FIELDS)
     if path == "-":
         _emit(records, columns, chosen, sys.stdout)
         return
@@ -757,12 +801,14 @@ def _print_recorded(
     """
     from rich.text import Text
 
-    from figcheck import plain_analysis, render, report, store
+    from figcheck import render, report, store
+    from figcheck.reconcile import one_metric
 
     after = store.snapshot(path)
     claims_file = store.load_snapshot(after)
-    rows, verdict = plain_analysis.metric_verdict(claims_file, claim.metric)
-    row = plain_analysis.claim_rows(dataclasses.replace(claims_file, claims=(claim,)))[0]
+    moment = claim.moment if "T" in claim.moment else f"{claim.moment}T99"
+    rows, verdicts = one_metric.metric_report(claims_file, claim.metric, as_of=moment)
+    row = one_metric.claim_rows(dataclasses.replace(claims_file, claims=(claim,)))[0]
     console = _stdout()
     console.print(
         Text(f"{action} {claim.id}  ")
@@ -771,19 +817,29 @@ def _print_recorded(
         + render.cell(claim.source)
         + Text(f"  {claim.date.isoformat()}")
     )
-    if verdict is None:
+    records = report.verdict_records(verdicts)
+    if not records or records[0]["metric"] != claim.metric:
         console.print(Text(f"{claim.metric} has no claims left", style="dim"))
         return
-    console.print(render.verdict_sentence(verdict, rows))
+    console.print(render.verdict_sentence(records[0], rows))
     if before is not None:
         snap, old = before
         expected = ClaimTable.of(old.claims, old.path).with_claim(claim)
         if dataclasses.replace(old, claims=expected) == claims_file:  # nothing else changed
-            record = report.verdict_record(verdict)
-            says = render.speakers(rows, [record])
+            fresh = report.verdict_records(one_metric.metric_report(claims_file, claim.metric)[1])
+            involved = one_metric.claim_rows(claims_file, _involved(claims_file, claim.metric))
+            says = render.speakers(involved, fresh)
             key = "compare:latest=False"
-            replace = plain_analysis.with_verdict
-            store.update_report(snap, after, key, claim.metric, record, says, replace)
+            store.update_report(
+                snap, after, key, claim.metric, fresh, says, one_metric.with_verdicts
+            )
+
+
+def _involved(claims_file: ClaimsFile, metric: str) -> set[str]:
+    """A metric and the metrics of every relation it is in."""
+    from figcheck.reconcile.reference import related
+
+    return {metric, *(name for r in related(claims_file, metric) for name in (r.whole, *r.parts))}
 
 
 @app.command("report")
@@ -793,6 +849,7 @@ def html_report(
         str, typer.Argument(help="Where to write the HTML report ('-' for standard output).")
     ] = "figcheck-report.html",
     latest: LatestOption = False,
+    as_of: AsOfOption = None,
     force: ForceOption = False,
 ) -> None:
     """Write a self-contained HTML report: verdicts, a chart per metric, and the claims."""
@@ -803,11 +860,11 @@ def html_report(
     if path != "-":
         _check_output(ctx, path, "HTML", force)
     claims_file = _load_path(source)
-    from figcheck import analysis, html_report
+    from figcheck import analysis, html_report, report
 
-    frame = analysis.claims_frame(claims_file, analysis.Filters(latest=latest))
-    kinds = {entry.name: entry.kind for entry in claims_file.metrics}
-    verdicts = analysis.verdicts(frame, kinds, claims_file.settings.tolerance)
+    filters = _filters(claims_file, None, None, None, latest, as_of=as_of)
+    frame = analysis.claims_frame(claims_file, filters)
+    verdicts = report.verdict_records(analysis.verdicts(frame, claims_file))
     page = html_report.render_report(
         claims_file,
         frame,

@@ -82,7 +82,7 @@ class MetricSection:
 def render_report(
     claims_file: ClaimsFile,
     claims: pd.DataFrame,
-    verdicts: pd.DataFrame,
+    verdicts: list[dict[str, Any]],
     *,
     generated: dt.datetime,
     source_path: str,
@@ -113,31 +113,37 @@ def render_report(
 
 
 def metric_sections(
-    claims_file: ClaimsFile, claims: pd.DataFrame, verdicts: pd.DataFrame
+    claims_file: ClaimsFile, claims: pd.DataFrame, verdicts: list[dict[str, Any]]
 ) -> list[MetricSection]:
     """A section per metric, in the verdicts' order, with its charts drawn."""
     from figcheck import charts
+    from figcheck.reconcile.reference import declared_relations
 
     registry = {entry.name: entry for entry in claims_file.metrics}
     source_names = claims_file.source_names()
     by_metric = {str(name): rows for name, rows in claims.groupby("metric", sort=False)}
     sections = []
     anchors: set[str] = set()
-    records: list[dict[str, Any]] = verdicts.to_dict("records")  # type: ignore[assignment]
-    for index, verdict in enumerate(records, start=1):
+    relations = {r.name: r for r in declared_relations(claims_file)}
+    for index, verdict in enumerate(verdicts, start=1):
         metric = str(verdict["metric"])
-        rows = by_metric[metric]
-        entry = registry.get(metric)
+        relation = relations.get(metric) if verdict["kind"] in ("part", "parts") else None
+        if relation is not None:
+            involved = [relation.whole, *relation.parts]
+            rows = claims[claims["metric"].isin(involved).to_numpy()]
+        else:
+            rows = by_metric[metric]
+        entry = registry.get(relation.whole if relation else metric)
         unit = entry.unit if entry and entry.unit else None
         records_: list[dict[str, Any]] = rows.to_dict("records")  # type: ignore[assignment]
         by_id = {row["id"]: row for row in records_}
         timeline = None
         note = ""
-        if charts.has_timeline(rows, verdict):
+        if relation is None and charts.has_timeline(rows, verdict):
             timeline = Markup(
                 charts.timeline_svg(metric, rows, verdict, unit=unit, id_prefix=f"c{index}-t-")
             )
-        elif verdict["kind"] == "cumulative":
+        elif verdict["kind"] == "cumulative" and relation is None:
             note = (
                 f"A running total: every claim carries the same date ({records_[0]['date']}), "
                 "so there is no timeline to draw."
@@ -160,7 +166,9 @@ def metric_sections(
                 sources=int(verdict["sources"]),
                 forest=Markup(
                     charts.forest_svg(metric, rows, verdict, unit=unit, id_prefix=f"c{index}-f-")
-                ),
+                )
+                if relation is None
+                else Markup(""),
                 timeline=timeline,
                 timeline_note=note,
                 rows=tuple(_claim_row(row, verdict, source_names) for row in records_),
@@ -184,25 +192,47 @@ def verdict_sentence(verdict: dict[str, Any], claims_by_id: dict[str, dict[str, 
     from figcheck.render import figure
 
     status = verdict["status"]
+    if verdict["kind"] in ("part", "parts"):
+        return _relation_sentence(verdict, claims_by_id)
     if status == "divergent":
-        first = claims_by_id[verdict["conflict_a"]]
-        second = claims_by_id[verdict["conflict_b"]]
-        if verdict["kind"] == "cumulative" and first["date"] != second["date"]:
+        first = claims_by_id[verdict["conflict"][0]]
+        second = claims_by_id[verdict["conflict"][1]]
+        if verdict["kind"] == "cumulative" and first["moment"] != second["moment"]:
             return (
-                f"Sources disagree: {_says(first, 'said')} on {first['date']}, but "
-                f"{_says(second, 'said')} on {second['date']}; a running total cannot fall."
+                f"Sources disagree: {_says(first, 'said')} on {first['moment']}, but "
+                f"{_says(second, 'said')} on {second['moment']}; a running total cannot fall."
             )
-        return f"Sources disagree: {_says(first)}, {_says(second)}."
+        when = f" as of {verdict['as_of']}" if verdict["kind"] == "level" else ""
+        return f"Sources disagree{when}: {_says(first)}, {_says(second)}."
     span = span_words(verdict["range_low"], verdict["range_high"])
     if status == "consistent":
-        if verdict["kind"] == "cumulative":
-            latest = max(claim["date"] for claim in claims_by_id.values())
-            return f"Sources agree: as of {latest}, the claims allow {span}."
+        if verdict["kind"] in ("cumulative", "level"):
+            return f"Sources agree: as of {verdict['as_of']}, the claims allow {span}."
         return f"Sources agree: every claim fits {span}."
+    if len(claims_by_id) > 1:
+        window = verdict["window"]
+        return (
+            f"No two sources' figures were in force at the same time (within {window} "
+            f"day{'s' if window != 1 else ''}): nothing to compare."
+        )
     (claim,) = claims_by_id.values()
     return (
         f"Only one claim: {figure(claim)}, from {visible(str(claim['source']))} ({claim['date']})."
     )
+
+
+def _relation_sentence(verdict: dict[str, Any], claims_by_id: dict[str, dict[str, Any]]) -> str:
+    """A relation's verdict: the parts exceed the whole, fit within it, or were never compared."""
+    if verdict["status"] == "divergent":
+        whole, *parts = (claims_by_id[i] for i in verdict["conflict"])
+        joined = " and ".join(_says(part) for part in parts)
+        return (
+            f"The parts exceed the whole as of {verdict['as_of']}: {joined}, "
+            f"but {_says(whole)} in all."
+        )
+    if verdict["status"] == "consistent":
+        return f"The parts fit within the whole (as of {verdict['as_of']})."
+    return "No figure of a part could be held against a figure of the whole."
 
 
 def _figures(verdict: dict[str, Any], claims_by_id: dict[str, dict[str, Any]]) -> str:
@@ -210,8 +240,10 @@ def _figures(verdict: dict[str, Any], claims_by_id: dict[str, dict[str, Any]]) -
     from figcheck.render import figure
 
     if verdict["status"] == "divergent":
-        pair = (claims_by_id[verdict["conflict_a"]], claims_by_id[verdict["conflict_b"]])
+        pair = [claims_by_id[claim_id] for claim_id in verdict["conflict"]]
         return " vs ".join(f"{visible(str(c['source']))}: {figure(c)}" for c in pair)
+    if verdict["kind"] in ("part", "parts"):
+        return "—"
     return span_words(verdict["range_low"], verdict["range_high"])
 
 
@@ -273,7 +305,7 @@ def _claim_row(
         shown = (parts.hostname or "") + (parts.path if parts.path != "/" else "")
         shown = shown if len(shown) <= 48 else shown[:47] + "…"
     source = str(claim["source"])
-    name = source_names.get(source, "")
+    name = source_names.get(str(claim.get("source_key", source)), "")
     return ClaimRow(
         id=_text(claim["id"]),
         date=_text(claim["date"]),
@@ -286,7 +318,7 @@ def _claim_row(
         url=url,
         link=link,
         link_text=visible(shown),
-        conflict=claim["id"] in (verdict["conflict_a"], verdict["conflict_b"]),
+        conflict=claim["id"] in verdict["conflict"],
     )
 
 

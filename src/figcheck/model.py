@@ -253,23 +253,6 @@ def content_id_of(
     return digest.hexdigest()
 
 
-# The compare report's columns (contract section 4), in order.
-VERDICT_COLUMNS = (
-    "metric",
-    "status",
-    "claims",
-    "sources",
-    "min",
-    "max",
-    "median",
-    "range_low",
-    "range_high",
-    "ratio",
-    "conflict_a",
-    "conflict_b",
-)
-
-
 TABLE_COLUMNS = (
     "id",
     "metric",

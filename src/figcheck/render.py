@@ -246,14 +246,21 @@ def compare_table(
         style = _STATUS_STYLE[status]
         dim = "dim" if status == "single" else ""
         if status == "divergent":
-            first, second = row["conflict"]
-            figures = f"{says[first]} vs {says[second]}"
+            whole, *others = row["conflict"]
+            joiner = " + " if row["kind"] == "parts" else " vs "
+            if row["kind"] in ("part", "parts"):
+                figures = f"{' + '.join(says[i] for i in others)} > {says[whole]}"
+            else:
+                figures = f"{says[whole]}{joiner}{says[others[0]]}"
+        elif row["kind"] in ("part", "parts"):
+            figures = "parts fit the whole" if status == "consistent" else "never compared"
         else:
             figures = interval(_bound(row["range_low"], 0.0), _bound(row["range_high"], math.inf))
         rows.append(
             [
                 (visible(row["metric"]), style),
                 (status, style),
+                (row["as_of"] or "", dim),
                 (str(row["claims"]), dim),
                 (str(row["sources"]), dim),
                 (figures, dim),
@@ -262,8 +269,8 @@ def compare_table(
         )
     if not rows:
         return Text(empty or NO_CLAIMS)
-    headers = ["metric", "verdict", "claims", "sources", "figures", "ratio"]
-    return Group(Grid(headers, rows, right={2, 3, 5}, wrap=4), Text(summary(verdicts)))
+    headers = ["metric", "verdict", "as of", "claims", "sources", "figures", "ratio"]
+    return Group(Grid(headers, rows, right={3, 4, 6}, wrap=5), Text(summary(verdicts)))
 
 
 def _bound(value: float | None, missing: float) -> float:
@@ -281,9 +288,12 @@ def _ratio_text(ratio: float | None, status: str) -> str:
 
 
 def summary(verdicts: list[dict[str, Any]]) -> str:
-    """``5 metrics, 1 divergent, 1 consistent, 3 single``."""
-    total = len(verdicts)
+    """``5 metrics, 2 relations, 1 divergent, 3 consistent, 3 single``."""
+    relations = sum(row["kind"] in ("part", "parts") for row in verdicts)
+    total = len(verdicts) - relations
     parts = [f"{total} metric{'s' if total != 1 else ''}"]
+    if relations:
+        parts.append(f"{relations} relation{'s' if relations != 1 else ''}")
     for status in ("divergent", "consistent", "single"):
         parts.append(f"{sum(row['status'] == status for row in verdicts)} {status}")
     return ", ".join(parts)
@@ -376,7 +386,7 @@ def _bar(lo: float, hi: float, start: float, end: float, style: str) -> Text:
 def forest(frame: pd.DataFrame, verdict: dict[str, Any]) -> RenderableType:
     """Each claim's interval on one axis, the reconciled range or the conflict marked."""
     start, end = _axis(frame, verdict)
-    conflict = {verdict["conflict_a"], verdict["conflict_b"]} - {None}
+    conflict = set(verdict["conflict"])
     table = Table(show_edge=False, show_header=True, header_style="bold", box=None)
     table.add_column("source", max_width=28)
     table.add_column("date", no_wrap=True)
@@ -393,7 +403,7 @@ def forest(frame: pd.DataFrame, verdict: dict[str, Any]) -> RenderableType:
             Text(figure(claim)) + mark,
         )
     if verdict["status"] == "consistent":
-        low, high = verdict["range_low"], verdict["range_high"]
+        low, high = verdict["range_low"], _bound(verdict["range_high"], math.inf)
         band = _bar(low, high, start, end, "bold green")
         table.add_row(Text("reconciled", style="bold green"), "", band, interval(low, high))
     return table
@@ -403,19 +413,21 @@ def verdict_sentence(verdict: dict[str, Any], frame: Claims) -> Text:
     """The verdict in one sentence, with who disagrees."""
     status = verdict["status"]
     if status == "divergent":
-        says = _speakers(frame, {verdict["conflict_a"], verdict["conflict_b"]})
+        says = _speakers(frame, set(verdict["conflict"]))
         ratio = verdict["ratio"]
         times = "" if ratio is None or math.isnan(ratio) else f" (ratio {ratio:.2f})"
-        pair = f"{says[verdict['conflict_a']]}, {says[verdict['conflict_b']]}{times}"
+        pair = f"{', '.join(says[i] for i in verdict['conflict'])}{times}"
         return Text("Sources disagree: ", style="bold red") + Text(pair)
-    span = interval(verdict["range_low"], verdict["range_high"])
+    span = interval(_bound(verdict["range_low"], 0.0), _bound(verdict["range_high"], math.inf))
     if status == "single":
         return Text(f"One claim: {span}", style="dim")
     return Text(f"Consistent: every claim fits {span}", style="green")
 
 
 def show(metric: str, frame: pd.DataFrame, verdict: dict[str, Any]) -> RenderableType:
-    heading = Text(visible(metric), style="bold") + Text(f"  ({verdict['kind']})", style="dim")
+    window = f", window {verdict['window']} days" if verdict["window"] is not None else ""
+    about = f"{verdict['kind']}{window}, as of {verdict['as_of']}"
+    heading = Text(visible(metric), style="bold") + Text(f"  ({about})", style="dim")
     sentence = verdict_sentence(verdict, frame)
     return Group(heading, sentence, Text(""), forest(frame, verdict), Text(""))
 

@@ -12,11 +12,13 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
-from figcheck.model import VERDICT_COLUMNS
+from figcheck.reconcile.verdict import COLUMNS, CSV_COLUMNS, Verdict
 from figcheck.safety import spreadsheet_safe, visible
 
 if TYPE_CHECKING:
     import pandas as pd
+
+VERDICT_FIELDS = CSV_COLUMNS  # the columns of the compare report in CSV and Markdown
 
 Record = dict[str, Any]
 
@@ -64,16 +66,17 @@ def _records(frame: pd.DataFrame, columns: Sequence[str]) -> list[Record]:
     return [{name: _plain(lists[name][row]) for name in columns} for row in range(len(frame))]
 
 
-def verdict_records(verdicts: pd.DataFrame) -> list[Record]:
-    """The compare report, one record per metric, with ``conflict`` as a list of claim ids."""
-    return [verdict_record(row) for row in _records(verdicts, [*VERDICT_COLUMNS, "kind"])]
+def verdict_records(verdicts: Iterable[Verdict]) -> list[Record]:
+    """The compare report, one record per metric or relation (JSON keys in the report's order),
+    with ``conflict`` as a list of claim ids."""
+    return [verdict_record(verdict) for verdict in verdicts]
 
 
-def verdict_record(row: Record) -> Record:
-    """One verdict row as a report record: plain values, ``conflict`` as a list of claim ids."""
-    record = {name: _plain(row[name]) for name in (*VERDICT_COLUMNS, "kind")}
-    pair = [record.pop("conflict_a"), record.pop("conflict_b")]
-    record["conflict"] = [claim_id for claim_id in pair if claim_id is not None]
+def verdict_record(verdict: Verdict) -> Record:
+    """One verdict as a report record: plain values, ``conflict`` as a list of claim ids."""
+    record = {name: _plain(value) for name, value in verdict.record().items()}
+    record["conflict"] = list(verdict.conflict)
+    assert tuple(record) == COLUMNS
     return record
 
 
@@ -87,13 +90,10 @@ def _flat(record: Record) -> Record:
     if "conflict" not in record:
         return record
     flat = {key: value for key, value in record.items() if key != "conflict"}
-    pair = [*record["conflict"], None, None]
-    flat["conflict_a"], flat["conflict_b"] = pair[0], pair[1]
+    ids = list(record["conflict"])
+    flat["conflict_a"] = ids[0] if ids else None
+    flat["conflict_b"] = " ".join(ids[1:]) or None  # the other ids, when a relation has more
     return flat
-
-
-def columns_of(records: Sequence[Record], default: Sequence[str]) -> list[str]:
-    return list(_flat(records[0])) if records else list(default)
 
 
 def write_json(records: Iterable[Record], stream: IO[str]) -> None:

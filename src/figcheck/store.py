@@ -347,13 +347,13 @@ def update_report(
     after: Snapshot,
     key: str,
     metric: str,
-    verdict: dict[str, Any],
+    verdict: list[dict[str, Any]],
     says: dict[str, str],
-    replace: Callable[[list[dict[str, Any]], str, dict[str, Any] | None], list[dict[str, Any]]],
+    replace: Callable[[list[dict[str, Any]], str, list[dict[str, Any]]], list[dict[str, Any]]],
 ) -> None:
     """Carry the report kept for ``before`` over to ``after``, a file that differs from it by the
-    claims of one metric, whose new ``verdict`` (and who said what in it) is given; ``replace``
-    puts the verdict in its place among the others."""
+    claims of one metric, whose new verdicts (the metric's and its relations', and who said what
+    in them) are given; ``replace`` puts them in their place among the others."""
     kept = cached_report(before, key)
     if kept is None:
         return
