@@ -218,6 +218,19 @@ def measure(folder: Path, count: int, repeat: int, big: bool) -> list[Row]:
     rows.append(
         Row(f"export csv, {n} claims, warm", timed(export, repeat=repeat), import_floor, 1.5)
     )
+    level = folder / "level" / "claims.yaml"
+    level.parent.mkdir()
+    generate(count, level, "--one-level")
+    one_metric = [*FIGCHECK, "-f", str(level), "compare", "--metric", "held"]
+    timed(one_metric, repeat=1)  # the claims cache
+    rows.append(
+        Row(
+            f"compare --metric, one level metric of {n} claims, warm",
+            timed(one_metric, repeat=repeat),
+            import_floor,
+            2.0,
+        )
+    )
     if big:
         huge = folder / "huge" / "claims.yaml"
         huge.parent.mkdir()
@@ -230,12 +243,12 @@ def measure(folder: Path, count: int, repeat: int, big: bool) -> list[Row]:
     return rows
 
 
-def generate(count: int, path: Path) -> None:
+def generate(count: int, path: Path, *options: str) -> None:
     """Write a claims file of ``count`` claims (in another process: this one stays small, so the
     peak memory of the processes it starts is theirs alone)."""
     with path.open("w") as stream:
         script = Path(__file__).resolve().parent / "generate.py"
-        subprocess.run([PYTHON, str(script), str(count)], stdout=stream, check=True)
+        subprocess.run([PYTHON, str(script), str(count), *options], stdout=stream, check=True)
 
 
 def _timed_add(add: Callable[[Path], list[str]], path: Path, repeat: int) -> Timing:

@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from figcheck.cli import app
 from figcheck.parsing import read_claims
 
+from .conftest import SHIPPED
+
 Write = Callable[[str], Path]
 
 START = """\
@@ -297,3 +299,35 @@ def test_bad_qualifier_option(runner: CliRunner, claims_file: Write, qualifier: 
     code, _, err = invoke(runner, path, "add", "5 freed (Z)", "--qualifier", qualifier)
     assert code == 2
     assert err == f"figcheck: unknown qualifier '{qualifier}'; see figcheck add --help\n"
+
+
+def test_a_typo_in_metric_option_is_refused_like_one_in_the_text(
+    runner: CliRunner, claims_file: Callable[[str], Path]
+) -> None:
+    path = claims_file(SHIPPED.read_text(encoding="utf-8"))
+    before = path.read_bytes()
+    result = runner.invoke(
+        app, ["-f", str(path), "add", "52 released (UN)", "--metric", "prisoners_relased"]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "figcheck: no metric 'prisoners_relased' yet (did you mean 'prisoners_released'?); "
+        "give --metric, or --new-metric to start a new one\n"
+    )
+    assert path.read_bytes() == before
+    result = runner.invoke(
+        app,
+        [
+            "-f",
+            str(path),
+            "add",
+            "52 released (UN)",
+            "--metric",
+            "prisoners_relased",
+            "--new-metric",
+            "--date",
+            "2026-01-13",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "added " in result.stdout and "prisoners_relased" in result.stdout

@@ -79,7 +79,7 @@ def test_report_writes_one_self_contained_page(runner: CliRunner, tmp_path: Path
     target = tmp_path / "report.html"
     code, _, err = invoke(runner, "-f", str(SHIPPED), "report", str(target))
     assert code == 0, err
-    assert err == f"wrote the report on 5 metrics to {target}\n"
+    assert err == f"wrote the report on 6 metrics and 2 relations to {target}\n"
     page = target.read_text(encoding="utf-8")
     assert page.count("<svg") >= 5
     assert "political_prisoners" in page

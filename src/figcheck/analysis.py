@@ -70,7 +70,13 @@ def claims_frame(
     codes, uniques = pd.factorize(frame["source"])
     registry = claims_file.source_keys()
     keys = np.array([source_key(name, registry) for name in uniques], dtype=object)
+    key_codes = pd.factorize(keys)[0]
     frame["source_key"] = keys[codes] if len(frame) else []
+    frame["source_code"] = key_codes[codes] if len(frame) else np.zeros(0, dtype=np.int64)
+    codes, uniques = pd.factorize(frame["moment"], sort=True)  # each distinct moment read once
+    frame["moment_code"] = codes
+    days = np.array([day_number(moment) for moment in uniques], dtype=np.int64)
+    frame["day"] = days[codes] if len(frame) else np.zeros(0, dtype=np.int64)
     frame = _filtered(frame, filters, claims_file)
     frame = frame.sort_values(["metric", "moment", "id"], kind="stable", ignore_index=True)
     return with_intervals(frame, claims_file.settings.about)
@@ -91,25 +97,28 @@ def _filtered(frame: pd.DataFrame, filters: Filters, claims_file: ClaimsFile) ->
         keep &= frame["moment"] <= filters.until
     frame = frame[keep]
     if filters.latest:
-        newest = frame.groupby(["metric", "source_key"], sort=False)["moment"].transform("max")
-        frame = frame[frame["moment"] == newest]
+        frame = frame[_newest(frame)]
     if filters.as_of is not None:
         frame = frame[frame["moment"] <= filters.as_of]
         kinds = {m: claims_file.kind_of(m) is Kind.LEVEL for m in frame["metric"].unique()}
         level = frame["metric"].map(kinds).astype(bool)
-        newest = frame.groupby(["metric", "source_key"], sort=False)["moment"].transform("max")
         window = frame["metric"].map(claims_file.window_of).astype("int64")
-        day = _days(frame["moment"])
-        fresh = day_number(filters.as_of) - day <= window
-        frame = frame[~level | ((frame["moment"] == newest) & fresh)]
+        fresh = day_number(filters.as_of) - frame["day"] <= window
+        frame = frame[~level | (_newest(frame) & fresh)]
     return frame
 
 
-def _days(moments: pd.Series) -> np.ndarray:
-    """Each moment's day as a count of days (each distinct moment read once)."""
-    codes, uniques = pd.factorize(moments)
-    days = np.array([day_number(moment) for moment in uniques], dtype=np.int64)
-    return days[codes] if len(moments) else np.zeros(0, dtype=np.int64)
+def _order_codes(texts: pd.Series) -> np.ndarray:
+    """ISO texts (dates, moments) as integers that sort as they do: pandas aggregates integers in
+    compiled code, but text one group at a time in Python."""
+    return pd.factorize(texts, sort=True)[0]
+
+
+def _newest(frame: pd.DataFrame) -> pd.Series:
+    """Whether each claim is of its source's newest moment for its metric."""
+    moment = frame["moment_code"]
+    newest = moment.groupby([frame["metric"], frame["source_code"]], sort=False).transform("max")
+    return moment == newest
 
 
 def with_intervals(frame: pd.DataFrame, about: float) -> pd.DataFrame:
@@ -160,8 +169,9 @@ def verdicts(
 
 def corrected(frame: pd.DataFrame) -> pd.DataFrame:
     """Of one source's claims about one moment, those stated on the latest date."""
-    latest = frame.groupby(["metric", "source_key", "moment"], sort=False)["date"].transform("max")
-    kept = frame["date"] == latest
+    stated = pd.Series(_order_codes(frame["date"]), index=frame.index)
+    groups = [frame["metric"], frame["source_code"], frame["moment_code"]]
+    kept = stated == stated.groupby(groups, sort=False).transform("max")
     return frame if kept.all() else frame[kept].reset_index(drop=True)
 
 
@@ -181,13 +191,15 @@ class _Columns:
 
     @classmethod
     def of(cls, frame: pd.DataFrame) -> _Columns:
-        frame = frame.sort_values(["metric", "moment", "order"], kind="stable", ignore_index=True)
         codes, names = pd.factorize(frame["metric"], sort=True)
+        moment = frame["moment_code"].to_numpy()
+        ordered = np.lexsort((frame["order"].to_numpy(), moment, codes))
+        frame = frame.iloc[ordered].reset_index(drop=True)
         return cls(
-            codes.astype(np.int64),
+            codes[ordered].astype(np.int64),
             np.asarray(names, dtype=object),
             frame["moment"].to_numpy(dtype=object),
-            _days(frame["moment"]),
+            frame["day"].to_numpy(dtype=np.int64),
             frame["order"].to_numpy(dtype=np.int64),
             frame["lo"].to_numpy(dtype=np.float64),
             frame["hi"].to_numpy(dtype=np.float64),
@@ -197,7 +209,7 @@ class _Columns:
 
     def moment_rank(self) -> np.ndarray:
         """Each claim's moment as a number that sorts as the moments do."""
-        return pd.factorize(self.moment, sort=True)[0].astype(np.int64)
+        return self.frame["moment_code"].to_numpy(dtype=np.int64)
 
     def rank_lo(self) -> np.ndarray:
         """0 for the claim with the largest lo, ties to the later moment, then the first listed."""
@@ -305,13 +317,13 @@ def _fixed(frame: pd.DataFrame, tolerance: float) -> list[Verdict]:
     counts = np.bincount(c.metric, minlength=len(starts))
     divergent = diverges(largest_lo, smallest_hi, tolerance)
     status = np.where(divergent, "divergent", np.where(counts > 1, "consistent", "single"))
-    moment_codes, moments = pd.factorize(c.moment, sort=True)
-    as_of = np.maximum.reduceat(moment_codes, starts)
+    _, ends = _segments(c.metric)
+    as_of = c.moment[ends - 1]  # the latest moment: claims are in order of their moments
     return _rows(
         Kind.FIXED,
         c,
         status,
-        moments[as_of],
+        as_of,
         (largest_lo, smallest_hi),
         _safe_ratio(largest_lo, smallest_hi),
         (c.ids[lo_claim], c.ids[hi_claim]),
@@ -325,7 +337,10 @@ def _level(frame: pd.DataFrame, claims_file: ClaimsFile, tolerance: float) -> li
     c = _Columns.of(frame)
     windows = np.array([claims_file.window_of(str(name)) for name in c.names], dtype=np.int64)
     # the metric's moments: one position per distinct (metric, moment), in order
-    new_moment = np.r_[True, (c.metric[1:] != c.metric[:-1]) | (c.moment[1:] != c.moment[:-1])]
+    moment_code = c.moment_rank()
+    new_moment = np.r_[
+        True, (c.metric[1:] != c.metric[:-1]) | (moment_code[1:] != moment_code[:-1])
+    ]
     position = np.cumsum(new_moment) - 1
     at = np.flatnonzero(new_moment)
     moment_metric, moment_day = c.metric[at], c.day[at]
@@ -333,7 +348,7 @@ def _level(frame: pd.DataFrame, claims_file: ClaimsFile, tolerance: float) -> li
     metric_start, metric_end = _segments(moment_metric)
     end_of_metric = metric_end[c.metric]
     # a claim leaves when its source states a figure about a later moment ...
-    source = pd.factorize(c.frame["source_key"].to_numpy())[0]  # any code will do: equality only
+    source = c.frame["source_code"].to_numpy()
     by_source = np.lexsort((position, source, c.metric))
     group = np.r_[
         True,
@@ -428,7 +443,7 @@ def _cumulative(frame: pd.DataFrame, claims_file: ClaimsFile, tolerance: float) 
     # A's rank: the largest lo first, ties to the first listed
     rank = _rank(-c.lo, c.order)
     by_rank = np.argsort(rank)
-    group = np.r_[True, (c.metric[1:] != c.metric[:-1]) | (c.moment[1:] != c.moment[:-1])]
+    group = np.r_[True, (c.metric[1:] != c.metric[:-1]) | (moment_rank[1:] != moment_rank[:-1])]
     group_id = np.cumsum(group) - 1
     groups = pd.DataFrame({"group": group_id, "rank": rank, "metric": c.metric})
     ordered = groups.sort_values(["group", "rank"], kind="stable")
@@ -462,9 +477,8 @@ def _cumulative(frame: pd.DataFrame, claims_file: ClaimsFile, tolerance: float) 
     b[c.metric[first_of_metric]] = first_of_metric
     top = score[b]
     divergent = np.nan_to_num(top, nan=-1.0) > 1 + tolerance
-    moments = np.sort(pd.unique(c.moment))
-    latest = np.maximum.reduceat(moment_rank, starts)
-    as_of = np.where(divergent, moment_rank[b], latest)
+    latest = moment_rank[ends - 1]  # claims are in order of their moments
+    as_of = np.where(divergent, c.moment[b], c.moment[ends - 1])
     largest_lo = np.maximum.reduceat(c.lo, starts)
     at_latest = np.where(moment_rank == latest[c.metric], c.hi, np.inf)
     smallest_hi = np.minimum.reduceat(at_latest, starts)
@@ -474,7 +488,7 @@ def _cumulative(frame: pd.DataFrame, claims_file: ClaimsFile, tolerance: float) 
         Kind.CUMULATIVE,
         c,
         status,
-        moments[as_of],
+        as_of,
         (largest_lo, smallest_hi),
         np.where(np.isfinite(top), top, np.nan),
         (c.ids[a[b]], c.ids[b]),

@@ -251,18 +251,9 @@ def _until(moment: str) -> str:
 
 def _metric(claims_file: ClaimsFile, name: str) -> str:
     """A metric as the user named it, resolved through the registry; unknown ones are an error."""
-    import difflib
+    from figcheck.metrics import resolve
 
-    from figcheck.model import slugify
-
-    names = claims_file.metric_names()
-    names.update({metric: metric for metric in claims_file.used_metrics()})
-    slug = slugify(name)
-    if slug in names:
-        return names[slug]
-    close = difflib.get_close_matches(slug, sorted(names), n=1)
-    hint = f" (did you mean '{names[close[0]]}'?)" if close else ""
-    raise UsageError(f"no metric '{name}' in {claims_file.path}{hint}")
+    return resolve(name, claims_file)
 
 
 def _emit(records: list[dict[str, Any]], columns: list[str], output: Format, stream: Any) -> None:
@@ -467,7 +458,9 @@ def show(
         if image is not None:
             _save_chart(ctx, claims_file, str(filters.metric), frame, verdict, image, force)
     if output is Format.table:
-        _stdout().print(render.show(str(filters.metric), frame, verdict))
+        alone = _alone(claims_file, str(filters.metric), frame, verdict)
+        page = render.show(str(filters.metric), frame, verdict, verdicts[1:], alone)
+        _stdout().print(page)
         _stdout().print(render.claims_table(frame, with_metric=False), crop=sys.stdout.isatty())
     elif output is Format.json:
         document = {
@@ -481,6 +474,17 @@ def show(
         sys.stdout.write("\n")
     else:
         _emit(report.claim_records(frame), list(report.CLAIM_FIELDS), output, sys.stdout)
+
+
+def _alone(claims_file: ClaimsFile, metric: str, frame: Any, verdict: dict[str, Any]) -> list[str]:
+    """The ids of a level metric's claims never held against another claim."""
+    if verdict["kind"] != "level" or not verdict["uncompared"]:
+        return []
+    from figcheck.reconcile import one_metric, reference
+
+    stated = one_metric.stated(frame.to_dict("records"))[metric]
+    compared = reference.held_against_another(reference.corrected(stated), verdict["window"])
+    return [claim_id for claim_id in frame["id"] if claim_id not in compared]
 
 
 def _save_chart(
@@ -646,6 +650,16 @@ def add(
             show_default=False,
         ),
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            callback=_moment_option,
+            help="The day (or YYYY-MM-DDTHH:MM) the figure describes, when not --date.",
+            show_default=False,
+        ),
+    ] = None,
     qualifier: QualifierOption = None,
     value: Annotated[
         float | None, typer.Option(min=0, help="The figure.", show_default=False)
@@ -690,7 +704,18 @@ def add(
         except ValueError:
             raise UsageError(f"unknown qualifier '{qualifier}'; see figcheck add --help") from None
         given = recording.Given(
-            metric, source, _day(date), chosen, value, low, high, unit, url, note, wording
+            metric,
+            source,
+            _day(date),
+            chosen,
+            value,
+            low,
+            high,
+            unit,
+            url,
+            note,
+            wording,
+            as_of=as_of,
         )
     try:
         draft = recording.draft(
@@ -806,7 +831,7 @@ def _print_recorded(
 
     after = store.snapshot(path)
     claims_file = store.load_snapshot(after)
-    moment = claim.moment if "T" in claim.moment else f"{claim.moment}T99"
+    moment = _until(claim.moment) if action == "added" else None  # add: at the claim's moment
     rows, verdicts = one_metric.metric_report(claims_file, claim.metric, as_of=moment)
     row = one_metric.claim_rows(dataclasses.replace(claims_file, claims=(claim,)))[0]
     console = _stdout()
@@ -876,7 +901,16 @@ def html_report(
         sys.stdout.write(page)
         return
     _write_output(ctx, path, page.encode("utf-8"), "HTML", force)
-    _say(f"wrote the report on {len(verdicts)} metrics to {path}")
+    relations = sum(row["kind"] in ("part", "parts") for row in verdicts)
+    shown = _counted(len(verdicts) - relations, "metric")
+    if relations:
+        shown += f" and {_counted(relations, 'relation')}"
+    _say(f"wrote the report on {shown} to {path}")
+
+
+def _counted(count: int, noun: str) -> str:
+    """``1 metric``, ``6 metrics``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 class ExtractFormat(enum.StrEnum):

@@ -35,6 +35,7 @@ from figcheck.model import (
     fold_source,
     slugify,
 )
+from figcheck.reconcile.rules import interval
 
 try:
     _Loader: Any = yaml.CSafeLoader
@@ -903,26 +904,8 @@ def _wholes_first(wholes: dict[str, list[str]], names: list[str]) -> list[str]:
 
 
 def claim_interval(claim: Claim, about: float) -> tuple[float, float]:
-    """The interval ``[lo, hi]`` of values a single claim allows (contract section 2).
-
-    The analysis computes the same thing for whole columns; this is for one claim at a time.
-    """
-    inf = math.inf
-    value = claim.value if claim.value is not None else claim.point
-    derived = {
-        Qualifier.EXACT: (value, value),
-        Qualifier.ABOUT: (value * (1 - about), value * (1 + about)),
-        Qualifier.AT_LEAST: (value, inf),
-        Qualifier.MORE_THAN: (value, inf),
-        Qualifier.AT_MOST: (0.0, value),
-        Qualifier.UP_TO: (0.0, value),
-        Qualifier.FEWER_THAN: (0.0, value),
-        Qualifier.NEARLY: (value * (1 - about), value),
-        Qualifier.RANGE: (claim.low or 0.0, claim.high if claim.high is not None else inf),
-    }[claim.qualifier]
-    low = claim.low if claim.low is not None else derived[0]
-    high = claim.high if claim.high is not None else derived[1]
-    return low, high
+    """The interval ``[lo, hi]`` of values a single claim allows (contract section 2)."""
+    return interval(claim.qualifier, claim.value, claim.low, claim.high, about)
 
 
 def read_claims(data: bytes, path: str) -> tuple[ClaimsFile, list[Problem]]:

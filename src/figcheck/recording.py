@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from figcheck import metrics
 from figcheck.errors import FigcheckError, UsageError
 from figcheck.model import Claim, ClaimsFile, ClaimTable, Qualifier, content_id, slugify
+from figcheck.parsing import Invalid, moment_text
 from figcheck.shorthand import Reading, parse
 
 PARTS = ("metric", "source", "value")
@@ -37,6 +39,7 @@ class Given:
     note: str | None = None
     text: str | None = None
     id: str | None = None
+    as_of: str | None = None  # the moment the figure describes (ISO date, or date and time)
 
 
 class MissingParts(FigcheckError):
@@ -63,27 +66,8 @@ class Draft:
 
 
 def resolve_metric(name: str, claims_file: ClaimsFile, *, new_metric: bool = False) -> str:
-    """The metric a name means: a registry name or alias, a metric already used, or a new slug.
-
-    A new name close to a known one is refused with a hint unless ``new_metric`` is set, so a typo
-    never quietly starts a new metric.
-    """
-    slug = slugify(name)
-    if not slug:
-        raise UsageError(f"metric '{name}' has no letters or digits")
-    known = claims_file.metric_names()
-    known.update({metric: metric for metric in claims_file.used_metrics()})
-    stem = slug.rstrip("s")
-    for candidate in (slug, stem, stem + "s"):
-        if candidate in known:
-            return known[candidate]
-    close = difflib.get_close_matches(slug, sorted(known), n=1, cutoff=0.8)
-    if close and not new_metric:
-        raise UsageError(
-            f"no metric '{name}' yet (did you mean '{known[close[0]]}'?);"
-            " give --metric, or --new-metric to start a new one"
-        )
-    return slug
+    """The metric a name means, or a new one (see :func:`figcheck.metrics.resolve`)."""
+    return metrics.resolve(name, claims_file, new_allowed=True, new_metric=new_metric)
 
 
 def draft(
@@ -105,7 +89,9 @@ def draft(
         fields["text"] = text.strip()
     overrides = {k: v for k, v in dataclasses.asdict(given).items() if v is not None}
     if "metric" in overrides:
-        overrides["metric"] = resolve_metric(overrides["metric"], claims_file, new_metric=True)
+        overrides["metric"] = resolve_metric(
+            overrides["metric"], claims_file, new_metric=new_metric
+        )
     if {"low", "high"} <= overrides.keys() and not {"value", "qualifier"} & overrides.keys():
         fields.pop("value", None)  # --low and --high alone: the claim is that range
         overrides["qualifier"] = Qualifier.RANGE
@@ -147,6 +133,12 @@ def claim_of(draft_: Draft, claims_file: ClaimsFile, *, force: bool = False) -> 
     low, high = fields.get("low"), fields.get("high")
     if low is not None and high is not None and low > high:
         raise UsageError(f"low {low:g} is above high {high:g}")
+    as_of = fields.get("as_of")
+    if as_of is not None and as_of[:10] > fields["date"].isoformat():
+        raise UsageError(
+            f"--as-of {as_of} is after --date {fields['date'].isoformat()}: as_of is the moment "
+            "the figure describes, date when the source stated it"
+        )
     claim = Claim(id="", **fields)
     taken = set(ClaimTable.of(claims_file.claims, claims_file.path).columns["id"])
     claim_id = given_id or content_id(claim)
@@ -201,6 +193,11 @@ def given_from_json(document: str) -> Given:
                 values[key] = dt.date.fromisoformat(value)
             except ValueError:
                 raise UsageError(f"<stdin>: date must be YYYY-MM-DD, not {value!r}") from None
+        elif key == "as_of":
+            try:
+                values[key] = moment_text(str(value), "as_of")
+            except Invalid as error:
+                raise UsageError(f"<stdin>: {error}") from None
         elif key == "qualifier":
             try:
                 values[key] = Qualifier(slugify(str(value)))

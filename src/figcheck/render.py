@@ -389,7 +389,7 @@ def forest(frame: pd.DataFrame, verdict: dict[str, Any]) -> RenderableType:
     conflict = set(verdict["conflict"])
     table = Table(show_edge=False, show_header=True, header_style="bold", box=None)
     table.add_column("source", max_width=28)
-    table.add_column("date", no_wrap=True)
+    table.add_column("as of", no_wrap=True)
     table.add_column(f"{number(start)} … {number(end)}", no_wrap=True)
     table.add_column("figure")
     for claim in frame.to_dict("records"):
@@ -398,7 +398,7 @@ def forest(frame: pd.DataFrame, verdict: dict[str, Any]) -> RenderableType:
         mark = Text(" ✗ conflict", style="bold red") if clash else Text("")
         table.add_row(
             cell(claim["source"]),
-            Text(claim["date"]),
+            Text(claim["moment"]),
             _bar(claim["lo"], claim["hi"], start, end, style),
             Text(figure(claim)) + mark,
         )
@@ -424,12 +424,59 @@ def verdict_sentence(verdict: dict[str, Any], frame: Claims) -> Text:
     return Text(f"Consistent: every claim fits {span}", style="green")
 
 
-def show(metric: str, frame: pd.DataFrame, verdict: dict[str, Any]) -> RenderableType:
+def show(
+    metric: str,
+    frame: pd.DataFrame,
+    verdict: dict[str, Any],
+    relations: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    alone: list[str] = (),  # type: ignore[assignment]
+) -> RenderableType:
+    """One metric: its kind and moment, the verdict, the forest plot, a timeline when its claims
+    speak of several days, the claims never held against another (``alone``) and its relations."""
     window = f", window {verdict['window']} days" if verdict["window"] is not None else ""
     about = f"{verdict['kind']}{window}, as of {verdict['as_of']}"
     heading = Text(visible(metric), style="bold") + Text(f"  ({about})", style="dim")
-    sentence = verdict_sentence(verdict, frame)
-    return Group(heading, sentence, Text(""), forest(frame, verdict), Text(""))
+    parts: list[RenderableType] = [heading, verdict_sentence(verdict, frame), Text("")]
+    parts += [forest(frame, verdict), Text("")]
+    days = frame["moment"].str[:10]
+    if (days != days.iloc[0]).any():
+        parts += [timeline(frame, verdict), Text("")]
+    if alone:
+        window = verdict["window"]
+        within = f"{window} day{'s' if window != 1 else ''}"
+        parts.append(
+            Text(
+                f"Not held against any other claim ({len(alone)}): {', '.join(alone)}; no other "
+                f"source's figure was in force within {within} of them.",
+                style="dim",
+            )
+        )
+    for relation in relations:
+        style = _STATUS_STYLE[relation["status"]]
+        parts.append(
+            Text("Relation: ")
+            + Text(visible(relation["metric"]))
+            + Text(" — ")
+            + Text(relation["status"], style=style)
+            + Text(f" (as of {relation['as_of']})", style="dim")
+        )
+    return Group(*parts)
+
+
+def timeline(frame: pd.DataFrame, verdict: dict[str, Any]) -> RenderableType:
+    """Each source's figures in the order of their moments, the conflicting ones marked."""
+    conflict = set(verdict["conflict"])
+    lines = [Text("over time", style="bold")]
+    for source, rows in frame.sort_values(["moment", "order"]).groupby("source", sort=False):
+        line = Text("  ") + cell(str(source)) + Text(": ")
+        for number, claim in enumerate(rows.to_dict("records")):
+            if number:
+                line += Text(" → ")
+            clash = claim["id"] in conflict
+            line += Text(figure(claim), style="bold red" if clash else "")
+            line += Text(f" ({claim['moment']})" + (" ✗" if clash else ""), style="dim")
+        lines.append(line)
+    return Group(*lines)
 
 
 def _around(sentence: str, start: int, length: int, context: int = 60) -> Text:

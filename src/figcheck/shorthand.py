@@ -19,6 +19,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from figcheck.errors import FigcheckError
+from figcheck.metrics import lookup
 from figcheck.model import Qualifier, slugify
 from figcheck.safety import visible
 
@@ -426,36 +427,6 @@ def _refuse_change(text: str, end: int) -> None:
             )
 
 
-def _singular(word: str) -> str:
-    """A crude stem, so "releases", "Released" and "release" compare equal."""
-    if len(word) <= 3:
-        return word
-    for suffix, replacement in (("ies", "y"), ("ied", "y"), ("es", ""), ("ed", ""), ("s", "")):
-        if word.endswith(suffix) and not word.endswith("ss"):
-            word = word[: -len(suffix)] + replacement
-            break
-    return word.removesuffix("e") if len(word) > 3 else word
-
-
-def _stem(slug: str) -> str:
-    return "_".join(_singular(word) for word in slug.split("_"))
-
-
-def _resolve(what: str, metrics: dict[str, str]) -> tuple[str | None, str | None]:
-    """The metric that WHAT names, else a close name or alias to suggest."""
-    slug = slugify(what)
-    if slug in metrics:
-        return metrics[slug], None
-    stemmed = _stem(slug)
-    for key, metric in metrics.items():
-        if _stem(key) == stemmed:
-            return metric, None
-    import difflib  # only when a name is unknown
-
-    close = difflib.get_close_matches(slug, list(metrics), n=1, cutoff=0.8)
-    return None, (close[0] if close else None)
-
-
 def _qualifier_error(text: str, position: int, qualifier: str | None, end: int) -> ShorthandError:
     word = _word_at(text, position)
     if qualifier is not None:
@@ -551,7 +522,7 @@ def parse(
             raise _error(text, end, "'between' needs two figures: 'between 40 and 60'")
 
     what = _what(text, end, body_end)
-    metric, suggestion = _resolve(what, metrics) if what else (None, None)
+    metric, suggestion = lookup(what, metrics) if what else (None, None)
     return Reading(
         qualifier=qualifier,
         value=value,

@@ -103,15 +103,24 @@ def _bounds(low: float, high: float, divergent: bool) -> tuple[float | None, flo
     return min(low, high), max(low, high)
 
 
-def _level(claims: Sequence[Stated], window: int, tolerance: float) -> _Outcome:
-    rank = _rank(claims)
+def held_against_another(claims: Sequence[Stated], window: int) -> set[str]:
+    """The ids of a level metric's claims that were in force at some moment with another claim."""
     sources = _Sources(claims, window)
     compared: set[str] = set()
-    chosen: tuple[str, list[Stated], bool] | None = None
-    for moment in sorted(rank):
+    for moment in sorted({c.moment for c in claims}):
         held = sources.in_force(moment)
         if len(held) > 1:
             compared.update(c.id for c in held)
+    return compared
+
+
+def _level(claims: Sequence[Stated], window: int, tolerance: float) -> _Outcome:
+    rank = _rank(claims)
+    sources = _Sources(claims, window)
+    compared = held_against_another(claims, window)
+    chosen: tuple[str, list[Stated], bool] | None = None
+    for moment in sorted(rank):
+        held = sources.in_force(moment)
         lo, hi = _lo_setter(held, rank), _hi_setter(held, rank)
         divergent = bool(diverges(lo.lo, hi.hi, tolerance))
         if divergent or chosen is None or not chosen[2]:

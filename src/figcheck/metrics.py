@@ -1,0 +1,77 @@
+"""Which metric a name means: the one rule every command uses, with one "did you mean".
+
+A name means a metric when its slug is the metric's name or one of its aliases, or a metric that
+claims already use; failing that, when the two agree word by word once plurals and past tenses are
+stemmed ("releases", "Released" and "release" are one word). Otherwise the closest known name is
+offered as a suggestion.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from figcheck.errors import UsageError
+from figcheck.model import ClaimsFile, slugify
+
+
+def _singular(word: str) -> str:
+    """A crude stem, so "releases", "Released" and "release" compare equal."""
+    if len(word) <= 3:
+        return word
+    for suffix, replacement in (("ies", "y"), ("ied", "y"), ("es", ""), ("ed", ""), ("s", "")):
+        if word.endswith(suffix) and not word.endswith("ss"):
+            word = word[: -len(suffix)] + replacement
+            break
+    return word.removesuffix("e") if len(word) > 3 else word
+
+
+def stem(slug: str) -> str:
+    """A slug with each word stemmed."""
+    return "_".join(_singular(word) for word in slug.split("_"))
+
+
+def known(claims_file: ClaimsFile) -> dict[str, str]:
+    """Every slug that names a metric (registry names, aliases, metrics claims use) -> metric."""
+    names = claims_file.metric_names()
+    names.update({metric: metric for metric in claims_file.used_metrics() if metric not in names})
+    return names
+
+
+def lookup(name: str, names: dict[str, str]) -> tuple[str | None, str | None]:
+    """The metric ``name`` means among ``names`` (slug -> metric), else a close name or alias (a
+    slug of ``names``) to suggest."""
+    slug = slugify(name)
+    if slug in names:
+        return names[slug], None
+    stemmed = stem(slug)
+    for key, metric in names.items():
+        if stem(key) == stemmed:
+            return metric, None
+    close = difflib.get_close_matches(slug, list(names), n=1, cutoff=0.8)
+    return None, (close[0] if close else None)
+
+
+def resolve(
+    name: str, claims_file: ClaimsFile, *, new_allowed: bool = False, new_metric: bool = False
+) -> str:
+    """The metric ``name`` means in this file.
+
+    An unknown name is an error, unless ``new_allowed`` (``add``): then it starts a new metric,
+    but a name close to a known one is refused with "did you mean" unless ``new_metric`` says the
+    new metric is meant.
+    """
+    slug = slugify(name)
+    if not slug:
+        raise UsageError(f"metric '{name}' has no letters or digits")
+    metric, close = lookup(name, known(claims_file))
+    if metric is not None:
+        return metric
+    names = known(claims_file)
+    hint = f" (did you mean '{names[close]}'?)" if close else ""
+    if not new_allowed:
+        raise UsageError(f"no metric '{name}' in {claims_file.path}{hint}")
+    if close and not new_metric:
+        raise UsageError(
+            f"no metric '{name}' yet{hint}; give --metric, or --new-metric to start a new one"
+        )
+    return slug
