@@ -38,7 +38,7 @@ typecheck: $(DEVSTAMP)
 	$(BIN)/mypy
 
 unit: $(DEVSTAMP)
-	$(BIN)/pytest --cov=figcheck --cov-report=term:skip-covered
+	$(BIN)/pytest --cov=figcheck --cov-report=term:skip-covered --cov-fail-under=90
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

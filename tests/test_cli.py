@@ -233,7 +233,7 @@ def test_export_claims_to_stdout(runner: CliRunner, claims_file: Write) -> None:
     assert code == 0
     assert (
         out.splitlines()[0]
-        == "id,metric,value,qualifier,low,high,lo,hi,unit,source,date,text,url,note"
+        == "id,metric,value,qualifier,low,high,lo,hi,unit,source,date,as_of,text,url,note"
     )
     assert len(out.splitlines()) == 5
 

@@ -73,6 +73,7 @@ def claims_frame(
     key_codes = pd.factorize(keys)[0]
     frame["source_key"] = keys[codes] if len(frame) else []
     frame["source_code"] = key_codes[codes] if len(frame) else np.zeros(0, dtype=np.int64)
+    frame["metric_code"] = pd.factorize(frame["metric"], sort=True)[0]
     codes, uniques = pd.factorize(frame["moment"], sort=True)  # each distinct moment read once
     frame["moment_code"] = codes
     days = np.array([day_number(moment) for moment in uniques], dtype=np.int64)
@@ -100,9 +101,12 @@ def _filtered(frame: pd.DataFrame, filters: Filters, claims_file: ClaimsFile) ->
         frame = frame[_newest(frame)]
     if filters.as_of is not None:
         frame = frame[frame["moment"] <= filters.as_of]
-        kinds = {m: claims_file.kind_of(m) is Kind.LEVEL for m in frame["metric"].unique()}
+        registered, own = claims_file.kinds(), claims_file.windows()
+        names = frame["metric"].unique()
+        kinds = {m: registered.get(m, Kind.LEVEL) is Kind.LEVEL for m in names}
         level = frame["metric"].map(kinds).astype(bool)
-        window = frame["metric"].map(claims_file.window_of).astype("int64")
+        windows = {m: own.get(m, claims_file.settings.window) for m in names}
+        window = frame["metric"].map(windows).astype("int64")
         fresh = day_number(filters.as_of) - frame["day"] <= window
         frame = frame[~level | (_newest(frame) & fresh)]
     return frame
@@ -117,8 +121,17 @@ def _order_codes(texts: pd.Series) -> np.ndarray:
 def _newest(frame: pd.DataFrame) -> pd.Series:
     """Whether each claim is of its source's newest moment for its metric."""
     moment = frame["moment_code"]
-    newest = moment.groupby([frame["metric"], frame["source_code"]], sort=False).transform("max")
-    return moment == newest
+    group = _one_key(frame["metric_code"], frame["source_code"])
+    return moment == moment.groupby(group, sort=False).transform("max")
+
+
+def _one_key(*codes: pd.Series) -> np.ndarray:
+    """Several columns of small non-negative integer codes as one integer key per row."""
+    key = np.zeros(len(codes[0]), dtype=np.int64)
+    for column in codes:
+        values = column.to_numpy(dtype=np.int64)
+        key = key * (int(values.max(initial=0)) + 1) + values
+    return key
 
 
 def with_intervals(frame: pd.DataFrame, about: float) -> pd.DataFrame:
@@ -152,8 +165,8 @@ def verdicts(
     if frame.empty:
         return []
     frame = corrected(frame)
-    metrics = frame["metric"].unique()
-    kinds = {metric: claims_file.kind_of(metric) for metric in metrics}
+    registered = claims_file.kinds()
+    kinds = {metric: registered.get(metric, Kind.LEVEL) for metric in frame["metric"].unique()}
     kind = frame["metric"].map(kinds)
     rows: list[Verdict] = []
     for chosen, engine in ((Kind.LEVEL, _level), (Kind.CUMULATIVE, _cumulative)):
@@ -169,9 +182,18 @@ def verdicts(
 
 def corrected(frame: pd.DataFrame) -> pd.DataFrame:
     """Of one source's claims about one moment, those stated on the latest date."""
-    stated = pd.Series(_order_codes(frame["date"]), index=frame.index)
-    groups = [frame["metric"], frame["source_code"], frame["moment_code"]]
-    kept = stated == stated.groupby(groups, sort=False).transform("max")
+    group = pd.Series(
+        _one_key(frame["metric_code"], frame["source_code"], frame["moment_code"]),
+        index=frame.index,
+    )
+    shared = group.duplicated(keep=False)  # a source's several claims about one moment
+    if not shared.any():
+        return frame
+    several = frame[shared.to_numpy()]
+    stated = pd.Series(_order_codes(several["date"]), index=several.index)
+    latest = stated.groupby(group[shared], sort=False).transform("max")
+    kept = pd.Series(True, index=frame.index)
+    kept[several.index] = stated == latest
     return frame if kept.all() else frame[kept].reset_index(drop=True)
 
 
@@ -191,7 +213,10 @@ class _Columns:
 
     @classmethod
     def of(cls, frame: pd.DataFrame) -> _Columns:
-        codes, names = pd.factorize(frame["metric"], sort=True)
+        numbers, codes = np.unique(frame["metric_code"].to_numpy(), return_inverse=True)
+        first = np.unique(codes, return_index=True)[1]
+        names = frame["metric"].to_numpy(dtype=object)[first]
+        del numbers
         moment = frame["moment_code"].to_numpy()
         ordered = np.lexsort((frame["order"].to_numpy(), moment, codes))
         frame = frame.iloc[ordered].reset_index(drop=True)
@@ -236,20 +261,16 @@ def _segments(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _summary(frame: pd.DataFrame) -> pd.DataFrame:
     """Per metric: claims, sources, min, max and median of the point values."""
-    by_metric = frame.groupby("metric", sort=True)
+    by_metric = frame.groupby("metric_code", sort=True)
     return pd.DataFrame(
         {
             "claims": by_metric.size(),
-            "sources": by_metric["source_key"].nunique(),
+            "sources": by_metric["source_code"].nunique(),
             "min": by_metric["point"].min(),
             "max": by_metric["point"].max(),
             "median": by_metric["point"].median(),
         }
     )
-
-
-def _float(value: float) -> float | None:
-    return None if np.isnan(value) else float(value)
 
 
 def _rows(
@@ -274,26 +295,65 @@ def _rows(
     range_low = np.where(divergent, np.nan, np.minimum(*bounds))
     range_high = np.where(divergent, np.nan, np.maximum(*bounds))
     ratio = np.where((status == "single") | ~np.isfinite(ratio), np.nan, ratio)
+    windows = [None] * len(claims) if window is None else window.tolist()
+    pairs = zip(conflict[0].tolist(), conflict[1].tolist(), strict=True)
+    rows = zip(
+        columns.names.tolist(),
+        status.tolist(),
+        claims.tolist(),
+        sources.tolist(),
+        low.tolist(),
+        high.tolist(),
+        middle.tolist(),
+        range_low.tolist(),
+        range_high.tolist(),
+        ratio.tolist(),
+        as_of.tolist(),
+        windows,
+        uncompared.tolist(),
+        pairs,
+        strict=True,
+    )
     return [
         Verdict(
-            metric=str(columns.names[m]),
-            status=str(status[m]),
-            claims=int(claims[m]),
-            sources=int(sources[m]),
-            min=float(low[m]),
-            max=float(high[m]),
-            median=float(middle[m]),
-            range_low=_float(range_low[m]),
-            range_high=_float(range_high[m]),
-            ratio=_float(ratio[m]),
+            metric=name,
+            status=verdict,
+            claims=count,
+            sources=speakers,
+            min=least,
+            max=most,
+            median=median,
+            range_low=_none(bottom),
+            range_high=_none(top),
+            ratio=_none(times),
             kind=kind.value,
-            conflict=(str(conflict[0][m]), str(conflict[1][m])) if divergent[m] else (),
-            as_of=str(as_of[m]),
-            window=None if window is None else int(window[m]),
-            uncompared=int(uncompared[m]),
+            conflict=pair if verdict == "divergent" else (),
+            as_of=str(moment),
+            window=days,
+            uncompared=alone,
         )
-        for m in range(len(columns.names))
+        for (
+            name,
+            verdict,
+            count,
+            speakers,
+            least,
+            most,
+            median,
+            bottom,
+            top,
+            times,
+            moment,
+            days,
+            alone,
+            pair,
+        ) in rows
     ]
+
+
+def _none(value: float) -> float | None:
+    """NaN (not applicable) as None."""
+    return None if value != value else value
 
 
 def _safe_ratio(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
@@ -335,7 +395,8 @@ def _fixed(frame: pd.DataFrame, tolerance: float) -> list[Verdict]:
 def _level(frame: pd.DataFrame, claims_file: ClaimsFile, tolerance: float) -> list[Verdict]:
     """At each moment, the claims in force: per source its latest claims, within the window."""
     c = _Columns.of(frame)
-    windows = np.array([claims_file.window_of(str(name)) for name in c.names], dtype=np.int64)
+    own, default = claims_file.windows(), claims_file.settings.window
+    windows = np.array([own.get(str(name), default) for name in c.names], dtype=np.int64)
     # the metric's moments: one position per distinct (metric, moment), in order
     moment_code = c.moment_rank()
     new_moment = np.r_[

@@ -161,6 +161,14 @@ class ClaimsFile:
                 return entry.window
         return self.settings.window
 
+    def kinds(self) -> dict[str, Kind]:
+        """Each registered metric's kind (:meth:`kind_of` for many metrics at once)."""
+        return {entry.name: entry.kind for entry in self.metrics}
+
+    def windows(self) -> dict[str, int]:
+        """Each registered metric's window, where it has its own (else ``settings.window``)."""
+        return {entry.name: entry.window for entry in self.metrics if entry.window is not None}
+
     def source_keys(self) -> dict[str, str]:
         """Every folded name of a registered source (key, name, aliases) mapped to its key."""
         keys: dict[str, str] = {}

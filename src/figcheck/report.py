@@ -34,6 +34,7 @@ CLAIM_FIELDS = (
     "unit",
     "source",
     "date",
+    "as_of",
     "text",
     "url",
     "note",
@@ -81,8 +82,9 @@ def verdict_record(verdict: Verdict) -> Record:
 
 
 def claim_records(frame: pd.DataFrame) -> list[Record]:
-    """Every stored field of each claim, with its id and interval."""
-    return _records(frame, CLAIM_FIELDS)
+    """Every stored field of each claim, with its id and interval; ``as_of`` is the claim's
+    moment (its ``as_of``, else its ``date``)."""
+    return _records(frame.assign(as_of=frame["moment"]), CLAIM_FIELDS)
 
 
 def _flat(record: Record) -> Record:

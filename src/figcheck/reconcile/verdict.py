@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 from figcheck.reconcile.rules import STATUS_ORDER
@@ -36,7 +36,7 @@ class Verdict:
 
     def record(self) -> dict[str, Any]:
         """The report's record: plain values, ``conflict`` as a list."""
-        record = asdict(self)
+        record = {name: getattr(self, name) for name in COLUMNS}
         record["conflict"] = list(self.conflict)
         return record
 
