@@ -55,7 +55,19 @@ def run(runner: CliRunner, path: Path, *args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-COMMANDS = ["init", "add", "rm", "list", "compare", "show", "export", "report", "extract", "check"]
+COMMANDS = [
+    "init",
+    "add",
+    "rm",
+    "list",
+    "compare",
+    "show",
+    "export",
+    "report",
+    "extract",
+    "check",
+    "merge-driver",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -295,12 +295,27 @@ claims:
 
 
 @app.command()
-def init(ctx: typer.Context) -> None:
+def init(
+    ctx: typer.Context,
+    git: Annotated[
+        bool, typer.Option("--git", help="Also make git merge the file with figcheck's driver.")
+    ] = False,
+) -> None:
     """Create a claims file (data/claims.yaml, or --file, or $FIGCHECK_FILE) with a template."""
     given: str | None = ctx.obj["file"] if ctx.obj else None
     target = Path(given or os.environ.get("FIGCHECK_FILE") or "data/claims.yaml")
     if str(target) == "-":
         raise UsageError("init writes a file; '-' (standard input) cannot be created")
+    if not (git and target.is_file()):  # with --git, an existing file is left as it is
+        _create(target)
+    if git:
+        from figcheck import gitsetup
+
+        for line in gitsetup.set_up(str(target)):
+            _say(line)
+
+
+def _create(target: Path) -> None:
     if target.exists() or target.is_symlink():
         raise UsageError(f"{target} already exists; init never overwrites a file")
     try:
@@ -609,7 +624,9 @@ def check(ctx: typer.Context) -> None:
     """Validate the claims file: every problem with file:line; silent and exit 0 when clean."""
     from figcheck.store import check_file
 
-    _, problems = check_file(_path(ctx))
+    path = _path(ctx)
+    _, problems = check_file(path)
+    _merge_driver_hint(path)
     if not problems:
         return
     from figcheck.safety import visible
@@ -618,6 +635,17 @@ def check(ctx: typer.Context) -> None:
     count = len(problems)
     _say(f"{count} problem{'s' if count != 1 else ''}")
     raise typer.Exit(1)
+
+
+def _merge_driver_hint(path: str) -> None:
+    """One line on stderr when the claims file is in a git repository that merges it by lines."""
+    if path == "-":
+        return
+    from figcheck.gitsetup import setup_hint
+
+    hint = setup_hint(path)
+    if hint is not None:
+        _say(f"figcheck: {hint}")
 
 
 QualifierOption = Annotated[
@@ -1039,6 +1067,30 @@ def _plain_text(message: str) -> Any:
     from figcheck.safety import visible
 
     return Text(visible(message))
+
+
+@app.command("merge-driver")
+def merge_driver(
+    base: Annotated[str, typer.Argument(help="The common ancestor's version (git's %O).")],
+    ours: Annotated[str, typer.Argument(help="Our version, where the result goes (git's %A).")],
+    theirs: Annotated[str, typer.Argument(help="Their version (git's %B).")],
+    marker_size: Annotated[
+        int, typer.Option("--marker-size", min=1, help="Length of conflict markers (git's %L).")
+    ] = 7,
+) -> None:
+    """Git merge driver: merge three versions of a claims file by claim id (see init --git)."""
+    from figcheck import merging
+
+    result = merging.merge_files(base, ours, theirs, marker_size)
+    if result.fallback is not None:
+        _say(f"figcheck merge-driver: {result.fallback}; left git's line merge")
+    if result.conflicts:
+        count = result.conflicts
+        _say(
+            f"figcheck merge-driver: {count} conflict{'s' if count != 1 else ''} marked in the "
+            "claims file (something both sides changed); keep one side and commit"
+        )
+        raise typer.Exit(1)
 
 
 _DEFAULT_COLLECTION = gc.get_threshold()

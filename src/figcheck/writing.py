@@ -713,6 +713,17 @@ def _target(path: str) -> Path:
     return Path(os.path.realpath(path))
 
 
+def write_file(path: str, data: bytes) -> None:
+    """Make the existing file at ``path`` hold ``data``, whole or not at all (a synced temporary
+    file renamed over it; a link stays a link, the permission bits stay)."""
+    target = _target(path)
+    try:
+        status = os.stat(target)
+    except OSError as error:
+        raise UnusableFile(f"{path}: cannot read: {error.strerror}") from None
+    _write(target, path, data, status)
+
+
 def append_claim(
     path: str, claim: Claim, *, force: bool = False, timeout: float = LOCK_TIMEOUT
 ) -> Claim:

@@ -1,0 +1,183 @@
+"""Whether git merges a claims file with figcheck's merge driver, and setting that up.
+
+Git needs two things to use the driver: a ``.gitattributes`` line giving the file
+``merge=figcheck``, and a ``merge.figcheck.driver`` command in its configuration. Finding out
+reads those files directly (no git process), so ``figcheck check`` can ask on every run.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from figcheck.errors import UsageError
+
+DRIVER_NAME = "figcheck"
+DRIVER_ARGUMENTS = "merge-driver %O %A %B --marker-size %L"
+
+
+@dataclass(frozen=True, slots=True)
+class Repository:
+    """A git work tree: its top folder and its git folders (the shared one holds the config)."""
+
+    top: Path
+    git_dir: Path
+    common_dir: Path
+
+
+def repository_of(path: Path) -> Repository | None:
+    """The git work tree holding ``path``, or None when it is in none."""
+    folder = path.resolve().parent
+    for candidate in (folder, *folder.parents):
+        dot_git = candidate / ".git"
+        if dot_git.is_dir():
+            return Repository(candidate, dot_git, dot_git)
+        if dot_git.is_file():  # a linked work tree or a submodule: "gitdir: PATH"
+            try:
+                first = dot_git.read_text(encoding="utf-8").splitlines()[0]
+            except (OSError, UnicodeDecodeError, IndexError):
+                return None
+            if not first.startswith("gitdir:"):
+                return None
+            git_dir = (candidate / first.removeprefix("gitdir:").strip()).resolve()
+            common = git_dir
+            try:
+                shared = (git_dir / "commondir").read_text(encoding="utf-8").strip()
+                common = (git_dir / shared).resolve()
+            except OSError:
+                pass
+            return Repository(candidate, git_dir, common)
+    return None
+
+
+def _attribute_files(repo: Repository, path: Path) -> list[tuple[Path, Path]]:
+    """The attribute files that apply to ``path``, each with the folder its patterns start from."""
+    files = [(repo.common_dir / "info" / "attributes", repo.top)]
+    relative = path.resolve().relative_to(repo.top)
+    folder = repo.top
+    files.append((folder / ".gitattributes", folder))
+    for part in relative.parts[:-1]:
+        folder = folder / part
+        files.append((folder / ".gitattributes", folder))
+    return files
+
+
+def _matches(pattern: str, relative: str) -> bool:
+    """Whether a .gitattributes pattern names the file at ``relative`` (from its folder)."""
+    if "/" in pattern.rstrip("/"):
+        return fnmatch.fnmatchcase(relative, pattern.lstrip("/"))
+    return fnmatch.fnmatchcase(relative.rsplit("/", 1)[-1], pattern)
+
+
+def has_attribute(repo: Repository, path: Path) -> bool:
+    """Whether git's attributes give ``path`` ``merge=figcheck`` (the last line naming it wins)."""
+    found = False
+    for attributes, folder in _attribute_files(repo, path):
+        try:
+            lines = attributes.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        relative = path.resolve().relative_to(folder).as_posix()
+        for line in lines:
+            words = line.split()
+            if not words or words[0].startswith("#") or not _matches(words[0], relative):
+                continue
+            for word in words[1:]:
+                if word.startswith("merge=") or word in ("-merge", "!merge", "merge"):
+                    found = word == f"merge={DRIVER_NAME}"
+    return found
+
+
+def _config_files(repo: Repository) -> list[Path]:
+    home = Path.home()
+    xdg = os.environ.get("XDG_CONFIG_HOME") or str(home / ".config")
+    return [
+        repo.common_dir / "config",
+        repo.git_dir / "config.worktree",
+        home / ".gitconfig",
+        Path(xdg) / "git" / "config",
+    ]
+
+
+def has_driver(repo: Repository) -> bool:
+    """Whether git's configuration (the repository's or the user's) defines the driver."""
+    section = f'[merge "{DRIVER_NAME}"]'
+    for config in _config_files(repo):
+        try:
+            text = config.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        inside = False
+        for line in text.splitlines():
+            stripped = line.strip()
+            if stripped.startswith("["):
+                inside = stripped.replace(" ", "") == section.replace(" ", "")
+            elif inside and stripped.split("=", 1)[0].strip().lower() == "driver":
+                return True
+    return False
+
+
+def setup_hint(path: str) -> str | None:
+    """A line saying how to set up the driver, when ``path`` is in a git work tree without it."""
+    claims = Path(path)
+    repo = repository_of(claims)
+    if repo is None or (has_attribute(repo, claims) and has_driver(repo)):
+        return None
+    return (
+        f"{path} is in a git repository whose merges do not use figcheck's merge driver; "
+        "run 'figcheck init --git' so that merging branches keeps the claims of both"
+    )
+
+
+def driver_command() -> str:
+    """How git should run this figcheck: by name when that finds it, else by its full path."""
+    running = Path(sys.argv[0]).resolve() if sys.argv and sys.argv[0] else None
+    on_path = shutil.which("figcheck")
+    if running is not None and running.name == "figcheck":
+        if on_path is not None and Path(on_path).resolve() == running:
+            return f"figcheck {DRIVER_ARGUMENTS}"
+        return f"{shlex.quote(str(running))} {DRIVER_ARGUMENTS}"
+    if on_path is not None:
+        return f"figcheck {DRIVER_ARGUMENTS}"
+    return f"{shlex.quote(sys.executable)} -m figcheck {DRIVER_ARGUMENTS}"
+
+
+def set_up(path: str) -> list[str]:
+    """Make git merge the claims file at ``path`` with the driver; what was done, one line each."""
+    claims = Path(path)
+    repo = repository_of(claims)
+    if repo is None:
+        raise UsageError(f"{path} is not in a git work tree; run 'git init' first")
+    done: list[str] = []
+    relative = claims.resolve().relative_to(repo.top).as_posix()
+    if not has_attribute(repo, claims):
+        attributes = repo.top / ".gitattributes"
+        line = f"{relative} merge={DRIVER_NAME}"
+        try:
+            before = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
+            with attributes.open("a", encoding="utf-8") as stream:
+                if before and not before.endswith("\n"):
+                    stream.write("\n")
+                stream.write(line + "\n")
+        except OSError as error:
+            raise UsageError(f"{attributes}: cannot write: {error.strerror}") from None
+        done.append(f"added '{line}' to {attributes} (commit it, so everyone's merges use it)")
+    command = driver_command()
+    for key, value in (
+        (f"merge.{DRIVER_NAME}.name", "figcheck: merge claims files by claim id"),
+        (f"merge.{DRIVER_NAME}.driver", command),
+    ):
+        try:
+            subprocess.run(
+                ["git", "config", key, value], cwd=repo.top, check=True, capture_output=True
+            )
+        except (OSError, subprocess.CalledProcessError) as error:
+            raise UsageError(f"git config {key} failed: {error}") from None
+    done.append(f"set git config merge.{DRIVER_NAME}.driver to '{command}' (this clone only)")
+    return done

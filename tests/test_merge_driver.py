@@ -1,0 +1,345 @@
+"""The git merge driver: claims files merged by claim id, with real git in temporary folders."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from figcheck.cli import app
+from figcheck.gitsetup import has_attribute, has_driver, repository_of, setup_hint
+from figcheck.merging import Conflict, merge_pieces, merge_texts, split_sections
+from figcheck.parsing import read_claims
+
+BASE = textwrap.dedent(
+    """\
+    # a desk's claims
+    version: 1
+    settings:
+      tolerance: 0.10
+      about: 0.10
+    metrics:
+      deaths:
+        kind: cumulative
+      released:
+        aliases: [freed]
+    sources:
+      UN: {name: United Nations}
+    claims:
+      - id: "a1"
+        metric: deaths
+        value: 100
+        source: UN
+        date: 2026-01-10
+
+      # from the wire
+      - id: "b2"
+        metric: released
+        value: 50
+        qualifier: about
+        source: Red Cross
+        date: 2026-01-11
+
+      - metric: deaths
+        value: 120
+        source: police
+        date: 2026-01-12
+    """
+)
+
+
+def claim(claim_id: str, value: int, source: str = "HRW", metric: str = "deaths") -> str:
+    return (
+        f'\n  - id: "{claim_id}"\n    metric: {metric}\n    value: {value}\n'
+        f"    source: {source}\n    date: 2026-01-20\n"
+    )
+
+
+def ids(text: str) -> list[str]:
+    claims_file, problems = read_claims(text.encode(), "merged")
+    assert problems == []
+    return [c.id for c in claims_file.claims]
+
+
+# --- the core, without git ------------------------------------------------------------------------
+
+
+def test_adds_on_both_sides_are_all_kept_ours_first() -> None:
+    ours = BASE + claim("o1", 1) + claim("o2", 2)
+    theirs = BASE + claim("t1", 3)
+    result = merge_texts(BASE, ours, theirs)
+    assert result.conflicts == 0
+    assert result.text == BASE + claim("o1", 1) + claim("o2", 2) + claim("t1", 3)
+
+
+def test_a_removed_claim_stays_removed_and_an_added_one_is_kept() -> None:
+    block = '\n  # from the wire\n  - id: "b2"'
+    start = BASE.index(block)
+    end = BASE.index("\n  - metric: deaths\n    value: 120")
+    removed = BASE[:start] + BASE[end:]
+    result = merge_texts(BASE, removed, BASE + claim("t1", 3))
+    assert result.conflicts == 0
+    assert "b2" not in result.text and "# from the wire" not in result.text
+    assert ids(result.text)[-1] == "t1"
+    assert len(ids(result.text)) == 3
+
+
+def test_the_same_claim_added_on_both_sides_is_kept_once() -> None:
+    both = BASE + claim("n1", 7)
+    result = merge_texts(BASE, both + claim("o1", 1), both + claim("t1", 2))
+    assert result.conflicts == 0
+    assert ids(result.text)[3:] == ["n1", "o1", "t1"]
+
+
+def test_a_claim_changed_differently_on_both_sides_is_a_conflict_around_it_only() -> None:
+    ours = BASE.replace("value: 100", "value: 101") + claim("o1", 1)
+    theirs = BASE.replace("value: 100", "value: 102") + claim("t1", 2)
+    result = merge_texts(BASE, ours, theirs)
+    assert result.conflicts == 1
+    expected_conflict = (
+        "<<<<<<< ours\n"
+        '  - id: "a1"\n    metric: deaths\n    value: 101\n    source: UN\n    date: 2026-01-10\n'
+        "=======\n"
+        '  - id: "a1"\n    metric: deaths\n    value: 102\n    source: UN\n    date: 2026-01-10\n'
+        ">>>>>>> theirs\n"
+    )
+    assert expected_conflict in result.text
+    assert result.text.count("<<<<<<<") == 1
+    assert ids(result.resolved)[-2:] == ["o1", "t1"]
+
+
+def test_a_claim_without_id_is_known_by_its_content() -> None:
+    ours = BASE.replace("value: 120", "value: 125")
+    theirs = BASE + claim("t1", 2)
+    result = merge_texts(BASE, ours, theirs)
+    assert result.conflicts == 0
+    assert "value: 125" in result.text and ids(result.text)[-1] == "t1"
+    changed_both = merge_texts(BASE, ours, BASE.replace("value: 120", "value: 130"))
+    assert changed_both.conflicts == 1
+
+
+def test_changed_on_one_side_removed_on_the_other_is_a_conflict() -> None:
+    start = BASE.index('  - id: "a1"')
+    end = BASE.index("\n  # from the wire")
+    removed = BASE[:start] + BASE[end + 1 :]
+    result = merge_texts(BASE, removed, BASE.replace("value: 100", "value: 99"))
+    assert result.conflicts == 1
+    assert "<<<<<<< ours\n=======\n" in result.text
+
+
+def test_registry_entries_added_on_both_sides_are_merged() -> None:
+    ours = BASE.replace("metrics:\n", "metrics:\n  arrests: {unit: people}\n")
+    theirs = BASE.replace("sources:\n", "sources:\n  HRW: {name: Human Rights Watch}\n").replace(
+        "    aliases: [freed]\n", "    aliases: [freed, released]\n"
+    )
+    result = merge_texts(BASE, ours, theirs)
+    assert result.conflicts == 0
+    assert "  arrests: {unit: people}\n" in result.text
+    assert "  HRW: {name: Human Rights Watch}\n" in result.text
+    assert "aliases: [freed, released]" in result.text
+
+
+def test_conflicting_settings_are_a_conflict_around_that_setting() -> None:
+    ours = BASE.replace("tolerance: 0.10", "tolerance: 0.05")
+    theirs = BASE.replace("tolerance: 0.10", "tolerance: 0.20").replace(
+        "about: 0.10", "about: 0.15"
+    )
+    result = merge_texts(BASE, ours, theirs)
+    assert result.conflicts == 1
+    assert (
+        "<<<<<<< ours\n  tolerance: 0.05\n=======\n  tolerance: 0.20\n>>>>>>> theirs\n"
+        "  about: 0.15\n" in result.text
+    )
+
+
+def test_crlf_files_stay_crlf() -> None:
+    crlf = BASE.replace("\n", "\r\n")
+    ours = crlf + claim("o1", 1).replace("\n", "\r\n")
+    theirs = crlf + claim("t1", 2)  # an editor that wrote \n: made to match the file
+    result = merge_texts(crlf, ours, theirs)
+    assert result.conflicts == 0
+    assert "\n" not in result.text.replace("\r\n", "")
+    assert ids(result.text)[-2:] == ["o1", "t1"]
+
+
+def test_merge_pieces_puts_theirs_after_ours_where_both_added() -> None:
+    base = [("x", "X"), ("y", "Y")]
+    ours = [("x", "X"), ("a", "A"), ("y", "Y")]
+    theirs = [("x", "X"), ("b", "B"), ("y", "Y2")]
+    assert merge_pieces(base, ours, theirs) == [("x", "X"), ("a", "A"), ("b", "B"), ("y", "Y2")]
+    assert merge_pieces(base, [("x", "X1")], [("x", "X2")]) == [("x", Conflict("X1", "X2"))]
+
+
+def test_sections_keep_every_byte() -> None:
+    sections = split_sections(BASE)
+    assert "".join(section.text for section in sections) == BASE
+    assert [s.key for s in sections] == ["version", "settings", "metrics", "sources", "claims"]
+    claims = sections[-1]
+    assert claims.children is not None and len(claims.children) == 3
+    assert claims.head + "".join(text for _, text in claims.children) + claims.trailer == (
+        claims.text
+    )
+
+
+# --- with git -------------------------------------------------------------------------------------
+
+
+def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", *args], cwd=repo, capture_output=True, text=True, check=check, env=GIT_ENV
+    )
+
+
+GIT_ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "Desk",
+    "GIT_AUTHOR_EMAIL": "desk@example.org",
+    "GIT_COMMITTER_NAME": "Desk",
+    "GIT_COMMITTER_EMAIL": "desk@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+DRIVER = f"{shlex.quote(sys.executable)} -m figcheck merge-driver %O %A %B --marker-size %L"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A git repository whose data/claims.yaml (BASE) is merged by the driver."""
+    root = tmp_path / "desk"
+    (root / "data").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    (root / "data" / "claims.yaml").write_text(BASE, encoding="utf-8")
+    (root / ".gitattributes").write_text("data/claims.yaml merge=figcheck\n")
+    git(root, "config", "merge.figcheck.driver", DRIVER)
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "base")
+    return root
+
+
+def on_branch(repo: Path, branch: str, text: str, start: str = "main") -> None:
+    git(repo, "checkout", "-q", "-b", branch, start)
+    (repo / "data" / "claims.yaml").write_bytes(text.encode())
+    git(repo, "commit", "-qam", branch)
+    git(repo, "checkout", "-q", "main")
+
+
+def claims_text(repo: Path) -> str:
+    return (repo / "data" / "claims.yaml").read_bytes().decode()
+
+
+def test_git_merges_two_branches_of_adds(repo: Path) -> None:
+    on_branch(repo, "ana", BASE + claim("o1", 1))
+    on_branch(repo, "ben", BASE + claim("t1", 2))
+    assert git(repo, "merge", "-q", "ana").returncode == 0
+    assert git(repo, "merge", "-q", "--no-edit", "ben").returncode == 0
+    assert claims_text(repo) == BASE + claim("o1", 1) + claim("t1", 2)
+
+
+def test_git_merges_add_against_rm_and_a_third_branch_after(repo: Path) -> None:
+    start = BASE.index('  - id: "a1"')
+    end = BASE.index("\n  # from the wire")
+    on_branch(repo, "rm", BASE[:start] + BASE[end + 1 :])
+    on_branch(repo, "add", BASE + claim("t1", 2))
+    on_branch(repo, "late", BASE + claim("l1", 9))
+    (repo / "data" / "claims.yaml").write_text(BASE + claim("m1", 5))
+    git(repo, "commit", "-qam", "main adds")
+    for branch in ("rm", "add", "late"):
+        done = git(repo, "merge", "-q", "--no-edit", branch, check=False)
+        assert done.returncode == 0, done.stdout + done.stderr
+    assert ids(claims_text(repo))[2:] == ["m1", "t1", "l1"]
+    assert "a1" not in ids(claims_text(repo))
+
+
+def test_git_reports_a_claim_both_edited(repo: Path) -> None:
+    on_branch(repo, "ana", BASE.replace("value: 50", "value: 55") + claim("o1", 1))
+    on_branch(repo, "ben", BASE.replace("value: 50", "value: 60") + claim("t1", 2))
+    git(repo, "merge", "-q", "ana")
+    done = git(repo, "merge", "--no-edit", "ben", check=False)
+    assert done.returncode == 1
+    assert "CONFLICT (content): Merge conflict in data/claims.yaml" in done.stdout
+    text = claims_text(repo)
+    assert text.count("<<<<<<< ours") == 1
+    assert "    value: 55\n" in text and "    value: 60\n" in text
+    assert text.endswith(claim("o1", 1) + claim("t1", 2))
+    assert "UU data/claims.yaml" in git(repo, "status", "--short").stdout
+
+
+def test_git_merges_registry_edits(repo: Path) -> None:
+    on_branch(repo, "ana", BASE.replace("metrics:\n", "metrics:\n  arrests: {unit: people}\n"))
+    on_branch(repo, "ben", BASE.replace("  UN: {name", "  HRW: {name: HRW}\n  UN: {name"))
+    git(repo, "merge", "-q", "ana")
+    assert git(repo, "merge", "-q", "--no-edit", "ben").returncode == 0
+    text = claims_text(repo)
+    assert "arrests: {unit: people}" in text and "HRW: {name: HRW}" in text
+
+
+def test_git_merges_crlf_files(repo: Path) -> None:
+    crlf = BASE.replace("\n", "\r\n")
+    (repo / "data" / "claims.yaml").write_bytes(crlf.encode())
+    git(repo, "commit", "-qam", "crlf")
+    on_branch(repo, "ana", crlf + claim("o1", 1).replace("\n", "\r\n"))
+    on_branch(repo, "ben", crlf + claim("t1", 2).replace("\n", "\r\n"))
+    git(repo, "merge", "-q", "ana")
+    assert git(repo, "merge", "-q", "--no-edit", "ben").returncode == 0
+    text = claims_text(repo)
+    assert text == crlf + (claim("o1", 1) + claim("t1", 2)).replace("\n", "\r\n")
+
+
+def test_a_result_that_would_not_read_leaves_gits_own_conflict(repo: Path) -> None:
+    on_branch(repo, "ana", BASE + claim("o1", 1))
+    on_branch(repo, "ben", BASE + claim("t1", 2).replace("value: 2", 'value: "two"'))
+    git(repo, "merge", "-q", "ana")
+    done = git(repo, "merge", "--no-edit", "ben", check=False)
+    assert done.returncode == 1
+    assert "left git's line merge" in done.stderr
+    text = claims_text(repo)
+    assert "<<<<<<< ours" in text and ">>>>>>> theirs" in text
+
+
+def test_init_git_sets_up_the_driver_and_check_stops_asking(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    root = tmp_path / "desk"
+    root.mkdir()
+    git(root, "init", "-q")
+    monkeypatch.chdir(root)
+    checked = runner.invoke(app, ["init"])
+    assert checked.exit_code == 0
+    checked = runner.invoke(app, ["check"])
+    assert checked.exit_code == 0
+    assert checked.stderr == (
+        "figcheck: data/claims.yaml is in a git repository whose merges do not use figcheck's "
+        "merge driver; run 'figcheck init --git' so that merging branches keeps the claims of "
+        "both\n"
+    )
+    done = runner.invoke(app, ["init", "--git"])
+    assert done.exit_code == 0, done.output
+    assert "added 'data/claims.yaml merge=figcheck' to" in done.stderr
+    assert "set git config merge.figcheck.driver to '" in done.stderr
+    assert (root / ".gitattributes").read_text() == "data/claims.yaml merge=figcheck\n"
+    assert "merge-driver %O %A %B" in git(root, "config", "merge.figcheck.driver").stdout
+    again = runner.invoke(app, ["check"])
+    assert again.exit_code == 0 and again.stderr == ""
+    claims = root / "data" / "claims.yaml"
+    found = repository_of(claims)
+    assert found is not None and has_attribute(found, claims) and has_driver(found)
+
+
+def test_check_outside_git_says_nothing_of_it(tmp_path: Path) -> None:
+    claims = tmp_path / "claims.yaml"
+    claims.write_text("claims:\n")
+    assert setup_hint(str(claims)) is None
+
+
+def test_init_git_outside_a_repository_is_refused(tmp_path: Path, runner: CliRunner) -> None:
+    done = runner.invoke(app, ["-f", str(tmp_path / "c.yaml"), "init", "--git"])
+    assert done.exit_code == 2
+    assert "is not in a git work tree; run 'git init' first" in done.stderr
