@@ -168,6 +168,48 @@ def test_crlf_files_stay_crlf() -> None:
     assert ids(result.text)[-2:] == ["o1", "t1"]
 
 
+def test_comments_after_the_claims_and_later_sections_are_merged_too() -> None:
+    base = BASE + "  # end of the wire claims\n"
+    ours = BASE + claim("o1", 1) + "  # end of the wire claims\n"
+    theirs = base + "sources:\n  HRW: {name: HRW}\n".replace("sources", "extra_sources")
+    theirs = base.replace("  # end of the wire claims\n", "  # end of the claims\n")
+    result = merge_texts(base, ours, theirs)
+    assert result.conflicts == 0
+    assert result.text == BASE + claim("o1", 1) + "  # end of the claims\n"
+
+
+def test_a_large_common_start_is_kept_as_one_piece() -> None:
+    many = BASE + "".join(claim(f"m{n}", n) for n in range(300))
+    middle = many.index('"m150"')
+    ours = many[:middle] + many[middle:].replace("value: 150", "value: 1500", 1)
+    ours += claim("o1", 1)
+    theirs = many + claim("t1", 2)
+    result = merge_texts(many, ours, theirs)
+    assert result.conflicts == 0
+    assert result.text == ours + claim("t1", 2)
+    assert result.expected is not None and len(result.expected) == 3 + 300 + 2
+    both = merge_texts(many, ours, many.replace("value: 150\n", "value: 151\n", 1))
+    assert both.conflicts == 1
+    assert both.text.count("<<<<<<< ours\n") == 1
+
+
+def test_the_cache_of_the_work_tree_file_spares_a_full_read(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    ours_text = BASE + claim("o1", 1)
+    work_tree = tmp_path / "claims.yaml"
+    work_tree.write_text(ours_text)
+    assert runner.invoke(app, ["-f", str(work_tree), "check"]).exit_code == 0  # the cache is warm
+    paths = {}
+    for name, text in (("base", BASE), ("ours", ours_text), ("theirs", BASE + claim("t1", 2))):
+        paths[name] = tmp_path / f"{name}.yaml"
+        paths[name].write_text(text)
+    args = [str(paths[name]) for name in ("base", "ours", "theirs")]
+    done = runner.invoke(app, ["merge-driver", *args, "--path", str(work_tree)])
+    assert done.exit_code == 0, done.output
+    assert paths["ours"].read_text() == BASE + claim("o1", 1) + claim("t1", 2)
+
+
 def test_merge_pieces_puts_theirs_after_ours_where_both_added() -> None:
     base = [("x", "X"), ("y", "Y")]
     ours = [("x", "X"), ("a", "A"), ("y", "Y")]
@@ -205,7 +247,9 @@ GIT_ENV = {
     "GIT_CONFIG_GLOBAL": os.devnull,
     "GIT_CONFIG_NOSYSTEM": "1",
 }
-DRIVER = f"{shlex.quote(sys.executable)} -m figcheck merge-driver %O %A %B --marker-size %L"
+DRIVER = (
+    f"{shlex.quote(sys.executable)} -m figcheck merge-driver %O %A %B --marker-size %L --path %P"
+)
 
 
 @pytest.fixture

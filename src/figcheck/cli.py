@@ -1077,11 +1077,17 @@ def merge_driver(
     marker_size: Annotated[
         int, typer.Option("--marker-size", min=1, help="Length of conflict markers (git's %L).")
     ] = 7,
+    path: Annotated[
+        str | None,
+        typer.Option(
+            "--path", help="The file's place in the work tree (git's %P).", show_default=False
+        ),
+    ] = None,
 ) -> None:
     """Git merge driver: merge three versions of a claims file by claim id (see init --git)."""
     from figcheck import merging
 
-    result = merging.merge_files(base, ours, theirs, marker_size)
+    result = merging.merge_files(base, ours, theirs, marker_size, path)
     if result.fallback is not None:
         _say(f"figcheck merge-driver: {result.fallback}; left git's line merge")
     if result.conflicts:

@@ -19,7 +19,7 @@ from pathlib import Path
 from figcheck.errors import UsageError
 
 DRIVER_NAME = "figcheck"
-DRIVER_ARGUMENTS = "merge-driver %O %A %B --marker-size %L"
+DRIVER_ARGUMENTS = "merge-driver %O %A %B --marker-size %L --path %P"
 
 
 @dataclass(frozen=True, slots=True)

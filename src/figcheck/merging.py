@@ -25,10 +25,12 @@ claims that differ between the versions are parsed, and the result once.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import subprocess
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from figcheck.model import Claim
 
@@ -61,7 +63,8 @@ class CannotSplit(Exception):
 
 # --- finding the pieces -------------------------------------------------------------------------
 
-_TOP_KEY_LINE = re.compile(r"^(?:[^ \t\r\n#-]|-[^ \t\r\n])", re.M)  # a line at column 0
+_TOP_KEY_LINE = re.compile(r"\n(?=[^ \t\r\n#-]|-[^ \t\r\n])")  # a line at column 0 follows
+_PREFIX = "\x00prefix"  # the key of the claims every version starts with, kept as one piece
 _KEY = re.compile(r"""[ ]*("[^"\n]*"|'[^'\n]*'|[^\s#'"{\[][^:\n]*?)[ ]*:(?:[ \t]|\r?\n|\Z)""")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 _SPLIT_SECTIONS = frozenset({"settings", "metrics", "sources"})
@@ -76,6 +79,7 @@ class _Section:
     head: str = ""  # comments above, and the key line
     children: tuple[tuple[str, str], ...] | None = None  # (key, text); claims: ("", text)
     trailer: str = ""  # comment and blank lines after the last entry
+    prefix_column: int = 0  # the column of the claims' "-" when the first entry is the prefix
 
 
 def _is_loose(line: str, column: int) -> bool:
@@ -104,11 +108,34 @@ def _back_over_loose(text: str, start: int, floor: int, column: int) -> int:
     return max(start, floor)
 
 
-def split_sections(text: str) -> list[_Section]:
-    """The file's top-level sections in order; :class:`CannotSplit` when it has another shape."""
+def _starts_a_key(text: str, at: int) -> bool:
+    char, after = text[at : at + 1], text[at + 1 : at + 2]
+    return bool(char) and (char not in " \t\r\n#-" or (char == "-" and after not in " \t\r\n"))
+
+
+def key_lines(text: str, common: int = 0, known: Sequence[int] = ()) -> list[int]:
+    """Where the lines at column 0 start; ``known``: those of a text that starts with the same
+    ``common`` characters (only the rest of this one is searched)."""
+    if common > 0:
+        starts = [start for start in known if start < common]
+        starts += [m.start() + 1 for m in _TOP_KEY_LINE.finditer(text, common - 1)]
+        return starts
+    starts = [0] if _starts_a_key(text, 0) else []
+    return starts + [match.start() + 1 for match in _TOP_KEY_LINE.finditer(text)]
+
+
+def split_sections(
+    text: str, common: int = 0, starts: Sequence[int] | None = None
+) -> list[_Section]:
+    """The file's top-level sections in order; :class:`CannotSplit` when it has another shape.
+
+    ``common``: how much of the text the other versions start with too (the claims listed there
+    are kept as one piece, not split); ``starts``: where its lines at column 0 start, when known.
+    """
     if "\t" in text[:1] or text.startswith(("---", "%", "...")):
         raise CannotSplit("the file starts with a YAML directive or document marker")
-    starts = [match.start() for match in _TOP_KEY_LINE.finditer(text)]
+    if starts is None:
+        starts = key_lines(text)
     if not starts:
         return [_Section("", text)] if text else []
     bounds = [0] + [_back_over_loose(text, start, 0, 0) for start in starts[1:]] + [len(text)]
@@ -122,11 +149,12 @@ def split_sections(text: str) -> list[_Section]:
             raise CannotSplit(f"the file has {what} at the top level")
         seen.add(key)
         whole = text[bounds[number] : bounds[number + 1]]
-        sections.append(_with_children(key, whole, start - bounds[number]))
+        shared = common - bounds[number]
+        sections.append(_with_children(key, whole, start - bounds[number], shared))
     return sections
 
 
-def _with_children(key: str, whole: str, key_at: int) -> _Section:
+def _with_children(key: str, whole: str, key_at: int, shared: int = 0) -> _Section:
     """A section with its entries split out, when its value is a block list or mapping."""
     line_end = whole.find("\n", key_at)
     if line_end < 0:
@@ -140,11 +168,43 @@ def _with_children(key: str, whole: str, key_at: int) -> _Section:
         return _Section(key, whole)  # a value on the key's line: ``claims: []``, ``{...}``
     if key != "claims" and key not in _SPLIT_SECTIONS:
         return _Section(key, whole)
-    split = _entries(body, dashes=key == "claims")
+    prefix, count = _common_items(body, shared - len(head)) if key == "claims" else ("", 0)
+    split = _entries(body[len(prefix) :], dashes=key == "claims")
     if split is None:
         return _Section(key, whole)
     children, trailer = split
-    return _Section(key, whole, head, children, trailer)
+    if prefix:
+        children = ((_PREFIX, prefix), *children)
+    return _Section(key, whole, head, children, trailer, count)
+
+
+_ITEM_START = re.compile(r"\n( *)-(?=[ \r\n])")
+
+
+def _common_items(body: str, shared: int) -> tuple[str, int]:
+    """The claims at the start of ``body`` that lie within its first ``shared`` characters (the
+    text every version starts with), as one piece, and the column of their ``-``."""
+    if shared <= 0:
+        return "", 0
+    first = None
+    for match in _LINE.finditer(body):
+        if not _is_loose(match.group(), 10**9):
+            first = match
+            break
+    if first is None:
+        return "", 0
+    line = first.group()
+    column = len(line) - len(line.lstrip(" "))
+    mark = "\n" + " " * column + "-"
+    at = body.rfind(mark, first.start(), shared)
+    while at >= 0 and (at + len(mark) >= shared or body[at + len(mark)] not in " \r\n"):
+        at = body.rfind(mark, first.start(), at)
+    if at < 0:
+        return "", 0
+    cut = _back_over_loose(body, at + 1, first.start(), column)
+    if cut <= first.start():
+        return "", 0
+    return body[:cut], column
 
 
 def _entries(body: str, *, dashes: bool) -> tuple[tuple[tuple[str, str], ...], str] | None:
@@ -296,24 +356,51 @@ _COMMON = "\x00"  # the key of a block found, the same text, in every version
 def _key_claims(versions: list[_Version]) -> str | None:
     """Give each claim block its key: its claim id, or its text when every version has that text.
 
-    Only the blocks that differ somewhere are parsed. Returns why not, when a version's differing
-    blocks do not read as one clean claim each.
+    Only the blocks that differ somewhere are parsed (those of versions with the same sections
+    besides the claims, together). Returns why not, when a version's differing blocks do not read
+    as one clean claim each.
     """
-    texts = [[text for _, text in v.claims.children or ()] for v in versions if v.claims]
+    texts = [
+        [text for key, text in v.claims.children or () if key != _PREFIX]
+        for v in versions
+        if v.claims
+    ]
     everywhere = set(texts[0]).intersection(*texts[1:]) if len(texts) == 3 else set()
+    differing: dict[str, list[str]] = {}
+    groups: dict[str, list[_Version]] = {}
     for version in versions:
         if version.claims is None or version.claims.children is None:
             continue
-        blocks = [text for _, text in version.claims.children]
-        differing = [text for text in blocks if text not in everywhere]
-        claims = _claims_of(version.sections, differing, version.name) if differing else []
-        if claims is None:
-            return f"the claims {version.name} changed do not read as clean claims"
-        ids = iter(claims)
+        differing[version.name] = [
+            text
+            for key, text in version.claims.children
+            if key != _PREFIX and text not in everywhere
+        ]
+        header = "".join(s.text for s in version.sections if s.key != "claims")
+        groups.setdefault(header, []).append(version)
+    parsed: dict[str, list[Claim]] = {}
+    for group in groups.values():
+        blocks = [text for version in group for text in differing[version.name]]
+        claims = _claims_of(group[0].sections, blocks, group[0].name) if blocks else []
+        if claims is not None:
+            for version in group:
+                count = len(differing[version.name])
+                parsed[version.name], claims = claims[:count], claims[count:]
+            continue
+        for version in group:  # one at a time: the same claim may differ between versions
+            blocks = differing[version.name]
+            alone = _claims_of(version.sections, blocks, version.name) if blocks else []
+            if alone is None:
+                return f"the claims changed in {version.name} do not read as clean claims"
+            parsed[version.name] = alone
+    for version in versions:
+        if version.claims is None or version.claims.children is None:
+            continue
+        ids = iter(parsed[version.name])
         keyed: list[tuple[str, str]] = []
-        for text in blocks:
-            if text in everywhere:
-                keyed.append((_COMMON + text, text))
+        for key, text in version.claims.children:
+            if key == _PREFIX or text in everywhere:
+                keyed.append((key if key == _PREFIX else _COMMON + text, text))
             else:
                 claim = next(ids)
                 keyed.append((claim.id, text))
@@ -375,8 +462,8 @@ def _ended(text: str, newline: str) -> str:
 def _in_style(text: str, newline: str) -> str:
     """``text`` with the line breaks of the file it goes into."""
     if newline == "\r\n":
-        return re.sub(r"(?<!\r)\n", "\r\n", text)
-    return text.replace("\r\n", "\n")
+        return re.sub(r"(?<!\r)\n", "\r\n", text) if "\n" in text.replace("\r\n", "") else text
+    return text.replace("\r\n", "\n") if "\r" in text else text
 
 
 class _Writer:
@@ -430,12 +517,14 @@ def merge_texts(base: str, ours: str, theirs: str, marker_size: int = MARKER_SIZ
         return MergeResult(ours, 0, ours)
     if ours == base:
         return MergeResult(theirs, 0, theirs)
+    common = _common_prefix(base, ours, theirs)
+    known = key_lines(ours)
     versions = [
         _Version(name, sections, _claims_section(sections), [], {})
         for name, sections in (
-            ("base", split_sections(base)),
-            ("ours", split_sections(ours)),
-            ("theirs", split_sections(theirs)),
+            ("base", split_sections(base, common, key_lines(base, common, known))),
+            ("ours", split_sections(ours, common, known)),
+            ("theirs", split_sections(theirs, common, key_lines(theirs, common, known))),
         )
     ]
     if any(v.claims is not None and v.claims.children is None for v in versions):
@@ -469,6 +558,26 @@ def _block_count(piece: str | Conflict) -> int:
     return len(found.children or ()) if found is not None else 0
 
 
+def _common_prefix(*texts: str) -> int:
+    """How many characters every text starts with (compared a block at a time)."""
+    first, others = texts[0], texts[1:]
+    end = min(len(text) for text in texts)
+    done, step = 0, 1 << 16
+    while done < end:
+        upto = min(done + step, end)
+        if any(other[done:upto] != first[done:upto] for other in others):
+            break
+        done, step = upto, min(step * 2, 1 << 22)
+    low, high = done, min(done + step, end)  # the first difference is in [low, high)
+    while low < high:
+        middle = (low + high) // 2
+        if any(other[low : middle + 1] != first[low : middle + 1] for other in others):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
 def _claims_section(sections: list[_Section]) -> _Section | None:
     return next((section for section in sections if section.key == "claims"), None)
 
@@ -491,21 +600,33 @@ def _merge_claims(versions: list[_Version], writer: _Writer) -> None:
 
     for key, piece in merge_pieces(old.keyed, mine.keyed, other.keyed, same):
         writer.add(piece)
-        if isinstance(piece, Conflict) and not piece.ours:
-            continue  # resolved as ours: removed
-        writer.expected.append(mine.parsed.get(key) or other.parsed.get(key))
+        if key == _PREFIX and isinstance(piece, str):
+            writer.expected += [None] * _claims_in(piece, mine.claims.prefix_column)
+        elif not (isinstance(piece, Conflict) and not piece.ours):  # else resolved as removed
+            writer.expected.append(mine.parsed.get(key) or other.parsed.get(key))
     writer.add(_merge_text(was.trailer, mine.claims.trailer, other.claims.trailer))
+
+
+def _claims_in(prefix: str, column: int) -> int:
+    """How many claims a piece of the claims list holds (each starts a line with ``-``)."""
+    mark = "\n" + " " * column + "-"
+    first = 1 if prefix.startswith(mark[1:]) else 0
+    return first + sum(prefix.count(mark + after) for after in (" ", "\r", "\n"))
 
 
 # --- the merge driver -----------------------------------------------------------------------------
 
 
-def _read_back(result: MergeResult, path: str) -> str | None:
+def _read_back(result: MergeResult, path: str, real: Path | None) -> str | None:
     """Why the merged text (conflicts resolved as ours) is not a clean claims file holding the
-    claims it was made of; None when it is."""
-    from figcheck.parsing import read_claims
+    claims it was made of; None when it is.
 
-    claims_file, problems = read_claims(result.resolved.encode("utf-8"), path)
+    ``real``: the claims file in the work tree (git's ``%P``). When figcheck has read it as it is
+    on our side, its cache proves that part clean, and only what the merge added is read.
+    """
+    from figcheck.store import read_claims_cached
+
+    claims_file, problems = read_claims_cached(result.resolved.encode("utf-8"), path, real)
     if problems:
         return f"the merged file would not read cleanly ({problems[0].message})"
     if result.expected is None:
@@ -554,9 +675,17 @@ def merge_file_fallback(
     return done.stdout, done.returncode
 
 
-def merge_files(base: str, ours: str, theirs: str, marker_size: int = MARKER_SIZE) -> MergeResult:
+def merge_files(
+    base: str,
+    ours: str,
+    theirs: str,
+    marker_size: int = MARKER_SIZE,
+    claims_path: str | None = None,
+) -> MergeResult:
     """Merge the claims files at ``base``, ``ours`` and ``theirs`` and write the result to ``ours``
-    (atomically): by claim id, or else with git's own line merge (``fallback`` says why)."""
+    (atomically): by claim id, or else with git's own line merge (``fallback`` says why).
+    ``claims_path``: the file's place in the work tree (git's ``%P``), whose cache may spare
+    reading the whole result again."""
     from figcheck.store import read_bytes
     from figcheck.writing import write_file
 
@@ -574,7 +703,8 @@ def merge_files(base: str, ours: str, theirs: str, marker_size: int = MARKER_SIZ
         except CannotSplit as error:
             reason = str(error)
         else:
-            reason = _read_back(result, ours) if result.expected is not None else None
+            if result.expected is not None:
+                reason = _read_back(result, claims_path or ours, _real(claims_path))
             if reason is None:
                 if result.text != texts[1]:
                     write_file(ours, result.text.encode("utf-8"))
@@ -585,3 +715,11 @@ def merge_files(base: str, ours: str, theirs: str, marker_size: int = MARKER_SIZ
     data, conflicts = fallback
     write_file(ours, data)
     return MergeResult(data.decode("utf-8", "replace"), max(conflicts, 1), fallback=reason)
+
+
+def _real(claims_path: str | None) -> Path | None:
+    """The work tree's claims file, when there is one to key the cache by."""
+    if not claims_path:
+        return None
+    real = Path(os.path.realpath(claims_path))
+    return real if real.is_file() else None
