@@ -66,6 +66,7 @@ COMMANDS = [
     "report",
     "extract",
     "check",
+    "import",
     "merge-driver",
 ]
 

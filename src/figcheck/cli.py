@@ -1099,6 +1099,52 @@ def merge_driver(
         raise typer.Exit(1)
 
 
+@app.command("import")
+def import_file(
+    ctx: typer.Context,
+    table: Annotated[
+        str, typer.Argument(metavar="FILE", help="A .csv, .tsv, .xlsx or .jsonl file of claims.")
+    ],
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            help="COLUMN=FIELD: which claim field a column gives (FIELD empty: "
+            "leave the column out).",
+            show_default=False,
+        ),
+    ] = None,
+    metric: Annotated[str | None, typer.Option(help="The metric of rows that give none.")] = None,
+    source: Annotated[str | None, typer.Option(help="The source of rows that give none.")] = None,
+    date: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"], help="The date of rows that give none.", show_default=False
+        ),
+    ] = None,
+    skip_bad: Annotated[
+        bool, typer.Option("--skip-bad", help="Import the good rows and list the bad ones.")
+    ] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be added.")] = False,
+) -> None:
+    """Import claims from a spreadsheet: every row checked first, then one locked append."""
+    from figcheck import importing, writing
+
+    constants = importing.Constants(metric, source, _day(date))
+    outcome = importing.import_table(
+        _writable_path(ctx),
+        table,
+        importing.parse_mapping(mapping or []),
+        constants,
+        skip_bad=skip_bad,
+        dry_run=dry_run,
+    )
+    if dry_run:
+        sys.stdout.writelines(writing.claim_yaml(claim) for claim in outcome.added)
+    for line in importing.summary(outcome, table, dry_run=dry_run):
+        _say(line)
+
+
 _DEFAULT_COLLECTION = gc.get_threshold()
 
 

@@ -106,18 +106,23 @@ def write_json(records: Iterable[Record], stream: IO[str]) -> None:
 def write_csv(
     records: Iterable[Record], columns: Sequence[str], stream: IO[str], *, terminal: bool = False
 ) -> None:
-    """CSV whose text cells cannot run as formulas; for a ``terminal``, with controls visible."""
+    """CSV whose text cells cannot run as formulas; for a ``terminal``, with controls visible.
+
+    A row with a carriage return in a cell is written with every cell quoted (the csv module
+    quotes only for the line ending it writes, and a reader takes a bare CR for the end of a row).
+    """
     writer = csv.writer(stream, lineterminator="\n")
+    quoted = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(columns)
     shown = visible if terminal else str
     for record in records:
         flat = _flat(record)
-        writer.writerow(
-            [
-                spreadsheet_safe(shown(v)) if isinstance(v, str) else v
-                for v in (flat[c] for c in columns)
-            ]
-        )
+        row = [
+            spreadsheet_safe(shown(v)) if isinstance(v, str) else v
+            for v in (flat[c] for c in columns)
+        ]
+        carriage_return = any(isinstance(cell, str) and "\r" in cell for cell in row)
+        (quoted if carriage_return else writer).writerow(row)
 
 
 def _markdown_cell(value: Any) -> str:

@@ -12,7 +12,7 @@ _VISIBLE: dict[int, int | str] = {
     0x2028: 0x2424,  # line separator -> ␤ (a line break to many readers)
     0x2029: 0x00B6,  # paragraph separator -> ¶
 }
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def visible(text: str) -> str:
@@ -25,5 +25,10 @@ def visible(text: str) -> str:
 
 
 def spreadsheet_safe(cell: str) -> str:
-    """A text cell that a spreadsheet will show, never run as a formula (``=HYPERLINK(...)``)."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    """A text cell that a spreadsheet will show, never run as a formula (``=HYPERLINK(...)``).
+
+    A cell that starts like a formula gets a leading ``'``, and so does one that only starts so
+    after its own leading ``'``s, so that taking one ``'`` off again (``figcheck import``) always
+    gives the text back.
+    """
+    return "'" + cell if cell.lstrip("'").startswith(FORMULA_START) else cell

@@ -28,6 +28,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import io
 import math
 import os
@@ -36,7 +37,7 @@ import stat
 import sys
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,7 @@ import yaml
 
 from figcheck.errors import FigcheckError, UnusableFile
 from figcheck.model import (
+    TABLE_COLUMNS,
     Claim,
     ClaimsFile,
     ClaimTable,
@@ -129,8 +131,14 @@ def _needs_escape(char: str) -> bool:
     return unicodedata.category(char) in _ESCAPED_CATEGORIES
 
 
+_SIMPLE = re.compile(r"[A-Za-z][A-Za-z0-9_ ]*[A-Za-z0-9_]\Z|[A-Za-z]\Z")  # words and spaces
+
+
 def _plain_ok(text: str) -> bool:
     """Whether ``text`` can be written unquoted and be read back, by YAML 1.1, as the same text."""
+    if _SIMPLE.match(text):  # the usual source or metric: only the resolver can object
+        tag = _resolver.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+        return bool(tag == _STR)
     if not text or text != text.strip() or text[0] in _INDICATORS or text.endswith(":"):
         return False
     if ": " in text or " #" in text or any(_needs_escape(char) for char in text):
@@ -164,6 +172,7 @@ def _double_quoted(text: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=4096)  # sources, metrics and units repeat over many claims
 def scalar_yaml(text: str) -> str:
     """A text value as YAML: plain when that is safe, else double-quoted.
 
@@ -383,7 +392,19 @@ def appended_text(
     claims_file: ClaimsFile | None = None,
 ) -> str:
     """``text`` (a clean claims file) with ``claim`` appended to its claims list: at the end of
-    the file, or, when other sections follow the claims, at the end of the claims list.
+    the file, or, when other sections follow the claims, at the end of the claims list (the
+    arguments: :func:`appended_claims_text`)."""
+    return appended_claims_text(text, (claim,), path, dash_column, claims_file)
+
+
+def appended_claims_text(
+    text: str,
+    claims: Sequence[Claim],
+    path: str = "<claims>",
+    dash_column: int | None = None,
+    claims_file: ClaimsFile | None = None,
+) -> str:
+    """``text`` (a clean claims file) with ``claims`` appended to its claims list, in order.
 
     ``dash_column``, when the reader knows the claims list is the file's last section, in block
     style, with its ``-`` at that column, and ``claims_file`` (what the reader found, with the
@@ -427,10 +448,14 @@ def appended_text(
     key_column = layout.items[-1].key_column if layout.items else dash + 2
     if key_column < dash + 2:
         key_column = dash + 2
-    item = claim_yaml(claim, dash_column=dash, key_column=key_column)
-    if layout.items and _spaced(text, layout.items[-1]) and not _ends_with_blank_line(text):
-        item = "\n" + item  # claims here are separated by a blank line: keep doing so
-    return text + item.replace("\n", newline) + after
+    spaced = bool(layout.items) and _spaced(text, layout.items[-1])
+    items = [claim_yaml(claim, dash_column=dash, key_column=key_column) for claim in claims]
+    if spaced:  # claims here are separated by a blank line: keep doing so
+        items = [item if number == 0 else "\n" + item for number, item in enumerate(items)]
+        if not _ends_with_blank_line(text):
+            items[0] = "\n" + items[0]
+    added = "".join(items)
+    return text + (added if newline == "\n" else added.replace("\n", newline)) + after
 
 
 def _odd_breaks(text: str) -> bool:
@@ -540,10 +565,14 @@ def removed_text(text: str, index: int, path: str = "<claims>") -> str:
 # --- checks ---------------------------------------------------------------------------------------
 
 
-def _normalised(claim: Claim, claims_file: ClaimsFile) -> Claim:
-    """The claim as the reader would give it back: metric resolved, text fields stripped."""
+def _normalised(
+    claim: Claim, claims_file: ClaimsFile, names: dict[str, str] | None = None
+) -> Claim:
+    """The claim as the reader would give it back: metric resolved, text fields stripped.
+    ``names``: the file's metric names, when they are already at hand."""
     slug = slugify(claim.metric)
-    changes: dict[str, Any] = {"metric": _registry_metric(claims_file, slug)}
+    known = claims_file.metric_names() if names is None else names
+    changes: dict[str, Any] = {"metric": known.get(slug, slug)}
     for key in ("id", "source", "unit", "text", "url", "note"):
         value = getattr(claim, key)
         if isinstance(value, str):
@@ -564,18 +593,48 @@ def find_duplicate(claims_file: ClaimsFile, claim: Claim) -> Claim | None:
     """An existing claim with the same metric, source, date, moment and interval, if any."""
     about = claims_file.settings.about
     metric = _registry_metric(claims_file, slugify(claim.metric))
-    source = claim.source.strip().casefold()
-    interval = claim_interval(claim, about)
+    wanted = _recorded_key(dataclasses.replace(claim, metric=metric), about)
     table = ClaimTable.of(claims_file.claims, claims_file.path)
     for row in table.rows_where(metric=metric, date=claim.date.isoformat()):
         existing = table[row]
-        if (
-            existing.source.strip().casefold() == source
-            and existing.moment == claim.moment
-            and claim_interval(existing, about) == interval
-        ):
+        if _recorded_key(existing, about) == wanted:
             return existing
     return None
+
+
+def _recorded_key(claim: Claim, about: float) -> tuple[Any, ...]:
+    """What makes two claims (their metrics resolved) the same claim recorded twice: metric,
+    source, date, moment and interval."""
+    source = claim.source.strip().casefold()
+    interval = claim_interval(claim, about)
+    return (claim.metric, source, claim.date.isoformat(), claim.moment, interval)
+
+
+def new_claims(
+    claims_file: ClaimsFile, claims: Sequence[Claim], *, as_read: bool = False
+) -> tuple[list[Claim], int]:
+    """``claims`` as they would be stored (see :func:`append_claim`), less those already recorded
+    in the file or earlier in ``claims``: the new ones, and how many were left out.
+    ``as_read``: the claims were read by the reader with this file's registry (already in the form
+    it gives back)."""
+    about = claims_file.settings.about
+    names = claims_file.metric_names()
+    wanted = list(claims) if as_read else [_normalised(c, claims_file, names) for c in claims]
+    moments = {(claim.metric, claim.date.isoformat()) for claim in wanted}
+    table = ClaimTable.of(claims_file.claims, claims_file.path)
+    columns = table.columns
+    seen = {
+        _recorded_key(table[row], about)
+        for row, moment in enumerate(zip(columns["metric"], columns["date"], strict=True))
+        if moment in moments
+    }
+    fresh: list[Claim] = []
+    for claim in wanted:
+        key = _recorded_key(claim, about)
+        if key not in seen:
+            seen.add(key)
+            fresh.append(claim)
+    return fresh, len(wanted) - len(fresh)
 
 
 def _differences(expected: Claim, stored: Claim) -> str:
@@ -752,6 +811,33 @@ def append_claim(
         result = _check_result(data, path, target, expected)
         _write(target, path, data, current.status)
     return result.claims[-1]
+
+
+def append_claims(
+    path: str, claims: Sequence[Claim], *, as_read: bool = False, timeout: float = LOCK_TIMEOUT
+) -> tuple[list[Claim], int]:
+    """Append ``claims`` in one write, leaving out those already recorded (see
+    :func:`new_claims`): the claims as stored, and how many were left out.
+
+    Refused, with the file untouched, as :func:`append_claim` is (but a claim already recorded
+    is left out, not refused).
+    """
+    target = _target(path)
+    with _locked(target, timeout):
+        current = _read_current(target, path)
+        fresh, recorded = new_claims(current.claims_file, claims, as_read=as_read)
+        if not fresh:
+            return [], recorded
+        data = appended_claims_text(
+            current.text, fresh, path, current.append_column, current.claims_file
+        ).encode("utf-8")
+        old = ClaimTable.of(current.claims_file.claims, path).columns
+        new = ClaimTable.of(fresh, path).columns
+        table = ClaimTable({name: old[name] + new[name] for name in TABLE_COLUMNS}, path)
+        expected = dataclasses.replace(current.claims_file, claims=table)
+        result = _check_result(data, path, target, expected)
+        _write(target, path, data, current.status)
+    return list(result.claims[len(old["id"]) :]), recorded
 
 
 def remove_claim(path: str, claim_id: str, *, timeout: float = LOCK_TIMEOUT) -> Claim:
