@@ -231,6 +231,7 @@ def measure(folder: Path, count: int, repeat: int, big: bool) -> list[Row]:
             2.0,
         )
     )
+    rows += _team_rows(folder, large, count, repeat, import_floor)
     if big:
         huge = folder / "huge" / "claims.yaml"
         huge.parent.mkdir()
@@ -241,6 +242,93 @@ def measure(folder: Path, count: int, repeat: int, big: bool) -> list[Row]:
         warm = timed(compare_huge, repeat=3)
         rows.append(Row("compare, 1,000,000 claims, warm", warm, import_floor, 3.0))
     return rows
+
+
+def _team_rows(folder: Path, large: Path, count: int, repeat: int, floor: str) -> list[Row]:
+    """The merge driver on the large file with a few claims added on each side, and an import of
+    as many CSV rows as the file has claims (a file restored, and its cache warm, before each run:
+    as after any figcheck command on it)."""
+    n = f"{count:,}"
+    team = folder / "team"
+    team.mkdir()
+    work_tree = team / "claims.yaml"  # the work tree's file: our side, as figcheck last read it
+    base = large.read_text(encoding="utf-8")
+    (team / "base.yaml").write_text(base, encoding="utf-8")
+    ours = base + "".join(_bench_claim(f"ours-{n}", n) for n in range(3))
+    theirs = base + "".join(_bench_claim(f"theirs-{n}", n) for n in range(3))
+    (team / "ours.yaml").write_text(ours, encoding="utf-8")
+    (team / "theirs.yaml").write_text(theirs, encoding="utf-8")
+    warm_cache = team / "cache"
+
+    def restore(source: Path, target: Path) -> Callable[[], None]:
+        def before() -> None:
+            shutil.copy(source, target)
+            shutil.rmtree(CACHE, ignore_errors=True)
+            shutil.copytree(warm_cache, CACHE)
+
+        return before
+
+    shutil.copy(team / "ours.yaml", work_tree)
+    shutil.rmtree(CACHE, ignore_errors=True)
+    subprocess.run([*FIGCHECK, "-f", str(work_tree), "check"], check=True, capture_output=True)
+    shutil.copytree(CACHE, warm_cache)
+    merge = [
+        *FIGCHECK,
+        "merge-driver",
+        str(team / "base.yaml"),
+        str(team / "merged.yaml"),
+        str(team / "theirs.yaml"),
+        "--path",
+        str(work_tree),
+    ]
+    merged = timed(merge, repeat=repeat, before=restore(team / "ours.yaml", team / "merged.yaml"))
+    rows = [Row(f"merge-driver, {n} claims, 3 added on each side", merged, floor, 2.0)]
+    table = team / "rows.csv"
+    _bench_rows(count, table)
+    target = team / "target.yaml"
+    shutil.copy(large, target)
+    shutil.rmtree(CACHE, ignore_errors=True)
+    subprocess.run([*FIGCHECK, "-f", str(target), "check"], check=True, capture_output=True)
+    shutil.rmtree(warm_cache)
+    shutil.copytree(CACHE, warm_cache)
+    imported = timed(
+        [*FIGCHECK, "-f", str(target), "import", str(table)],
+        repeat=max(1, repeat // 2),
+        before=restore(large, target),
+    )
+    cold = f"compare, {n} claims, cold (no cache)"
+    rows.append(Row(f"import {n} CSV rows into {n} claims", imported, cold, 3.0))
+    return rows
+
+
+def _bench_claim(claim_id: str, number: int) -> str:
+    return (
+        f'  - id: "{claim_id}"\n    metric: metric_{number}\n    value: {100 + number}\n'
+        f"    source: bench desk\n    date: 2026-01-20\n"
+    )
+
+
+def _bench_rows(count: int, path: Path) -> None:
+    """A spreadsheet of ``count`` claims, as a newsroom keeps one."""
+    import csv
+    import random
+
+    rng = random.Random(11)
+    qualifiers = ["", "about", "at least", "more than", "up to", "nearly"]
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["Metric", "Figure", "Qualifier", "Outlet", "Date", "Notes"])
+        for number in range(count):
+            writer.writerow(
+                [
+                    f"metric_{rng.randrange(max(1, count // 25))}",
+                    rng.randint(10, 100_000),
+                    rng.choice(qualifiers),
+                    f"outlet {rng.randrange(40)}",
+                    f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                    f"row {number}" if number % 3 == 0 else "",
+                ]
+            )
 
 
 def generate(count: int, path: Path, *options: str) -> None:
