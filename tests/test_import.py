@@ -355,3 +355,21 @@ def test_an_as_of_column(runner: CliRunner, claims: Path, tmp_path: Path) -> Non
     )
     assert "    as_of: 2026-01-04T18:00\n" in claims.read_text(encoding="utf-8")
     assert len(listed(runner, claims)) == 1
+
+
+def test_an_as_of_equal_to_the_date_is_not_written(runner: CliRunner, tmp_path: Path) -> None:
+    original = tmp_path / "original.yaml"
+    original.write_text(
+        EMPTY + "  - metric: deaths\n    value: 3\n    source: S\n    date: 2026-01-01\n",
+        encoding="utf-8",
+    )
+    exported = tmp_path / "x.csv"
+    done = runner.invoke(app, ["-f", str(original), "export", "--claims", str(exported)])
+    assert done.exit_code == 0, done.output
+    assert "as_of" in exported.read_text(encoding="utf-8").splitlines()[0]
+    empty = tmp_path / "empty.yaml"
+    empty.write_text(EMPTY, encoding="utf-8")
+    code, _, err = invoke(runner, empty, str(exported))
+    assert code == 0, err
+    assert "as_of" not in empty.read_text(encoding="utf-8")
+    assert listed(runner, empty) == listed(runner, original)

@@ -540,6 +540,8 @@ def _row_fields(
         if field not in fields and value is not None:
             shown = value.isoformat() if isinstance(value, dt.date) else scalar_yaml(value)
             fields[field] = (shown, f"--{field}")
+    if "as_of" in fields and "date" in fields and fields["as_of"][0] == fields["date"][0]:
+        del fields["as_of"]  # a moment equal to the date says nothing more (as export writes it)
     return fields
 
 
