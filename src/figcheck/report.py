@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 VERDICT_FIELDS = CSV_COLUMNS  # the columns of the compare report in CSV and Markdown
+_NUMBER_COLUMNS = ("min", "max", "median", "range_low", "range_high", "ratio")
 
 Record = dict[str, Any]
 
@@ -75,7 +76,11 @@ def verdict_records(verdicts: Iterable[Verdict]) -> list[Record]:
 
 def verdict_record(verdict: Verdict) -> Record:
     """One verdict as a report record: plain values, ``conflict`` as a list of claim ids."""
-    record = {name: _plain(value) for name, value in verdict.record().items()}
+    record = verdict.record()
+    for name in _NUMBER_COLUMNS:  # the other columns hold plain text, whole numbers or None
+        value = record[name]
+        if isinstance(value, float):
+            record[name] = _plain(value)
     record["conflict"] = list(verdict.conflict)
     assert tuple(record) == COLUMNS
     return record
