@@ -331,3 +331,19 @@ def test_a_typo_in_metric_option_is_refused_like_one_in_the_text(
     )
     assert result.exit_code == 0, result.stderr
     assert "added " in result.stdout and "prisoners_relased" in result.stdout
+
+
+def test_add_prints_one_whole_line_per_record_into_a_pipe(
+    runner: CliRunner, claims_file: Callable[[str], Path]
+) -> None:
+    path = claims_file(SHIPPED.read_text(encoding="utf-8"))
+    source = "the United States Department of State, via an official speaking on background"
+    result = runner.invoke(
+        app,
+        ["-f", str(path), "add", f"several americans released ({source})", "--date", "2026-01-14"],
+        env={"COLUMNS": "60"},
+    )
+    assert result.exit_code == 0, result.stderr
+    first, *rest = result.stdout.splitlines()
+    assert first.startswith("added ") and first.endswith(f"{source}  2026-01-14")
+    assert len(rest) == 1  # the verdict, on one line too

@@ -863,18 +863,20 @@ def _print_recorded(
     rows, verdicts = one_metric.metric_report(claims_file, claim.metric, as_of=moment)
     row = one_metric.claim_rows(dataclasses.replace(claims_file, claims=(claim,)))[0]
     console = _stdout()
+    whole = not sys.stdout.isatty()  # one line per record into a pipe or a log, whatever the width
     console.print(
         Text(f"{action} {claim.id}  ")
         + render.cell(claim.metric, "bold")
         + Text(f"  {render.figure(row)}  {render.interval(row['lo'], row['hi'])}  ")
         + render.cell(claim.source)
-        + Text(f"  {claim.date.isoformat()}")
+        + Text(f"  {claim.date.isoformat()}"),
+        soft_wrap=whole,
     )
     records = report.verdict_records(verdicts)
     if not records or records[0]["metric"] != claim.metric:
-        console.print(Text(f"{claim.metric} has no claims left", style="dim"))
+        console.print(Text(f"{claim.metric} has no claims left", style="dim"), soft_wrap=whole)
         return
-    console.print(render.verdict_sentence(records[0], rows))
+    console.print(render.verdict_sentence(records[0], rows), soft_wrap=whole)
     if before is not None:
         snap, old = before
         expected = ClaimTable.of(old.claims, old.path).with_claim(claim)
