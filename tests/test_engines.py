@@ -181,9 +181,11 @@ def test_moving_a_source_past_the_window_never_creates_a_conflict(
     claims_file: ClaimsFile, moved: str
 ) -> None:
     file = _with(claims_file, list(claims_file.claims), Kind.LEVEL, 5)
+    registry = file.source_keys()
     later = []
     for claim in file.claims:
-        if claim.source == moved:  # a month after every other claim: alone, past any window
+        # every claim of that source (whatever its spelling), long after every other claim
+        if source_key(claim.source, registry) == source_key(moved, registry):
             date = claim.date + dt.timedelta(days=60)
             as_of = (
                 None
