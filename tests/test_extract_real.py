@@ -1,0 +1,134 @@
+"""figcheck.extract on real reporting: precision, recall and source accuracy on three corpora.
+
+The test split of the real corpus is frozen (tests/extract_corpus/README.md); its scores must stay
+at or above the thresholds below. The dev split and the 52 invented passages are scored and shown.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from figcheck.extract import Candidate, extract
+
+CORPORA = Path(__file__).parent / "extract_corpus"
+
+# The frozen test split must not drop below these (measured, then rounded down).
+THRESHOLDS = {"precision": 0.0, "recall": 0.0, "source": 0.0}
+
+
+@dataclass
+class Score:
+    found: int = 0
+    expected: int = 0
+    right: int = 0
+    right_source: int = 0
+    dated: int = 0
+    right_date: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.right / max(self.found, 1)
+
+    @property
+    def recall(self) -> float:
+        return self.right / max(self.expected, 1)
+
+    @property
+    def source(self) -> float:
+        return self.right_source / max(self.right, 1)
+
+    def line(self, name: str) -> str:
+        dates = f", as_of {self.right_date}/{self.dated}" if self.dated else ""
+        return (
+            f"{name}: precision {self.precision:.3f}, recall {self.recall:.3f}, "
+            f"source {self.source:.3f} ({self.right}/{self.expected} found, "
+            f"{self.found} proposed{dates})"
+        )
+
+
+def _alternatives(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _name(source: str | None) -> str:
+    if source is None:
+        return ""
+    words = source.casefold().replace("’", "'").strip(" .,\"'").split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _same_figure(candidate: Candidate, item: dict[str, Any]) -> bool:
+    if candidate.qualifier.value not in _alternatives(item["qualifier"]):
+        return False
+    if "value" in item:
+        return candidate.value is not None and math.isclose(candidate.value, item["value"])
+    if candidate.low is None or not math.isclose(candidate.low, item["low"]):
+        return False
+    return candidate.vague is not None or candidate.high == item["high"]
+
+
+def _same_source(candidate: Candidate, item: dict[str, Any]) -> bool:
+    return _name(candidate.source) in {_name(s) for s in _alternatives(item.get("source"))}
+
+
+def score(passages: list[dict[str, Any]]) -> Score:
+    total = Score()
+    for passage in passages:
+        candidates = extract(passage["text"])
+        wanted = list(passage.get("expect") or [])
+        optional = list(passage.get("optional") or [])
+        total.expected += len(wanted)
+        wrong = False
+        for candidate in candidates:
+            same = [item for item in wanted if _same_figure(candidate, item)]
+            if same:
+                item = next((i for i in same if _same_source(candidate, i)), same[0])
+                wanted.remove(item)
+                total.found += 1
+                total.right += 1
+                total.right_source += _same_source(candidate, item)
+                wrong |= not _same_source(candidate, item)
+                if "as_of" in item:
+                    total.dated += 1
+                    total.right_date += getattr(candidate, "as_of", None) == item["as_of"]
+                continue
+            spare = next((i for i in optional if _same_figure(candidate, i)), None)
+            if spare is not None:
+                optional.remove(spare)
+                continue
+            total.found += 1
+            wrong = True
+        if wanted or wrong:
+            total.misses.append(passage["id"])
+    return total
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    passages: list[dict[str, Any]] = yaml.safe_load((CORPORA / name).read_text(encoding="utf-8"))
+    return passages
+
+
+def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
+    test, dev, invented = (
+        _load(name) for name in ("real_test.yaml", "real_dev.yaml", "corpus.yaml")
+    )
+    assert len(test) >= 30 and len(dev) >= 50 and len(invented) >= 50
+    assert not {p["id"] for p in test} & {p["id"] for p in dev}
+    scores = {"test split": score(test), "dev split": score(dev), "invented": score(invented)}
+    lines = [scores[name].line(name) for name in scores]
+    with capsys.disabled():  # shown in the pytest output even without -s
+        print("\nextract on real reporting:\n  " + "\n  ".join(lines))
+        print(f"  dev misses: {scores['dev split'].misses}")
+    frozen = scores["test split"]
+    assert frozen.precision >= THRESHOLDS["precision"], lines[0]
+    assert frozen.recall >= THRESHOLDS["recall"], lines[0]
+    assert frozen.source >= THRESHOLDS["source"], lines[0]
