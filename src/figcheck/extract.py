@@ -25,13 +25,14 @@ punkt needs a model download.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from figcheck.model import Qualifier
-from figcheck.shorthand import Reading, qualifier_before, read_number, read_vague, render
+from figcheck.shorthand import Amount, Reading, qualifier_before, read_number, read_vague, render
 
 __all__ = [
     "Candidate",
@@ -97,12 +98,33 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             abbreviation = word in _ABBREVIATIONS or (
                 bool(re.fullmatch(r"(?:\w\.)*\w", word)) and len(word) <= 3
             )
-            if abbreviation and not (len(word) >= 2 and word.isdigit()):
+            if abbreviation and not word.isdigit():  # "the toll rose to 7." ends a sentence
                 continue
         _add_span(text, start, found.end(), spans)
         start = found.end()
     _add_span(text, start, len(text), spans)
-    return spans
+    return [piece for span in spans for piece in _bounded(text, *span)]
+
+
+_LONGEST = 2000
+"""A sentence longer than this (a list of numbers, a text with no full stops) is read in pieces
+cut at a clause mark or a space, so the work per figure stays bounded and time grows linearly."""
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if end - start <= _LONGEST:
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    while end - start > _LONGEST:
+        limit = start + _LONGEST
+        cut = max(text.rfind(mark, start + _LONGEST // 2, limit) for mark in ("; ", ", ", "\n"))
+        if cut < 0:
+            cut = text.rfind(" ", start + _LONGEST // 2, limit)
+        cut = limit if cut < 0 else cut + 1  # never inside "1,234": a mark here has a space
+        _add_span(text, start, cut, pieces)
+        start = cut
+    _add_span(text, start, end, pieces)
+    return pieces
 
 
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -245,6 +267,22 @@ _AFTER_RULES = (
         ),
     ),
     ("multiple", re.compile(r"\s+(?:times|fold)\b|-fold\b", re.I)),
+    (
+        "measure",
+        re.compile(
+            r"\s*-?\s*magnitude\b|\s+on\s+the\s+Richter\b|\s+(?:nautical|square)\s"
+            r"|\s*-?\s*(?:lanes?|storeys?|floors?|stories)\b",
+            re.I,
+        ),
+    ),
+    (
+        "ratio",  # "1 in 4", "one in every five", "3 out of 10"
+        re.compile(
+            r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d{1,3}(?![\d,.])|one|two|three|four|five"
+            r"|six|seven|eight|nine|ten|a\s+hundred)\b",
+            re.I,
+        ),
+    ),
 )
 _BEFORE_RULES = (
     ("money", re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|GBP|Rs\.?)\s?)$")),
@@ -261,7 +299,34 @@ _BEFORE_RULES = (
             r"Ballot|Proposition|Prop\.|Measure|Amendment|Rule|Item|Table|Figure|Fig\.|Line)\s+$"
         ),
     ),
+    ("measure", re.compile(r"\bmagnitude(?:\s+of)?\s*$", re.I)),
+    ("source", re.compile(r"\baccording\s+to\s+$", re.I)),  # "according to two activists"
+    (
+        "method",  # "interviews with 30 former prisoners": how a report was made, not a count
+        re.compile(
+            r"\b(?:interviews?\s+with|interviewed|surveyed|polled|spoke\s+(?:to|with)"
+            r"|talked\s+(?:to|with))\s+$",
+            re.I,
+        ),
+    ),
+    ("ratio", re.compile(r"\bfor\s+every\s+$", re.I)),
     ("year", re.compile(r"\b(?:in|since|by|until|till|of|from|during|year|early|late|mid-?)\s+$")),
+)
+_DESCRIBING = re.compile(  # "the two largest unions", "in two incidents", "across 200 districts"
+    r"\s+(?:(?:largest|biggest|main|major|leading|other|separate|rival|opposing)\b"
+    r"|(?:incidents|occasions|sides|teams|rounds|districts|provinces|countries|regions|nations"
+    r"|states)\b)",
+    re.I,
+)
+_MORE_WORDS = re.compile(  # hedges the shorthand does not read: "exceeds 4,700"
+    r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|topp(?:ed|ing)|tops"
+    r"|(?:(?:much|far|well)\s+)?(?:larger|higher|greater|bigger)\s+than)\s+(?:the\s+)?$",
+    re.I,
+)
+_NOT_A_HEDGE = re.compile(  # "hand over 40 prisoners", "went up to 90": a verb, not a hedge
+    r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|took|taken|tak(?:e|es|ing)|went|gone|go(?:es)?"
+    r"|rose|risen|climbed|jumped|shot|moved|revised|raised|pushed|brought)\s+$",
+    re.I,
 )
 _STRONG_HEDGES = frozenset(
     {
@@ -277,6 +342,8 @@ _DETERMINERS = _set("the both these those their its his her our your my")
 _CONNECTOR = re.compile(r"\s*[-–—]\s*(?=\S)|\s+to\s+", re.I)
 _AND = re.compile(r"\s+and\s+", re.I)
 _FROM = re.compile(r"\bfrom\s+$", re.I)
+_OR = re.compile(r"\s+or\s+(?=\d)")
+_RANGING = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|estimates?)\b[^,;]*$", re.I)
 _CHANGE_VERB = (
     r"(?:rose|risen|rising|rises|increased|increasing|increases|climbed|climbing|climbs|jumped|"
     r"grew|grown|growing|fell|fallen|falling|falls|dropped|dropping|declined|declining|decreased|"
@@ -293,6 +360,28 @@ _TRAILING_HEDGES = (
 )
 
 
+_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)")
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)")
+
+
+def _read_number(text: str, start: int) -> Amount | None:
+    """The number at ``start`` as :func:`read_number` reads it, and "40 000" (a space, a
+    no-break space or a narrow no-break space between thousands, as French and Spanish outlets
+    write) as one number, 40000."""
+    spaced = _SPACED_THOUSANDS.match(text, start)
+    if spaced and not re.match(
+        r"\s+(?:dozen|hundred|thousand|million|billion)\b", text[spaced.end() :], re.I
+    ):
+        return Amount(float(re.sub(r"\D", "", spaced.group())), spaced.end(), None)
+    return read_number(text, start)
+
+
+def _dotted(text: str, start: int) -> bool:
+    """ "1.200": a dot and exactly three digits reads 1.2 in English and 1200 where the dot
+    separates thousands; which one the writer meant cannot be told from the number alone."""
+    return _DOTTED_THOUSANDS.match(text, start) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class _Figure:
     start: int  # the qualifier's start when there is one
@@ -304,6 +393,7 @@ class _Figure:
     high: float | None
     vague: str | None
     rule: str
+    dotted: bool = False  # "1.200", read as 1200: see :func:`_dotted`
 
 
 def _masked(sentence_text: str, offset: int) -> list[tuple[int, int]]:
@@ -348,6 +438,8 @@ def _not_a_claim(
             return name
     if re.search(r"\b[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*,", after) and value < 120:
         return "age"  # "Maria Lopez, 34, said"
+    if value <= 40 and _DESCRIBING.match(after):
+        return "describing"
     return None
 
 
@@ -365,6 +457,8 @@ def _figures(
     money: bool,
     vague: tuple[tuple[str, float, float], ...],
 ) -> list[_Figure]:
+    if re.search(r"\bfor\s+every\b", text[sentence_start:sentence_end], re.I):
+        return []  # "for every one we reached, three we have not": a ratio, not counts
     masks = _masked(text[sentence_start:sentence_end], sentence_start)
     figures: list[_Figure] = []
     consumed = sentence_start
@@ -394,12 +488,20 @@ def _figure_at(
 ) -> _Figure | int | None:
     """The figure at ``start``; an int (where to resume) when words there are not a claim."""
     hedge = qualifier_before(text, start, sentence_start)
+    if hedge and _NOT_A_HEDGE.search(text, max(sentence_start, hedge[1] - 20), hedge[1]):
+        hedge = None
+    if hedge is None:
+        more = _MORE_WORDS.search(text, max(sentence_start, start - 40), start)
+        if more:
+            hedge = (Qualifier.MORE_THAN, more.start())
     qualifier, figure_start = hedge if hedge else (Qualifier.EXACT, start)
     if qualifier is Qualifier.AT_LEAST and text[figure_start] in "<>~≥≤":
         pass
     fuzzy = read_vague(text, start, vague)
     if fuzzy is not None and fuzzy[3] <= sentence_end:
         words, low, high, end = fuzzy
+        if re.match(r"\s+of\s+(?:the|them|those|these|whom|us)\b", text[end:sentence_end], re.I):
+            return end  # "several of the survivors said": who spoke, not a figure
         why = _not_a_claim(text, start, end, sentence_start, low, words)
         after_of = re.match(r"\s+of\b", text[end:sentence_end], re.I)
         if why is None and after_of:
@@ -407,7 +509,7 @@ def _figure_at(
         if why is not None and not (why == "percent" and percent or why == "money" and money):
             return end
         return _Figure(start, end, start, Qualifier.RANGE, low, low, high, words, "vague")
-    number = read_number(text, start)
+    number = _read_number(text, start)
     if number is None or number.end > sentence_end:
         return None
     written = text[start : number.end]
@@ -423,12 +525,33 @@ def _figure_at(
     if why is not None:
         if why == "percent" and percent or why == "money" and money:
             pass
+        elif why == "ratio":
+            other = re.match(
+                r"\s+(?:in|out\s+of)\s+(?:every\s+)?\S+", text[number.end : sentence_end]
+            )
+            return number.end + (other.end() if other else 0)
         else:
             return _skip_range(text, number.end, sentence_end)
     end = number.end
+    either = _OR.match(text, end, sentence_end)
+    if either and qualifier is Qualifier.EXACT:
+        second = _read_number(text, either.end())
+        if second is not None and number.value < second.value <= number.value * 1.25 + 2:
+            # "16 or 17 people", "648 or 650": one uncertain figure, not two
+            return _Figure(
+                start,
+                second.end,
+                start,
+                Qualifier.RANGE,
+                None,
+                number.value,
+                second.value,
+                None,
+                "range:or",
+            )
     connector = (_AND if qualifier is Qualifier.RANGE else _CONNECTOR).match(text, end)
     if connector and connector.end() <= sentence_end:
-        second = read_number(text, connector.end())
+        second = _read_number(text, connector.end())
         if second is not None and second.end <= sentence_end:
             low_value = number.value
             scale = second.multiplier
@@ -445,6 +568,10 @@ def _figure_at(
                 second=True,
             )
             is_from = _FROM.search(text[max(sentence_start, figure_start - 10) : figure_start])
+            if is_from and _RANGING.search(
+                text, max(sentence_start, figure_start - 40), figure_start
+            ):
+                is_from = None  # "estimates have ranged from 4 to 35": a range, not a change
             if second_why is not None and not (
                 second_why == "percent" and percent or second_why == "money" and money
             ):
@@ -486,14 +613,17 @@ def _figure_at(
                 qualifier, end = trailing, after.end()
                 break
     rule = "number" if qualifier is Qualifier.EXACT else f"hedge:{qualifier.value}"
-    return _Figure(figure_start, end, start, qualifier, number.value, None, None, None, rule)
+    value, dotted = number.value, False
+    if number.multiplier is None and _dotted(text, start):
+        value, dotted = float(re.sub(r"\D", "", text[start:end])), True
+    return _Figure(figure_start, end, start, qualifier, value, None, None, None, rule, dotted)
 
 
 def _skip_range(text: str, end: int, sentence_end: int) -> int:
     """Past a range's second figure ("2020-2024"), so its top end is not read on its own."""
     connector = _CONNECTOR.match(text, end)
     if connector and connector.end() <= sentence_end:
-        second = read_number(text, connector.end())
+        second = _read_number(text, connector.end())
         if second is not None and second.end <= sentence_end:
             return second.end
     return end
@@ -536,7 +666,7 @@ def _split_change(text: str, figure: _Figure, sentence_start: int) -> list[_Figu
 
 
 def _number_end(text: str, start: int) -> int:
-    number = read_number(text, start)
+    number = _read_number(text, start)
     assert number is not None
     return number.end
 
@@ -556,17 +686,7 @@ def _link_changes(text: str, figures: list[_Figure], sentence_start: int) -> lis
 
 
 def _replace_rule(figure: _Figure, rule: str) -> _Figure:
-    return _Figure(
-        figure.start,
-        figure.end,
-        figure.number_start,
-        figure.qualifier,
-        figure.value,
-        figure.low,
-        figure.high,
-        figure.vague,
-        rule,
-    )
+    return dataclasses.replace(figure, rule=rule)
 
 
 # --- what is counted --------------------------------------------------------------------------
@@ -695,17 +815,68 @@ _SPEECH = re.compile(
     r"places|placed|told|tells|added|adds|noted|notes|believes|believe|indicated|indicates|"
     r"indicate|showed|shows|show|found|finds|verified|verifies|wrote|writes|"
     r"saying|estimating|reporting|confirming|claiming|counting|recording|documenting|warned|"
-    r"warns|insisted|insists|acknowledged|acknowledges|admitted|admits|alleged|alleges)\b"
+    r"warns|insisted|insists|acknowledged|acknowledges|admitted|admits|alleged|alleges|"
+    r"gave|gives|give|giving|spoke|speaks|maintained|maintains|maintain|declared|declares|"
+    r"cited|cites|citing|announcing|quoted|"
+    r"(?:raised|revised|updated|lowered|raising|revising)(?=\s+(?:its|their|his|her|the)\s+"
+    r"(?:\w+\s+)?(?:count|toll|tally|estimate|figure|total|number)\b))\b"
+)
+_AMBIGUOUS = _set(  # a verb after a name ("UNHCR estimates"), a noun after an adjective
+    """reports report estimates estimate claims claim counts records documents notes states
+    shows show finds tallies figures"""
+)
+_NOT_A_SUBJECT = _set(  # before a speech word, these make it a noun or a passive
+    """the a an its their his her our this that these those of with in on by for from new
+    latest earlier initial credible unconfirmed media press early first final previous
+    provisional conflicting several many some such no been was were is are be being than
+    other leaked independent"""
+)
+_SPEAKERS = _set(
+    """police officials official authorities authority government ministry army military agency
+    agencies group groups monitors monitor activists activist survivors survivor witnesses
+    witness experts expert unions union prefecture council spokesman spokeswoman spokesperson
+    spokespeople doctors medics rescuers investigators researchers journalists reporters media
+    coastguard navy organisers organizers organiser organizer organisation organization office
+    service services department committee commission observers residents campaigners lawyers
+    sources source officers commander commanders minister ministers mayor governor president
+    premier leader leaders chief director head staff workers volunteers team network charity
+    ngo ngos watchdog observatory hospital hospitals clinic morgue coroner junta regime rebels
+    insurgents militants fighters forces troops analysts diplomats diplomat embassy court
+    prosecutors prosecutor judge tribunal parliament lawmakers families relatives convenor
+    secretary official officials operator company firm broadcaster newspaper paper television
+    radio station agency bureau board institute foundation fund bank association federation
+    party coalition alliance secretariat assembly senate congress command university tally
+    survey study report statement marcher marchers protesters demonstrators students teachers
+    farmers miners residents villagers elders elder guard guards staffers staffer crews crew
+    engineers engineer nurses nurse physicians physician scientists scientist statisticians
+    authors author counters"""
 )
 _PASSIVE_BY = re.compile(
     r"\b(?:as\s+)?(?:was\s+|were\s+|been\s+|is\s+|are\s+)?(?:confirmed|reported|estimated|"
     r"stated|announced|documented|counted|recorded|tallied|verified|compiled|released|published|"
-    r"cited|given|provided)\s+by\s+"
+    r"cited|given|provided|put\s+forward|claimed|issued|advanced)\s+by\s+"
+)
+_BY_COUNT = re.compile(  # "by the Associated Press's count", "by its own tally"
+    r"\bby\s+(?:the\s+|an?\s+)?([^,.;:]{1,60}?)(?:['’]s?)?\s+(?:own\s+|latest\s+|new\s+)?"
+    r"(?:count|tally|estimate|reckoning|figures|calculations?)\b"
+)
+_OWNED = (
+    re.compile(  # "the organisers' estimate of", "the police estimate, ..., was", "Mu's figure of"
+        r"(?:['’]s?\s+|\s+)(?:(?:own|latest|new|official|initial|provisional|revised|updated|"
+        r"earlier|first|final|lower|higher|crowd|death)\s+)*(?:estimate|figure|tally|count|toll|"
+        r"total)(?:\s*,[^,]{1,80},)?\s*(?:of|at|was|is|stands\s+at|stood\s+at|:)?\s*"
+        r"(?:(?:a|an|the|just|only|more|modest|far|some)\s+)*$"
+    )
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _AUX = _set(
     """has have had was is are were also has have had previously earlier later recently now then
-    had already just once again separately initially meanwhile further"""
+    had already just once again separately initially meanwhile further can could will would may
+    might must should shall did does do even still however since"""
+)
+_VERBISH = _set(  # words that end a subject read backwards from its verb
+    """has have had was is are were be been being can could will would may might must should
+    shall did does do told says said say"""
 )
 _SUBJECT_STOP = _set(
     """that which who whom while although though but because since if when where whereas as
@@ -722,7 +893,7 @@ _GENERIC = _set(
     witnesses residents people some many others critics it one"""
 )
 _REJECT = _set(
-    """those this these there here which what who whom that i you we one both all each some any
+    """those this these there here which what whom that i you we one both all each some any
     none nobody anyone someone everyone many few"""
 )
 _REPORT_NOUNS = (
@@ -754,6 +925,7 @@ class _Attribution:
 
 def _clean_source(raw: str) -> str | None:
     source = " ".join(raw.replace("\n", " ").split()).strip(" ,;:.\"'“”‘’")
+    source = re.sub(r"[\"“”]", "", source)
     acronym = re.search(r"\(([A-Z][A-Za-z&.-]{1,11})\)\s*$", source)
     if acronym:
         return acronym.group(1)
@@ -764,21 +936,105 @@ def _clean_source(raw: str) -> str | None:
         source,
         flags=re.I,
     )
-    source = re.sub(r"^.*\b[a-z][\w-]*\s+(?:the|a|an)\s+(?=[A-Z])", "", source)
+    lead_in = re.match(  # "a report released on Wednesday by X", "figures compiled by X"
+        r"(?:(?:a|an|the)\s+)?(?:\w+\s+)?" + _REPORT_NOUNS + r"\b[^A-Z]*?\b(?:by|from)\s+",
+        source,
+        re.I,
+    )
+    if lead_in and re.match(r"(?:the\s+)?[A-Z]", source[lead_in.end() :]):
+        source = source[lead_in.end() :]
+    source = re.sub(
+        r"^.*\b(?!(?:of|for|and|on|in|de)\b)[a-z][\w-]*\s+(?:the|a|an)\s+(?=[A-Z])", "", source
+    )
     source = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", source, flags=re.I)
-    source = re.sub(r"['’]s\s+[a-z].*$|['’]s$", "", source)
+    source = re.sub(
+        r"['’]s\s+(?:(?:own|latest|new|official|initial|provisional|revised|updated|earlier|"
+        r"first|final|annual|weekly|daily)\s+)*(?:" + _REPORT_NOUNS + r"|estimate|figure)\b.*$"
+        r"|['’]s$",
+        "",
+        source,
+    )
+    spokesman = re.match(
+        r"(?:\w+\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?", source
+    )
+    if spokesman and re.match(r"[A-Z]", source[spokesman.end() :]):
+        source = source[spokesman.end() :]  # "a spokesman for the Front": the Front
+    source = _head_of(source)
+    named = re.match(  # "Interior minister Aftab Sherpao", "news agency APS": the name
+        r"(?:.*\s)?(?:[a-z][\w-]*)\s+((?:[A-Z][\w.&'’-]*)(?:\s+(?:[A-Z][\w.&'’-]*|of|for|"
+        r"and|de|al|bin|van|von|der|la|le|du|da|y))*)$",
+        source,
+    )
+    if named and source[: named.start(1)].split()[-1] not in _STOP | {"de", "to", "off", "near"}:
+        source = named.group(1)
+    possessive = re.match(r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)['’]s\s+[a-z]", source)
+    if possessive:
+        source = possessive.group(1)  # "the prosecutor's office": the prosecutor
+    source = _head_of(source)
     source = re.sub(r"(?<=s)['’]\s+(?:latest|new|own|" + _REPORT_NOUNS + r")\b.*$", "", source)
-    source = re.sub(r"^(?:[\w-]+-based|latest|recent|new)\s+", "", source, flags=re.I)
-    source = re.sub(r"(?:\s+" + _REPORT_NOUNS + r")+$", "", source, flags=re.I)
+    source = re.sub(r"^(?:[\w-]+-based|latest|recent|new|official)\s+", "", source, flags=re.I)
+    bare = re.sub(r"(?:\s+" + _REPORT_NOUNS + r")+$", "", source, flags=re.I)  # "Red Cross figures"
+    if bare.strip(" ,;:.-") and _names_someone(bare.strip(" ,;:.-")):
+        source = bare
     source = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.I)
     source = source.strip(" ,;:.-")
     if not source or len(source.split()) > 9 or not any(c.isalpha() for c in source):
         return None
     if re.match(r"(?:one|two|some|many|most|several|all|each|none|both)\s+of\b", source, re.I):
         return None  # "One of the organisers"
-    if source.casefold() in _REJECT or re.search(r"\d(?!\d*(?:st|nd|rd|th)\b)", source):
+    if (
+        source.casefold() in _REJECT
+        or source == "who"
+        or re.search(r"\d(?!\d*(?:st|nd|rd|th)\b)", source)
+    ):
+        return None
+    if not _names_someone(source):
         return None
     return source
+
+
+_SPEAKER_STEMS = frozenset(word.rstrip("s") for word in _SPEAKERS)
+
+
+def _head_of(source: str) -> str:
+    """ "Organizers of today's march", "Survivors of a shipwreck off Libya": the speakers, not
+    what they belong to (a tail in capitals stays: "Ministry of the Interior")."""
+    part_of = re.match(
+        r"((?:[A-Z]\w*\s+)?[A-Za-z][\w-]*)\s+(?:of|from|in|at|off|on)\s+(?:(?:the|an?)\s+)?", source
+    )
+    if (
+        part_of
+        and source[part_of.end() :][:1].islower()
+        and part_of.group(1).split()[-1].casefold().rstrip("s") in _SPEAKER_STEMS
+    ):
+        return part_of.group(1)
+    return source
+
+
+_COUNT_HEADS = _set(
+    """number numbers toll total figure figures count size strength tally rate share majority
+    half rest bulk scale extent level estimate estimates turnout death deaths"""
+)
+
+
+def _names_someone(source: str) -> bool:
+    """Whether ``source`` can name who made a claim: a proper name (a capitalised word past the
+    first, an acronym) or words ending in a speaker noun ("regional fire service", "Survivors");
+    never a fragment ("The", "number of", "credible")."""
+    words = source.replace("’", "'").split()
+    if re.fullmatch(r"[A-Z][A-Z&]+s?", words[-1]):
+        return True  # an acronym: "WHO", "UNHCR"
+    head = words[-1].casefold().removesuffix("'s").rstrip("'")
+    if head in _SPEAKERS or head in _ORG_WORDS or head.rstrip("s") in _SPEAKERS:
+        return True
+    if head in _STOP or head in _NOT_A_SUBJECT or head in _VERBISH:
+        return False
+    if words[0].casefold() in _COUNT_HEADS:
+        return False  # "number of arrests", "strength of the quake"
+    # never "credible", "updated", "provisional"
+    return not (
+        words[-1][:1].islower() and re.search(r"(?:ed|ing|ly|ble|al|ous|ive|ful|ic)$", head)
+    )
 
 
 _TOKEN = re.compile(r"\([A-Z][A-Za-z&.-]{1,11}\)|[\w'’-]+|[^\w\s]")
@@ -797,7 +1053,10 @@ def _tokens_before(text: str, sentence_start: int, position: int) -> list[re.Mat
 
 
 def _subject_before(text: str, position: int, sentence_start: int) -> tuple[str, int] | None:
-    """The subject of a verb at ``position``: the words before it back to a clause boundary."""
+    """The subject of a verb at ``position``: the noun phrase before it, read backwards to a verb
+    or a clause boundary; across an aside ("X, who heads Y, said"; "the agency, UNHCR, said");
+    the clause's subject for a second verb ("did not say when, but said").
+    """
     tokens = _tokens_before(text, sentence_start, position)
     index = len(tokens) - 1
     while index >= 0 and tokens[index].start() >= sentence_start:
@@ -806,6 +1065,22 @@ def _subject_before(text: str, position: int, sentence_start: int) -> tuple[str,
             index -= 1
             continue
         break
+    if index < 0 or tokens[index].start() < sentence_start:
+        return None
+    last = tokens[index].group()
+    if last.casefold() in ("it", "they", "he", "she", "we"):
+        return last, tokens[index].start()
+    if last in (",", "—", "–"):
+        return _before_aside(text, tokens, index, sentence_start)
+    if last.casefold() in ("and", "but"):
+        return _clause_subject(text, sentence_start, tokens[index].start())
+    return _phrase(text, tokens, index, sentence_start)
+
+
+def _phrase(
+    text: str, tokens: list[re.Match[str]], index: int, sentence_start: int
+) -> tuple[str, int] | None:
+    """The noun phrase ending at ``tokens[index]``, read backwards."""
     kept: list[re.Match[str]] = []
     while index >= 0 and tokens[index].start() >= sentence_start and len(kept) < 9:
         token = tokens[index]
@@ -815,10 +1090,13 @@ def _subject_before(text: str, position: int, sentence_start: int) -> tuple[str,
             kept.append(token)
             index -= 1
             continue
+        if word in '"“”':
+            index -= 1
+            continue
         if not (word[0].isalnum() or word[0] in "'’"):
             break
         if (
-            folded in ("and", "of", "for", "to", "the", "on")
+            folded in ("and", "of", "for", "to", "the", "on", "in")
             and kept[-1:]
             and kept[-1].group()[0].isupper()
         ):
@@ -827,16 +1105,94 @@ def _subject_before(text: str, position: int, sentence_start: int) -> tuple[str,
                 kept.append(token)
                 index -= 1
                 continue
-        if folded in _SUBJECT_STOP:
+        if folded in _SUBJECT_STOP and not (word.isupper() and len(word) > 1):  # "the WHO"
+            head = tokens[index - 1].group().casefold() if index > 0 else ""
+            if folded in ("in", "at", "from", "with", "near") and head in _SPEAKERS and kept:
+                if kept[-1].group()[:1].isupper():  # "authorities in Tehran"
+                    kept.append(token)
+                    index -= 1
+                    continue
+                # "a government official in the state of Bihar says": the official
+                return _phrase(text, tokens, index - 1, sentence_start)
             break
-        if _SPEECH.fullmatch(word) and kept:
+        if folded in _VERBISH or (_SPEECH.fullmatch(word) and kept):
             break
+        if kept and word[:1].islower() and "-" not in word and re.fullmatch(r"\w+ed", word):
+            break  # "police released a lower estimate": a verb ends the subject
         kept.append(token)
         index -= 1
     if not kept:
         return None
     start = kept[-1].start()
     return text[start : kept[0].end()].strip(), start
+
+
+def _before_aside(
+    text: str, tokens: list[re.Match[str]], index: int, sentence_start: int
+) -> tuple[str, int] | None:
+    """ "Dick Burch, a Red Cross worker, said": the name before the aside; "the UN refugee
+    agency, UNHCR, said": the name the aside gives."""
+    mark = tokens[index].group()
+    other = index - 1
+    while other >= 0 and tokens[other].start() >= sentence_start and index - other < 25:
+        if tokens[other].group() == mark or tokens[other].group() in ",—–":
+            break
+        other -= 1
+    else:
+        return None
+    if other < 0 or tokens[other].start() < sentence_start or other == index - 1:
+        return None
+    aside = [token.group() for token in tokens[other + 1 : index]]
+    first = aside[0]
+    named = all(w[:1].isupper() or w.casefold() in ("of", "for", "and", "the", "de") for w in aside)
+    if named and (
+        len(aside) <= 6 and aside[-1][:1].isupper() and not first.isupper() or len(aside) == 1
+    ):
+        start = tokens[other + 1].start()
+        return text[start : tokens[index - 1].end()], start
+    if first.casefold() in ("who", "which", "whose", "a", "an", "the", "one") or not (
+        first[:1].isupper()
+    ):
+        return _phrase(text, tokens, other - 1, sentence_start)
+    return None
+
+
+_OPENERS = _set(
+    """in on at by after before since during meanwhile however earlier later also but and yet
+    still despite as with according"""
+)
+
+
+def _clause_subject(text: str, sentence_start: int, limit: int) -> tuple[str, int] | None:
+    """The subject at the start of the sentence, past an opening phrase ("In May 2007, ...")."""
+    tokens = list(_TOKEN.finditer(text, sentence_start, min(limit, sentence_start + 400)))
+    index = 0
+    if tokens and tokens[0].group().casefold() in _OPENERS:
+        commas = [i for i, token in enumerate(tokens[:10]) if token.group() == ","]
+        if not commas:
+            return None
+        index = commas[0] + 1
+    kept: list[re.Match[str]] = []
+    for token in tokens[index:]:
+        word = token.group()
+        folded = word.casefold()
+        ends = folded in _VERBISH or folded in _AUX or _SPEECH.fullmatch(word)
+        if (ends or folded in _SUBJECT_STOP) and (folded not in ("of", "for", "and") or not kept):
+            break
+        if not (word[0].isalnum() or word[0] in "'’("):
+            break
+        if kept and word[:1].islower() and "-" not in word and re.fullmatch(r"\w+(?:ed|ing)", word):
+            break
+        kept.append(token)
+        if len(kept) > 8:
+            return None
+    if not kept:
+        return None
+    aside = re.match(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),", text[kept[-1].end() : limit])
+    if aside:  # "A tribal elder, Hameedullah Khan, had a different account, saying"
+        start = kept[-1].end() + aside.start(1)
+        return aside.group(1), start
+    return text[kept[0].start() : kept[-1].end()], kept[0].start()
 
 
 def _attributions(
@@ -857,6 +1213,17 @@ def _attributions(
         leading = (not opening or opening[-1] in ",;:" or opening.endswith(("But", "but"))) and (
             text[end : end + 1] == ","
         )
+        rest = text[end:sentence_end]
+        appositive = re.fullmatch(
+            r",\s*([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})[\s.!?\"'”’)]*", rest
+        )
+        if appositive:  # "according to the agency's office, ONEMI." ends the sentence
+            leading = False
+            if not appositive.group(1).isupper():
+                source = appositive.group(1)  # "..., Gérald Darmanin."
+            end = sentence_end
+        if leading and not any(start >= end for start in figure_starts):
+            leading = False  # "..., according to the AAPP, a Myanmar-based group."
         if any(end <= start <= end + 3 for start in figure_starts):
             leading = True
         found.append(
@@ -872,6 +1239,10 @@ def _attributions(
         if source is not None:
             end = passive.end() + len(name.group())
             found.append(_Attribution(passive.start(), end, source, "by", "trail"))
+    for count in _BY_COUNT.finditer(text, sentence_start, sentence_end):
+        source = _clean_source(count.group(1))
+        if source is not None:
+            found.append(_Attribution(count.start(), count.end(), source, "by", "both"))
     for verb in _SPEECH.finditer(text, sentence_start, sentence_end):
         attribution = _speech(text, verb, sentence_start, sentence_end, figures)
         if attribution is not None:
@@ -895,6 +1266,15 @@ def _speech(
         return None
     if _SPEECH.match(text, verb.end() + 1) and text[verb.end() : verb.end() + 1] == " ":
         return None  # "reports indicate": the first is a noun
+    before = _tokens_before(text, sentence_start, verb.start())
+    previous = before[-1].group() if before and before[-1].start() >= sentence_start else ""
+    folded = previous.casefold()
+    if folded in _NOT_A_SUBJECT:
+        return None  # "the estimate", "credible reports", "had been found": not a speaker's verb
+    word = verb.group()
+    speaker = folded != "official" and (folded in _SPEAKERS or folded.rstrip("s") in _SPEAKERS)
+    if word in _AMBIGUOUS and previous[:1].islower() and not speaker:
+        return None  # "leaked documents": a noun
     covers_after = bool(
         re.search(r"\bthat\b", text[verb.end() : clause_end])
         or any(verb.end() <= figure.start < clause_end for figure in figures)
@@ -902,7 +1282,11 @@ def _speech(
         and verb.group() in ("said", "says", "saying")
         and text[clause_end : clause_end + 1] == ":"
     )
-    subject = _subject_before(text, verb.start(), sentence_start)
+    if word.endswith("ing") and re.search(r",\s*$", text[sentence_start : verb.start()]):
+        # "Police released a lower estimate, saying 128,000 were there": the clause's subject
+        subject = _clause_subject(text, sentence_start, verb.start())
+    else:
+        subject = _subject_before(text, verb.start(), sentence_start)
     if subject is not None:
         raw, start = subject
         if any(start <= figure.start < verb.start() for figure in figures):
@@ -910,9 +1294,14 @@ def _speech(
         direction = "lead" if covers_after else "trail"
         return _make_attribution(raw, start, verb.end(), direction)
     if verb.group() in ("said", "says", "told", "added", "wrote", "noted", "estimated"):
-        inverted = re.match(r"\s+([^,.;:]+)", text[verb.end() : sentence_end])
-        if inverted and inverted.group(1)[:1].isupper():
+        inverted = re.match(
+            r"\s+([^,.;:]+)(?:,\s+([A-Z][^,.;:]{1,40}))?", text[verb.end() : sentence_end]
+        )
+        if inverted and (inverted.group(1)[:1].isupper() or inverted.group(1).startswith("the ")):
             end = verb.end() + inverted.end()
+            named = inverted.group(2)
+            if named and all(w[:1].isupper() for w in named.split()):
+                return _make_attribution(named, verb.start(), end, "trail")
             return _make_attribution(inverted.group(1), verb.start(), end, "trail")
     return None
 
@@ -932,6 +1321,29 @@ def _make_attribution(raw: str, start: int, end: int, direction: str) -> _Attrib
     if source[0].isupper() and source.split()[-1].casefold() in _GENERIC:
         generic = True  # "Recent reports"
     return _Attribution(start, end, source, "said", direction, generic=generic)
+
+
+_CONTRAST = re.compile(
+    r";|(?:,\s*|\s)(?:although|though|whereas|but(?!\s+(?:also|not|only|still|then)\b))\b", re.I
+)
+
+
+def _owner(text: str, figure: _Figure, sentence_start: int) -> str | None:
+    """Whose figure it is when the text says so before it: "the organisers' estimate of
+    500,000", "Yuan Mu's figure of 300", "the police estimate, always lower, was 338,000",
+    "its official toll of 769" (its: the sentence's subject)."""
+    window_start = max(sentence_start, figure.start - 160)
+    owned = _OWNED.search(text, window_start, figure.start)
+    if owned is None or owned.end() != figure.start:
+        return None
+    tokens = _tokens_before(text, sentence_start, owned.start())
+    if not tokens or tokens[-1].start() < sentence_start:
+        return None
+    if tokens[-1].group().casefold() in ("its", "their", "his", "her"):
+        subject = _clause_subject(text, sentence_start, tokens[-1].start())
+        return _clean_source(subject[0]) if subject else None
+    phrase = _phrase(text, tokens, len(tokens) - 1, sentence_start)
+    return _clean_source(phrase[0]) if phrase else None
 
 
 _CLAUSE = re.compile(
@@ -992,25 +1404,46 @@ def _attribute(
     parens = _parens_source(text, figure.end, next_start)
     if parens:
         return parens, "parens"
-    options: list[tuple[int, int, int, _Attribution]] = []
+    owner = _owner(text, figure, sentence_start)
+    if owner:
+        return owner, "owner"
+    options: list[tuple[int, int, int, int, _Attribution]] = []
     for attribution in attributions:
         if attribution.direction in ("lead", "both") and attribution.end <= figure.start:
             gap = text[attribution.end : figure.start]
-            distance = len(gap)
+            if _CONTRAST.search(gap):
+                continue  # "the military said it would free 2,342, although only 370 ..."
+            lead = 0
         elif attribution.direction in ("trail", "both") and attribution.start >= figure.end:
             gap = text[figure.end : attribution.start]
-            distance = len(gap)
+            if attribution.rule == "said" and not re.search(r"[,;:(—–\"”]", gap):
+                continue  # "5,000 victims housed at the shelter reported ...": its subject
+            lead = 1
         else:
             continue
-        options.append((len(_CLAUSE.findall(gap)), int(attribution.generic), distance, attribution))
+        clauses = len(_CLAUSE.findall(gap))
+        if attribution.rule == "by" and lead and len(gap) < 40 and not re.search(r"[,;:(]", gap):
+            clauses = -1  # "the 280,000 put forward by the CGT": bound to the figure
+        options.append((clauses, int(attribution.generic), lead, len(gap), attribution))
     if options:
-        chosen = min(options, key=lambda option: option[:3])[3]
+        chosen = min(options, key=lambda option: option[:4])[4]
         if chosen.pronoun:
+            named = [
+                a for a in attributions if not a.pronoun and not a.generic and a.end <= chosen.start
+            ]
+            if named and chosen.source.casefold() in ("it", "they", "he", "she", "we"):
+                return named[-1].source, named[-1].rule  # "The CGT said it had counted 3.5 million"
             if previous:
                 return previous, "previous_sentence"
             return _clean_source(chosen.source), chosen.rule
         return chosen.source, chosen.rule
-    earlier = [a for a in attributions if a.end <= figure.start and not a.generic]
+    earlier = [
+        a
+        for a in attributions
+        if a.end <= figure.start
+        and not a.generic
+        and not _CONTRAST.search(text[a.end : figure.start])
+    ]
     if earlier:  # "50 were seized, the navy said, and up to 400 were questioned"
         chosen = max(earlier, key=lambda attribution: attribution.end)
         if not chosen.pronoun:
@@ -1023,7 +1456,7 @@ def _attribute(
     ):
         return previous, "previous_sentence"
     organisations = [org for org in _organisations(text, sentence_start, figure.start)]
-    if organisations:
+    if organisations and not attributions:  # with a speaker in the sentence, never a bystander
         return organisations[-1][1], "nearest_org"
     return None, "none"
 
@@ -1032,6 +1465,7 @@ def _attribute(
 
 _CONFIDENCE = {
     "parens": 0.0,
+    "owner": 0.0,
     "according_to": 0.0,
     "by": 0.0,
     "said": 0.0,
