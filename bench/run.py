@@ -232,6 +232,16 @@ def measure(folder: Path, count: int, repeat: int, big: bool) -> list[Row]:
         )
     )
     rows += _team_rows(folder, large, count, repeat, import_floor)
+    size = 1_000_000 if count >= 100_000 else 50_000  # a smoke run reads a small article
+    article = folder / "article.txt"
+    clause = "the ministry said 1,200 people and 300 more were displaced while others said 4 000 "
+    article.write_text((clause * (size // len(clause) + 1))[:size], encoding="utf-8")
+    rows.append(
+        Row(
+            f"extract, {size:,} bytes with no full stop (target < 10 s)",
+            timed([*FIGCHECK, "extract", str(article), "--format", "json"], repeat=1),
+        )
+    )
     if big:
         huge = folder / "huge" / "claims.yaml"
         huge.parent.mkdir()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import math
 from pathlib import Path
 from typing import Any
@@ -403,3 +404,114 @@ def test_tokens_before_a_sentence_are_those_of_the_whole_text(
     assert near == whole[len(whole) - len(near) :]  # a tail of the whole text's tokens...
     before = [t for t in whole if t[0] < start]
     assert not before or before[-1] in near  # ...holding the last token before the sentence
+
+
+# --- real reporting: numbers, attribution by grammar, dates -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["About 40 000 people marched.", "About 40\u00a0000 people marched."]
+)
+def test_thousands_grouped_by_spaces_are_one_number(text: str) -> None:
+    assert only(text).value == 40_000
+
+
+def test_a_dot_before_three_digits_is_ambiguous_and_below_the_yes_threshold() -> None:
+    candidate = only("Some 1.200 people fled the town, the mayor said.")
+    assert candidate.value == 1200 and candidate.confidence < 0.8
+    assert "+dot_thousands" in candidate.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("By the Associated Press's count, at least 1,470 pilgrims died.", "Associated Press"),
+        ("Saudi officials' tally of 769 dead has not changed.", "Saudi officials"),
+        (
+            "Dick Burch, a Red Cross worker, said about 5,000 people were housed there.",
+            "Dick Burch",
+        ),
+        ("The UN refugee agency, UNHCR, said 1,000 people were displaced.", "UNHCR"),
+        ("At the march, organizers told AFP they estimated the turnout at 500,000.", "organizers"),
+        ("The CGT said it had counted 3.5 million demonstrators.", "CGT"),
+        ("The Hong Kong police estimate, always lower, was 338,000 people.", "Hong Kong police"),
+        ("Police released a lower estimate, saying 128,000 were in the park.", "Police"),
+        ("Organizers of the march said 10,000 people turned out.", "Organizers"),
+        (
+            "According to the Ministry of the Interior, 740,000 people marched.",
+            "Ministry of the Interior",
+        ),
+        (
+            "The prefecture counted 16,000, far fewer than the 280,000 put forward by the CGT.",
+            "CGT",
+        ),
+    ],
+)
+def test_attribution_by_grammar(text: str, source: str) -> None:
+    assert extract(text)[-1].source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There were credible reports that 2,377 people had been arrested.",
+        "The military said it would free 2,342 people, although only 370 have been identified.",
+        "Italy's coastguard rescued 144 people, and nine bodies had been found.",
+    ],
+)
+def test_no_source_is_guessed(text: str) -> None:
+    assert extract(text)[-1].source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Estimates of foreign casualties have ranged from 4 to 35.", 4, 35),
+        ("An official said only 16 or 17 people were being held.", 16, 17),
+    ],
+)
+def test_ranges_in_news_writing(text: str, low: float, high: float) -> None:
+    assert (only(text).low, only(text).high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A magnitude 6.6 aftershock followed the 7.8-magnitude quake.",
+        "Nearly 1 in 4 residents marched.",
+        "The report is based on interviews with 30 released prisoners.",
+        "For every one person we reached, there are probably three we have not.",
+    ],
+)
+def test_more_figures_that_are_not_claims(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_a_figure_restated_is_one_candidate_the_first_attributed() -> None:
+    found = extract(
+        "About 1.7 million people marched. Organisers said about 1.7 million people came."
+    )
+    assert [(c.value, c.source) for c in found] == [(1_700_000, "Organisers")]
+
+
+def test_as_of_is_the_day_the_clause_dates_the_figure_to() -> None:
+    date = dt.date(2019, 6, 20)
+    found = extract(
+        "Organisers said a march of nearly 2 million on 16 June was the largest.", date=date
+    )
+    assert found[0].as_of == "2019-06-16"
+    found = extract("Police said 338,000 marched on Sunday.", date=date)
+    assert found[0].as_of == "2019-06-16"
+    found = extract(
+        "The group said 2,000 prisoners remain held, up from 800 in January.", date=date
+    )
+    assert [(c.as_of, c.confidence < 0.8) for c in found] == [(None, False), (None, True)]
+    found = extract("In 2019, similar protests left 35 dead, the group said.", date=date)
+    assert found[0].as_of is None and found[0].confidence < 0.8
+    found = extract("At least 330 people died, a spokesman said on Wednesday.", date=date)
+    assert found[0].as_of is None  # when it was said, not when it was counted
+
+
+def test_a_one_digit_number_ends_a_sentence() -> None:
+    found = extract("The toll rose to 7. The UN said 50 people died.")
+    assert [(c.value, c.source) for c in found] == [(7, None), (50, "UN")]

@@ -37,7 +37,7 @@ def test_extract_json(runner: CliRunner, tmp_path: Path) -> None:
     assert found == {(120, "at_least", "regional fire service"), (3000, "about", "Red Crescent")}
     first = json.loads(out)[0]
     assert ARTICLE[first["start"] : first["end"]] == first["figure"] == "At least 120"
-    assert {"lo", "hi", "what", "sentence", "confidence", "rule"} <= first.keys()
+    assert {"lo", "hi", "what", "sentence", "confidence", "rule", "as_of"} <= first.keys()
 
 
 def test_extract_table_and_yaml_from_stdin(runner: CliRunner) -> None:

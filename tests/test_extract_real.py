@@ -6,6 +6,7 @@ at or above the thresholds below. The dev split and the 52 invented passages are
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,7 +84,9 @@ def _same_source(candidate: Candidate, item: dict[str, Any]) -> bool:
 def score(passages: list[dict[str, Any]]) -> Score:
     total = Score()
     for passage in passages:
-        candidates = extract(passage["text"])
+        written = str(passage.get("date") or "")
+        date = dt.date.fromisoformat(written) if len(written) == 10 else None
+        candidates = extract(passage["text"], date=date)
         wanted = list(passage.get("expect") or [])
         optional = list(passage.get("optional") or [])
         total.expected += len(wanted)
@@ -99,7 +102,7 @@ def score(passages: list[dict[str, Any]]) -> Score:
                 wrong |= not _same_source(candidate, item)
                 if "as_of" in item:
                     total.dated += 1
-                    total.right_date += getattr(candidate, "as_of", None) == item["as_of"]
+                    total.right_date += candidate.as_of == item["as_of"]
                 continue
             spare = next((i for i in optional if _same_figure(candidate, i)), None)
             if spare is not None:

@@ -985,10 +985,14 @@ def extract(
     from figcheck import render
 
     text = _article(source_file)
-    candidates = extracting.extract(text, percent=percent, money=money)
+    when = _day(date) or extracting.find_date(text)
+    if when is None and add_them:
+        _say(f"no date in the article's first lines: claims are dated today, {dt.date.today()}")
+    candidates = extracting.extract(text, percent=percent, money=money, date=when)
     if add_them:
-        when = _day(date) or extracting.find_date(text) or dt.date.today()
-        _add_candidates(ctx, candidates, when, yes=yes, min_confidence=min_confidence)
+        _add_candidates(
+            ctx, candidates, when or dt.date.today(), yes=yes, min_confidence=min_confidence
+        )
     elif output is ExtractFormat.table:
         _stdout().print(render.candidates_table(candidates))
     else:

@@ -25,9 +25,12 @@ punkt needs a model download.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -71,6 +74,7 @@ class Candidate:
     vague: str | None
     confidence: float
     rule: str
+    as_of: str | None = None
 
 
 def _set(words: str) -> frozenset[str]:
@@ -106,7 +110,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [piece for span in spans for piece in _bounded(text, *span)]
 
 
-_LONGEST = 2000
+_LONGEST = 1000
 """A sentence longer than this (a list of numbers, a text with no full stops) is read in pieces
 cut at a clause mark or a space, so the work per figure stays bounded and time grows linearly."""
 
@@ -312,6 +316,10 @@ _BEFORE_RULES = (
     ("ratio", re.compile(r"\bfor\s+every\s+$", re.I)),
     ("year", re.compile(r"\b(?:in|since|by|until|till|of|from|during|year|early|late|mid-?)\s+$")),
 )
+_ANY_BEFORE = re.compile(
+    "|".join(f"(?:{pattern.pattern})" for name, pattern in _BEFORE_RULES if name != "year"),
+    re.I,
+)
 _DESCRIBING = re.compile(  # "the two largest unions", "in two incidents", "across 200 districts"
     r"\s+(?:(?:largest|biggest|main|major|leading|other|separate|rival|opposing)\b"
     r"|(?:incidents|occasions|sides|teams|rounds|districts|provinces|countries|regions|nations"
@@ -360,6 +368,8 @@ _TRAILING_HEDGES = (
 )
 
 
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 _SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)")
 _DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)")
 
@@ -433,9 +443,10 @@ def _not_a_claim(
             return name
     if re.match(r"\s*-?\s*years?[-\s]old\b", after, re.I):
         return "age"
-    for name, pattern in _BEFORE_RULES:
-        if name != "year" and pattern.search(before):
-            return name
+    if _ANY_BEFORE.search(before):  # one scan; the rule that matched is named below
+        for name, pattern in _BEFORE_RULES:
+            if name != "year" and pattern.search(before):
+                return name
     if re.search(r"\b[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*,", after) and value < 120:
         return "age"  # "Maria Lopez, 34, said"
     if value <= 40 and _DESCRIBING.match(after):
@@ -459,6 +470,9 @@ def _figures(
 ) -> list[_Figure]:
     if re.search(r"\bfor\s+every\b", text[sentence_start:sentence_end], re.I):
         return []  # "for every one we reached, three we have not": a ratio, not counts
+    numbers = len(_DIGITS.findall(text, sentence_start, sentence_end))
+    if numbers > 20 and numbers > len(_LETTERS.findall(text, sentence_start, sentence_end)):
+        return []  # a list or a table of numbers, not running text: no one is quoted in it
     masks = _masked(text[sentence_start:sentence_end], sentence_start)
     figures: list[_Figure] = []
     consumed = sentence_start
@@ -516,7 +530,7 @@ def _figure_at(
     if written.casefold() == "one" and hedge is None:
         return number.end
     if not written[0].isdigit() and number.value <= 2 and hedge is None:
-        previous = re.search(r"([\w'’]+)\s+$", text[sentence_start:start])
+        previous = re.search(r"([\w'’]+)\s+$", text[max(sentence_start, start - 40) : start])
         if previous and previous.group(1).casefold() in _DETERMINERS:
             return number.end
     why = _not_a_claim(text, start, number.end, sentence_start, number.value, written)
@@ -858,7 +872,8 @@ _PASSIVE_BY = re.compile(
 )
 _BY_COUNT = re.compile(  # "by the Associated Press's count", "by its own tally"
     r"\bby\s+(?:the\s+|an?\s+)?([^,.;:]{1,60}?)(?:['’]s?)?\s+(?:own\s+|latest\s+|new\s+)?"
-    r"(?:count|tally|estimate|reckoning|figures|calculations?)\b"
+    r"(?:count|tally|estimate|reckoning|figures|calculations?)\b",
+    re.I,
 )
 _OWNED = (
     re.compile(  # "the organisers' estimate of", "the police estimate, ..., was", "Mu's figure of"
@@ -923,6 +938,7 @@ class _Attribution:
     generic: bool = False
 
 
+@functools.lru_cache(maxsize=4096)
 def _clean_source(raw: str) -> str | None:
     source = " ".join(raw.replace("\n", " ").split()).strip(" ,;:.\"'“”‘’")
     source = re.sub(r"[\"“”]", "", source)
@@ -1040,6 +1056,11 @@ def _names_someone(source: str) -> bool:
 _TOKEN = re.compile(r"\([A-Z][A-Za-z&.-]{1,11}\)|[\w'’-]+|[^\w\s]")
 
 
+_REACH = 200
+"""How far back a subject is looked for: a subject is a few words, and reading a whole long
+sentence again for every verb would make time grow with the square of its length."""
+
+
 def _tokens_before(text: str, sentence_start: int, position: int) -> list[re.Match[str]]:
     """The words and marks of ``text`` up to ``position``, from the last run of non-space
     characters before ``sentence_start`` on: those the whole text's tokens would give there (a
@@ -1057,7 +1078,7 @@ def _subject_before(text: str, position: int, sentence_start: int) -> tuple[str,
     or a clause boundary; across an aside ("X, who heads Y, said"; "the agency, UNHCR, said");
     the clause's subject for a second verb ("did not say when, but said").
     """
-    tokens = _tokens_before(text, sentence_start, position)
+    tokens = _tokens_before(text, max(sentence_start, position - _REACH), position)
     index = len(tokens) - 1
     while index >= 0 and tokens[index].start() >= sentence_start:
         word = tokens[index].group().casefold()
@@ -1222,7 +1243,7 @@ def _attributions(
             if not appositive.group(1).isupper():
                 source = appositive.group(1)  # "..., Gérald Darmanin."
             end = sentence_end
-        if leading and not any(start >= end for start in figure_starts):
+        if leading and not (figure_starts and figure_starts[-1] >= end):
             leading = False  # "..., according to the AAPP, a Myanmar-based group."
         if any(end <= start <= end + 3 for start in figure_starts):
             leading = True
@@ -1262,11 +1283,13 @@ def _speech(
     clause_end = verb.end() + after_end.start()
     if re.match(r"\s+by\b", text[verb.end() : sentence_end]):
         return None
-    if any(figure.start <= verb.start() < figure.end for figure in figures):
+    starts = [figure.start for figure in figures]
+    inside = bisect.bisect_right(starts, verb.start()) - 1
+    if inside >= 0 and verb.start() < figures[inside].end:
         return None
     if _SPEECH.match(text, verb.end() + 1) and text[verb.end() : verb.end() + 1] == " ":
         return None  # "reports indicate": the first is a noun
-    before = _tokens_before(text, sentence_start, verb.start())
+    before = _tokens_before(text, max(sentence_start, verb.start() - 40), verb.start())
     previous = before[-1].group() if before and before[-1].start() >= sentence_start else ""
     folded = previous.casefold()
     if folded in _NOT_A_SUBJECT:
@@ -1277,19 +1300,19 @@ def _speech(
         return None  # "leaked documents": a noun
     covers_after = bool(
         re.search(r"\bthat\b", text[verb.end() : clause_end])
-        or any(verb.end() <= figure.start < clause_end for figure in figures)
+        or bisect.bisect_left(starts, clause_end) > bisect.bisect_left(starts, verb.end())
         or re.match(r"\s*[:,]", text[verb.end() : sentence_end])
         and verb.group() in ("said", "says", "saying")
         and text[clause_end : clause_end + 1] == ":"
     )
-    if word.endswith("ing") and re.search(r",\s*$", text[sentence_start : verb.start()]):
+    if word.endswith("ing") and text[sentence_start : verb.start()][-3:].rstrip().endswith(","):
         # "Police released a lower estimate, saying 128,000 were there": the clause's subject
         subject = _clause_subject(text, sentence_start, verb.start())
     else:
         subject = _subject_before(text, verb.start(), sentence_start)
     if subject is not None:
         raw, start = subject
-        if any(start <= figure.start < verb.start() for figure in figures):
+        if bisect.bisect_left(starts, verb.start()) > bisect.bisect_left(starts, start):
             return None
         direction = "lead" if covers_after else "trail"
         return _make_attribution(raw, start, verb.end(), direction)
@@ -1333,10 +1356,15 @@ def _owner(text: str, figure: _Figure, sentence_start: int) -> str | None:
     500,000", "Yuan Mu's figure of 300", "the police estimate, always lower, was 338,000",
     "its official toll of 769" (its: the sentence's subject)."""
     window_start = max(sentence_start, figure.start - 160)
+    window = text[window_start : figure.start]
+    if not any(
+        noun in window for noun in ("estimate", "figure", "tally", "count", "toll", "total")
+    ):
+        return None
     owned = _OWNED.search(text, window_start, figure.start)
     if owned is None or owned.end() != figure.start:
         return None
-    tokens = _tokens_before(text, sentence_start, owned.start())
+    tokens = _tokens_before(text, max(sentence_start, owned.start() - _REACH), owned.start())
     if not tokens or tokens[-1].start() < sentence_start:
         return None
     if tokens[-1].group().casefold() in ("its", "their", "his", "her"):
@@ -1400,6 +1428,7 @@ def _attribute(
     sentence_start: int,
     previous: str | None,
     next_start: int,
+    sentence_organisations: Callable[[], list[tuple[int, str]]],
 ) -> tuple[str | None, str]:
     parens = _parens_source(text, figure.end, next_start)
     if parens:
@@ -1408,7 +1437,9 @@ def _attribute(
     if owner:
         return owner, "owner"
     options: list[tuple[int, int, int, int, _Attribution]] = []
-    for attribution in attributions:
+    ends = [attribution.end for attribution in attributions]
+    at = bisect.bisect_right(ends, figure.start)
+    for attribution in attributions[max(0, at - 3) : at + 3]:
         if attribution.direction in ("lead", "both") and attribution.end <= figure.start:
             gap = text[attribution.end : figure.start]
             if _CONTRAST.search(gap):
@@ -1451,12 +1482,14 @@ def _attribute(
     opening = text[sentence_start : sentence_start + 40].casefold()
     if previous and re.match(
         r"(?:another|it|they|also|of\s+(?:them|those|these|whom)|among\s+them|in\s+addition|"
-        r"a\s+further|the\s+(?:agency|group|organi[sz]ation|ministry|monitor|office)\b)",
+        r"a\s+further|the\s+(?:agency|group|organi[sz]ation|ministry|monitor|office))\b",
         opening,
     ):
         return previous, "previous_sentence"
-    organisations = [org for org in _organisations(text, sentence_start, figure.start)]
-    if organisations and not attributions:  # with a speaker in the sentence, never a bystander
+    if attributions:
+        return None, "none"  # with a speaker in the sentence, never a bystander
+    organisations = [org for org in sentence_organisations() if org[0] <= figure.start]
+    if organisations:  # with a speaker in the sentence, never a bystander
         return organisations[-1][1], "nearest_org"
     return None, "none"
 
@@ -1470,6 +1503,7 @@ _CONFIDENCE = {
     "by": 0.0,
     "said": 0.0,
     "previous_sentence": 0.1,
+    "next_sentence": 0.15,
     "nearest_org": 0.2,
     "none": 0.1,
 }
@@ -1500,27 +1534,38 @@ def extract(
     money: bool = False,
     about: float = 0.10,
     vague: tuple[tuple[str, float, float], ...] = (),
+    date: dt.date | None = None,
 ) -> list[Candidate]:
     """The candidate claims in ``text``, in reading order.
 
     ``percent``/``money`` keep percentages and monetary amounts (left out by default); ``about``
     is the half-width of "about" intervals and ``vague`` extra vague words (as in the claims
-    file's settings).
+    file's settings); ``date`` is the article's date, against which "on Sunday", "yesterday"
+    are read for a candidate's ``as_of``.
     """
-    candidates: list[Candidate] = []
-    previous: str | None = None
+    sentences = []
     for sentence_start, sentence_end in split_sentences(text):
         figures = _figures(text, sentence_start, sentence_end, percent, money, vague)
         attributions = _attributions(text, sentence_start, sentence_end, figures)
+        sentences.append((sentence_start, sentence_end, figures, attributions))
+    candidates: list[Candidate] = []
+    previous: str | None = None
+    for number, (sentence_start, sentence_end, figures, attributions) in enumerate(sentences):
         sentence = text[sentence_start:sentence_end]
+        organisations = functools.cache(
+            functools.partial(_organisations, text, sentence_start, sentence_end)
+        )
+        datings = _datings(text, sentence_start, sentence_end, date) if figures else _NO_DATES
         sources: list[str] = []
         last_what = ""
-        for figure in figures:
+        last_rule = ""
+        last_source: str | None = None
+        for position, figure in enumerate(figures):
             what, _ = _what(text, figure, sentence_start, sentence_end)
             if not what and last_what:
                 what = last_what  # "17 of them", "up from 60"
             last_what = what
-            following = [other.start for other in figures if other.start > figure.start]
+            following = [other.start for other in figures[position + 1 : position + 2]]
             source, attribution_rule = _attribute(
                 text,
                 figure,
@@ -1528,7 +1573,17 @@ def extract(
                 sentence_start,
                 previous,
                 following[0] if following else sentence_end,
+                organisations,
             )
+            if source is None and last_rule == "owner":
+                source, attribution_rule = (
+                    last_source,
+                    "owner",
+                )  # "the X figure is 241 dead and 7,000 wounded"
+            if source is None and number + 1 < len(sentences):
+                source = _next_sentence_source(text, sentences[number + 1])
+                attribution_rule = "next_sentence" if source else attribution_rule
+            last_rule, last_source = attribution_rule, source
             if source:
                 sources.append(source)
             lo, hi = _interval(figure.qualifier, figure.value, figure.low, figure.high, about)
@@ -1540,6 +1595,15 @@ def extract(
                 confidence -= 0.2
             if figure.rule == "change:from":
                 confidence -= 0.1
+            notes = ""
+            if figure.dotted:
+                notes += "+dot_thousands"
+                confidence = min(confidence, 0.6)
+            as_of, dating = _as_of(figure, datings)
+            if dating:
+                notes += f"+date:{dating}"
+                if dating != "day":
+                    confidence = min(confidence, 0.7)
             candidates.append(
                 Candidate(
                     value=figure.value,
@@ -1557,20 +1621,187 @@ def extract(
                     figure=text[figure.start : figure.end],
                     vague=figure.vague,
                     confidence=round(max(0.05, min(1.0, confidence)), 2),
-                    rule=f"{figure.rule}+attrib:{attribution_rule}",
+                    rule=f"{figure.rule}{notes}+attrib:{attribution_rule}",
+                    as_of=as_of,
                 )
             )
         named = [a.source for a in attributions if not a.pronoun and not a.generic]
-        organisations = _organisations(text, sentence_start, sentence_end)
         if sources:
             previous = sources[-1]
         elif named:
             previous = named[-1]
-        elif organisations:
-            previous = organisations[-1][1]
+        elif organisations():
+            previous = organisations()[-1][1]
         else:
             previous = None
-    return candidates
+    return _first_mentions(candidates)
+
+
+def _next_sentence_source(
+    text: str, sentence: tuple[int, int, list[_Figure], list[_Attribution]]
+) -> str | None:
+    """ "... rose to at least 1,470. The updated estimate, by the AP's count, is ...": a figure
+    the next sentence names as "the estimate" takes the source given there."""
+    start, end, _, attributions = sentence
+    if not re.match(
+        r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:estimate|figure|tally|count|toll)\b",
+        text[start:end],
+    ):
+        return None
+    named = [a for a in attributions if not a.pronoun and not a.generic and a.start < start + 80]
+    return named[0].source if named else None
+
+
+def _first_mentions(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate for a figure the text gives again ("... 1.7 million ... 'the 1.7 million
+    who marched'"): the first mention that names a source, else the first."""
+    dropped: set[int] = set()
+    seen: dict[tuple[object, ...], list[int]] = {}
+    for index, candidate in enumerate(candidates):
+        if max(candidate.value or 0, candidate.high or 0) < 20:
+            continue  # "three in North Carolina", "three teams": small numbers recur
+        key = (candidate.value, candidate.low, candidate.high, candidate.qualifier)
+        earlier = seen.setdefault(key, [])
+        same = next((i for i in earlier[-8:] if _restated(candidates[i], candidate)), None)
+        if same is None:
+            earlier.append(index)
+        elif candidates[same].source is None and candidate.source is not None:
+            dropped.add(same)
+            earlier[earlier.index(same)] = index
+        else:
+            dropped.add(index)
+    return [candidate for index, candidate in enumerate(candidates) if index not in dropped]
+
+
+def _restated(first: Candidate, later: Candidate) -> bool:
+    if (first.value, first.low, first.high, first.qualifier) != (
+        later.value,
+        later.low,
+        later.high,
+        later.qualifier,
+    ):
+        return False
+    if first.source and later.source and first.source.casefold() != later.source.casefold():
+        return False
+    words_first = {w.casefold().rstrip("s") for w in (first.what or "").split()}
+    words_later = {w.casefold().rstrip("s") for w in (later.what or "").split()}
+    return not words_first or not words_later or bool(words_first & words_later)
+
+
+# --- when: the date a figure describes --------------------------------------------------------
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + _MONTH + r")\.?(?:,?\s+(\d{4}))?\b")
+_MONTH_DAY = re.compile(
+    r"\b(" + _MONTH + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?(?!\s*[-–]?\s*\d)"
+)
+_RELATIVE = re.compile(
+    r"\b(?:(?:on|last|late|early|by\s+late)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)\b|\b(yesterday|today|tonight|overnight|this\s+morning)\b",
+    re.I,
+)
+_VAGUE_WHEN = re.compile(
+    r"\b(?:in|during|by|last|this|early|late|mid-?|end\s+of|between)\s+(?:(?:the\s+)?(?:end|start"
+    r"|beginning|middle)\s+of\s+)?(?:"
+    + _MONTH
+    + r"\b|\d{4}\b|week\b|month\b|year\b)|\bmid-\d{4}\b",
+    re.I,
+)
+_STATED = re.compile(  # "said on Thursday", "confirmed Thursday": when it was said, not counted
+    r"\b(?:said|says|announced|confirmed|reported|told\s+\w+|stated|added|wrote|estimated"
+    r"|claimed|declared|tweeted)\s+(?:\w+\s+)?(?:on\s+)?$",
+    re.I,
+)
+_WHEN_CLAUSE = re.compile(
+    r";|,\s*(?:and|but|while|whereas|although|though|up\s+from|down\s+from|compared\s+with)\b"
+    r"|\s(?:while|whereas)\s",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Datings:
+    """A sentence's clause marks and the dates written in it, found once per sentence."""
+
+    marks: list[tuple[int, int]]
+    positions: list[int]
+    dates: list[tuple[int, str | None, str]]
+
+
+def _datings(text: str, sentence_start: int, sentence_end: int, date: dt.date | None) -> _Datings:
+    """The dates a sentence writes, each as (where, ISO day or None, ``day`` or ``vague``):
+    "on 16 June", "on Sunday" and "yesterday" are read against the article's ``date``; a month,
+    a year or "last week" is ``vague``. "since 2015" dates the start of a period and "said on
+    Thursday" when it was said: neither dates a figure, and both are left out."""
+    marks = [
+        (m.start(), m.end()) for m in _WHEN_CLAUSE.finditer(text, sentence_start, sentence_end)
+    ]
+    found: list[tuple[int, str | None, str]] = []
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        for match in pattern.finditer(text, sentence_start, sentence_end):
+            if pattern is _DAY_MONTH:
+                day, month, year = match.group(1), match.group(2), match.group(3)
+            else:
+                month, day, year = match.group(1), match.group(2), match.group(3)
+            when = _day(int(day), _MONTHS.get(month.casefold().rstrip(".")), year, date)
+            found.append((match.start(), when, "day" if when else "vague"))
+    for match in _RELATIVE.finditer(text, sentence_start, sentence_end):
+        weekday, relative = match.group(1), match.group(2)
+        if date is None:
+            found.append((match.start(), None, "vague"))
+        elif weekday:
+            back = (date.weekday() - _WEEKDAYS.index(weekday.casefold())) % 7
+            found.append((match.start(), (date - dt.timedelta(days=back)).isoformat(), "day"))
+        else:
+            back = 1 if relative.casefold() == "yesterday" else 0
+            found.append((match.start(), (date - dt.timedelta(days=back)).isoformat(), "day"))
+    for match in _VAGUE_WHEN.finditer(text, sentence_start, sentence_end):
+        found.append((match.start(), None, "vague"))
+    dates = sorted(
+        item
+        for item in found
+        if not _STATED.search(text, max(sentence_start, item[0] - 30), item[0])
+        and not _SINCE.search(text, max(sentence_start, item[0] - 20), item[0])
+    )
+    return _Datings(marks, [item[0] for item in dates], dates)
+
+
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_NO_DATES = _Datings([], [], [])
+
+
+def _as_of(figure: _Figure, datings: _Datings) -> tuple[str | None, str]:
+    """The day the figure's clause dates it to, as ISO text, and how it was read (``day``,
+    ``vague``, or "" when the clause gives no date)."""
+    clause_start, clause_end = -1, 1 << 62
+    at = bisect.bisect_left(datings.marks, (figure.start, 0))
+    if at > 0:
+        clause_start = datings.marks[at - 1][0]
+    after = bisect.bisect_left(datings.marks, (figure.end, 0))
+    if after < len(datings.marks):
+        clause_end = datings.marks[after][0]
+    near = bisect.bisect_left(datings.positions, figure.start)
+    found = [
+        item
+        for item in datings.dates[max(0, near - 2) : near + 3]
+        if clause_start <= item[0] < clause_end and not figure.start <= item[0] < figure.end
+    ]
+    if not found:
+        return None, ""
+    _, when, how = min(found, key=lambda item: abs(item[0] - figure.start))
+    return when, how
+
+
+def _day(day: int, month: int | None, year: str | None, date: dt.date | None) -> str | None:
+    if month is None or (year is None and date is None):
+        return None
+    try:
+        when = dt.date(int(year) if year else date.year, month, day)  # type: ignore[union-attr]
+    except ValueError:
+        return None
+    if year is None and date is not None and when > date:
+        when = when.replace(year=date.year - 1)  # "on 20 December" in a January article
+    return when.isoformat()
 
 
 # --- for the command: records, shorthand, and the article's date -----------------------------
@@ -1584,6 +1815,7 @@ RECORD_FIELDS = (
     "hi",
     "what",
     "source",
+    "as_of",
     "figure",
     "sentence",
     "start",

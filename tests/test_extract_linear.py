@@ -1,0 +1,44 @@
+"""figcheck.extract takes time in proportion to the text, whatever its shape (1 MB inputs)."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from figcheck.extract import extract, to_text
+
+MB = 1_000_000
+LIMIT = 60.0  # seconds: generous (about 10 s on a quiet machine); a quadratic step takes hours
+
+
+def _shapes() -> dict[str, str]:
+    rng = random.Random(11)
+    clause = "the ministry said 1,200 people and 300 more were displaced while others said 4 000 "
+    return {
+        "prose with no full stops": (clause * (MB // len(clause) + 1))[:MB],
+        "one line of numbers": " ".join(str(rng.randint(1, 99_999)) for _ in range(200_000))[:MB],
+        "a table of numbers": "\n".join(
+            "| " + " | ".join(str(rng.randint(1, 9999)) for _ in range(8)) + " |"
+            for _ in range(25_000)
+        )[:MB],
+        "one word": "x" * MB,
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", list(_shapes()))
+def test_a_megabyte_of_any_shape_is_read_in_linear_time(shape: str) -> None:
+    text = _shapes()[shape]
+    started = time.perf_counter()
+    extract(text)
+    assert time.perf_counter() - started < LIMIT, shape
+
+
+@pytest.mark.slow
+def test_deeply_nested_html_is_read_in_linear_time() -> None:
+    html = "<div>" * 50_000 + "<p>At least 40 died (UN).</p>" * 25_000 + "</div>" * 50_000
+    started = time.perf_counter()
+    extract(to_text(html))
+    assert time.perf_counter() - started < LIMIT
