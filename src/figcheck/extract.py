@@ -831,7 +831,7 @@ _SPEECH = re.compile(
     r"saying|estimating|reporting|confirming|claiming|counting|recording|documenting|warned|"
     r"warns|insisted|insists|acknowledged|acknowledges|admitted|admits|alleged|alleges|"
     r"gave|gives|give|giving|spoke|speaks|maintained|maintains|maintain|declared|declares|"
-    r"cited|cites|citing|announcing|quoted|"
+    r"cited|cites|citing|announcing|quoted|concluded|concludes|calculated|calculates|"
     r"(?:raised|revised|updated|lowered|raising|revising)(?=\s+(?:its|their|his|her|the)\s+"
     r"(?:\w+\s+)?(?:count|toll|tally|estimate|figure|total|number)\b))\b"
 )
@@ -863,12 +863,12 @@ _SPEAKERS = _set(
     survey study report statement marcher marchers protesters demonstrators students teachers
     farmers miners residents villagers elders elder guard guards staffers staffer crews crew
     engineers engineer nurses nurse physicians physician scientists scientist statisticians
-    authors author counters"""
+    authors author counters parents mothers fathers principal headmaster"""
 )
 _PASSIVE_BY = re.compile(
     r"\b(?:as\s+)?(?:was\s+|were\s+|been\s+|is\s+|are\s+)?(?:confirmed|reported|estimated|"
-    r"stated|announced|documented|counted|recorded|tallied|verified|compiled|released|published|"
-    r"cited|given|provided|put\s+forward|claimed|issued|advanced)\s+by\s+"
+    r"stated|announced|documented|counted|recorded|tallied|verified|cited|put\s+forward|claimed|"
+    r"(?<=figures\s)(?:released|published|compiled|provided|issued|given))\s+by\s+"
 )
 _BY_COUNT = re.compile(  # "by the Associated Press's count", "by its own tally"
     r"\bby\s+(?:the\s+|an?\s+)?([^,.;:]{1,60}?)(?:['’]s?)?\s+(?:own\s+|latest\s+|new\s+)?"
@@ -907,6 +907,7 @@ _GENERIC = _set(
     """reports report sources source observers estimates figures data analysts experts
     witnesses residents people some many others critics it one"""
 )
+_NO_ONE = _set("reports report estimates estimate figures data numbers accounts tally count toll")
 _REJECT = _set(
     """those this these there here which what whom that i you we one both all each some any
     none nobody anyone someone everyone many few"""
@@ -983,12 +984,16 @@ def _clean_source(raw: str) -> str | None:
     )
     if named and source[: named.start(1)].split()[-1] not in _STOP | {"de", "to", "off", "near"}:
         source = named.group(1)
-    possessive = re.match(r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)['’]s\s+[a-z]", source)
+    possessive = re.match(
+        r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)['’]s\s+(?:press\s+)?(?:office|spokes\w+)$", source
+    )
     if possessive:
         source = possessive.group(1)  # "the prosecutor's office": the prosecutor
     source = _head_of(source)
     source = re.sub(r"(?<=s)['’]\s+(?:latest|new|own|" + _REPORT_NOUNS + r")\b.*$", "", source)
-    source = re.sub(r"^(?:[\w-]+-based|latest|recent|new|official)\s+", "", source, flags=re.I)
+    source = re.sub(
+        r"^(?:[\w-]+-based|[\w-]+-led|latest|recent|new|official)\s+", "", source, flags=re.I
+    )
     bare = re.sub(r"(?:\s+" + _REPORT_NOUNS + r")+$", "", source, flags=re.I)  # "Red Cross figures"
     if bare.strip(" ,;:.-") and _names_someone(bare.strip(" ,;:.-")):
         source = bare
@@ -1016,7 +1021,7 @@ def _head_of(source: str) -> str:
     """ "Organizers of today's march", "Survivors of a shipwreck off Libya": the speakers, not
     what they belong to (a tail in capitals stays: "Ministry of the Interior")."""
     part_of = re.match(
-        r"((?:[A-Z]\w*\s+)?[A-Za-z][\w-]*)\s+(?:of|from|in|at|off|on)\s+(?:(?:the|an?)\s+)?", source
+        r"((?:[A-Z]\w*\s+)?[A-Za-z][\w-]*)\s+(?:of|off|on|\w+ing)\s+(?:(?:the|an?)\s+)?", source
     )
     if (
         part_of
@@ -1082,13 +1087,23 @@ def _subject_before(text: str, position: int, sentence_start: int) -> tuple[str,
     index = len(tokens) - 1
     while index >= 0 and tokens[index].start() >= sentence_start:
         word = tokens[index].group().casefold()
-        if word in _AUX or (word.endswith("ly") and len(word) > 4):
+        if word in _AUX or (word.endswith("ly") and len(word) > 4 and word not in _NOT_ADVERBS):
             index -= 1
+            continue
+        if word in _TIME_WORDS and index > 0:  # "the government on Sunday put"
+            index -= 1
+            if tokens[index].group().casefold() in ("on", "last", "this", "early", "late", "by"):
+                index -= 1
             continue
         break
     if index < 0 or tokens[index].start() < sentence_start:
         return None
     last = tokens[index].group()
+    if last in ("who", "which") and index > 0:  # "Bana Lawan, who said 4 ..."
+        index -= 2 if tokens[index - 1].group() == "," else 1
+        if index < 0:
+            return None
+        last = tokens[index].group()
     if last.casefold() in ("it", "they", "he", "she", "we"):
         return last, tokens[index].start()
     if last in (",", "—", "–"):
@@ -1128,18 +1143,21 @@ def _phrase(
                 continue
         if folded in _SUBJECT_STOP and not (word.isupper() and len(word) > 1):  # "the WHO"
             head = tokens[index - 1].group().casefold() if index > 0 else ""
-            if folded in ("in", "at", "from", "with", "near") and head in _SPEAKERS and kept:
-                if kept[-1].group()[:1].isupper():  # "authorities in Tehran"
-                    kept.append(token)
-                    index -= 1
-                    continue
-                # "a government official in the state of Bihar says": the official
-                return _phrase(text, tokens, index - 1, sentence_start)
+            if (
+                folded in ("in", "at", "from", "near")
+                and head.rstrip("s") in _SPEAKER_STEMS
+                and kept
+            ):
+                kept.append(token)  # "authorities in Tehran", "sources in the military"
+                index -= 1
+                continue
             break
-        if folded in _VERBISH or (_SPEECH.fullmatch(word) and kept):
+        if folded in _VERBISH or (_SPEECH.fullmatch(word) and kept) or folded in _TIME_WORDS:
             break
         if kept and word[:1].islower() and "-" not in word and re.fullmatch(r"\w+ed", word):
-            break  # "police released a lower estimate": a verb ends the subject
+            before = tokens[index - 1].group().casefold() if index > 0 else ""
+            if before not in _DETERMINERS | {"a", "an", "of", "some"}:
+                break  # "police released a lower estimate": a verb ends the subject
         kept.append(token)
         index -= 1
     if not kept:
@@ -1178,6 +1196,12 @@ def _before_aside(
     return None
 
 
+_NOT_ADVERBS = _set("tally family assembly rally ally italy supply daily weekly monthly")
+_TIME_WORDS = _set(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    january february march april may june july august september october november december
+    morning evening night afternoon week month year weekend"""
+)
 _OPENERS = _set(
     """in on at by after before since during meanwhile however earlier later also but and yet
     still despite as with according"""
@@ -1253,7 +1277,11 @@ def _attributions(
             )
         )
     for passive in _PASSIVE_BY.finditer(text, sentence_start, sentence_end):
-        name = re.match(r"[^,.;:]+", text[passive.end() : sentence_end])
+        name = re.match(
+            r"(?:(?!\s(?:because|after|before|when|while|as|since|on|in|at|during|with|who|which|"
+            r"that|amid|following)\b)[^,.;:])+",
+            text[passive.end() : sentence_end],
+        )
         if not name:
             continue
         source = _clean_source(name.group())
@@ -1312,10 +1340,11 @@ def _speech(
         subject = _subject_before(text, verb.start(), sentence_start)
     if subject is not None:
         raw, start = subject
-        if bisect.bisect_left(starts, verb.start()) > bisect.bisect_left(starts, start):
-            return None
+        inside = bisect.bisect_left(starts, verb.start()) > bisect.bisect_left(starts, start)
         direction = "lead" if covers_after else "trail"
-        return _make_attribution(raw, start, verb.end(), direction)
+        made = None if inside else _make_attribution(raw, start, verb.end(), direction)
+        if made is not None:
+            return made
     if verb.group() in ("said", "says", "told", "added", "wrote", "noted", "estimated"):
         inverted = re.match(
             r"\s+([^,.;:]+)(?:,\s+([A-Z][^,.;:]{1,40}))?", text[verb.end() : sentence_end]
@@ -1343,6 +1372,8 @@ def _make_attribution(raw: str, start: int, end: int, direction: str) -> _Attrib
     generic = source.casefold().split()[-1] in _GENERIC and not source[0].isupper()
     if source[0].isupper() and source.split()[-1].casefold() in _GENERIC:
         generic = True  # "Recent reports"
+    if len(source.split()) <= 2 and source.split()[-1].casefold() in _NO_ONE:
+        return None  # "Previous reports put the number at 912": no one is named
     return _Attribution(start, end, source, "said", direction, generic=generic)
 
 
@@ -1464,6 +1495,11 @@ def _attribute(
             ]
             if named and chosen.source.casefold() in ("it", "they", "he", "she", "we"):
                 return named[-1].source, named[-1].rule  # "The CGT said it had counted 3.5 million"
+            later = [
+                a for a in attributions if not a.pronoun and not a.generic and a.start >= chosen.end
+            ]
+            if later and chosen.source.casefold() in ("we", "i"):
+                return later[0].source, later[0].rule  # "'We counted 439,' the director said"
             if previous:
                 return previous, "previous_sentence"
             return _clean_source(chosen.source), chosen.rule
@@ -1660,7 +1696,9 @@ def _first_mentions(candidates: list[Candidate]) -> list[Candidate]:
     for index, candidate in enumerate(candidates):
         if max(candidate.value or 0, candidate.high or 0) < 20:
             continue  # "three in North Carolina", "three teams": small numbers recur
-        key = (candidate.value, candidate.low, candidate.high, candidate.qualifier)
+        key = (candidate.value, candidate.low, candidate.high) + (
+            () if (candidate.value or 0) >= 1000 else (candidate.qualifier,)
+        )
         earlier = seen.setdefault(key, [])
         same = next((i for i in earlier[-8:] if _restated(candidates[i], candidate)), None)
         if same is None:
@@ -1674,6 +1712,8 @@ def _first_mentions(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _restated(first: Candidate, later: Candidate) -> bool:
+    if first.value is not None and first.value >= 1000 and first.qualifier is not Qualifier.RANGE:
+        return True  # a figure this precise given twice is the same figure
     if (first.value, first.low, first.high, first.qualifier) != (
         later.value,
         later.low,
