@@ -19,8 +19,9 @@ from figcheck.extract import Candidate, extract
 
 CORPORA = Path(__file__).parent / "extract_corpus"
 
-# The frozen test split must not drop below these (measured, then rounded down).
-THRESHOLDS = {"precision": 0.0, "recall": 0.0, "source": 0.0}
+# The frozen test split must not drop below these: measured (0.976, 1.000, 0.738), rounded down.
+# Before the rules were reworked it scored 0.907, 0.975, 0.654. The target for source is 0.85.
+THRESHOLDS = {"precision": 0.97, "recall": 0.99, "source": 0.73}
 
 
 @dataclass

@@ -275,7 +275,8 @@ _AFTER_RULES = (
         "measure",
         re.compile(
             r"\s*-?\s*magnitude\b|\s+on\s+the\s+Richter\b|\s+(?:nautical|square)\s"
-            r"|\s*-?\s*(?:lanes?|storeys?|floors?|stories)\b",
+            r"|\s*-?\s*(?:lanes?|storeys?|floors?|stories|acres?|hectares?|tonnes?|tons?|litres?"
+            r"|liters?|gallons?|barrels?|sq)\b",
             re.I,
         ),
     ),
@@ -333,7 +334,7 @@ _MORE_WORDS = re.compile(  # hedges the shorthand does not read: "exceeds 4,700"
 )
 _NOT_A_HEDGE = re.compile(  # "hand over 40 prisoners", "went up to 90": a verb, not a hedge
     r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|took|taken|tak(?:e|es|ing)|went|gone|go(?:es)?"
-    r"|rose|risen|climbed|jumped|shot|moved|revised|raised|pushed|brought)\s+$",
+    r"|rose|risen|climbed|jumped|shot|moved|revised|raised|pushed|brought|was|were)\s+$",
     re.I,
 )
 _STRONG_HEDGES = frozenset(
@@ -503,7 +504,9 @@ def _figure_at(
     """The figure at ``start``; an int (where to resume) when words there are not a claim."""
     hedge = qualifier_before(text, start, sentence_start)
     if hedge and _NOT_A_HEDGE.search(text, max(sentence_start, hedge[1] - 20), hedge[1]):
-        hedge = None
+        word = text[hedge[1] : hedge[1] + 5].casefold()
+        if word.startswith(("over", "up to")):
+            hedge = None
     if hedge is None:
         more = _MORE_WORDS.search(text, max(sentence_start, start - 40), start)
         if more:
@@ -1196,6 +1199,8 @@ def _before_aside(
     return None
 
 
+_BE = _set("been was were is are be being")
+_PREPOSITIONS = _set("a an of with in on by for from some no")
 _NOT_ADVERBS = _set("tally family assembly rally ally italy supply daily weekly monthly")
 _TIME_WORDS = _set(
     """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
@@ -1320,9 +1325,17 @@ def _speech(
     before = _tokens_before(text, max(sentence_start, verb.start() - 40), verb.start())
     previous = before[-1].group() if before and before[-1].start() >= sentence_start else ""
     folded = previous.casefold()
-    if folded in _NOT_A_SUBJECT:
-        return None  # "the estimate", "credible reports", "had been found": not a speaker's verb
     word = verb.group()
+    if word in ("quoted", "cited") and folded in ("was", "were", "is", "are", "been"):
+        # "senior officials were quoted as saying": the officials
+        be = before[-1].start()
+        subject = _subject_before(text, be, sentence_start)
+        made = _make_attribution(subject[0], subject[1], verb.end(), "trail") if subject else None
+        return made
+    if folded in _BE or folded in _DETERMINERS | _PREPOSITIONS:
+        return None  # "had been found", "the confirmed deaths", "an estimated 1,300"
+    if word in _AMBIGUOUS and folded in _NOT_A_SUBJECT:
+        return None  # "the estimate", "credible reports": nouns
     speaker = folded != "official" and (folded in _SPEAKERS or folded.rstrip("s") in _SPEAKERS)
     if word in _AMBIGUOUS and previous[:1].islower() and not speaker:
         return None  # "leaked documents": a noun
