@@ -66,6 +66,12 @@ def test_extract_add_yes_records_dated_claims(
     }
     code, _, err = invoke(runner, "-f", str(path), "extract", str(article), "--add", "--yes")
     assert err.endswith("0 added, 2 skipped\n")  # already recorded
+    stored = {c.value: (c.text, c.note) for c in claims_file_.claims}
+    assert stored[120] == (
+        "At least 120 houses were destroyed by the flood, the regional fire service said on "
+        "Tuesday.",
+        f"from {article}",
+    )
 
 
 def test_extract_add_needs_a_terminal_or_yes(runner: CliRunner, claims_file: Write) -> None:

@@ -991,7 +991,12 @@ def extract(
     candidates = extracting.extract(text, percent=percent, money=money, date=when)
     if add_them:
         _add_candidates(
-            ctx, candidates, when or dt.date.today(), yes=yes, min_confidence=min_confidence
+            ctx,
+            candidates,
+            when or dt.date.today(),
+            yes=yes,
+            min_confidence=min_confidence,
+            article=source_file,
         )
     elif output is ExtractFormat.table:
         _stdout().print(render.candidates_table(candidates))
@@ -1026,9 +1031,16 @@ def _article(name: str) -> str:
 
 
 def _add_candidates(
-    ctx: typer.Context, candidates: list[Any], when: dt.date, *, yes: bool, min_confidence: float
+    ctx: typer.Context,
+    candidates: list[Any],
+    when: dt.date,
+    *,
+    yes: bool,
+    min_confidence: float,
+    article: str = "",
 ) -> None:
-    """Record the candidates the user accepts (all confident, attributed ones with --yes)."""
+    """Record the candidates the user accepts (all confident, attributed ones with --yes), each
+    with the article's sentence as its text and the article's name as its note."""
     from figcheck import extract as extracting
     from figcheck import recording, writing
 
@@ -1051,9 +1063,12 @@ def _add_candidates(
                 continue
             if answer.startswith("e"):
                 shorthand_text = _prompt("claim", shorthand_text, [])
-        draft = recording.draft(
-            shorthand_text, recording.Given(date=when), claims_file, today=when, new_metric=True
+        given = recording.Given(
+            date=when,
+            text=" ".join(candidate.sentence.split()),
+            note=f"from {article}" if article and article != "-" else None,
         )
+        draft = recording.draft(shorthand_text, given, claims_file, today=when, new_metric=True)
         if draft.missing and not yes:
             draft = draft.with_answers(_ask_missing(draft, claims_file))
         try:
