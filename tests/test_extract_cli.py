@@ -99,3 +99,20 @@ def test_show_saves_charts(runner: CliRunner, tmp_path: Path) -> None:
     assert code == 0, err
     assert png.read_bytes().startswith(b"\x89PNG")
     assert "<svg" in svg.read_text(encoding="utf-8")
+
+
+def test_extract_add_records_the_moment_the_sentence_gives(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(SHIPPED.read_text(encoding="utf-8"), encoding="utf-8")
+    article = tmp_path / "flood.txt"
+    article.write_text(
+        "Flood update\n2026-03-04\n\nOn 1 March, at least 120 houses were destroyed by the "
+        "flood, the regional fire service said.\n",
+        encoding="utf-8",
+    )
+    code, _, err = invoke(runner, "-f", str(claims), "extract", str(article), "--add", "--yes")
+    assert code == 0, err
+    text = claims.read_text(encoding="utf-8")
+    assert '    date: 2026-03-04\n    as_of: "2026-03-01"\n' in text

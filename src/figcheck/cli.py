@@ -1063,10 +1063,12 @@ def _add_candidates(
                 continue
             if answer.startswith("e"):
                 shorthand_text = _prompt("claim", shorthand_text, [])
+        dated = candidate.as_of if candidate.as_of and candidate.as_of[:10] <= str(when) else None
         given = recording.Given(
             date=when,
             text=" ".join(candidate.sentence.split()),
             note=f"from {article}" if article and article != "-" else None,
+            as_of=dated,  # the moment the sentence gives the figure, when the text says
         )
         draft = recording.draft(shorthand_text, given, claims_file, today=when, new_metric=True)
         if draft.missing and not yes:

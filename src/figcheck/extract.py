@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from figcheck.model import Qualifier
+from figcheck.reconcile.rules import interval
 from figcheck.shorthand import Amount, Reading, qualifier_before, read_number, read_vague, render
 
 __all__ = [
@@ -1561,19 +1562,9 @@ _CONFIDENCE = {
 def _interval(
     qualifier: Qualifier, value: float | None, low: float | None, high: float | None, about: float
 ) -> tuple[float, float | None]:
-    if qualifier is Qualifier.RANGE:
-        assert low is not None and high is not None
-        return low, high
-    assert value is not None
-    if qualifier is Qualifier.ABOUT:
-        return value * (1 - about), value * (1 + about)
-    if qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN):
-        return value, None
-    if qualifier in (Qualifier.AT_MOST, Qualifier.UP_TO, Qualifier.FEWER_THAN):
-        return 0.0, value
-    if qualifier is Qualifier.NEARLY:
-        return value * (1 - about), value
-    return value, value
+    """A candidate's interval by the claims' rule (no upper bound: None, as JSON writes it)."""
+    lo, hi = interval(qualifier, value, low, high, about)
+    return lo, (None if hi == float("inf") else hi)
 
 
 def extract(
