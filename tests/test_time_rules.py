@@ -282,3 +282,43 @@ def test_as_of_gives_the_verdict_as_it_stood(runner: CliRunner, claims_file: Wri
     assert (row["status"], row["as_of"], row["claims"]) == ("single", "2026-02-20", 1)
     row = one(runner, claims_file, STORY, "--as-of", "2026-09-23")
     assert (row["status"], row["as_of"], row["claims"]) == ("consistent", "2026-09-22", 2)
+
+
+def test_a_running_total_diverges_as_the_contract_multiplies(
+    runner: CliRunner, claims_file: Write
+) -> None:
+    # 100 · 1.15 is 114.99999999999999 in floating point: 115 exceeds it, for every kind alike
+    text = """\
+        settings: {tolerance: 0.15}
+        metrics:
+          c: {kind: cumulative}
+          x: {kind: fixed}
+        claims:
+          - {id: c1, metric: c, value: 115, source: A, date: 2026-03-01}
+          - {id: c2, metric: c, value: 100, source: B, date: 2026-03-02}
+          - {id: x1, metric: x, value: 115, source: A, date: 2026-03-01}
+          - {id: x2, metric: x, value: 100, source: B, date: 2026-03-02}
+    """
+    rows = {row["metric"]: row for row in compare(runner, claims_file, text)}
+    assert (rows["c"]["status"], rows["c"]["conflict"]) == ("divergent", ["c1", "c2"])
+    assert rows["x"]["status"] == "divergent"
+
+
+def test_a_relation_s_ratio_uses_the_whole_claims_with_a_positive_bound(
+    runner: CliRunner, claims_file: Write
+) -> None:
+    text = """\
+        metrics:
+          w: {kind: level}
+          p: {kind: level, part_of: w}
+        claims:
+          - {id: w0, metric: w, value: 0, source: A, date: 2026-03-01}
+          - {id: w1, metric: w, value: 100, source: B, date: 2026-03-01}
+          - {id: p1, metric: p, value: 50, source: C, date: 2026-03-01}
+    """
+    relation = [row for row in compare(runner, claims_file, text) if row["kind"] == "part"][0]
+    assert (relation["status"], relation["conflict"], relation["ratio"]) == (
+        "divergent",
+        ["w0", "p1"],
+        0.5,
+    )

@@ -537,7 +537,8 @@ def _cumulative(frame: pd.DataFrame, claims_file: ClaimsFile, tolerance: float) 
     b = np.empty(len(starts), dtype=np.int64)
     b[c.metric[first_of_metric]] = first_of_metric
     top = score[b]
-    divergent = np.nan_to_num(top, nan=-1.0) > 1 + tolerance
+    crossed = has_pair & diverges(c.lo[a], c.hi, tolerance)  # as the contract multiplies
+    divergent = np.bincount(c.metric, weights=crossed.astype(np.float64), minlength=len(starts)) > 0
     latest = moment_rank[ends - 1]  # claims are in order of their moments
     as_of = np.where(divergent, c.moment[b], c.moment[ends - 1])
     largest_lo = np.maximum.reduceat(c.lo, starts)

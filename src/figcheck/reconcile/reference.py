@@ -175,6 +175,7 @@ def _cumulative(claims: Sequence[Stated], tolerance: float) -> _Outcome:
         by_moment.setdefault(claim.moment, []).append(claim)
     best: tuple[tuple[float, int, int, int], Stated, Stated] | None = None
     before: list[Stated] = []  # the two claims with the largest lo before this moment
+    crossed = False  # some pair with lo(A) > hi(B)·(1+t), as the contract multiplies
     for moment in sorted(by_moment):
         group = by_moment[moment]
         top = sorted([*before, *group], key=lambda c: (-c.lo, c.order))[:2]
@@ -183,6 +184,7 @@ def _cumulative(claims: Sequence[Stated], tolerance: float) -> _Outcome:
             if not candidates:
                 continue
             earlier = candidates[0]
+            crossed |= bool(diverges(earlier.lo, later.hi, tolerance))
             score = _pair_score(earlier, later)
             if score is None:
                 continue
@@ -195,7 +197,7 @@ def _cumulative(claims: Sequence[Stated], tolerance: float) -> _Outcome:
         divergent, as_of, score = False, latest, None
     else:
         score = best[0][0]
-        divergent = bool(diverges(score, 1.0, tolerance))
+        divergent = crossed
         as_of = best[2].moment if divergent else latest
     low = max(c.lo for c in claims)
     high = min(c.hi for c in claims if c.moment >= as_of)
@@ -275,12 +277,6 @@ def _held_sum(
     return total, tuple(setters)
 
 
-def _score(total: float, high: float) -> float | None:
-    if high == 0:
-        return INF if total > 0 else None
-    return ratio(total, high) if high != INF else None
-
-
 def relation_verdict(
     relation: Relation,
     kind: Kind,
@@ -322,8 +318,9 @@ def relation_verdict(
         compared.update(c.id for part in in_parts for c in part)
         setter = _hi_setter(in_whole, rank)
         total, part_setters = _held_sum(in_parts, rank)
-        score = _score(total, setter.hi)
-        if score is not None and score != INF:
+        bounded = [c.hi for c in in_whole if 0 < c.hi < INF]  # the ratio's whole claims
+        if bounded:
+            score = total / min(bounded)
             top_ratio = score if top_ratio is None else max(top_ratio, score)
         if diverges(total, setter.hi, tolerance):
             best = (moment, (setter.id, *part_setters))
