@@ -20,7 +20,6 @@ the definition this module is tested against (tests/test_properties.py).
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -611,8 +610,3 @@ def verdicts_of(
         frame = frame[frame["metric"].isin(names)]
     kept = {filters.metric, *(r.name for r in relations)}
     return [row for row in verdicts(frame, claims_file, tolerance) if row.metric in kept]
-
-
-def moment_of(day: dt.date | None) -> str | None:
-    """A day given to ``--until`` or ``--as-of`` as the latest moment of that day."""
-    return None if day is None else f"{day.isoformat()}T99"
