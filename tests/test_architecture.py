@@ -75,3 +75,18 @@ def test_help_and_add_s_verdict_need_no_pandas() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_words_of_every_output_need_no_drawing_library() -> None:
+    """``wording`` serves the terminal, the HTML report and the charts: plain strings only."""
+    found = _imports(PACKAGE / "wording.py", top_level_only=False)
+    heavy = {i for i in found if i.split(".")[0] in ("rich", "matplotlib", "pandas", "numpy")}
+    assert not heavy, f"wording imports {sorted(heavy)}"
+    code = (
+        "import sys, figcheck.wording; "
+        "print(sorted(m for m in ('rich', 'matplotlib', 'pandas', 'jinja2') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

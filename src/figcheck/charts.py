@@ -8,7 +8,8 @@ each source's figures of a cumulative metric over time.
 Both draw the frames that ``compare`` uses (``analysis.claims_frame`` rows of one metric and its
 ``analysis.verdicts`` row); nothing here decides a verdict. matplotlib is imported inside the
 functions that draw, so ``import figcheck.charts`` costs nothing; figures are built with the
-object API (no pyplot, no global backend) and written as SVG or PNG.
+object API (no pyplot, no global backend) and written as SVG or PNG. Their words (titles, labels,
+the description a screen reader reads) come from :mod:`figcheck.wording`.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from collections.abc import Iterator
 from html import escape
 from typing import TYPE_CHECKING, Any, Literal
 
+from figcheck import wording
 from figcheck.errors import UsageError
 from figcheck.safety import visible
+from figcheck.wording import CONFLICT_MARK, figure, number
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,7 +44,6 @@ GREEN = "#009E73"
 GREY = "#666666"
 _SOURCE_COLOURS = (BLUE, "#E69F00", GREEN, "#CC79A7", "#56B4E9", "#000000", VERMILLION)
 _SOURCE_MARKERS = ("o", "s", "^", "D", "v", "P", "X")
-CONFLICT_MARK = "✗ conflict"
 
 _STYLE: dict[Any, Any] = {
     "svg.fonttype": "none",  # text stays text: selectable, searchable, read by screen readers
@@ -81,11 +83,12 @@ def forest_svg(
     ``id_prefix`` makes every id inside the SVG unique when several charts share one page.
     """
     rows = _rows(claims)
-    figure = _figure(
+    drawn = _figure(
         lambda fig: _draw_forest(fig.add_subplot(), rows, verdict, unit), _forest_height(rows)
     )
     title = f"{visible(metric)}: every claim's interval on one axis"
-    return _svg(figure, title, forest_description(metric, rows, verdict), id_prefix or _ids(metric))
+    description = wording.forest_description(metric, rows, verdict)
+    return _svg(drawn, title, description, id_prefix or _ids(metric))
 
 
 def timeline_svg(
@@ -98,10 +101,10 @@ def timeline_svg(
 ) -> str:
     """The timeline of a cumulative metric: each source's figures by date, as an inline SVG."""
     rows = _rows(claims)
-    figure = _figure(lambda fig: _draw_timeline(fig.add_subplot(), rows, verdict, unit), 3.6)
+    drawn = _figure(lambda fig: _draw_timeline(fig.add_subplot(), rows, verdict, unit), 3.6)
     title = f"{visible(metric)}: each source's figures over time"
     prefix = id_prefix or _ids(metric, "timeline")
-    return _svg(figure, title, timeline_description(metric, rows, verdict), prefix)
+    return _svg(drawn, title, wording.timeline_description(metric, rows, verdict), prefix)
 
 
 def image(
@@ -132,88 +135,17 @@ def image(
         if timeline:
             _draw_timeline(axes[-1], rows, verdict, unit)
         fig.suptitle(
-            f"{visible(metric)}: {_STATUS_WORDS[verdict['status']]}",
+            wording.chart_title(metric, verdict["status"]),
             x=0.02,
             ha="left",
             fontweight="bold",
         )
 
-    figure = _figure(draw, sum(heights) + 0.4)
+    drawn = _figure(draw, sum(heights) + 0.4)
     buffer = io.BytesIO()
     with _style():
-        figure.savefig(buffer, format=kind, dpi=150, metadata=_metadata(kind))
+        drawn.savefig(buffer, format=kind, dpi=150, metadata=_metadata(kind))
     return buffer.getvalue()
-
-
-# --- descriptions (the chart's alt text) -------------------------------------------------------
-
-_STATUS_WORDS = {
-    "divergent": "sources disagree",
-    "consistent": "sources agree",
-    "single": "one claim",
-}
-
-
-def forest_description(metric: str, rows: list[dict[str, Any]], verdict: dict[str, Any]) -> str:
-    """What the forest plot shows, in words: each claim and the verdict."""
-    from figcheck.render import figure, interval
-
-    conflict = _conflict(verdict)
-    parts = [
-        f"{visible(str(row['source']))} ({row['date']}): {figure(row)}, "
-        f"allowing {interval(row['lo'], row['hi'])}"
-        + (" (in conflict)" if row["id"] in conflict else "")
-        for row in rows
-    ]
-    claims = f"{len(rows)} claim{'s' if len(rows) != 1 else ''}"
-    return (
-        f"Forest plot of {claims} about {visible(metric)}. "
-        + "; ".join(parts)
-        + ". "
-        + (_verdict_words(verdict))
-    )
-
-
-def timeline_description(metric: str, rows: list[dict[str, Any]], verdict: dict[str, Any]) -> str:
-    """What the timeline shows, in words: each source's figures in date order."""
-    from figcheck.render import figure
-
-    by_source: dict[str, list[str]] = {}
-    for row in sorted(rows, key=lambda row: row["moment"]):
-        by_source.setdefault(visible(str(row["source"])), []).append(
-            f"{figure(row)} on {row['moment']}"
-        )
-    parts = [f"{source}: {', '.join(said)}" for source, said in by_source.items()]
-    return (
-        f"Timeline of {visible(metric)}, "
-        f"{'a running total' if verdict.get('kind') == 'cumulative' else 'a level over time'}. "
-        + "; ".join(parts)
-        + ". "
-        + (_verdict_words(verdict))
-    )
-
-
-def span_words(low: float, high: float | None) -> str:
-    """A reconciled range in words: ``between 45 and 55``, ``2,400 or more``, ``exactly 5``
-    (an open upper bound is infinite, or None as in a report record)."""
-    from figcheck.render import number
-
-    high = math.inf if high is None else high
-    if low == high:
-        return f"exactly {number(low)}"
-    if math.isinf(high):
-        return f"{number(low)} or more"
-    return f"between {number(low)} and {number(high)}"
-
-
-def _verdict_words(verdict: dict[str, Any]) -> str:
-    status = verdict["status"]
-    if status == "divergent":
-        return "Sources disagree: no single value fits the two conflicting claims."
-    span = span_words(verdict["range_low"], verdict["range_high"])
-    if status == "consistent":
-        return f"Sources agree: every claim fits {span}."
-    return f"One claim: {span}."
 
 
 # --- drawing -----------------------------------------------------------------------------------
@@ -261,8 +193,6 @@ def _value_axis(rows: list[dict[str, Any]]) -> tuple[float, float]:
 def _number_axis(axis: Any) -> None:
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    from figcheck.render import number
-
     axis.set_major_locator(MaxNLocator(nbins=6, min_n_ticks=3))
     axis.set_major_formatter(FuncFormatter(lambda value, _: number(value)))
 
@@ -270,8 +200,6 @@ def _number_axis(axis: Any) -> None:
 def _draw_forest(
     ax: Axes, rows: list[dict[str, Any]], verdict: dict[str, Any], unit: str | None
 ) -> None:
-    from figcheck.render import figure
-
     start, end = _value_axis(rows)
     conflict = _conflict(verdict)
     count = len(rows)
@@ -322,7 +250,7 @@ def _draw_forest(
         ax.text(
             right if right_half else low,
             -0.72,
-            f" every claim fits: {span_words(low, high)} ",
+            f" {wording.band(low, high)} ",
             color="#00704f",
             fontsize=9,
             fontweight="bold",
@@ -377,7 +305,7 @@ def _mark_gap(ax: Axes, rows: list[dict[str, Any]], verdict: dict[str, Any], end
         linewidth=0,
         zorder=1,
     )
-    words = "gap: no value fits both" if verdict["kind"] == "level" else "gap: the count would fall"
+    words = wording.gap(verdict["kind"])
     middle = (low + min(high, end)) / 2
     ax.text(
         middle,

@@ -854,7 +854,7 @@ def _print_recorded(
     """
     from rich.text import Text
 
-    from figcheck import render, report, store
+    from figcheck import render, report, store, wording
     from figcheck.reconcile import one_metric
 
     after = store.snapshot(path)
@@ -867,7 +867,7 @@ def _print_recorded(
     console.print(
         Text(f"{action} {claim.id}  ")
         + render.cell(claim.metric, "bold")
-        + Text(f"  {render.figure(row)}  {render.interval(row['lo'], row['hi'])}  ")
+        + Text(f"  {wording.figure(row)}  {wording.interval(row['lo'], row['hi'])}  ")
         + render.cell(claim.source)
         + Text(f"  {claim.date.isoformat()}"),
         soft_wrap=whole,

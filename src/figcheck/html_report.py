@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from figcheck import wording
 from figcheck.safety import visible
 
 if TYPE_CHECKING:
@@ -25,17 +26,6 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from figcheck.model import ClaimsFile
-
-STATUS_LABELS = {
-    "divergent": ("✗", "Sources disagree"),
-    "consistent": ("✓", "Consistent"),
-    "single": ("•", "One claim"),
-}
-_COUNT_WORDS = {
-    "divergent": "where sources disagree",
-    "consistent": "consistent",
-    "single": "with one claim only",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +82,7 @@ def render_report(
     from figcheck import __version__
 
     sections = metric_sections(claims_file, claims, verdicts)
-    counts = {status: sum(s.status == status for s in sections) for status in STATUS_LABELS}
+    counts = {status: sum(s.status == status for s in sections) for status in wording.STATUS_WORDS}
     return (
         _environment()
         .get_template("report.html.j2")
@@ -104,9 +94,10 @@ def render_report(
             source_count=int(claims["source"].nunique()) if len(claims) else 0,
             sections=sections,
             counts=counts,
-            labels=STATUS_LABELS,
-            count_words=_COUNT_WORDS,
-            tolerance=f"{claims_file.settings.tolerance:.0%}",
+            icons=wording.STATUS_ICONS,
+            count_words=wording.COUNT_WORDS,
+            kind_words=wording.KIND_WORDS,
+            tolerance=wording.percent(claims_file.settings.tolerance),
             version=__version__,
         )
     )
@@ -144,11 +135,8 @@ def metric_sections(
                 charts.timeline_svg(metric, rows, verdict, unit=unit, id_prefix=f"c{index}-t-")
             )
         elif verdict["kind"] == "cumulative" and relation is None:
-            note = (
-                f"A running total: every claim carries the same date ({records_[0]['date']}), "
-                "so there is no timeline to draw."
-            )
-        icon, label = STATUS_LABELS[verdict["status"]]
+            note = wording.no_timeline(records_[0]["date"])
+        status = str(verdict["status"])
         sections.append(
             MetricSection(
                 anchor=_anchor(metric, anchors),
@@ -156,12 +144,12 @@ def metric_sections(
                 description=visible(entry.description) if entry and entry.description else "",
                 unit=visible(unit) if unit else "",
                 kind=str(verdict["kind"]),
-                status=str(verdict["status"]),
-                icon=icon,
-                label=label,
-                sentence=verdict_sentence(verdict, by_id),
-                figures=_figures(verdict, by_id),
-                ratio=_ratio(verdict),
+                status=status,
+                icon=wording.STATUS_ICONS[status],
+                label=wording.STATUS_WORDS[status],
+                sentence=wording.verdict_sentence(verdict, by_id),
+                figures=wording.figures(verdict, wording.speakers(records_)),
+                ratio=wording.ratio(verdict["ratio"], status),
                 claims=int(verdict["claims"]),
                 sources=int(verdict["sources"]),
                 forest=Markup(
@@ -175,83 +163,6 @@ def metric_sections(
             )
         )
     return sections
-
-
-# --- words -------------------------------------------------------------------------------------
-
-
-def _says(claim: dict[str, Any], verb: str = "say") -> str:
-    from figcheck.render import figure
-
-    return f"{visible(str(claim['source']))} {verb} {figure(claim)}"
-
-
-def verdict_sentence(verdict: dict[str, Any], claims_by_id: dict[str, dict[str, Any]]) -> str:
-    """The verdict in one sentence: "Sources disagree: human rights groups say about 800, ..."."""
-    from figcheck.charts import span_words
-    from figcheck.render import figure
-
-    status = verdict["status"]
-    if verdict["kind"] in ("part", "parts"):
-        return _relation_sentence(verdict, claims_by_id)
-    if status == "divergent":
-        first = claims_by_id[verdict["conflict"][0]]
-        second = claims_by_id[verdict["conflict"][1]]
-        if verdict["kind"] == "cumulative" and first["moment"] != second["moment"]:
-            return (
-                f"Sources disagree: {_says(first, 'said')} on {first['moment']}, but "
-                f"{_says(second, 'said')} on {second['moment']}; a running total cannot fall."
-            )
-        when = f" as of {verdict['as_of']}" if verdict["kind"] == "level" else ""
-        return f"Sources disagree{when}: {_says(first)}, {_says(second)}."
-    span = span_words(verdict["range_low"], verdict["range_high"])
-    if status == "consistent":
-        if verdict["kind"] in ("cumulative", "level"):
-            return f"Sources agree: as of {verdict['as_of']}, the claims allow {span}."
-        return f"Sources agree: every claim fits {span}."
-    if len(claims_by_id) > 1:
-        window = verdict["window"]
-        return (
-            f"No two sources' figures were in force at the same time (within {window} "
-            f"day{'s' if window != 1 else ''}): nothing to compare."
-        )
-    (claim,) = claims_by_id.values()
-    return (
-        f"Only one claim: {figure(claim)}, from {visible(str(claim['source']))} ({claim['date']})."
-    )
-
-
-def _relation_sentence(verdict: dict[str, Any], claims_by_id: dict[str, dict[str, Any]]) -> str:
-    """A relation's verdict: the parts exceed the whole, fit within it, or were never compared."""
-    if verdict["status"] == "divergent":
-        whole, *parts = (claims_by_id[i] for i in verdict["conflict"])
-        joined = " and ".join(_says(part) for part in parts)
-        return (
-            f"The parts exceed the whole as of {verdict['as_of']}: {joined}, "
-            f"but {_says(whole)} in all."
-        )
-    if verdict["status"] == "consistent":
-        return f"The parts fit within the whole (as of {verdict['as_of']})."
-    return "No figure of a part could be held against a figure of the whole."
-
-
-def _figures(verdict: dict[str, Any], claims_by_id: dict[str, dict[str, Any]]) -> str:
-    from figcheck.charts import span_words
-    from figcheck.render import figure
-
-    if verdict["status"] == "divergent":
-        pair = [claims_by_id[claim_id] for claim_id in verdict["conflict"]]
-        return " vs ".join(f"{visible(str(c['source']))}: {figure(c)}" for c in pair)
-    if verdict["kind"] in ("part", "parts"):
-        return "—"
-    return span_words(verdict["range_low"], verdict["range_high"])
-
-
-def _ratio(verdict: dict[str, Any]) -> str:
-    ratio = verdict["ratio"]
-    if ratio is not None and not math.isnan(ratio):
-        return f"{ratio:.2f}"
-    return "∞" if verdict["status"] == "divergent" else "—"
 
 
 def _when(moment: dt.datetime) -> str:
@@ -295,8 +206,6 @@ def _text(value: Any) -> str:
 def _claim_row(
     claim: dict[str, Any], verdict: dict[str, Any], source_names: dict[str, str]
 ) -> ClaimRow:
-    from figcheck.render import figure, interval
-
     url = _text(claim["url"])
     link = web_link(claim["url"] if isinstance(claim["url"], str) else None)
     shown = ""
@@ -311,8 +220,8 @@ def _claim_row(
         date=_text(claim["date"]),
         source=visible(source),
         source_name=visible(name) if name and name != source else "",
-        figure=figure(claim),
-        interval="" if claim["lo"] == claim["hi"] else interval(claim["lo"], claim["hi"]),
+        figure=wording.figure(claim),
+        interval="" if claim["lo"] == claim["hi"] else wording.interval(claim["lo"], claim["hi"]),
         text=_text(claim["text"]),
         note=_text(claim["note"]),
         url=url,

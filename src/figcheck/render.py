@@ -18,7 +18,9 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from figcheck import wording
 from figcheck.safety import visible
+from figcheck.wording import bound, figure, interval
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -27,16 +29,6 @@ if TYPE_CHECKING:
 
     Claims: TypeAlias = pd.DataFrame | list[dict[str, Any]]  # a claims frame, or its rows
 
-_QUALIFIER_WORDS = {
-    "exact": "",
-    "about": "about ",
-    "at_least": "at least ",
-    "more_than": "more than ",
-    "at_most": "at most ",
-    "up_to": "up to ",
-    "fewer_than": "fewer than ",
-    "nearly": "nearly ",
-}
 NO_CLAIMS = "No claims yet: record one with figcheck add."
 _STATUS_STYLE = {"divergent": "bold red", "consistent": "green", "single": "dim"}
 
@@ -53,31 +45,6 @@ def _shown(value: Any) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     return visible(str(value))
-
-
-def number(value: float | None) -> str:
-    """A figure as people write it: ``1,850``, ``2.4``, ``∞`` for an open bound."""
-    if value is None or math.isnan(value):
-        return ""
-    if math.isinf(value):
-        return "∞"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.6g}" if abs(value) >= 1 else f"{value:.3g}"
-
-
-def figure(claim: Any) -> str:
-    """What a claim says, in words: ``about 800``, ``at least 1,850``, ``40–60``."""
-    if claim["qualifier"] == "range":
-        return f"{number(claim['low'])}–{number(claim['high'])}"
-    return _QUALIFIER_WORDS[claim["qualifier"]] + number(claim["point"])
-
-
-def interval(lo: float, hi: float) -> str:
-    """An interval as text: ``[45, 55]``, ``[2,400, ∞)``, or a single figure."""
-    if lo == hi:
-        return number(lo)
-    return f"[{number(lo)}, {number(hi)}{')' if math.isinf(hi) else ']'}"
 
 
 Cell = tuple[str, str]  # text already made visible, and its style
@@ -223,7 +190,7 @@ def _speakers(claims: Claims, ids: set[str]) -> dict[str, str]:
     else:
         needed = ["id", "source", "qualifier", "low", "high", "point"]  # what figure() reads
         rows = claims.loc[claims["id"].isin(ids), needed].to_dict("records")
-    return {row["id"]: f"{visible(row['source'])} {figure(row)}" for row in rows}
+    return wording.speakers(rows)
 
 
 def speakers(frame: Claims, verdicts: list[dict[str, Any]]) -> dict[str, str]:
@@ -245,17 +212,7 @@ def compare_table(
         status = row["status"]
         style = _STATUS_STYLE[status]
         dim = "dim" if status == "single" else ""
-        if status == "divergent":
-            whole, *others = row["conflict"]
-            joiner = " + " if row["kind"] == "parts" else " vs "
-            if row["kind"] in ("part", "parts"):
-                figures = f"{' + '.join(says[i] for i in others)} > {says[whole]}"
-            else:
-                figures = f"{says[whole]}{joiner}{says[others[0]]}"
-        elif row["kind"] in ("part", "parts"):
-            figures = "parts fit the whole" if status == "consistent" else "never compared"
-        else:
-            figures = interval(_bound(row["range_low"], 0.0), _bound(row["range_high"], math.inf))
+        figures = wording.figures(row, says)
         rows.append(
             [
                 (visible(row["metric"]), style),
@@ -264,39 +221,13 @@ def compare_table(
                 (str(row["claims"]), dim),
                 (str(row["sources"]), dim),
                 (figures, dim),
-                (_ratio_text(row["ratio"], status), dim),
+                (wording.ratio(row["ratio"], status), dim),
             ]
         )
     if not rows:
         return Text(empty or NO_CLAIMS)
     headers = ["metric", "verdict", "as of", "claims", "sources", "figures", "ratio"]
-    return Group(Grid(headers, rows, right={3, 4, 6}, wrap=5), Text(summary(verdicts)))
-
-
-def _bound(value: float | None, missing: float) -> float:
-    """A bound from a report record, where an open (infinite) bound is None."""
-    return missing if value is None else value
-
-
-def _ratio_text(ratio: float | None, status: str) -> str:
-    """How far apart the figures are; nothing for a lone claim (JSON still has its lo/hi)."""
-    if status == "single":
-        return ""
-    if ratio is not None and not math.isnan(ratio):
-        return f"{ratio:.2f}"
-    return "∞" if status == "divergent" else ""
-
-
-def summary(verdicts: list[dict[str, Any]]) -> str:
-    """``5 metrics, 2 relations, 1 divergent, 3 consistent, 3 single``."""
-    relations = sum(row["kind"] in ("part", "parts") for row in verdicts)
-    total = len(verdicts) - relations
-    parts = [f"{total} metric{'s' if total != 1 else ''}"]
-    if relations:
-        parts.append(f"{relations} relation{'s' if relations != 1 else ''}")
-    for status in ("divergent", "consistent", "single"):
-        parts.append(f"{sum(row['status'] == status for row in verdicts)} {status}")
-    return ", ".join(parts)
+    return Group(Grid(headers, rows, right={3, 4, 6}, wrap=5), Text(wording.summary(verdicts)))
 
 
 def claims_table(frame: pd.DataFrame, *, with_metric: bool = True) -> RenderableType:
@@ -390,12 +321,12 @@ def forest(frame: pd.DataFrame, verdict: dict[str, Any]) -> RenderableType:
     table = Table(show_edge=False, show_header=True, header_style="bold", box=None)
     table.add_column("source", max_width=28)
     table.add_column("as of", no_wrap=True)
-    table.add_column(f"{number(start)} … {number(end)}", no_wrap=True)
+    table.add_column(f"{wording.number(start)} … {wording.number(end)}", no_wrap=True)
     table.add_column("figure")
     for claim in frame.to_dict("records"):
         clash = claim["id"] in conflict
         style = "bold red" if clash else "cyan"
-        mark = Text(" ✗ conflict", style="bold red") if clash else Text("")
+        mark = Text(f" {wording.CONFLICT_MARK}", style="bold red") if clash else Text("")
         table.add_row(
             cell(claim["source"]),
             Text(claim["moment"]),
@@ -403,25 +334,18 @@ def forest(frame: pd.DataFrame, verdict: dict[str, Any]) -> RenderableType:
             Text(figure(claim)) + mark,
         )
     if verdict["status"] == "consistent":
-        low, high = verdict["range_low"], _bound(verdict["range_high"], math.inf)
+        low, high = verdict["range_low"], bound(verdict["range_high"], math.inf)
         band = _bar(low, high, start, end, "bold green")
         table.add_row(Text("reconciled", style="bold green"), "", band, interval(low, high))
     return table
 
 
 def verdict_sentence(verdict: dict[str, Any], frame: Claims) -> Text:
-    """The verdict in one sentence, with who disagrees."""
+    """The verdict in one line, with who disagrees."""
     status = verdict["status"]
-    if status == "divergent":
-        says = _speakers(frame, set(verdict["conflict"]))
-        ratio = verdict["ratio"]
-        times = "" if ratio is None or math.isnan(ratio) else f" (ratio {ratio:.2f})"
-        pair = f"{', '.join(says[i] for i in verdict['conflict'])}{times}"
-        return Text("Sources disagree: ", style="bold red") + Text(pair)
-    span = interval(_bound(verdict["range_low"], 0.0), _bound(verdict["range_high"], math.inf))
-    if status == "single":
-        return Text(f"One claim: {span}", style="dim")
-    return Text(f"Consistent: every claim fits {span}", style="green")
+    said = _speakers(frame, set(verdict["conflict"])) if status == "divergent" else {}
+    lead, rest = wording.verdict_line(verdict, said)
+    return Text(lead, style=_STATUS_STYLE[status]) + Text(rest)
 
 
 def show(
@@ -433,24 +357,16 @@ def show(
 ) -> RenderableType:
     """One metric: its kind and moment, the verdict, the forest plot, a timeline when its claims
     speak of several days, the claims never held against another (``alone``) and its relations."""
-    window = f", window {verdict['window']} days" if verdict["window"] is not None else ""
-    about = f"{verdict['kind']}{window}, as of {verdict['as_of']}"
-    heading = Text(visible(metric), style="bold") + Text(f"  ({about})", style="dim")
+    heading = Text(visible(metric), style="bold") + Text(
+        f"  ({wording.setting(verdict)})", style="dim"
+    )
     parts: list[RenderableType] = [heading, verdict_sentence(verdict, frame), Text("")]
     parts += [forest(frame, verdict), Text("")]
     days = frame["moment"].str[:10]
     if (days != days.iloc[0]).any():
         parts += [timeline(frame, verdict), Text("")]
     if alone:
-        window = verdict["window"]
-        within = f"{window} day{'s' if window != 1 else ''}"
-        parts.append(
-            Text(
-                f"Not held against any other claim ({len(alone)}): {', '.join(alone)}; no other "
-                f"source's figure was in force within {within} of them.",
-                style="dim",
-            )
-        )
+        parts.append(Text(wording.uncompared(alone, verdict["window"]), style="dim"))
     for relation in relations:
         style = _STATUS_STYLE[relation["status"]]
         parts.append(
