@@ -3,8 +3,8 @@
 python bench/against.py ../figcheck-previous/src claims-100k.yaml [--runs 3]
 
 Each run is a fresh process; cold runs start from an empty cache of their own. Prints the medians
-of cold and warm ``compare`` and of ``add`` (each checkout adds to its own copy of the file), and
-the ratio of this checkout to the other.
+of cold and warm ``compare``, of ``add`` (each checkout adds to its own copy of the file) and of
+``--help`` (start-up alone), and the ratio of this checkout to the other.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def main() -> None:
     try:
         for name in sources:
             shutil.copy(arguments.file, folder / f"{name}.yaml")
-        for mode in ("cold", "warm", "add"):
+        for mode in ("cold", "warm", "add", "help"):
             times: dict[str, list[float]] = {name: [] for name in sources}
             for number in range(arguments.runs + 1):
                 for name, src in sources.items():
@@ -63,6 +63,8 @@ def _run(folder: Path, name: str, src: str, mode: str, number: int) -> float:
             "2026-01-12",
             "--new-metric",
         ]
+    elif mode == "help":
+        args[-1:] = ["--help"]
     start = time.perf_counter()
     subprocess.run(args, env=env, check=True, capture_output=True)
     return time.perf_counter() - start

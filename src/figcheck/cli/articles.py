@@ -1,0 +1,158 @@
+"""The extract command: the figures in an article, proposed as claims and recorded if accepted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from figcheck.cli.editing import print_recorded
+from figcheck.cli.files import load_path, writable_path
+from figcheck.cli.options import day_of
+from figcheck.cli.prompts import ask_missing, interactive, plain_text, prompt
+from figcheck.cli.terminal import say, stdout_console
+from figcheck.errors import UsageError
+
+
+class ExtractFormat(enum.StrEnum):
+    """How extract prints its candidates."""
+
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+
+
+def extract(
+    ctx: typer.Context,
+    source_file: Annotated[
+        str, typer.Argument(metavar="FILE", help="An article: text, Markdown or HTML ('-': stdin).")
+    ],
+    output: Annotated[
+        ExtractFormat, typer.Option("--format", help="table for people; json or yaml for scripts.")
+    ] = ExtractFormat.table,
+    add_them: Annotated[
+        bool, typer.Option("--add", help="Go through the candidates and record those you accept.")
+    ] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="With --add: take every attributed candidate, no asking.")
+    ] = False,
+    min_confidence: Annotated[
+        float, typer.Option(min=0, max=1, help="With --yes: only candidates this confident.")
+    ] = 0.8,
+    date: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="Date of the claims (default: a date in the text's first lines, else today).",
+            show_default=False,
+        ),
+    ] = None,
+    percent: Annotated[bool, typer.Option("--percent", help="Also propose percentages.")] = False,
+    money: Annotated[bool, typer.Option("--money", help="Also propose amounts of money.")] = False,
+) -> None:
+    """Find the figures in an article, with who said them, and propose them as claims."""
+    from figcheck import extract as extracting
+    from figcheck import render
+
+    text = _article(source_file)
+    when = day_of(date) or extracting.find_date(text)
+    if when is None and add_them:
+        say(f"no date in the article's first lines: claims are dated today, {dt.date.today()}")
+    candidates = extracting.extract(text, percent=percent, money=money, date=when)
+    if add_them:
+        _add_candidates(
+            ctx,
+            candidates,
+            when or dt.date.today(),
+            yes=yes,
+            min_confidence=min_confidence,
+            article=source_file,
+        )
+    elif output is ExtractFormat.table:
+        stdout_console().print(render.candidates_table(candidates))
+    else:
+        from figcheck import report
+
+        records = [report.plain_record(extracting.as_record(c)) for c in candidates]
+        if output is ExtractFormat.json:
+            report.write_json(records, sys.stdout)
+        else:
+            import yaml
+
+            yaml.safe_dump(records, sys.stdout, allow_unicode=True, sort_keys=False)
+
+
+def _article(name: str) -> str:
+    """The article's text: Markdown and HTML stripped to text."""
+    from figcheck import extract as extracting
+    from figcheck.store import read_bytes
+
+    data = read_bytes(name)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{name}: not UTF-8 text") from None
+    if (
+        Path(name).suffix.lower() in {".md", ".markdown", ".html", ".htm"}
+        or text.lstrip()[:1] == "<"
+    ):
+        return extracting.to_text(text)
+    return text
+
+
+def _add_candidates(
+    ctx: typer.Context,
+    candidates: list[Any],
+    when: dt.date,
+    *,
+    yes: bool,
+    min_confidence: float,
+    article: str = "",
+) -> None:
+    """Record the candidates the user accepts (all confident, attributed ones with --yes), each
+    with the article's sentence as its text and the article's name as its note."""
+    from figcheck import extract as extracting
+    from figcheck import recording, writing
+
+    path = writable_path(ctx)
+    if not yes and not interactive():
+        raise UsageError("--add asks about each candidate in a terminal; use --yes in scripts")
+    added = skipped = 0
+    for candidate in candidates:
+        claims_file = load_path(path, for_analysis=False)
+        shorthand_text = extracting.as_shorthand(candidate)
+        if yes:
+            if candidate.source is None or candidate.confidence < min_confidence:
+                skipped += 1
+                continue
+        else:
+            stdout_console().print(plain_text(f"\n{candidate.sentence}\n→ {shorthand_text}"))
+            answer = prompt("record it? [y]es, [e]dit, [s]kip", "y", ["y", "e", "s"])
+            if answer.startswith("s"):
+                skipped += 1
+                continue
+            if answer.startswith("e"):
+                shorthand_text = prompt("claim", shorthand_text, [])
+        dated = candidate.as_of if candidate.as_of and candidate.as_of[:10] <= str(when) else None
+        given = recording.Given(
+            date=when,
+            text=" ".join(candidate.sentence.split()),
+            note=f"from {article}" if article and article != "-" else None,
+            as_of=dated,  # the moment the sentence gives the figure, when the text says
+        )
+        draft = recording.draft(shorthand_text, given, claims_file, today=when, new_metric=True)
+        if draft.missing and not yes:
+            draft = draft.with_answers(ask_missing(draft, claims_file))
+        try:
+            claim = recording.claim_of(draft, claims_file)
+            stored = writing.append_claim(path, claim)
+        except writing.DuplicateClaim:
+            skipped += 1
+            continue
+        print_recorded("added", stored, path)
+        added += 1
+    say(f"{added} added, {skipped} skipped")

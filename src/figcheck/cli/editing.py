@@ -1,0 +1,252 @@
+"""Commands that change the claims file: init, add, rm."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from figcheck.cli.files import LoadProgress, writable_path
+from figcheck.cli.options import QualifierOption, day_of, end_of, moment_option
+from figcheck.cli.prompts import ask_missing, interactive
+from figcheck.cli.terminal import fail, say, stdout_console
+from figcheck.errors import UsageError
+from figcheck.model import ClaimTable
+
+if TYPE_CHECKING:
+    from figcheck.model import ClaimsFile
+
+_TEMPLATE = """\
+# figcheck claims file: one entry per figure, with who said it and when.
+# Check it with `figcheck check`; see which figures disagree with `figcheck compare`.
+version: 1
+
+settings:
+  tolerance: 0.10   # relative slack before two figures count as contradictory
+  about: 0.10       # "about 50" allows 45-55
+
+metrics:            # what is counted; claims name a metric or one of its aliases
+  # political_prisoners:
+  #   description: People held for political reasons
+  #   unit: people
+  #   kind: level   # level, or cumulative for a running total that can only grow
+  #   aliases: [political prisoners]
+
+claims:
+  # - metric: political_prisoners
+  #   value: 800
+  #   qualifier: about  # exact about at_least more_than at_most up_to fewer_than nearly range
+  #   source: human rights groups
+  #   date: 2026-01-12
+"""
+
+
+def init(
+    ctx: typer.Context,
+    git: Annotated[
+        bool, typer.Option("--git", help="Also make git merge the file with figcheck's driver.")
+    ] = False,
+) -> None:
+    """Create a claims file (data/claims.yaml, or --file, or $FIGCHECK_FILE) with a template."""
+    given: str | None = ctx.obj["file"] if ctx.obj else None
+    target = Path(given or os.environ.get("FIGCHECK_FILE") or "data/claims.yaml")
+    if str(target) == "-":
+        raise UsageError("init writes a file; '-' (standard input) cannot be created")
+    if not (git and target.is_file()):  # with --git, an existing file is left as it is
+        _create(target)
+    if git:
+        from figcheck import gitsetup
+
+        for line in gitsetup.set_up(str(target)):
+            say(line)
+
+
+def _create(target: Path) -> None:
+    if target.exists() or target.is_symlink():
+        raise UsageError(f"{target} already exists; init never overwrites a file")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"{target}: cannot create: {error.strerror}") from None
+    try:
+        with target.open("x", encoding="utf-8") as stream:
+            stream.write(_TEMPLATE)
+    except FileExistsError:
+        raise UsageError(f"{target} already exists; init never overwrites a file") from None
+    except OSError as error:
+        raise UsageError(f"{target}: cannot create: {error.strerror}") from None
+    say(f"created {target}")
+
+
+def add(
+    ctx: typer.Context,
+    text: Annotated[
+        str | None,
+        typer.Argument(
+            help='The claim in shorthand, e.g. "~50 released (UN)".', show_default=False
+        ),
+    ] = None,
+    metric: Annotated[
+        str | None, typer.Option(help="What is counted (wins over the text).")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Who said it.")] = None,
+    date: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="When the source said it (default: today).",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            callback=moment_option,
+            help="The day (or YYYY-MM-DDTHH:MM) the figure describes, when not --date.",
+            show_default=False,
+        ),
+    ] = None,
+    qualifier: QualifierOption = None,
+    value: Annotated[
+        float | None, typer.Option(min=0, help="The figure.", show_default=False)
+    ] = None,
+    low: Annotated[
+        float | None, typer.Option(min=0, help="Lower bound (a range, or overriding).")
+    ] = None,
+    high: Annotated[
+        float | None, typer.Option(min=0, help="Upper bound (a range, or overriding).")
+    ] = None,
+    unit: Annotated[str | None, typer.Option(help="Unit, when not the metric's.")] = None,
+    url: Annotated[str | None, typer.Option(help="Where the claim was read.")] = None,
+    note: Annotated[str | None, typer.Option(help="Anything worth keeping with it.")] = None,
+    wording: Annotated[
+        str | None,
+        typer.Option("--text", help="The wording as read (default: TEXT).", show_default=False),
+    ] = None,
+    new_metric: Annotated[
+        bool, typer.Option("--new-metric", help="Start a new metric even if one has a close name.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Record it even if the same claim is there.")
+    ] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be written.")] = False,
+    from_json: Annotated[
+        bool, typer.Option("--json", help="Read the claim as a JSON object from standard input.")
+    ] = False,
+) -> None:
+    """Record a claim: parse TEXT, let options override it, check it, and append it."""
+    from figcheck import recording, shorthand, store, writing
+    from figcheck.model import Qualifier, slugify
+
+    path = writable_path(ctx)
+    before = store.snapshot(path)
+    with LoadProgress() as progress:
+        claims_file = store.load_snapshot(before, progress)
+    if from_json:
+        given = recording.given_from_json(sys.stdin.read())
+    else:
+        try:
+            chosen = Qualifier(slugify(qualifier)) if qualifier else None
+        except ValueError:
+            raise UsageError(f"unknown qualifier '{qualifier}'; see figcheck add --help") from None
+        given = recording.Given(
+            metric,
+            source,
+            day_of(date),
+            chosen,
+            value,
+            low,
+            high,
+            unit,
+            url,
+            note,
+            wording,
+            as_of=as_of,
+        )
+    try:
+        draft = recording.draft(
+            text, given, claims_file, today=dt.date.today(), new_metric=new_metric
+        )
+    except shorthand.ShorthandError as error:
+        fail(shorthand.format_error(error), 2)
+    if draft.missing and interactive():
+        draft = draft.with_answers(ask_missing(draft, claims_file))
+    claim = recording.claim_of(draft, claims_file, force=force)
+    if dry_run:
+        sys.stdout.write(writing.claim_yaml(claim))
+        say("dry run: nothing written")
+        return
+    stored = writing.append_claim(path, claim, force=force)
+    print_recorded("added", stored, path, before=(before, claims_file))
+
+
+def rm(
+    ctx: typer.Context,
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The id of the claim to remove.")],
+) -> None:
+    """Remove one claim by its id (see figcheck list), leaving the rest of the file as it was."""
+    from figcheck import writing
+
+    path = writable_path(ctx)
+    removed = writing.remove_claim(path, claim_id)
+    print_recorded("removed", removed, path)
+
+
+def print_recorded(
+    action: str, claim: Any, path: str, before: tuple[Any, ClaimsFile] | None = None
+) -> None:
+    """The claim as stored, then its metric's verdict with it (or without it, after rm).
+
+    ``before`` (the file's snapshot and claims before an add) lets the cached compare report be
+    brought up to date for this one metric, so the next compare need not redo every metric.
+    """
+    from rich.text import Text
+
+    from figcheck import render, report, store, wording
+    from figcheck.reconcile import one_metric
+
+    after = store.snapshot(path)
+    claims_file = store.load_snapshot(after)
+    moment = end_of(claim.moment) if action == "added" else None  # add: at the claim's moment
+    rows, verdicts = one_metric.metric_report(claims_file, claim.metric, as_of=moment)
+    row = one_metric.claim_rows(dataclasses.replace(claims_file, claims=(claim,)))[0]
+    console = stdout_console()
+    whole = not sys.stdout.isatty()  # one line per record into a pipe or a log, whatever the width
+    console.print(
+        Text(f"{action} {claim.id}  ")
+        + render.cell(claim.metric, "bold")
+        + Text(f"  {wording.figure(row)}  {wording.interval(row['lo'], row['hi'])}  ")
+        + render.cell(claim.source)
+        + Text(f"  {claim.date.isoformat()}"),
+        soft_wrap=whole,
+    )
+    records = report.verdict_records(verdicts)
+    if not records or records[0]["metric"] != claim.metric:
+        console.print(Text(f"{claim.metric} has no claims left", style="dim"), soft_wrap=whole)
+        return
+    console.print(render.verdict_sentence(records[0], rows), soft_wrap=whole)
+    if before is not None:
+        snap, old = before
+        expected = ClaimTable.of(old.claims, old.path).with_claim(claim)
+        if dataclasses.replace(old, claims=expected) == claims_file:  # nothing else changed
+            fresh = report.verdict_records(one_metric.metric_report(claims_file, claim.metric)[1])
+            involved = one_metric.claim_rows(claims_file, _involved(claims_file, claim.metric))
+            says = render.speakers(involved, fresh)
+            key = "compare:latest=False"
+            store.update_report(
+                snap, after, key, claim.metric, fresh, says, one_metric.with_verdicts
+            )
+
+
+def _involved(claims_file: ClaimsFile, metric: str) -> set[str]:
+    """A metric and the metrics of every relation it is in."""
+    from figcheck.reconcile.reference import related
+
+    return {metric, *(name for r in related(claims_file, metric) for name in (r.whole, *r.parts))}

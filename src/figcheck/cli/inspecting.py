@@ -1,0 +1,252 @@
+"""Commands that read the claims and print: list, compare, show, check."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from figcheck.cli.files import (
+    LoadProgress,
+    check_output,
+    claims_path,
+    import_analysis,
+    load_claims,
+    usual_collection,
+    write_output,
+)
+from figcheck.cli.options import (
+    AsOfOption,
+    ForceOption,
+    Format,
+    FormatOption,
+    LatestOption,
+    MetricOption,
+    SinceOption,
+    UntilOption,
+    emit,
+    parse_filters,
+)
+from figcheck.cli.terminal import say, stdout_console
+from figcheck.errors import UsageError
+
+if TYPE_CHECKING:
+    from figcheck.model import ClaimsFile
+
+
+def list_claims(
+    ctx: typer.Context,
+    metric: MetricOption = None,
+    source: Annotated[
+        str | None, typer.Option(help="Only this source.", show_default=False)
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    output: FormatOption = Format.table,
+) -> None:
+    """List the claims, with the interval each one allows."""
+    claims_file = load_claims(ctx)  # first: pandas is imported while a large file is still read
+    from figcheck import analysis, render, report
+
+    frame = analysis.claims_frame(
+        claims_file, parse_filters(claims_file, metric, since, until, source=source)
+    )
+    if output is Format.table:
+        # a pipe or a file gets whole lines (FORCE_COLOR too), a terminal what fits
+        stdout_console().print(render.claims_table(frame), crop=sys.stdout.isatty())
+        return
+    emit(report.claim_records(frame), list(report.CLAIM_FIELDS), output, sys.stdout)
+
+
+def compare(
+    ctx: typer.Context,
+    metric: MetricOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    latest: LatestOption = False,
+    as_of: AsOfOption = None,
+    tolerance: Annotated[
+        float | None,
+        typer.Option(
+            min=0,
+            help="Relative slack before figures contradict (default: the file's, else 0.10).",
+            show_default=False,
+        ),
+    ] = None,
+    only_divergent: Annotated[
+        bool, typer.Option("--only-divergent", help="Show only metrics whose sources disagree.")
+    ] = False,
+    fail_on_divergence: Annotated[
+        bool, typer.Option("--fail-on-divergence", help="Exit 1 when any metric is divergent.")
+    ] = False,
+    output: FormatOption = Format.table,
+) -> None:
+    """One row per metric: do its sources agree? Divergent metrics first."""
+    verdicts, says = compare_report(ctx, metric, since, until, latest, tolerance, as_of)
+    if only_divergent:
+        verdicts = [row for row in verdicts if row["status"] == "divergent"]
+    if output is Format.table:
+        from figcheck import render
+
+        options = (metric, since, until, as_of)
+        filtered = only_divergent or latest or any(o is not None for o in options)
+        empty = "No metric matches these options." if filtered else render.NO_CLAIMS
+        stdout_console().print(render.compare_table(verdicts, says, empty), crop=False)
+    else:
+        from figcheck import report
+
+        emit(verdicts, list(report.VERDICT_FIELDS), output, sys.stdout)
+    if fail_on_divergence and any(row["status"] == "divergent" for row in verdicts):
+        raise typer.Exit(1)
+
+
+def compare_report(
+    ctx: typer.Context,
+    metric: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    latest: bool = False,
+    tolerance: float | None = None,
+    as_of: str | None = None,
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The compare report's records and who said what in each conflict.
+
+    With the default options it is cached for the file's exact bytes, so a second run needs
+    neither the claims nor pandas.
+    """
+    from figcheck import store
+
+    snap = store.snapshot(claims_path(ctx))
+    key = f"compare:latest={latest}"
+    plain = all(option is None for option in (metric, since, until, tolerance, as_of))
+    cached = store.cached_report(snap, key) if plain else None
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    with LoadProgress() as progress:
+        claims_file = store.load_snapshot(snap, progress, import_analysis)
+    from figcheck import analysis, render, report
+
+    filters = parse_filters(claims_file, metric, since, until, latest, as_of=as_of)
+    wide = analysis.widened(claims_file, filters)
+    frame = analysis.claims_frame(claims_file, wide, analysis.VERDICT_INPUT)
+    verdicts = report.verdict_records(analysis.verdicts_of(frame, claims_file, filters, tolerance))
+    computed = (verdicts, render.speakers(frame, verdicts))
+    if plain:
+        store.keep_report(snap, key, computed)
+    return computed
+
+
+def show(
+    ctx: typer.Context,
+    metric: Annotated[str, typer.Argument(help="The metric (its name or an alias).")],
+    since: SinceOption = None,
+    until: UntilOption = None,
+    latest: LatestOption = False,
+    as_of: AsOfOption = None,
+    output: FormatOption = Format.table,
+    png: Annotated[
+        Path | None, typer.Option("--png", help="Also save the chart as a PNG image.")
+    ] = None,
+    svg: Annotated[
+        Path | None, typer.Option("--svg", help="Also save the chart as an SVG image.")
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    """Every claim of one metric drawn on a common axis, with the verdict."""
+    claims_file = load_claims(ctx)
+    from figcheck import analysis, render, report
+
+    filters = parse_filters(claims_file, metric, since, until, latest, as_of=as_of)
+    wide = analysis.claims_frame(claims_file, analysis.widened(claims_file, filters))
+    verdicts = report.verdict_records(analysis.verdicts_of(wide, claims_file, filters, None))
+    frame = wide[(wide["metric"] == filters.metric).to_numpy()]
+    if frame.empty:
+        raise UsageError(f"no claims of metric '{filters.metric}' pass the filters")
+    verdict = verdicts[0]
+    for image, suffix in ((png, ".png"), (svg, ".svg")):
+        if image is not None:
+            if image.suffix.lower() != suffix:
+                raise UsageError(f"--{suffix[1:]} saves a {suffix} file, not {image}")
+            check_output(ctx, str(image), suffix[1:].upper(), force)
+    for image in (png, svg):
+        if image is not None:
+            _save_chart(ctx, claims_file, str(filters.metric), frame, verdict, image, force)
+    if output is Format.table:
+        alone = _alone(claims_file, str(filters.metric), frame, verdict)
+        page = render.show(str(filters.metric), frame, verdict, verdicts[1:], alone)
+        stdout_console().print(page)
+        stdout_console().print(
+            render.claims_table(frame, with_metric=False), crop=sys.stdout.isatty()
+        )
+    elif output is Format.json:
+        document = {
+            "verdict": verdict,
+            "relations": verdicts[1:],
+            "claims": report.claim_records(frame),
+        }
+        import json
+
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        emit(report.claim_records(frame), list(report.CLAIM_FIELDS), output, sys.stdout)
+
+
+def _alone(claims_file: ClaimsFile, metric: str, frame: Any, verdict: dict[str, Any]) -> list[str]:
+    """The ids of a level metric's claims never held against another claim."""
+    if verdict["kind"] != "level" or not verdict["uncompared"]:
+        return []
+    from figcheck.reconcile import one_metric, reference
+
+    stated = one_metric.stated(frame.to_dict("records"))[metric]
+    compared = reference.held_against_another(reference.corrected(stated), verdict["window"])
+    return [claim_id for claim_id in frame["id"] if claim_id not in compared]
+
+
+def _save_chart(
+    ctx: typer.Context,
+    claims_file: ClaimsFile,
+    metric: str,
+    frame: Any,
+    verdict: dict[str, Any],
+    image: Path,
+    force: bool,
+) -> None:
+    from figcheck import charts
+
+    usual_collection()
+
+    unit = next((entry.unit for entry in claims_file.metrics if entry.name == metric), None)
+    data = charts.image(metric, frame, verdict, image.suffix, unit=unit)
+    write_output(ctx, str(image), data, image.suffix[1:].upper(), force)
+    say(f"saved the chart of {metric} to {image}")
+
+
+def check(ctx: typer.Context) -> None:
+    """Validate the claims file: every problem with file:line; silent and exit 0 when clean."""
+    from figcheck.store import check_file
+
+    path = claims_path(ctx)
+    _, problems = check_file(path)
+    _merge_driver_hint(path)
+    if not problems:
+        return
+    from figcheck.safety import visible
+
+    sys.stdout.writelines(visible(str(problem)) + "\n" for problem in problems)
+    count = len(problems)
+    say(f"{count} problem{'s' if count != 1 else ''}")
+    raise typer.Exit(1)
+
+
+def _merge_driver_hint(path: str) -> None:
+    """One line on stderr when the claims file is in a git repository that merges it by lines."""
+    if path == "-":
+        return
+    from figcheck.gitsetup import setup_hint
+
+    hint = setup_hint(path)
+    if hint is not None:
+        say(f"figcheck: {hint}")

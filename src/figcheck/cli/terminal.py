@@ -1,0 +1,29 @@
+"""What the shell writes: a diagnostic on stderr, Rich output on stdout."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def fail(message: str, code: int) -> NoReturn:
+    say(f"figcheck: {message}")
+    raise typer.Exit(code)
+
+
+def say(message: str) -> None:
+    """A diagnostic: one plain line on stderr, with anything from the file made visible."""
+    from figcheck.safety import visible
+
+    sys.stderr.write("\n".join(visible(line) for line in message.split("\n")) + "\n")
+
+
+def stdout_console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False)
