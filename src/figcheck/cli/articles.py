@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from figcheck.cli.editing import print_recorded
+from figcheck.cli.editing import print_change
 from figcheck.cli.files import load_path, writable_path
 from figcheck.cli.options import day_of
 from figcheck.cli.prompts import ask_missing, interactive, plain_text, prompt
@@ -115,8 +115,8 @@ def _add_candidates(
 ) -> None:
     """Record the candidates the user accepts (all confident, attributed ones with --yes), each
     with the article's sentence as its text and the article's name as its note."""
+    from figcheck import changes, recording, writing
     from figcheck import extract as extracting
-    from figcheck import recording, writing
 
     path = writable_path(ctx)
     if not yes and not interactive():
@@ -149,10 +149,10 @@ def _add_candidates(
             draft = draft.with_answers(ask_missing(draft, claims_file))
         try:
             claim = recording.claim_of(draft, claims_file)
-            stored = writing.append_claim(path, claim)
+            change = changes.record(path, claim)
         except writing.DuplicateClaim:
             skipped += 1
             continue
-        print_recorded("added", stored, path)
+        print_change(change)
         added += 1
     say(f"{added} added, {skipped} skipped")

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from figcheck.cli.files import LoadProgress, writable_path
-from figcheck.cli.options import QualifierOption, day_of, end_of, moment_option
+from figcheck.cli.options import QualifierOption, day_of, moment_option
 from figcheck.cli.prompts import ask_missing, interactive
-from figcheck.cli.terminal import fail, say, stdout_console
+from figcheck.cli.terminal import fail, say, speakers, stdout_console
 from figcheck.errors import UsageError
-from figcheck.model import ClaimTable
 
 if TYPE_CHECKING:
-    from figcheck.model import ClaimsFile
+    from figcheck.changes import Change
+    from figcheck.model import ClaimsFile, Qualifier
+    from figcheck.recording import Draft, Given
 
 _TEMPLATE = """\
 # figcheck claims file: one entry per figure, with who said it and when.
@@ -142,8 +142,7 @@ def add(
     ] = False,
 ) -> None:
     """Record a claim: parse TEXT, let options override it, check it, and append it."""
-    from figcheck import recording, shorthand, store, writing
-    from figcheck.model import Qualifier, slugify
+    from figcheck import changes, recording, store, writing
 
     path = writable_path(ctx)
     before = store.snapshot(path)
@@ -152,24 +151,34 @@ def add(
     if from_json:
         given = recording.given_from_json(sys.stdin.read())
     else:
-        try:
-            chosen = Qualifier(slugify(qualifier)) if qualifier else None
-        except ValueError:
-            raise UsageError(f"unknown qualifier '{qualifier}'; see figcheck add --help") from None
-        given = recording.Given(
-            metric,
-            source,
-            day_of(date),
-            chosen,
-            value,
-            low,
-            high,
-            unit,
-            url,
-            note,
-            wording,
-            as_of=as_of,
-        )
+        parts = (metric, source, day_of(date), _qualifier(qualifier), value, low, high, unit)
+        given = recording.Given(*parts, url, note, wording, as_of=as_of)
+    claim = recording.claim_of(
+        _draft(text, given, claims_file, new_metric), claims_file, force=force
+    )
+    if dry_run:
+        sys.stdout.write(writing.claim_yaml(claim))
+        say("dry run: nothing written")
+        return
+    change = changes.record(
+        path, claim, force=force, before=(before, claims_file), speakers=speakers
+    )
+    print_change(change)
+
+
+def _qualifier(given: str | None) -> Qualifier | None:
+    from figcheck.model import Qualifier, slugify
+
+    try:
+        return Qualifier(slugify(given)) if given else None
+    except ValueError:
+        raise UsageError(f"unknown qualifier '{given}'; see figcheck add --help") from None
+
+
+def _draft(text: str | None, given: Given, claims_file: ClaimsFile, new_metric: bool) -> Draft:
+    """The claim the text and options describe, with what is missing asked in a terminal."""
+    from figcheck import recording, shorthand
+
     try:
         draft = recording.draft(
             text, given, claims_file, today=dt.date.today(), new_metric=new_metric
@@ -178,13 +187,7 @@ def add(
         fail(shorthand.format_error(error), 2)
     if draft.missing and interactive():
         draft = draft.with_answers(ask_missing(draft, claims_file))
-    claim = recording.claim_of(draft, claims_file, force=force)
-    if dry_run:
-        sys.stdout.write(writing.claim_yaml(claim))
-        say("dry run: nothing written")
-        return
-    stored = writing.append_claim(path, claim, force=force)
-    print_recorded("added", stored, path, before=(before, claims_file))
+    return draft
 
 
 def rm(
@@ -192,61 +195,29 @@ def rm(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The id of the claim to remove.")],
 ) -> None:
     """Remove one claim by its id (see figcheck list), leaving the rest of the file as it was."""
-    from figcheck import writing
+    from figcheck import changes
 
-    path = writable_path(ctx)
-    removed = writing.remove_claim(path, claim_id)
-    print_recorded("removed", removed, path)
+    print_change(changes.remove(writable_path(ctx), claim_id))
 
 
-def print_recorded(
-    action: str, claim: Any, path: str, before: tuple[Any, ClaimsFile] | None = None
-) -> None:
-    """The claim as stored, then its metric's verdict with it (or without it, after rm).
-
-    ``before`` (the file's snapshot and claims before an add) lets the cached compare report be
-    brought up to date for this one metric, so the next compare need not redo every metric.
-    """
+def print_change(change: Change) -> None:
+    """The claim as stored, then its metric's verdict with it (or without it, after rm)."""
     from rich.text import Text
 
-    from figcheck import render, report, store, wording
-    from figcheck.reconcile import one_metric
+    from figcheck import render, wording
 
-    after = store.snapshot(path)
-    claims_file = store.load_snapshot(after)
-    moment = end_of(claim.moment) if action == "added" else None  # add: at the claim's moment
-    rows, verdicts = one_metric.metric_report(claims_file, claim.metric, as_of=moment)
-    row = one_metric.claim_rows(dataclasses.replace(claims_file, claims=(claim,)))[0]
+    claim, row = change.claim, change.row
     console = stdout_console()
     whole = not sys.stdout.isatty()  # one line per record into a pipe or a log, whatever the width
     console.print(
-        Text(f"{action} {claim.id}  ")
+        Text(f"{change.action} {claim.id}  ")
         + render.cell(claim.metric, "bold")
         + Text(f"  {wording.figure(row)}  {wording.interval(row['lo'], row['hi'])}  ")
         + render.cell(claim.source)
         + Text(f"  {claim.date.isoformat()}"),
         soft_wrap=whole,
     )
-    records = report.verdict_records(verdicts)
-    if not records or records[0]["metric"] != claim.metric:
+    if change.verdict is None:
         console.print(Text(f"{claim.metric} has no claims left", style="dim"), soft_wrap=whole)
-        return
-    console.print(render.verdict_sentence(records[0], rows), soft_wrap=whole)
-    if before is not None:
-        snap, old = before
-        expected = ClaimTable.of(old.claims, old.path).with_claim(claim)
-        if dataclasses.replace(old, claims=expected) == claims_file:  # nothing else changed
-            fresh = report.verdict_records(one_metric.metric_report(claims_file, claim.metric)[1])
-            involved = one_metric.claim_rows(claims_file, _involved(claims_file, claim.metric))
-            says = render.speakers(involved, fresh)
-            key = "compare:latest=False"
-            store.update_report(
-                snap, after, key, claim.metric, fresh, says, one_metric.with_verdicts
-            )
-
-
-def _involved(claims_file: ClaimsFile, metric: str) -> set[str]:
-    """A metric and the metrics of every relation it is in."""
-    from figcheck.reconcile.reference import related
-
-    return {metric, *(name for r in related(claims_file, metric) for name in (r.whole, *r.parts))}
+    else:
+        console.print(render.verdict_sentence(change.verdict, change.rows), soft_wrap=whole)

@@ -25,9 +25,9 @@ from figcheck.cli.options import (
     Format,
     LatestOption,
     emit,
-    parse_filters,
 )
 from figcheck.cli.terminal import say
+from figcheck.comparing import CompareOptions
 from figcheck.errors import UsageError
 
 _EXTENSIONS = {
@@ -91,11 +91,11 @@ def export(
         claims_file = load_claims(ctx)
         from figcheck import analysis
 
-        filters = parse_filters(claims_file, None, None, None, latest, as_of=as_of)
+        filters = CompareOptions(latest=latest, as_of=as_of).filters(claims_file)
         records = report.claim_records(analysis.claims_frame(claims_file, filters))
         columns = list(report.CLAIM_FIELDS)
     else:
-        records = compare_report(ctx, latest=latest, as_of=as_of)[0]
+        records = compare_report(ctx, CompareOptions(latest=latest, as_of=as_of)).verdicts
         columns = list(report.VERDICT_FIELDS)
     if path == "-":
         emit(records, columns, chosen, sys.stdout)
@@ -125,7 +125,7 @@ def html_report(
     claims_file = load_path(source)
     from figcheck import analysis, html_report, report
 
-    filters = parse_filters(claims_file, None, None, None, latest, as_of=as_of)
+    filters = CompareOptions(latest=latest, as_of=as_of).filters(claims_file)
     frame = analysis.claims_frame(claims_file, filters)
     verdicts = report.verdict_records(analysis.verdicts(frame, claims_file))
     page = html_report.render_report(

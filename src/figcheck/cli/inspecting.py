@@ -27,12 +27,13 @@ from figcheck.cli.options import (
     SinceOption,
     UntilOption,
     emit,
-    parse_filters,
 )
-from figcheck.cli.terminal import say, stdout_console
+from figcheck.cli.terminal import say, speakers, stdout_console
+from figcheck.comparing import CompareOptions
 from figcheck.errors import UsageError
 
 if TYPE_CHECKING:
+    from figcheck.comparing import CompareReport
     from figcheck.model import ClaimsFile
 
 
@@ -50,9 +51,8 @@ def list_claims(
     claims_file = load_claims(ctx)  # first: pandas is imported while a large file is still read
     from figcheck import analysis, render, report
 
-    frame = analysis.claims_frame(
-        claims_file, parse_filters(claims_file, metric, since, until, source=source)
-    )
+    options = CompareOptions(metric, since, until, source=source)
+    frame = analysis.claims_frame(claims_file, options.filters(claims_file))
     if output is Format.table:
         # a pipe or a file gets whole lines (FORCE_COLOR too), a terminal what fits
         stdout_console().print(render.claims_table(frame), crop=sys.stdout.isatty())
@@ -84,16 +84,15 @@ def compare(
     output: FormatOption = Format.table,
 ) -> None:
     """One row per metric: do its sources agree? Divergent metrics first."""
-    verdicts, says = compare_report(ctx, metric, since, until, latest, tolerance, as_of)
-    if only_divergent:
-        verdicts = [row for row in verdicts if row["status"] == "divergent"]
+    options = CompareOptions(metric, since, until, latest, tolerance, as_of)
+    found = compare_report(ctx, options)
+    verdicts = found.divergent() if only_divergent else found.verdicts
     if output is Format.table:
         from figcheck import render
 
-        options = (metric, since, until, as_of)
-        filtered = only_divergent or latest or any(o is not None for o in options)
-        empty = "No metric matches these options." if filtered else render.NO_CLAIMS
-        stdout_console().print(render.compare_table(verdicts, says, empty), crop=False)
+        narrowed = only_divergent or options.narrowed
+        empty = "No metric matches these options." if narrowed else render.NO_CLAIMS
+        stdout_console().print(render.compare_table(verdicts, found.says, empty), crop=False)
     else:
         from figcheck import report
 
@@ -102,40 +101,13 @@ def compare(
         raise typer.Exit(1)
 
 
-def compare_report(
-    ctx: typer.Context,
-    metric: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    latest: bool = False,
-    tolerance: float | None = None,
-    as_of: str | None = None,
-) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """The compare report's records and who said what in each conflict.
-
-    With the default options it is cached for the file's exact bytes, so a second run needs
-    neither the claims nor pandas.
-    """
-    from figcheck import store
+def compare_report(ctx: typer.Context, options: CompareOptions) -> CompareReport:
+    """The compare report of the claims file, with a progress bar while a large one is read."""
+    from figcheck import comparing, store
 
     snap = store.snapshot(claims_path(ctx))
-    key = f"compare:latest={latest}"
-    plain = all(option is None for option in (metric, since, until, tolerance, as_of))
-    cached = store.cached_report(snap, key) if plain else None
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
     with LoadProgress() as progress:
-        claims_file = store.load_snapshot(snap, progress, import_analysis)
-    from figcheck import analysis, render, report
-
-    filters = parse_filters(claims_file, metric, since, until, latest, as_of=as_of)
-    wide = analysis.widened(claims_file, filters)
-    frame = analysis.claims_frame(claims_file, wide, analysis.VERDICT_INPUT)
-    verdicts = report.verdict_records(analysis.verdicts_of(frame, claims_file, filters, tolerance))
-    computed = (verdicts, render.speakers(frame, verdicts))
-    if plain:
-        store.keep_report(snap, key, computed)
-    return computed
+        return comparing.compare_report(snap, options, speakers, progress, import_analysis)
 
 
 def show(
@@ -158,7 +130,7 @@ def show(
     claims_file = load_claims(ctx)
     from figcheck import analysis, render, report
 
-    filters = parse_filters(claims_file, metric, since, until, latest, as_of=as_of)
+    filters = CompareOptions(metric, since, until, latest, as_of=as_of).filters(claims_file)
     wide = analysis.claims_frame(claims_file, analysis.widened(claims_file, filters))
     verdicts = report.verdict_records(analysis.verdicts_of(wide, claims_file, filters, None))
     frame = wide[(wide["metric"] == filters.metric).to_numpy()]

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
-
-from figcheck.errors import UsageError
-
-if TYPE_CHECKING:
-    from figcheck.analysis import Filters
-    from figcheck.model import ClaimsFile
 
 
 class Format(enum.StrEnum):
@@ -79,41 +73,6 @@ LatestOption = Annotated[
 
 def day_of(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value is not None else None
-
-
-def parse_filters(
-    claims_file: ClaimsFile,
-    metric: str | None,
-    since: str | None,
-    until: str | None,
-    latest: bool = False,
-    source: str | None = None,
-    as_of: str | None = None,
-) -> Filters:
-    from figcheck.analysis import Filters
-
-    if since is not None and until is not None and since > end_of(until):
-        raise UsageError(f"--since {since} is after --until {until}: no claim can be in between")
-    return Filters(
-        metric=_metric(claims_file, metric) if metric is not None else None,
-        source=source,
-        since=since,
-        until=None if until is None else end_of(until),
-        latest=latest,
-        as_of=None if as_of is None else end_of(as_of),
-    )
-
-
-def end_of(moment: str) -> str:
-    """A moment that ends a range: a day alone covers the whole day."""
-    return moment if "T" in moment else f"{moment}T99"
-
-
-def _metric(claims_file: ClaimsFile, name: str) -> str:
-    """A metric as the user named it, resolved through the registry; unknown ones are an error."""
-    from figcheck.metrics import resolve
-
-    return resolve(name, claims_file)
 
 
 def emit(records: list[dict[str, Any]], columns: list[str], output: Format, stream: Any) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
@@ -27,3 +27,10 @@ def stdout_console() -> Console:
     from rich.console import Console
 
     return Console(highlight=False)
+
+
+def speakers(frame: Any, verdicts: list[dict[str, Any]]) -> dict[str, str]:
+    """Who said what in each conflict, as the compare table names them (Rich imported only now)."""
+    from figcheck import render
+
+    return render.speakers(frame, verdicts)

@@ -1,0 +1,98 @@
+"""The add and rm use cases: write the change, then the verdict of the claim's metric after it.
+
+After an add, the cached compare report is brought up to date for that one metric, so the next
+``compare`` need not redo every metric. Nothing here needs pandas, and nothing prints.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from figcheck.comparing import end_of, report_key
+
+if TYPE_CHECKING:
+    from figcheck.comparing import Speakers
+    from figcheck.model import Claim, ClaimsFile
+    from figcheck.store import Snapshot
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A claim added or removed, and its metric's verdict once the file has changed."""
+
+    action: str  # "added" or "removed"
+    claim: Claim  # as stored (or as it was before its removal)
+    row: dict[str, Any]  # the claim's figure and interval
+    verdict: dict[str, Any] | None  # the metric's report record; None when no claim is left
+    rows: list[dict[str, Any]]  # the metric's claims, as the verdict sentence names them
+
+
+def record(
+    path: str,
+    claim: Claim,
+    *,
+    force: bool = False,
+    before: tuple[Snapshot, ClaimsFile] | None = None,
+    speakers: Speakers | None = None,
+) -> Change:
+    """Append ``claim`` to the claims file at ``path``; its metric's verdict at its moment.
+
+    ``before`` (the file's snapshot and claims as read before) and ``speakers`` (how the compare
+    report words who said what) let the cached compare report follow the file.
+    """
+    from figcheck import writing
+
+    stored = writing.append_claim(path, claim, force=force)
+    return _after("added", stored, path, before, speakers)
+
+
+def remove(path: str, claim_id: str) -> Change:
+    """Remove the claim ``claim_id`` from the claims file at ``path``; its metric's verdict."""
+    from figcheck import writing
+
+    return _after("removed", writing.remove_claim(path, claim_id), path)
+
+
+def _after(
+    action: str,
+    claim: Claim,
+    path: str,
+    before: tuple[Snapshot, ClaimsFile] | None = None,
+    speakers: Speakers | None = None,
+) -> Change:
+    from figcheck import report, store
+    from figcheck.model import ClaimTable
+    from figcheck.reconcile import one_metric
+
+    after = store.snapshot(path)
+    claims_file = store.load_snapshot(after)
+    moment = end_of(claim.moment) if action == "added" else None  # add: at the claim's moment
+    rows, verdicts = one_metric.metric_report(claims_file, claim.metric, as_of=moment)
+    row = one_metric.claim_rows(dataclasses.replace(claims_file, claims=(claim,)))[0]
+    records = report.verdict_records(verdicts)
+    verdict = records[0] if records and records[0]["metric"] == claim.metric else None
+    if before is not None and speakers is not None and verdict is not None:
+        snap, old = before
+        expected = ClaimTable.of(old.claims, old.path).with_claim(claim)
+        if dataclasses.replace(old, claims=expected) == claims_file:  # nothing else changed
+            fresh = report.verdict_records(one_metric.metric_report(claims_file, claim.metric)[1])
+            involved = one_metric.claim_rows(claims_file, _involved(claims_file, claim.metric))
+            store.update_report(
+                snap,
+                after,
+                report_key(latest=False),
+                claim.metric,
+                fresh,
+                speakers(involved, fresh),
+                one_metric.with_verdicts,
+            )
+    return Change(action, claim, row, verdict, rows)
+
+
+def _involved(claims_file: ClaimsFile, metric: str) -> set[str]:
+    """A metric and the metrics of every relation it is in."""
+    from figcheck.reconcile.reference import related
+
+    return {metric, *(name for r in related(claims_file, metric) for name in (r.whole, *r.parts))}

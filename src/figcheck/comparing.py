@@ -1,0 +1,122 @@
+"""The compare use case: a claims file's compare report for some options, cached for its bytes.
+
+``compare``, ``export`` and ``report`` ask for it; ``add`` keeps the cached default report up to
+date (:mod:`figcheck.changes`). Nothing here prints: the command renders the record it gets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from figcheck.errors import UsageError
+
+if TYPE_CHECKING:
+    from figcheck.analysis import Filters
+    from figcheck.model import ClaimsFile
+    from figcheck.store import Progress, Snapshot
+
+Records = list[dict[str, Any]]
+Speakers = Callable[[Any, Records], dict[str, str]]  # claims and verdicts -> who said what
+
+
+def end_of(moment: str) -> str:
+    """A moment that ends a range: a day alone covers the whole day."""
+    return moment if "T" in moment else f"{moment}T99"
+
+
+def report_key(latest: bool) -> str:
+    """The name the default report (every metric, the file's tolerance) is cached under."""
+    return f"compare:latest={latest}"
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """Which claims a command looks at, as the user gave them (moments as ISO text)."""
+
+    metric: str | None = None
+    since: str | None = None
+    until: str | None = None
+    latest: bool = False
+    tolerance: float | None = None
+    as_of: str | None = None
+    source: str | None = None
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether these options can leave metrics out of the report."""
+        return self.latest or any(
+            given is not None for given in (self.metric, self.source, self.since, self.until)
+        )
+
+    @property
+    def cache_key(self) -> str | None:
+        """The name the report is cached under; None when it is not cached for these options."""
+        given = (self.metric, self.source, self.since, self.until, self.tolerance, self.as_of)
+        return report_key(self.latest) if all(option is None for option in given) else None
+
+    def filters(self, claims_file: ClaimsFile) -> Filters:
+        """The filters of the analysis: the metric resolved, each range's end covering its day."""
+        from figcheck.analysis import Filters
+        from figcheck.metrics import resolve
+
+        since, until, as_of = self.since, self.until, self.as_of
+        if since is not None and until is not None and since > end_of(until):
+            raise UsageError(
+                f"--since {since} is after --until {until}: no claim can be in between"
+            )
+        return Filters(
+            metric=resolve(self.metric, claims_file) if self.metric is not None else None,
+            source=self.source,
+            since=since,
+            until=None if until is None else end_of(until),
+            latest=self.latest,
+            as_of=None if as_of is None else end_of(as_of),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CompareReport:
+    """The compare report's records (divergent first) and who said what in each conflict."""
+
+    verdicts: Records
+    says: dict[str, str]
+
+    def divergent(self) -> Records:
+        return [row for row in self.verdicts if row["status"] == "divergent"]
+
+
+def compare_report(
+    snap: Snapshot,
+    options: CompareOptions,
+    speakers: Speakers,
+    progress: Progress | None = None,
+    meanwhile: Callable[[], object] | None = None,
+) -> CompareReport:
+    """The compare report of these bytes with these options.
+
+    With the default options it is cached for the file's exact bytes, so a second run needs
+    neither the claims nor pandas. ``speakers`` words who said what (arguments: the claims frame
+    and the verdicts); ``progress`` and ``meanwhile`` are :func:`figcheck.store.load_snapshot`'s.
+    """
+    from figcheck import store
+
+    key = options.cache_key
+    cached = store.cached_report(snap, key) if key is not None else None
+    if cached is not None:
+        verdicts, says = cached
+        return CompareReport(verdicts, says)
+    claims_file = store.load_snapshot(snap, progress, meanwhile)
+    from figcheck import analysis, report
+
+    filters = options.filters(claims_file)
+    wide = analysis.widened(claims_file, filters)
+    frame = analysis.claims_frame(claims_file, wide, analysis.VERDICT_INPUT)
+    verdicts = report.verdict_records(
+        analysis.verdicts_of(frame, claims_file, filters, options.tolerance)
+    )
+    computed = CompareReport(verdicts, speakers(frame, verdicts))
+    if key is not None:
+        store.keep_report(snap, key, (computed.verdicts, computed.says))
+    return computed
