@@ -120,3 +120,44 @@ def compare_report(
     if key is not None:
         store.keep_report(snap, key, (computed.verdicts, computed.says))
     return computed
+
+
+@dataclass(frozen=True, slots=True)
+class MetricView:
+    """One metric's claims that pass the options, its verdict and those of its relations."""
+
+    metric: str
+    claims: Any  # the claims frame (pandas), as list and show print it
+    verdict: dict[str, Any]
+    relations: Records
+
+    def alone(self) -> list[str]:
+        """The ids of a level metric's claims never held against another claim."""
+        if self.verdict["kind"] != "level" or not self.verdict["uncompared"]:
+            return []
+        from figcheck.reconcile import one_metric, reference
+
+        stated = one_metric.stated(self.claims.to_dict("records"))[self.metric]
+        window = self.verdict["window"]
+        compared = reference.held_against_another(reference.corrected(stated), window)
+        return [claim_id for claim_id in self.claims["id"] if claim_id not in compared]
+
+    def document(self) -> dict[str, Any]:
+        """What ``show --format json`` prints."""
+        from figcheck import report
+
+        claims = report.claim_records(self.claims)
+        return {"verdict": self.verdict, "relations": self.relations, "claims": claims}
+
+
+def metric_view(claims_file: ClaimsFile, options: CompareOptions) -> MetricView:
+    """The claims and verdicts of ``options.metric``; an error when no claim of it passes."""
+    from figcheck import analysis, report
+
+    filters = options.filters(claims_file)
+    wide = analysis.claims_frame(claims_file, analysis.widened(claims_file, filters))
+    verdicts = report.verdict_records(analysis.verdicts_of(wide, claims_file, filters, None))
+    frame = wide[(wide["metric"] == filters.metric).to_numpy()]
+    if frame.empty:
+        raise UsageError(f"no claims of metric '{filters.metric}' pass the filters")
+    return MetricView(str(filters.metric), frame, verdicts[0], verdicts[1:])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -33,7 +33,7 @@ from figcheck.comparing import CompareOptions
 from figcheck.errors import UsageError
 
 if TYPE_CHECKING:
-    from figcheck.comparing import CompareReport
+    from figcheck.comparing import CompareReport, MetricView
     from figcheck.model import ClaimsFile
 
 
@@ -127,71 +127,54 @@ def show(
     force: ForceOption = False,
 ) -> None:
     """Every claim of one metric drawn on a common axis, with the verdict."""
-    claims_file = load_claims(ctx)
-    from figcheck import analysis, render, report
+    from figcheck import comparing, render, report
 
-    filters = CompareOptions(metric, since, until, latest, as_of=as_of).filters(claims_file)
-    wide = analysis.claims_frame(claims_file, analysis.widened(claims_file, filters))
-    verdicts = report.verdict_records(analysis.verdicts_of(wide, claims_file, filters, None))
-    frame = wide[(wide["metric"] == filters.metric).to_numpy()]
-    if frame.empty:
-        raise UsageError(f"no claims of metric '{filters.metric}' pass the filters")
-    verdict = verdicts[0]
-    for image, suffix in ((png, ".png"), (svg, ".svg")):
+    claims_file = load_claims(ctx)
+    options = CompareOptions(metric, since, until, latest, as_of=as_of)
+    view = comparing.metric_view(claims_file, options)
+    _save_charts(ctx, claims_file, view, {".png": png, ".svg": svg}, force)
+    if output is Format.table:
+        page = render.show(view.metric, view.claims, view.verdict, view.relations, view.alone())
+        stdout_console().print(page)
+        table = render.claims_table(view.claims, with_metric=False)
+        stdout_console().print(table, crop=sys.stdout.isatty())
+    elif output is Format.json:
+        import json
+
+        json.dump(view.document(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        emit(report.claim_records(view.claims), list(report.CLAIM_FIELDS), output, sys.stdout)
+
+
+def _save_charts(
+    ctx: typer.Context,
+    claims_file: ClaimsFile,
+    view: MetricView,
+    images: dict[str, Path | None],
+    force: bool,
+) -> None:
+    """Save the chart as each image asked for, once every path has been checked."""
+    for suffix, image in images.items():
         if image is not None:
             if image.suffix.lower() != suffix:
                 raise UsageError(f"--{suffix[1:]} saves a {suffix} file, not {image}")
             check_output(ctx, str(image), suffix[1:].upper(), force)
-    for image in (png, svg):
+    for image in images.values():
         if image is not None:
-            _save_chart(ctx, claims_file, str(filters.metric), frame, verdict, image, force)
-    if output is Format.table:
-        alone = _alone(claims_file, str(filters.metric), frame, verdict)
-        page = render.show(str(filters.metric), frame, verdict, verdicts[1:], alone)
-        stdout_console().print(page)
-        stdout_console().print(
-            render.claims_table(frame, with_metric=False), crop=sys.stdout.isatty()
-        )
-    elif output is Format.json:
-        document = {
-            "verdict": verdict,
-            "relations": verdicts[1:],
-            "claims": report.claim_records(frame),
-        }
-        import json
-
-        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        emit(report.claim_records(frame), list(report.CLAIM_FIELDS), output, sys.stdout)
-
-
-def _alone(claims_file: ClaimsFile, metric: str, frame: Any, verdict: dict[str, Any]) -> list[str]:
-    """The ids of a level metric's claims never held against another claim."""
-    if verdict["kind"] != "level" or not verdict["uncompared"]:
-        return []
-    from figcheck.reconcile import one_metric, reference
-
-    stated = one_metric.stated(frame.to_dict("records"))[metric]
-    compared = reference.held_against_another(reference.corrected(stated), verdict["window"])
-    return [claim_id for claim_id in frame["id"] if claim_id not in compared]
+            _save_chart(ctx, claims_file, view, image, force)
 
 
 def _save_chart(
-    ctx: typer.Context,
-    claims_file: ClaimsFile,
-    metric: str,
-    frame: Any,
-    verdict: dict[str, Any],
-    image: Path,
-    force: bool,
+    ctx: typer.Context, claims_file: ClaimsFile, view: MetricView, image: Path, force: bool
 ) -> None:
     from figcheck import charts
 
     usual_collection()
 
+    metric = view.metric
     unit = next((entry.unit for entry in claims_file.metrics if entry.name == metric), None)
-    data = charts.image(metric, frame, verdict, image.suffix, unit=unit)
+    data = charts.image(metric, view.claims, view.verdict, image.suffix, unit=unit)
     write_output(ctx, str(image), data, image.suffix[1:].upper(), force)
     say(f"saved the chart of {metric} to {image}")
 
