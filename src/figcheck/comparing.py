@@ -6,6 +6,7 @@ date (:mod:`figcheck.changes`). Nothing here prints: the command renders the rec
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -161,3 +162,44 @@ def metric_view(claims_file: ClaimsFile, options: CompareOptions) -> MetricView:
     if frame.empty:
         raise UsageError(f"no claims of metric '{filters.metric}' pass the filters")
     return MetricView(str(filters.metric), frame, verdicts[0], verdicts[1:])
+
+
+def claims_frame(claims_file: ClaimsFile, options: CompareOptions) -> Any:
+    """The claims that pass the options, with their intervals (what list and export print)."""
+    from figcheck import analysis
+
+    return analysis.claims_frame(claims_file, options.filters(claims_file))
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlReport:
+    """The HTML report's page and the verdicts it shows."""
+
+    page: str
+    verdicts: Records
+
+    @property
+    def scope(self) -> str:
+        """What the report covers: ``3 metrics and 1 relation``."""
+        relations = sum(row["kind"] in ("part", "parts") for row in self.verdicts)
+        shown = _counted(len(self.verdicts) - relations, "metric")
+        return f"{shown} and {_counted(relations, 'relation')}" if relations else shown
+
+
+def html_page(
+    claims_file: ClaimsFile, options: CompareOptions, source_path: str, generated: dt.datetime
+) -> HtmlReport:
+    """The self-contained HTML report of the claims that pass the options."""
+    from figcheck import analysis, html_report, report
+
+    frame = claims_frame(claims_file, options)
+    verdicts = report.verdict_records(analysis.verdicts(frame, claims_file))
+    page = html_report.render_report(
+        claims_file, frame, verdicts, generated=generated, source_path=source_path
+    )
+    return HtmlReport(page, verdicts)
+
+
+def _counted(count: int, noun: str) -> str:
+    """``1 metric``, ``6 metrics``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -27,7 +27,7 @@ from figcheck.cli.options import (
     emit,
 )
 from figcheck.cli.terminal import say
-from figcheck.comparing import CompareOptions
+from figcheck.comparing import CompareOptions, Records
 from figcheck.errors import UsageError
 
 _EXTENSIONS = {
@@ -80,23 +80,9 @@ def export(
     force: ForceOption = False,
 ) -> None:
     """Write the compare report (or the claims) as CSV, JSON or Markdown."""
-    from figcheck import report
-
-    if path != "-":
-        check_output(ctx, path, None, force)  # a claims file is refused before all else
-    chosen = _export_format(path, output)
-    if path != "-":
-        check_output(ctx, path, _OUTPUT_KINDS[chosen], force)
-    if claims:
-        claims_file = load_claims(ctx)
-        from figcheck import analysis
-
-        filters = CompareOptions(latest=latest, as_of=as_of).filters(claims_file)
-        records = report.claim_records(analysis.claims_frame(claims_file, filters))
-        columns = list(report.CLAIM_FIELDS)
-    else:
-        records = compare_report(ctx, CompareOptions(latest=latest, as_of=as_of)).verdicts
-        columns = list(report.VERDICT_FIELDS)
+    chosen = _checked_format(ctx, path, output, force)
+    options = CompareOptions(latest=latest, as_of=as_of)
+    records, columns = _claims(ctx, options) if claims else _verdicts(ctx, options)
     if path == "-":
         emit(records, columns, chosen, sys.stdout)
         return
@@ -104,6 +90,30 @@ def export(
     emit(records, columns, chosen, text)
     write_output(ctx, path, text.getvalue().encode("utf-8"), _OUTPUT_KINDS[chosen], force)
     say(f"wrote {len(records)} rows to {path}")
+
+
+def _checked_format(ctx: typer.Context, path: str, given: Format | None, force: bool) -> Format:
+    """The format to write, once the path is known to be one export may write."""
+    if path != "-":
+        check_output(ctx, path, None, force)  # a claims file is refused before all else
+    chosen = _export_format(path, given)
+    if path != "-":
+        check_output(ctx, path, _OUTPUT_KINDS[chosen], force)
+    return chosen
+
+
+def _claims(ctx: typer.Context, options: CompareOptions) -> tuple[Records, list[str]]:
+    from figcheck import comparing, report
+
+    claims_file = load_claims(ctx)
+    frame = comparing.claims_frame(claims_file, options)
+    return report.claim_records(frame), list(report.CLAIM_FIELDS)
+
+
+def _verdicts(ctx: typer.Context, options: CompareOptions) -> tuple[Records, list[str]]:
+    from figcheck import report
+
+    return compare_report(ctx, options).verdicts, list(report.VERDICT_FIELDS)
 
 
 def html_report(
@@ -116,6 +126,7 @@ def html_report(
     force: ForceOption = False,
 ) -> None:
     """Write a self-contained HTML report: verdicts, a chart per metric, and the claims."""
+    from figcheck import comparing
     from figcheck.store import display_name
 
     usual_collection()
@@ -123,29 +134,11 @@ def html_report(
     if path != "-":
         check_output(ctx, path, "HTML", force)
     claims_file = load_path(source)
-    from figcheck import analysis, html_report, report
-
-    filters = CompareOptions(latest=latest, as_of=as_of).filters(claims_file)
-    frame = analysis.claims_frame(claims_file, filters)
-    verdicts = report.verdict_records(analysis.verdicts(frame, claims_file))
-    page = html_report.render_report(
-        claims_file,
-        frame,
-        verdicts,
-        generated=dt.datetime.now(dt.UTC),
-        source_path=display_name(source),
-    )
+    options = CompareOptions(latest=latest, as_of=as_of)
+    now = dt.datetime.now(dt.UTC)
+    made = comparing.html_page(claims_file, options, display_name(source), now)
     if path == "-":
-        sys.stdout.write(page)
+        sys.stdout.write(made.page)
         return
-    write_output(ctx, path, page.encode("utf-8"), "HTML", force)
-    relations = sum(row["kind"] in ("part", "parts") for row in verdicts)
-    shown = _counted(len(verdicts) - relations, "metric")
-    if relations:
-        shown += f" and {_counted(relations, 'relation')}"
-    say(f"wrote the report on {shown} to {path}")
-
-
-def _counted(count: int, noun: str) -> str:
-    """``1 metric``, ``6 metrics``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    write_output(ctx, path, made.page.encode("utf-8"), "HTML", force)
+    say(f"wrote the report on {made.scope} to {path}")

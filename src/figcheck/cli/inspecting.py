@@ -49,10 +49,9 @@ def list_claims(
 ) -> None:
     """List the claims, with the interval each one allows."""
     claims_file = load_claims(ctx)  # first: pandas is imported while a large file is still read
-    from figcheck import analysis, render, report
+    from figcheck import comparing, render, report
 
-    options = CompareOptions(metric, since, until, source=source)
-    frame = analysis.claims_frame(claims_file, options.filters(claims_file))
+    frame = comparing.claims_frame(claims_file, CompareOptions(metric, since, until, source=source))
     if output is Format.table:
         # a pipe or a file gets whole lines (FORCE_COLOR too), a terminal what fits
         stdout_console().print(render.claims_table(frame), crop=sys.stdout.isatty())
