@@ -64,26 +64,28 @@ def extract(
         say(f"no date in the article's first lines: claims are dated today, {dt.date.today()}")
     candidates = extracting.extract(text, percent=percent, money=money, date=when)
     if add_them:
+        day = when or dt.date.today()
         _add_candidates(
-            ctx,
-            candidates,
-            when or dt.date.today(),
-            yes=yes,
-            min_confidence=min_confidence,
-            article=source_file,
+            ctx, candidates, day, yes=yes, min_confidence=min_confidence, article=source_file
         )
     elif output is ExtractFormat.table:
         stdout_console().print(render.candidates_table(candidates))
     else:
-        from figcheck import report
+        _print_records(candidates, output)
 
-        records = [report.plain_record(extracting.as_record(c)) for c in candidates]
-        if output is ExtractFormat.json:
-            report.write_json(records, sys.stdout)
-        else:
-            import yaml
 
-            yaml.safe_dump(records, sys.stdout, allow_unicode=True, sort_keys=False)
+def _print_records(candidates: list[Any], output: ExtractFormat) -> None:
+    """The candidates as JSON or YAML records."""
+    from figcheck import extract as extracting
+    from figcheck import report
+
+    records = [report.plain_record(extracting.as_record(c)) for c in candidates]
+    if output is ExtractFormat.json:
+        report.write_json(records, sys.stdout)
+    else:
+        import yaml
+
+        yaml.safe_dump(records, sys.stdout, allow_unicode=True, sort_keys=False)
 
 
 def _article(name: str) -> str:
