@@ -321,9 +321,14 @@ def test_extract_never_raises_and_offsets_slice_to_the_figure(text: str) -> None
 
 
 def test_no_heavy_imports() -> None:
-    tree = ast.parse(Path("src/figcheck/extract.py").read_text(encoding="utf-8"))
+    trees = [
+        ast.parse(module.read_text(encoding="utf-8"))
+        for module in sorted(Path("src/figcheck/extract").glob("*.py"))
+    ]
+    assert len(trees) >= 6  # one module a stage
     imported = {
         alias.name.split(".")[0]
+        for tree in trees
         for node in ast.walk(tree)
         if isinstance(node, ast.Import | ast.ImportFrom)
         for alias in (
@@ -396,7 +401,7 @@ def test_corpus_precision_and_recall(capsys: pytest.CaptureFixture[str]) -> None
 def test_tokens_before_a_sentence_are_those_of_the_whole_text(
     text: str, start: int, end: int
 ) -> None:
-    from figcheck.extract import _TOKEN, _tokens_before
+    from figcheck.extract.attribution import _TOKEN, _tokens_before
 
     start, position = sorted((min(start, len(text)), min(end, len(text))))
     whole = [(t.start(), t.group()) for t in _TOKEN.finditer(text[:position])]

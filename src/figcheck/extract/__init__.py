@@ -1,0 +1,42 @@
+"""Finding candidate claims in running text (contract section 6): text -> :class:`Candidate` s.
+
+:func:`extract` is pure. It splits the text into sentences, finds the figures in each (reusing the
+shorthand's number, qualifier and vague-word reading), drops what is not a claim (years, dates,
+times, ages, durations, ordinals, phone numbers, numbers inside names, and — unless asked —
+percentages and money), reads what is counted, and attributes each figure to a source. Every
+candidate names the rules that produced it, ``figure-rule+attrib:attribution-rule``:
+
+figure rules
+    ``number``, ``hedge:<qualifier>``, ``range``, ``range:between``, ``vague``, and for a change
+    ``change:from`` / ``change:to``. "rose from 350 to 680" says a figure moved: it gives *two*
+    candidates (the figure before and the figure after, each exact), never a range, because the two
+    were true at different times and belong to different dates.
+attribution rules
+    ``parens`` ("50 released (UN)"), ``according_to``, ``by`` ("as confirmed by X"),
+    ``said`` (X said/estimated/reported/confirmed/claimed/suggested/puts … before or after the
+    figure, across clauses), ``previous_sentence`` ("It said …", "The agency also said …",
+    "Another 20 …"), ``nearest_org`` (the closest named organisation earlier in the sentence),
+    ``none``.
+
+One module a stage: :mod:`~figcheck.extract.text` (Markdown and HTML to text),
+:mod:`~figcheck.extract.sentences`, :mod:`~figcheck.extract.figures` (and what each counts),
+:mod:`~figcheck.extract.attribution`, :mod:`~figcheck.extract.dates`; and
+:mod:`~figcheck.extract.candidates`, which puts them together.
+"""
+
+from __future__ import annotations
+
+from figcheck.extract.candidates import Candidate, as_record, as_shorthand, extract
+from figcheck.extract.dates import find_date
+from figcheck.extract.sentences import split_sentences
+from figcheck.extract.text import to_text
+
+__all__ = [
+    "Candidate",
+    "as_record",
+    "as_shorthand",
+    "extract",
+    "find_date",
+    "split_sentences",
+    "to_text",
+]

@@ -1,0 +1,758 @@
+"""The attribution stage of :mod:`figcheck.extract`: who the text says gave each figure.
+
+A reporting verb's subject is read by grammar (backwards to a verb or a clause mark, across
+asides), "according to", "by X's count", "X's figure of N", a source in parentheses; a figure the
+grammar gives no one stays unattributed rather than taking a bystander's name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from figcheck.extract.figures import DETERMINERS, STOP_WORDS, Figure
+from figcheck.extract.text import word_set
+
+_SPEECH = re.compile(
+    r"\b(said|says|say|estimated|estimates|estimate|reported|reports|report|confirmed|confirms|"
+    r"confirm|claimed|claims|claim|stated|states|announced|announces|suggested|suggests|suggest|"
+    r"counted|counts|recorded|records|documented|documents|tallied|tallies|puts|put|putting|"
+    r"places|placed|told|tells|added|adds|noted|notes|believes|believe|indicated|indicates|"
+    r"indicate|showed|shows|show|found|finds|verified|verifies|wrote|writes|"
+    r"saying|estimating|reporting|confirming|claiming|counting|recording|documenting|warned|"
+    r"warns|insisted|insists|acknowledged|acknowledges|admitted|admits|alleged|alleges|"
+    r"gave|gives|give|giving|spoke|speaks|maintained|maintains|maintain|declared|declares|"
+    r"cited|cites|citing|announcing|quoted|concluded|concludes|calculated|calculates|"
+    r"(?:raised|revised|updated|lowered|raising|revising)(?=\s+(?:its|their|his|her|the)\s+"
+    r"(?:\w+\s+)?(?:count|toll|tally|estimate|figure|total|number)\b))\b"
+)
+_AMBIGUOUS = word_set(  # a verb after a name ("UNHCR estimates"), a noun after an adjective
+    """reports report estimates estimate claims claim counts records documents notes states
+    shows show finds tallies figures"""
+)
+_NOT_A_SUBJECT = word_set(  # before a speech word, these make it a noun or a passive
+    """the a an its their his her our this that these those of with in on by for from new
+    latest earlier initial credible unconfirmed media press early first final previous
+    provisional conflicting several many some such no been was were is are be being than
+    other leaked independent"""
+)
+_SPEAKERS = word_set(
+    """police officials official authorities authority government ministry army military agency
+    agencies group groups monitors monitor activists activist survivors survivor witnesses
+    witness experts expert unions union prefecture council spokesman spokeswoman spokesperson
+    spokespeople doctors medics rescuers investigators researchers journalists reporters media
+    coastguard navy organisers organizers organiser organizer organisation organization office
+    service services department committee commission observers residents campaigners lawyers
+    sources source officers commander commanders minister ministers mayor governor president
+    premier leader leaders chief director head staff workers volunteers team network charity
+    ngo ngos watchdog observatory hospital hospitals clinic morgue coroner junta regime rebels
+    insurgents militants fighters forces troops analysts diplomats diplomat embassy court
+    prosecutors prosecutor judge tribunal parliament lawmakers families relatives convenor
+    secretary official officials operator company firm broadcaster newspaper paper television
+    radio station agency bureau board institute foundation fund bank association federation
+    party coalition alliance secretariat assembly senate congress command university tally
+    survey study report statement marcher marchers protesters demonstrators students teachers
+    farmers miners residents villagers elders elder guard guards staffers staffer crews crew
+    engineers engineer nurses nurse physicians physician scientists scientist statisticians
+    authors author counters parents mothers fathers principal headmaster"""
+)
+_PASSIVE_BY = re.compile(
+    r"\b(?:as\s+)?(?:was\s+|were\s+|been\s+|is\s+|are\s+)?(?:confirmed|reported|estimated|"
+    r"stated|announced|documented|counted|recorded|tallied|verified|cited|put\s+forward|claimed|"
+    r"(?<=figures\s)(?:released|published|compiled|provided|issued|given))\s+by\s+"
+)
+_BY_COUNT = re.compile(  # "by the Associated Press's count", "by its own tally"
+    r"\bby\s+(?:the\s+|an?\s+)?([^,.;:]{1,60}?)(?:['’]s?)?\s+(?:own\s+|latest\s+|new\s+)?"
+    r"(?:count|tally|estimate|reckoning|figures|calculations?)\b",
+    re.I,
+)
+_OWNED = (
+    re.compile(  # "the organisers' estimate of", "the police estimate, ..., was", "Mu's figure of"
+        r"(?:['’]s?\s+|\s+)(?:(?:own|latest|new|official|initial|provisional|revised|updated|"
+        r"earlier|first|final|lower|higher|crowd|death)\s+)*(?:estimate|figure|tally|count|toll|"
+        r"total)(?:\s*,[^,]{1,80},)?\s*(?:of|at|was|is|stands\s+at|stood\s+at|:)?\s*"
+        r"(?:(?:a|an|the|just|only|more|modest|far|some)\s+)*$"
+    )
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
+_AUX = word_set(
+    """has have had was is are were also has have had previously earlier later recently now then
+    had already just once again separately initially meanwhile further can could will would may
+    might must should shall did does do even still however since"""
+)
+_VERBISH = word_set(  # words that end a subject read backwards from its verb
+    """has have had was is are were be been being can could will would may might must should
+    shall did does do told says said say"""
+)
+_SUBJECT_STOP = word_set(
+    """that which who whom while although though but because since if when where whereas as
+    after before with in on at for from to by than and or said says so while despite amid among
+    about over under into"""
+)
+_PRONOUNS = word_set("it they he she we the agency")
+_CONTINUING = word_set(
+    """agency organisation organization group monitor body watchdog charity ngo observatory
+    network report statement"""
+)
+_GENERIC = word_set(
+    """reports report sources source observers estimates figures data analysts experts
+    witnesses residents people some many others critics it one"""
+)
+_NO_ONE = word_set(
+    "reports report estimates estimate figures data numbers accounts tally count toll"
+)
+_REJECT = word_set(
+    """those this these there here which what whom that i you we one both all each some any
+    none nobody anyone someone everyone many few"""
+)
+_REPORT_NOUNS = (
+    r"(?:report|reports|figures|figure|data|estimate|estimates|tally|count|statement|"
+    r"numbers|records|toll|count|survey|analysis|study|census|latest\s+\w+)"
+)
+_ORG_WORDS = word_set(
+    """ministry department agency organisation organization office commission committee council
+    watch international institute foundation bank fund observatory network group union nations
+    cross crescent police army forces court government authority authorities service services
+    centre center programme program association federation party news times post reuters press
+    penal amnesty unicef ngo coalition alliance monitor secretariat parliament assembly senate
+    congress tribunal bureau board command military hospital hospitals university
+    doctors"""
+)
+_NOT_ORG_ACRONYMS = word_set(
+    "US USA UK AM PM GMT UTC TV OK I A AN BIG WAY COVID ID AD BC VIP CEO DNA"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    start: int
+    end: int
+    source: str
+    rule: str
+    direction: str  # "lead" (covers what follows), "trail" (what precedes), "both"
+    pronoun: bool = False
+    generic: bool = False
+
+
+@functools.lru_cache(maxsize=4096)
+def _clean_source(raw: str) -> str | None:
+    source = " ".join(raw.replace("\n", " ").split()).strip(" ,;:.\"'“”‘’")
+    source = re.sub(r"[\"“”]", "", source)
+    acronym = re.search(r"\(([A-Z][A-Za-z&.-]{1,11})\)\s*$", source)
+    if acronym:
+        return acronym.group(1)
+    source = re.sub(r"\s*\([^)]*\)", "", source)
+    source = re.sub(
+        r"^(?:" + _REPORT_NOUNS + r"|(?:the\s+)?latest|new|official)\s+(?:from|by|of)\s+",
+        "",
+        source,
+        flags=re.I,
+    )
+    lead_in = re.match(  # "a report released on Wednesday by X", "figures compiled by X"
+        r"(?:(?:a|an|the)\s+)?(?:\w+\s+)?" + _REPORT_NOUNS + r"\b[^A-Z]*?\b(?:by|from)\s+",
+        source,
+        re.I,
+    )
+    if lead_in and re.match(r"(?:the\s+)?[A-Z]", source[lead_in.end() :]):
+        source = source[lead_in.end() :]
+    source = re.sub(
+        r"^.*\b(?!(?:of|for|and|on|in|de)\b)[a-z][\w-]*\s+(?:the|a|an)\s+(?=[A-Z])", "", source
+    )
+    source = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", source, flags=re.I)
+    source = re.sub(
+        r"['’]s\s+(?:(?:own|latest|new|official|initial|provisional|revised|updated|earlier|"
+        r"first|final|annual|weekly|daily)\s+)*(?:" + _REPORT_NOUNS + r"|estimate|figure)\b.*$"
+        r"|['’]s$",
+        "",
+        source,
+    )
+    spokesman = re.match(
+        r"(?:\w+\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?", source
+    )
+    if spokesman and re.match(r"[A-Z]", source[spokesman.end() :]):
+        source = source[spokesman.end() :]  # "a spokesman for the Front": the Front
+    source = _head_of(source)
+    named = re.match(  # "Interior minister Aftab Sherpao", "news agency APS": the name
+        r"(?:.*\s)?(?:[a-z][\w-]*)\s+((?:[A-Z][\w.&'’-]*)(?:\s+(?:[A-Z][\w.&'’-]*|of|for|"
+        r"and|de|al|bin|van|von|der|la|le|du|da|y))*)$",
+        source,
+    )
+    if named and source[: named.start(1)].split()[-1] not in STOP_WORDS | {
+        "de",
+        "to",
+        "off",
+        "near",
+    }:
+        source = named.group(1)
+    possessive = re.match(
+        r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)['’]s\s+(?:press\s+)?(?:office|spokes\w+)$", source
+    )
+    if possessive:
+        source = possessive.group(1)  # "the prosecutor's office": the prosecutor
+    source = _head_of(source)
+    source = re.sub(r"(?<=s)['’]\s+(?:latest|new|own|" + _REPORT_NOUNS + r")\b.*$", "", source)
+    source = re.sub(
+        r"^(?:[\w-]+-based|[\w-]+-led|latest|recent|new|official)\s+", "", source, flags=re.I
+    )
+    bare = re.sub(r"(?:\s+" + _REPORT_NOUNS + r")+$", "", source, flags=re.I)  # "Red Cross figures"
+    if bare.strip(" ,;:.-") and _names_someone(bare.strip(" ,;:.-")):
+        source = bare
+    source = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.I)
+    source = source.strip(" ,;:.-")
+    if not source or len(source.split()) > 9 or not any(c.isalpha() for c in source):
+        return None
+    if re.match(r"(?:one|two|some|many|most|several|all|each|none|both)\s+of\b", source, re.I):
+        return None  # "One of the organisers"
+    if (
+        source.casefold() in _REJECT
+        or source == "who"
+        or re.search(r"\d(?!\d*(?:st|nd|rd|th)\b)", source)
+    ):
+        return None
+    if not _names_someone(source):
+        return None
+    return source
+
+
+_SPEAKER_STEMS = frozenset(word.rstrip("s") for word in _SPEAKERS)
+
+
+def _head_of(source: str) -> str:
+    """ "Organizers of today's march", "Survivors of a shipwreck off Libya": the speakers, not
+    what they belong to (a tail in capitals stays: "Ministry of the Interior")."""
+    part_of = re.match(
+        r"((?:[A-Z]\w*\s+)?[A-Za-z][\w-]*)\s+(?:of|off|on|\w+ing)\s+(?:(?:the|an?)\s+)?", source
+    )
+    if (
+        part_of
+        and source[part_of.end() :][:1].islower()
+        and part_of.group(1).split()[-1].casefold().rstrip("s") in _SPEAKER_STEMS
+    ):
+        return part_of.group(1)
+    return source
+
+
+_COUNT_HEADS = word_set(
+    """number numbers toll total figure figures count size strength tally rate share majority
+    half rest bulk scale extent level estimate estimates turnout death deaths"""
+)
+
+
+def _names_someone(source: str) -> bool:
+    """Whether ``source`` can name who made a claim: a proper name (a capitalised word past the
+    first, an acronym) or words ending in a speaker noun ("regional fire service", "Survivors");
+    never a fragment ("The", "number of", "credible")."""
+    words = source.replace("’", "'").split()
+    if re.fullmatch(r"[A-Z][A-Z&]+s?", words[-1]):
+        return True  # an acronym: "WHO", "UNHCR"
+    head = words[-1].casefold().removesuffix("'s").rstrip("'")
+    if head in _SPEAKERS or head in _ORG_WORDS or head.rstrip("s") in _SPEAKERS:
+        return True
+    if head in STOP_WORDS or head in _NOT_A_SUBJECT or head in _VERBISH:
+        return False
+    if words[0].casefold() in _COUNT_HEADS:
+        return False  # "number of arrests", "strength of the quake"
+    # never "credible", "updated", "provisional"
+    return not (
+        words[-1][:1].islower() and re.search(r"(?:ed|ing|ly|ble|al|ous|ive|ful|ic)$", head)
+    )
+
+
+_TOKEN = re.compile(r"\([A-Z][A-Za-z&.-]{1,11}\)|[\w'’-]+|[^\w\s]")
+
+
+_REACH = 200
+"""How far back a subject is looked for: a subject is a few words, and reading a whole long
+sentence again for every verb would make time grow with the square of its length."""
+
+
+def _tokens_before(text: str, sentence_start: int, position: int) -> list[re.Match[str]]:
+    """The words and marks of ``text`` up to ``position``, from the last run of non-space
+    characters before ``sentence_start`` on: those the whole text's tokens would give there (a
+    token never holds whitespace), without reading the text from its beginning each time."""
+    back = sentence_start
+    while back > 0 and text[back - 1].isspace():
+        back -= 1
+    while back > 0 and not text[back - 1].isspace():
+        back -= 1
+    return list(_TOKEN.finditer(text, back, position))
+
+
+def _subject_before(text: str, position: int, sentence_start: int) -> tuple[str, int] | None:
+    """The subject of a verb at ``position``: the noun phrase before it, read backwards to a verb
+    or a clause boundary; across an aside ("X, who heads Y, said"; "the agency, UNHCR, said");
+    the clause's subject for a second verb ("did not say when, but said").
+    """
+    tokens = _tokens_before(text, max(sentence_start, position - _REACH), position)
+    index = len(tokens) - 1
+    while index >= 0 and tokens[index].start() >= sentence_start:
+        word = tokens[index].group().casefold()
+        if word in _AUX or (word.endswith("ly") and len(word) > 4 and word not in _NOT_ADVERBS):
+            index -= 1
+            continue
+        if word in _TIME_WORDS and index > 0:  # "the government on Sunday put"
+            index -= 1
+            if tokens[index].group().casefold() in ("on", "last", "this", "early", "late", "by"):
+                index -= 1
+            continue
+        break
+    if index < 0 or tokens[index].start() < sentence_start:
+        return None
+    last = tokens[index].group()
+    if last in ("who", "which") and index > 0:  # "Bana Lawan, who said 4 ..."
+        index -= 2 if tokens[index - 1].group() == "," else 1
+        if index < 0:
+            return None
+        last = tokens[index].group()
+    if last.casefold() in ("it", "they", "he", "she", "we"):
+        return last, tokens[index].start()
+    if last in (",", "—", "–"):
+        return _before_aside(text, tokens, index, sentence_start)
+    if last.casefold() in ("and", "but"):
+        return _clause_subject(text, sentence_start, tokens[index].start())
+    return _phrase(text, tokens, index, sentence_start)
+
+
+def _phrase(
+    text: str, tokens: list[re.Match[str]], index: int, sentence_start: int
+) -> tuple[str, int] | None:
+    """The noun phrase ending at ``tokens[index]``, read backwards."""
+    kept: list[re.Match[str]] = []
+    while index >= 0 and tokens[index].start() >= sentence_start and len(kept) < 9:
+        token = tokens[index]
+        word = token.group()
+        folded = word.casefold()
+        if word.startswith("(") and len(word) > 2:
+            kept.append(token)
+            index -= 1
+            continue
+        if word in '"“”':
+            index -= 1
+            continue
+        if not (word[0].isalnum() or word[0] in "'’"):
+            break
+        if (
+            folded in ("and", "of", "for", "to", "the", "on", "in")
+            and kept[-1:]
+            and kept[-1].group()[0].isupper()
+        ):
+            previous = tokens[index - 1].group() if index > 0 else ""
+            if previous[:1].isupper():
+                kept.append(token)
+                index -= 1
+                continue
+        if folded in _SUBJECT_STOP and not (word.isupper() and len(word) > 1):  # "the WHO"
+            head = tokens[index - 1].group().casefold() if index > 0 else ""
+            if (
+                folded in ("in", "at", "from", "near")
+                and head.rstrip("s") in _SPEAKER_STEMS
+                and kept
+            ):
+                kept.append(token)  # "authorities in Tehran", "sources in the military"
+                index -= 1
+                continue
+            break
+        if folded in _VERBISH or (_SPEECH.fullmatch(word) and kept) or folded in _TIME_WORDS:
+            break
+        if kept and word[:1].islower() and "-" not in word and re.fullmatch(r"\w+ed", word):
+            before = tokens[index - 1].group().casefold() if index > 0 else ""
+            if before not in DETERMINERS | {"a", "an", "of", "some"}:
+                break  # "police released a lower estimate": a verb ends the subject
+        kept.append(token)
+        index -= 1
+    if not kept:
+        return None
+    start = kept[-1].start()
+    return text[start : kept[0].end()].strip(), start
+
+
+def _before_aside(
+    text: str, tokens: list[re.Match[str]], index: int, sentence_start: int
+) -> tuple[str, int] | None:
+    """ "Dick Burch, a Red Cross worker, said": the name before the aside; "the UN refugee
+    agency, UNHCR, said": the name the aside gives."""
+    mark = tokens[index].group()
+    other = index - 1
+    while other >= 0 and tokens[other].start() >= sentence_start and index - other < 25:
+        if tokens[other].group() == mark or tokens[other].group() in ",—–":
+            break
+        other -= 1
+    else:
+        return None
+    if other < 0 or tokens[other].start() < sentence_start or other == index - 1:
+        return None
+    aside = [token.group() for token in tokens[other + 1 : index]]
+    first = aside[0]
+    named = all(w[:1].isupper() or w.casefold() in ("of", "for", "and", "the", "de") for w in aside)
+    if named and (
+        len(aside) <= 6 and aside[-1][:1].isupper() and not first.isupper() or len(aside) == 1
+    ):
+        start = tokens[other + 1].start()
+        return text[start : tokens[index - 1].end()], start
+    if first.casefold() in ("who", "which", "whose", "a", "an", "the", "one") or not (
+        first[:1].isupper()
+    ):
+        return _phrase(text, tokens, other - 1, sentence_start)
+    return None
+
+
+_BE = word_set("been was were is are be being")
+_PREPOSITIONS = word_set("a an of with in on by for from some no")
+_NOT_ADVERBS = word_set("tally family assembly rally ally italy supply daily weekly monthly")
+_TIME_WORDS = word_set(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    january february march april may june july august september october november december
+    morning evening night afternoon week month year weekend"""
+)
+_OPENERS = word_set(
+    """in on at by after before since during meanwhile however earlier later also but and yet
+    still despite as with according"""
+)
+
+
+def _clause_subject(text: str, sentence_start: int, limit: int) -> tuple[str, int] | None:
+    """The subject at the start of the sentence, past an opening phrase ("In May 2007, ...")."""
+    tokens = list(_TOKEN.finditer(text, sentence_start, min(limit, sentence_start + 400)))
+    index = 0
+    if tokens and tokens[0].group().casefold() in _OPENERS:
+        commas = [i for i, token in enumerate(tokens[:10]) if token.group() == ","]
+        if not commas:
+            return None
+        index = commas[0] + 1
+    kept: list[re.Match[str]] = []
+    for token in tokens[index:]:
+        word = token.group()
+        folded = word.casefold()
+        ends = folded in _VERBISH or folded in _AUX or _SPEECH.fullmatch(word)
+        if (ends or folded in _SUBJECT_STOP) and (folded not in ("of", "for", "and") or not kept):
+            break
+        if not (word[0].isalnum() or word[0] in "'’("):
+            break
+        if kept and word[:1].islower() and "-" not in word and re.fullmatch(r"\w+(?:ed|ing)", word):
+            break
+        kept.append(token)
+        if len(kept) > 8:
+            return None
+    if not kept:
+        return None
+    aside = re.match(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),", text[kept[-1].end() : limit])
+    if aside:  # "A tribal elder, Hameedullah Khan, had a different account, saying"
+        start = kept[-1].end() + aside.start(1)
+        return aside.group(1), start
+    return text[kept[0].start() : kept[-1].end()], kept[0].start()
+
+
+def sentence_attributions(
+    text: str, sentence_start: int, sentence_end: int, figures: list[Figure]
+) -> list[Attribution]:
+    found: list[Attribution] = []
+    figure_starts = [figure.start for figure in figures]
+    for according in _ACCORDING.finditer(text, sentence_start, sentence_end):
+        name = re.match(r"[^,.;:]+", text[according.end() : sentence_end])
+        if not name:
+            continue
+        words = re.split(r"\s+(?:which|who|that|and\s+\d)\b", name.group())[0]
+        source = _clean_source(words)
+        if source is None:
+            continue
+        end = according.end() + len(words)
+        opening = text[sentence_start : according.start()].rstrip()
+        leading = (not opening or opening[-1] in ",;:" or opening.endswith(("But", "but"))) and (
+            text[end : end + 1] == ","
+        )
+        rest = text[end:sentence_end]
+        appositive = re.fullmatch(
+            r",\s*([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})[\s.!?\"'”’)]*", rest
+        )
+        if appositive:  # "according to the agency's office, ONEMI." ends the sentence
+            leading = False
+            if not appositive.group(1).isupper():
+                source = appositive.group(1)  # "..., Gérald Darmanin."
+            end = sentence_end
+        if leading and not (figure_starts and figure_starts[-1] >= end):
+            leading = False  # "..., according to the AAPP, a Myanmar-based group."
+        if any(end <= start <= end + 3 for start in figure_starts):
+            leading = True
+        found.append(
+            Attribution(
+                according.start(), end, source, "according_to", "lead" if leading else "trail"
+            )
+        )
+    for passive in _PASSIVE_BY.finditer(text, sentence_start, sentence_end):
+        name = re.match(
+            r"(?:(?!\s(?:because|after|before|when|while|as|since|on|in|at|during|with|who|which|"
+            r"that|amid|following)\b)[^,.;:])+",
+            text[passive.end() : sentence_end],
+        )
+        if not name:
+            continue
+        source = _clean_source(name.group())
+        if source is not None:
+            end = passive.end() + len(name.group())
+            found.append(Attribution(passive.start(), end, source, "by", "trail"))
+    for count in _BY_COUNT.finditer(text, sentence_start, sentence_end):
+        source = _clean_source(count.group(1))
+        if source is not None:
+            found.append(Attribution(count.start(), count.end(), source, "by", "both"))
+    for verb in _SPEECH.finditer(text, sentence_start, sentence_end):
+        attribution = _speech(text, verb, sentence_start, sentence_end, figures)
+        if attribution is not None:
+            found.append(attribution)
+    return found
+
+
+def _speech(
+    text: str,
+    verb: re.Match[str],
+    sentence_start: int,
+    sentence_end: int,
+    figures: list[Figure],
+) -> Attribution | None:
+    after_end = re.search(r"[,.;:]|$", text[verb.end() : sentence_end])
+    assert after_end is not None
+    clause_end = verb.end() + after_end.start()
+    if re.match(r"\s+by\b", text[verb.end() : sentence_end]):
+        return None
+    starts = [figure.start for figure in figures]
+    inside = bisect.bisect_right(starts, verb.start()) - 1
+    if inside >= 0 and verb.start() < figures[inside].end:
+        return None
+    if _SPEECH.match(text, verb.end() + 1) and text[verb.end() : verb.end() + 1] == " ":
+        return None  # "reports indicate": the first is a noun
+    before = _tokens_before(text, max(sentence_start, verb.start() - 40), verb.start())
+    previous = before[-1].group() if before and before[-1].start() >= sentence_start else ""
+    folded = previous.casefold()
+    word = verb.group()
+    if word in ("quoted", "cited") and folded in ("was", "were", "is", "are", "been"):
+        # "senior officials were quoted as saying": the officials
+        be = before[-1].start()
+        subject = _subject_before(text, be, sentence_start)
+        made = _make_attribution(subject[0], subject[1], verb.end(), "trail") if subject else None
+        return made
+    if folded in _BE or folded in DETERMINERS | _PREPOSITIONS:
+        return None  # "had been found", "the confirmed deaths", "an estimated 1,300"
+    if word in _AMBIGUOUS and folded in _NOT_A_SUBJECT:
+        return None  # "the estimate", "credible reports": nouns
+    speaker = folded != "official" and (folded in _SPEAKERS or folded.rstrip("s") in _SPEAKERS)
+    if word in _AMBIGUOUS and previous[:1].islower() and not speaker:
+        return None  # "leaked documents": a noun
+    covers_after = bool(
+        re.search(r"\bthat\b", text[verb.end() : clause_end])
+        or bisect.bisect_left(starts, clause_end) > bisect.bisect_left(starts, verb.end())
+        or re.match(r"\s*[:,]", text[verb.end() : sentence_end])
+        and verb.group() in ("said", "says", "saying")
+        and text[clause_end : clause_end + 1] == ":"
+    )
+    if word.endswith("ing") and text[sentence_start : verb.start()][-3:].rstrip().endswith(","):
+        # "Police released a lower estimate, saying 128,000 were there": the clause's subject
+        subject = _clause_subject(text, sentence_start, verb.start())
+    else:
+        subject = _subject_before(text, verb.start(), sentence_start)
+    if subject is not None:
+        raw, start = subject
+        inside = bisect.bisect_left(starts, verb.start()) > bisect.bisect_left(starts, start)
+        direction = "lead" if covers_after else "trail"
+        made = None if inside else _make_attribution(raw, start, verb.end(), direction)
+        if made is not None:
+            return made
+    if verb.group() in ("said", "says", "told", "added", "wrote", "noted", "estimated"):
+        inverted = re.match(
+            r"\s+([^,.;:]+)(?:,\s+([A-Z][^,.;:]{1,40}))?", text[verb.end() : sentence_end]
+        )
+        if inverted and (inverted.group(1)[:1].isupper() or inverted.group(1).startswith("the ")):
+            end = verb.end() + inverted.end()
+            named = inverted.group(2)
+            if named and all(w[:1].isupper() for w in named.split()):
+                return _make_attribution(named, verb.start(), end, "trail")
+            return _make_attribution(inverted.group(1), verb.start(), end, "trail")
+    return None
+
+
+def _make_attribution(raw: str, start: int, end: int, direction: str) -> Attribution | None:
+    words = raw.split()
+    folded = [word.casefold().strip(",") for word in words]
+    if folded and (folded[0] in _PRONOUNS and len(folded) == 1):
+        return Attribution(start, end, raw, "said", direction, pronoun=True)
+    core = [word for word in folded if word not in ("the", "also", "a", "an")]
+    if len(core) == 1 and core[0] in _CONTINUING and folded[0] == "the":
+        return Attribution(start, end, raw, "said", direction, pronoun=True)
+    source = _clean_source(raw)
+    if source is None:
+        return None
+    generic = source.casefold().split()[-1] in _GENERIC and not source[0].isupper()
+    if source[0].isupper() and source.split()[-1].casefold() in _GENERIC:
+        generic = True  # "Recent reports"
+    if len(source.split()) <= 2 and source.split()[-1].casefold() in _NO_ONE:
+        return None  # "Previous reports put the number at 912": no one is named
+    return Attribution(start, end, source, "said", direction, generic=generic)
+
+
+_CONTRAST = re.compile(
+    r";|(?:,\s*|\s)(?:although|though|whereas|but(?!\s+(?:also|not|only|still|then)\b))\b", re.I
+)
+
+
+def _owner(text: str, figure: Figure, sentence_start: int) -> str | None:
+    """Whose figure it is when the text says so before it: "the organisers' estimate of
+    500,000", "Yuan Mu's figure of 300", "the police estimate, always lower, was 338,000",
+    "its official toll of 769" (its: the sentence's subject)."""
+    window_start = max(sentence_start, figure.start - 160)
+    window = text[window_start : figure.start]
+    if not any(
+        noun in window for noun in ("estimate", "figure", "tally", "count", "toll", "total")
+    ):
+        return None
+    owned = _OWNED.search(text, window_start, figure.start)
+    if owned is None or owned.end() != figure.start:
+        return None
+    tokens = _tokens_before(text, max(sentence_start, owned.start() - _REACH), owned.start())
+    if not tokens or tokens[-1].start() < sentence_start:
+        return None
+    if tokens[-1].group().casefold() in ("its", "their", "his", "her"):
+        subject = _clause_subject(text, sentence_start, tokens[-1].start())
+        return _clean_source(subject[0]) if subject else None
+    phrase = _phrase(text, tokens, len(tokens) - 1, sentence_start)
+    return _clean_source(phrase[0]) if phrase else None
+
+
+_CLAUSE = re.compile(
+    r";|,\s*(?:while|whereas|but|although|though|and|even\s+as)\b|\s(?:while|whereas)\s", re.I
+)
+
+
+def _parens_source(text: str, position: int, limit: int) -> str | None:
+    """A source in parentheses after the figure, in its clause: "50 released on Monday (UN)"."""
+    clause = re.match(r"[^,;:.!?]*(?:\.\w[^,;:.!?]*)*", text[position:limit])
+    assert clause is not None
+    for found in re.finditer(r"\(([^()]{1,60})\)", clause.group()):
+        inside = found.group(1).strip()
+        if inside[:1].isupper() and not re.search(r"\d", inside) and len(inside.split()) <= 6:
+            return _clean_source(inside)
+    return None
+
+
+def named_organisations(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Named organisations in ``text[start:end]``: acronyms and capitalised names with an
+    organisation word, with where each ends."""
+    found: list[tuple[int, str]] = []
+    for name in re.finditer(
+        r"(?<![\w-])(?:[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|on|the)\s+|\s+))*[A-Z][\w&'’.-]*"
+        r"(?:\s*\([A-Z][A-Za-z&.-]{1,11}\))?",
+        text[start:end],
+    ):
+        words = name.group().split()
+        acronyms = [w for w in words if re.fullmatch(r"[A-Z][A-Z&]{1,}s?", w.strip("().,"))]
+        has_org = any(w.casefold().strip("().,’'s") in _ORG_WORDS for w in words)
+        named = [word.strip("().,") for word in acronyms]
+        named = [word for word in named if word not in _NOT_ORG_ACRONYMS]
+        shouting = len(acronyms) >= 2 and not has_org  # "in a BIG WAY"
+        if has_org:
+            source = _clean_source(name.group())
+        elif named and not shouting:
+            source = named[-1]
+        else:
+            continue
+        if source and source not in _NOT_ORG_ACRONYMS:
+            found.append((start + name.end(), source))
+    for institution in re.finditer(
+        r"\b[Tt]he\s+(government|army|police|military|authorities|ministry|junta|regime)\b",
+        text[start:end],
+    ):
+        found.append((start + institution.end(), institution.group(1)))
+    return sorted(found)
+
+
+def attribute(
+    text: str,
+    figure: Figure,
+    attributions: list[Attribution],
+    sentence_start: int,
+    previous: str | None,
+    next_start: int,
+    sentence_organisations: Callable[[], list[tuple[int, str]]],
+) -> tuple[str | None, str]:
+    parens = _parens_source(text, figure.end, next_start)
+    if parens:
+        return parens, "parens"
+    owner = _owner(text, figure, sentence_start)
+    if owner:
+        return owner, "owner"
+    options: list[tuple[int, int, int, int, Attribution]] = []
+    ends = [attribution.end for attribution in attributions]
+    at = bisect.bisect_right(ends, figure.start)
+    for attribution in attributions[max(0, at - 3) : at + 3]:
+        if attribution.direction in ("lead", "both") and attribution.end <= figure.start:
+            gap = text[attribution.end : figure.start]
+            if _CONTRAST.search(gap):
+                continue  # "the military said it would free 2,342, although only 370 ..."
+            lead = 0
+        elif attribution.direction in ("trail", "both") and attribution.start >= figure.end:
+            gap = text[figure.end : attribution.start]
+            if attribution.rule == "said" and not re.search(r"[,;:(—–\"”]", gap):
+                continue  # "5,000 victims housed at the shelter reported ...": its subject
+            lead = 1
+        else:
+            continue
+        clauses = len(_CLAUSE.findall(gap))
+        if attribution.rule == "by" and lead and len(gap) < 40 and not re.search(r"[,;:(]", gap):
+            clauses = -1  # "the 280,000 put forward by the CGT": bound to the figure
+        options.append((clauses, int(attribution.generic), lead, len(gap), attribution))
+    if options:
+        chosen = min(options, key=lambda option: option[:4])[4]
+        if chosen.pronoun:
+            named = [
+                a for a in attributions if not a.pronoun and not a.generic and a.end <= chosen.start
+            ]
+            if named and chosen.source.casefold() in ("it", "they", "he", "she", "we"):
+                return named[-1].source, named[-1].rule  # "The CGT said it had counted 3.5 million"
+            later = [
+                a for a in attributions if not a.pronoun and not a.generic and a.start >= chosen.end
+            ]
+            if later and chosen.source.casefold() in ("we", "i"):
+                return later[0].source, later[0].rule  # "'We counted 439,' the director said"
+            if previous:
+                return previous, "previous_sentence"
+            return _clean_source(chosen.source), chosen.rule
+        return chosen.source, chosen.rule
+    earlier = [
+        a
+        for a in attributions
+        if a.end <= figure.start
+        and not a.generic
+        and not _CONTRAST.search(text[a.end : figure.start])
+    ]
+    if earlier:  # "50 were seized, the navy said, and up to 400 were questioned"
+        chosen = max(earlier, key=lambda attribution: attribution.end)
+        if not chosen.pronoun:
+            return chosen.source, chosen.rule
+    opening = text[sentence_start : sentence_start + 40].casefold()
+    if previous and re.match(
+        r"(?:another|it|they|also|of\s+(?:them|those|these|whom)|among\s+them|in\s+addition|"
+        r"a\s+further|the\s+(?:agency|group|organi[sz]ation|ministry|monitor|office))\b",
+        opening,
+    ):
+        return previous, "previous_sentence"
+    if attributions:
+        return None, "none"  # with a speaker in the sentence, never a bystander
+    organisations = [org for org in sentence_organisations() if org[0] <= figure.start]
+    if organisations:  # with a speaker in the sentence, never a bystander
+        return organisations[-1][1], "nearest_org"
+    return None, "none"
+
+
+def next_sentence_source(
+    text: str, sentence: tuple[int, int, list[Figure], list[Attribution]]
+) -> str | None:
+    """ "... rose to at least 1,470. The updated estimate, by the AP's count, is ...": a figure
+    the next sentence names as "the estimate" takes the source given there."""
+    start, end, _, attributions = sentence
+    if not re.match(
+        r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:estimate|figure|tally|count|toll)\b",
+        text[start:end],
+    ):
+        return None
+    named = [a for a in attributions if not a.pronoun and not a.generic and a.start < start + 80]
+    return named[0].source if named else None

@@ -1,0 +1,267 @@
+"""Putting the stages of :mod:`figcheck.extract` together: text -> :class:`Candidate` s, and
+candidates as records and as claim shorthand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+from figcheck.extract.attribution import (
+    attribute,
+    named_organisations,
+    next_sentence_source,
+    sentence_attributions,
+)
+from figcheck.extract.dates import NO_DATES, figure_date, sentence_datings
+from figcheck.extract.figures import sentence_figures, what_is_counted
+from figcheck.extract.sentences import split_sentences
+from figcheck.model import Qualifier
+from figcheck.reconcile.rules import interval
+from figcheck.shorthand import Reading, render
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A figure found in a text, proposed as a claim.
+
+    ``value`` is the figure (the low end for vague words, None for a numeric range, whose ends are
+    ``low``/``high``); ``lo``/``hi`` its interval (contract section 2; ``hi`` None when open).
+    ``start``/``end`` are offsets of the figure's words (qualifier included) in the text given to
+    :func:`extract`, so ``text[start:end] == figure``.
+    """
+
+    value: float | None
+    qualifier: Qualifier
+    lo: float
+    hi: float | None
+    low: float | None
+    high: float | None
+    what: str | None
+    source: str | None
+    sentence: str
+    sentence_start: int
+    start: int
+    end: int
+    figure: str
+    vague: str | None
+    confidence: float
+    rule: str
+    as_of: str | None = None
+
+
+# --- putting it together ----------------------------------------------------------------------
+
+_CONFIDENCE = {
+    "parens": 0.0,
+    "owner": 0.0,
+    "according_to": 0.0,
+    "by": 0.0,
+    "said": 0.0,
+    "previous_sentence": 0.1,
+    "next_sentence": 0.15,
+    "nearest_org": 0.2,
+    "none": 0.1,
+}
+
+
+def _interval(
+    qualifier: Qualifier, value: float | None, low: float | None, high: float | None, about: float
+) -> tuple[float, float | None]:
+    """A candidate's interval by the claims' rule (no upper bound: None, as JSON writes it)."""
+    lo, hi = interval(qualifier, value, low, high, about)
+    return lo, (None if hi == float("inf") else hi)
+
+
+def extract(
+    text: str,
+    *,
+    percent: bool = False,
+    money: bool = False,
+    about: float = 0.10,
+    vague: tuple[tuple[str, float, float], ...] = (),
+    date: dt.date | None = None,
+) -> list[Candidate]:
+    """The candidate claims in ``text``, in reading order.
+
+    ``percent``/``money`` keep percentages and monetary amounts (left out by default); ``about``
+    is the half-width of "about" intervals and ``vague`` extra vague words (as in the claims
+    file's settings); ``date`` is the article's date, against which "on Sunday", "yesterday"
+    are read for a candidate's ``as_of``.
+    """
+    sentences = []
+    for sentence_start, sentence_end in split_sentences(text):
+        figures = sentence_figures(text, sentence_start, sentence_end, percent, money, vague)
+        attributions = sentence_attributions(text, sentence_start, sentence_end, figures)
+        sentences.append((sentence_start, sentence_end, figures, attributions))
+    candidates: list[Candidate] = []
+    previous: str | None = None
+    for number, (sentence_start, sentence_end, figures, attributions) in enumerate(sentences):
+        sentence = text[sentence_start:sentence_end]
+        organisations = functools.cache(
+            functools.partial(named_organisations, text, sentence_start, sentence_end)
+        )
+        datings = (
+            sentence_datings(text, sentence_start, sentence_end, date) if figures else NO_DATES
+        )
+        sources: list[str] = []
+        last_what = ""
+        last_rule = ""
+        last_source: str | None = None
+        for position, figure in enumerate(figures):
+            what, _ = what_is_counted(text, figure, sentence_start, sentence_end)
+            if not what and last_what:
+                what = last_what  # "17 of them", "up from 60"
+            last_what = what
+            following = [other.start for other in figures[position + 1 : position + 2]]
+            source, attribution_rule = attribute(
+                text,
+                figure,
+                attributions,
+                sentence_start,
+                previous,
+                following[0] if following else sentence_end,
+                organisations,
+            )
+            if source is None and last_rule == "owner":
+                source, attribution_rule = (
+                    last_source,
+                    "owner",
+                )  # "the X figure is 241 dead and 7,000 wounded"
+            if source is None and number + 1 < len(sentences):
+                source = next_sentence_source(text, sentences[number + 1])
+                attribution_rule = "next_sentence" if source else attribution_rule
+            last_rule, last_source = attribution_rule, source
+            if source:
+                sources.append(source)
+            lo, hi = _interval(figure.qualifier, figure.value, figure.low, figure.high, about)
+            lo, hi = round(lo, 9), (None if hi is None else round(hi, 9))
+            confidence = 0.95 - _CONFIDENCE[attribution_rule]
+            if figure.vague:
+                confidence -= 0.15
+            if not what:
+                confidence -= 0.2
+            if figure.rule == "change:from":
+                confidence -= 0.1
+            notes = ""
+            if figure.dotted:
+                notes += "+dot_thousands"
+                confidence = min(confidence, 0.6)
+            as_of, dating = figure_date(figure.start, figure.end, datings)
+            if dating:
+                notes += f"+date:{dating}"
+                if dating != "day":
+                    confidence = min(confidence, 0.7)
+            candidates.append(
+                Candidate(
+                    value=figure.value,
+                    qualifier=figure.qualifier,
+                    lo=lo,
+                    hi=hi,
+                    low=figure.low,
+                    high=figure.high,
+                    what=what or None,
+                    source=source,
+                    sentence=sentence,
+                    sentence_start=sentence_start,
+                    start=figure.start,
+                    end=figure.end,
+                    figure=text[figure.start : figure.end],
+                    vague=figure.vague,
+                    confidence=round(max(0.05, min(1.0, confidence)), 2),
+                    rule=f"{figure.rule}{notes}+attrib:{attribution_rule}",
+                    as_of=as_of,
+                )
+            )
+        named = [a.source for a in attributions if not a.pronoun and not a.generic]
+        if sources:
+            previous = sources[-1]
+        elif named:
+            previous = named[-1]
+        elif organisations():
+            previous = organisations()[-1][1]
+        else:
+            previous = None
+    return _first_mentions(candidates)
+
+
+def _first_mentions(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate for a figure the text gives again ("... 1.7 million ... 'the 1.7 million
+    who marched'"): the first mention that names a source, else the first."""
+    dropped: set[int] = set()
+    seen: dict[tuple[object, ...], list[int]] = {}
+    for index, candidate in enumerate(candidates):
+        if max(candidate.value or 0, candidate.high or 0) < 20:
+            continue  # "three in North Carolina", "three teams": small numbers recur
+        key = (candidate.value, candidate.low, candidate.high) + (
+            () if (candidate.value or 0) >= 1000 else (candidate.qualifier,)
+        )
+        earlier = seen.setdefault(key, [])
+        same = next((i for i in earlier[-8:] if _restated(candidates[i], candidate)), None)
+        if same is None:
+            earlier.append(index)
+        elif candidates[same].source is None and candidate.source is not None:
+            dropped.add(same)
+            earlier[earlier.index(same)] = index
+        else:
+            dropped.add(index)
+    return [candidate for index, candidate in enumerate(candidates) if index not in dropped]
+
+
+def _restated(first: Candidate, later: Candidate) -> bool:
+    if first.value is not None and first.value >= 1000 and first.qualifier is not Qualifier.RANGE:
+        return True  # a figure this precise given twice is the same figure
+    if (first.value, first.low, first.high, first.qualifier) != (
+        later.value,
+        later.low,
+        later.high,
+        later.qualifier,
+    ):
+        return False
+    if first.source and later.source and first.source.casefold() != later.source.casefold():
+        return False
+    words_first = {w.casefold().rstrip("s") for w in (first.what or "").split()}
+    words_later = {w.casefold().rstrip("s") for w in (later.what or "").split()}
+    return not words_first or not words_later or bool(words_first & words_later)
+
+
+# --- for the command: records and shorthand ----------------------------------------------------
+
+RECORD_FIELDS = (
+    "value",
+    "qualifier",
+    "low",
+    "high",
+    "lo",
+    "hi",
+    "what",
+    "source",
+    "as_of",
+    "figure",
+    "sentence",
+    "start",
+    "end",
+    "confidence",
+    "rule",
+)
+
+
+def as_record(candidate: Candidate) -> dict[str, object]:
+    """A candidate as plain data (contract section 6): numbers, text, ``hi`` None when open."""
+    record = {name: getattr(candidate, name) for name in RECORD_FIELDS}
+    record["qualifier"] = candidate.qualifier.value
+    return record
+
+
+def as_shorthand(candidate: Candidate) -> str:
+    """The candidate as claim shorthand (``at least 1,850 demonstrators killed (HRANA)``)."""
+    reading = Reading(
+        qualifier=candidate.qualifier,
+        value=candidate.value,
+        low=candidate.low,
+        high=candidate.high,
+        what=candidate.what,
+        source=candidate.source,
+        vague=candidate.vague,
+    )
+    return render(reading)

@@ -1,0 +1,634 @@
+"""The figure stage of :mod:`figcheck.extract`: the figures in a sentence (reusing the shorthand's
+number, qualifier and vague-word reading), what is not a claim, and what each figure counts."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from figcheck.extract.dates import MONTH
+from figcheck.extract.text import word_set
+from figcheck.model import Qualifier
+from figcheck.shorthand import Amount, qualifier_before, read_number, read_vague
+
+# --- figures ----------------------------------------------------------------------------------
+
+_NUMBER_WORDS = sorted(
+    word_set(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+        "eighty ninety"
+    ),
+    key=len,
+    reverse=True,
+)
+_VAGUE_WORDS = (
+    r"a\s+couple|a\s+few|several|dozens|scores|hundreds|thousands|tens\s+of\s+thousands|millions"
+)
+_START = re.compile(
+    r"(?<![\d.,])\d|(?<![\w-])(?:"
+    + "|".join(_NUMBER_WORDS)
+    + r"|a\s+dozen|a\s+hundred|a\s+thousand|a\s+million|half\s+a\s+million|"
+    + _VAGUE_WORDS
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+_MASKS = (
+    ("date", re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")),
+    ("time", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")),
+    (
+        "phone",
+        re.compile(
+            r"\+\d[\d ().-]{6,}\d|\(\d{2,4}\)\s*\d{3}[\s.-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b"
+            r"|\b\d{3}-\d{4}\b"
+        ),
+    ),
+)
+_AFTER_RULES = (
+    (
+        "duration",
+        re.compile(
+            r"(?:\s+|\s*-\s*)(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?"
+            r"|centur(?:y|ies)|nights?|hrs?|mins?|yrs?|weekends?)\b",
+            re.I,
+        ),
+    ),
+    ("percent", re.compile(r"\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b|pc\b)", re.I)),
+    (
+        "money",
+        re.compile(
+            r"\s+(?:(?:US\s+|Canadian\s+|Australian\s+)?dollars?|euros?|pounds?(?!\s+of)"
+            r"|bol[ií]vares|bolivars?|pesos?|yuan|yen|rupees?|roubles?|rubles?|USD|EUR|GBP)\b",
+            re.I,
+        ),
+    ),
+    (
+        "time",
+        re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|o['’]clock\b|local\s+time)", re.I),
+    ),
+    ("date", re.compile(r"\s+(?:of\s+)?" + MONTH + r"\b")),
+    (
+        "measure",
+        re.compile(
+            r"\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|degrees?|°|kg|mph|km/h)\b",
+            re.I,
+        ),
+    ),
+    ("multiple", re.compile(r"\s+(?:times|fold)\b|-fold\b", re.I)),
+    (
+        "measure",
+        re.compile(
+            r"\s*-?\s*magnitude\b|\s+on\s+the\s+Richter\b|\s+(?:nautical|square)\s"
+            r"|\s*-?\s*(?:lanes?|storeys?|floors?|stories|acres?|hectares?|tonnes?|tons?|litres?"
+            r"|liters?|gallons?|barrels?|sq)\b",
+            re.I,
+        ),
+    ),
+    (
+        "ratio",  # "1 in 4", "one in every five", "3 out of 10"
+        re.compile(
+            r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d{1,3}(?![\d,.])|one|two|three|four|five"
+            r"|six|seven|eight|nine|ten|a\s+hundred)\b",
+            re.I,
+        ),
+    ),
+)
+_BEFORE_RULES = (
+    ("money", re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|GBP|Rs\.?)\s?)$")),
+    ("date", re.compile(r"\b" + MONTH + r"\.?\s+$")),
+    ("age", re.compile(r"\b(?:aged|age(?:\s+of)?|ages)\s+$", re.I)),
+    (
+        "name",
+        re.compile(
+            r"\b(?:Resolution|Article|Section|Chapter|No\.?|Nos\.?|Number|Flight|Route|Highway|"
+            r"Room|Gate|Terminal|Phase|Level|Category|Grade|Decree|Law|Act|Bill|Page|Paragraph|"
+            r"Clause|Protocol|Platform|Unit|Ward|Block|Camp|District|Zone|Sector|Apollo|Boeing|"
+            r"Model|Channel|Episode|Season|Volume|Vol\.|Windows|Version|Covid|COVID|Cop|COP|"
+            r"Group\s+of|Top|Formula|Interstate|Brigade|Battalion|Division|Regiment|Lot|Box|"
+            r"Ballot|Proposition|Prop\.|Measure|Amendment|Rule|Item|Table|Figure|Fig\.|Line)\s+$"
+        ),
+    ),
+    ("measure", re.compile(r"\bmagnitude(?:\s+of)?\s*$", re.I)),
+    ("source", re.compile(r"\baccording\s+to\s+$", re.I)),  # "according to two activists"
+    (
+        "method",  # "interviews with 30 former prisoners": how a report was made, not a count
+        re.compile(
+            r"\b(?:interviews?\s+with|interviewed|surveyed|polled|spoke\s+(?:to|with)"
+            r"|talked\s+(?:to|with))\s+$",
+            re.I,
+        ),
+    ),
+    ("ratio", re.compile(r"\bfor\s+every\s+$", re.I)),
+    ("year", re.compile(r"\b(?:in|since|by|until|till|of|from|during|year|early|late|mid-?)\s+$")),
+)
+_ANY_BEFORE = re.compile(
+    "|".join(f"(?:{pattern.pattern})" for name, pattern in _BEFORE_RULES if name != "year"),
+    re.I,
+)
+_DESCRIBING = re.compile(  # "the two largest unions", "in two incidents", "across 200 districts"
+    r"\s+(?:(?:largest|biggest|main|major|leading|other|separate|rival|opposing)\b"
+    r"|(?:incidents|occasions|sides|teams|rounds|districts|provinces|countries|regions|nations"
+    r"|states)\b)",
+    re.I,
+)
+_MORE_WORDS = re.compile(  # hedges the shorthand does not read: "exceeds 4,700"
+    r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|topp(?:ed|ing)|tops"
+    r"|(?:(?:much|far|well)\s+)?(?:larger|higher|greater|bigger)\s+than)\s+(?:the\s+)?$",
+    re.I,
+)
+_NOT_A_HEDGE = re.compile(  # "hand over 40 prisoners", "went up to 90": a verb, not a hedge
+    r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|took|taken|tak(?:e|es|ing)|went|gone|go(?:es)?"
+    r"|rose|risen|climbed|jumped|shot|moved|revised|raised|pushed|brought|was|were)\s+$",
+    re.I,
+)
+_STRONG_HEDGES = frozenset(
+    {
+        Qualifier.AT_LEAST,
+        Qualifier.UP_TO,
+        Qualifier.NEARLY,
+        Qualifier.MORE_THAN,
+        Qualifier.FEWER_THAN,
+        Qualifier.AT_MOST,
+    }
+)
+DETERMINERS = word_set("the both these those their its his her our your my")
+_CONNECTOR = re.compile(r"\s*[-–—]\s*(?=\S)|\s+to\s+", re.I)
+_AND = re.compile(r"\s+and\s+", re.I)
+_FROM = re.compile(r"\bfrom\s+$", re.I)
+_OR = re.compile(r"\s+or\s+(?=\d)")
+_RANGING = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|estimates?)\b[^,;]*$", re.I)
+_CHANGE_VERB = (
+    r"(?:rose|risen|rising|rises|increased|increasing|increases|climbed|climbing|climbs|jumped|"
+    r"grew|grown|growing|fell|fallen|falling|falls|dropped|dropping|declined|declining|decreased|"
+    r"reduced|doubled|tripled|soared|surged|swelled|shrank|up|down|revised|raised|lowered|"
+    r"lifted|cut|upped)"
+)
+_CHANGE_TO = re.compile(r"\b" + _CHANGE_VERB + r"(?:\s+[\w'’]+){0,2}?\s+to\s+$", re.I)
+_UP_FROM = re.compile(r"\b" + _CHANGE_VERB + r"(?:\s+[\w'’]+){0,2}?\s+from\s+$", re.I)
+_TRAILING_HEDGES = (
+    (re.compile(r"\s+or\s+more\b", re.I), Qualifier.AT_LEAST),
+    (re.compile(r"\s+or\s+so\b|-odd\b", re.I), Qualifier.ABOUT),
+    (re.compile(r"\s+or\s+fewer\b|\s+or\s+less\b", re.I), Qualifier.AT_MOST),
+    (re.compile(r"\s+plus\b|\+", re.I), Qualifier.AT_LEAST),
+)
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)")
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)")
+
+
+def _read_number(text: str, start: int) -> Amount | None:
+    """The number at ``start`` as :func:`read_number` reads it, and "40 000" (a space, a
+    no-break space or a narrow no-break space between thousands, as French and Spanish outlets
+    write) as one number, 40000."""
+    spaced = _SPACED_THOUSANDS.match(text, start)
+    if spaced and not re.match(
+        r"\s+(?:dozen|hundred|thousand|million|billion)\b", text[spaced.end() :], re.I
+    ):
+        return Amount(float(re.sub(r"\D", "", spaced.group())), spaced.end(), None)
+    return read_number(text, start)
+
+
+def _dotted(text: str, start: int) -> bool:
+    """ "1.200": a dot and exactly three digits reads 1.2 in English and 1200 where the dot
+    separates thousands; which one the writer meant cannot be told from the number alone."""
+    return _DOTTED_THOUSANDS.match(text, start) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    start: int  # the qualifier's start when there is one
+    end: int
+    number_start: int
+    qualifier: Qualifier
+    value: float | None
+    low: float | None
+    high: float | None
+    vague: str | None
+    rule: str
+    dotted: bool = False  # "1.200", read as 1200: see :func:`_dotted`
+
+
+def _masked(sentence_text: str, offset: int) -> list[tuple[int, int]]:
+    return [
+        (offset + found.start(), offset + found.end())
+        for _, pattern in _MASKS
+        for found in pattern.finditer(sentence_text)
+    ]
+
+
+def _not_a_claim(
+    text: str,
+    start: int,
+    end: int,
+    sentence_start: int,
+    value: float,
+    written: str,
+    second: bool = False,
+) -> str | None:
+    """Why the number at ``start:end`` is not a claim ("year", "duration", ...), or None."""
+    before = text[max(sentence_start, start - 30) : start]
+    after = text[end : end + 40]
+    previous = text[start - 1] if start > 0 else " "
+    if written[0].isdigit() and not second:
+        if previous.isalpha() or previous in "#@_":
+            return "name"
+        if previous in "-–/" and start >= 2 and text[start - 2].isalnum():
+            return "name" if text[start - 2].isalpha() else "date"
+        if previous == "+":
+            return "phone"
+    if after[:1].isalpha() or after[:1] == "_":
+        return "ordinal"
+    if re.match(r"(?:st|nd|rd|th)\b", after, re.I):
+        return "ordinal"
+    for name, pattern in _AFTER_RULES:
+        if pattern.match(after):
+            return name
+    if re.match(r"\s*-?\s*years?[-\s]old\b", after, re.I):
+        return "age"
+    if _ANY_BEFORE.search(before):  # one scan; the rule that matched is named below
+        for name, pattern in _BEFORE_RULES:
+            if name != "year" and pattern.search(before):
+                return name
+    if re.search(r"\b[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*,", after) and value < 120:
+        return "age"  # "Maria Lopez, 34, said"
+    if value <= 40 and _DESCRIBING.match(after):
+        return "describing"
+    return None
+
+
+def _is_year(text: str, start: int, written: str, value: float, hedged: bool) -> bool:
+    if not re.fullmatch(r"\d{4}", written.strip()) or not 1800 <= value <= 2100:
+        return False
+    return not hedged
+
+
+def sentence_figures(
+    text: str,
+    sentence_start: int,
+    sentence_end: int,
+    percent: bool,
+    money: bool,
+    vague: tuple[tuple[str, float, float], ...],
+) -> list[Figure]:
+    if re.search(r"\bfor\s+every\b", text[sentence_start:sentence_end], re.I):
+        return []  # "for every one we reached, three we have not": a ratio, not counts
+    numbers = len(_DIGITS.findall(text, sentence_start, sentence_end))
+    if numbers > 20 and numbers > len(_LETTERS.findall(text, sentence_start, sentence_end)):
+        return []  # a list or a table of numbers, not running text: no one is quoted in it
+    masks = _masked(text[sentence_start:sentence_end], sentence_start)
+    figures: list[Figure] = []
+    consumed = sentence_start
+    for found in _START.finditer(text, sentence_start, sentence_end):
+        start = found.start()
+        if start < consumed or any(low <= start < high for low, high in masks):
+            continue
+        figure = _figure_at(text, start, sentence_start, sentence_end, percent, money, vague)
+        if figure is None:
+            continue
+        if isinstance(figure, int):
+            consumed = figure
+            continue
+        consumed = figure.end
+        figures.extend(_split_change(text, figure, sentence_start))
+    return _link_changes(text, figures, sentence_start)
+
+
+def _figure_at(
+    text: str,
+    start: int,
+    sentence_start: int,
+    sentence_end: int,
+    percent: bool,
+    money: bool,
+    vague: tuple[tuple[str, float, float], ...],
+) -> Figure | int | None:
+    """The figure at ``start``; an int (where to resume) when words there are not a claim."""
+    hedge = qualifier_before(text, start, sentence_start)
+    if hedge and _NOT_A_HEDGE.search(text, max(sentence_start, hedge[1] - 20), hedge[1]):
+        word = text[hedge[1] : hedge[1] + 5].casefold()
+        if word.startswith(("over", "up to")):
+            hedge = None
+    if hedge is None:
+        more = _MORE_WORDS.search(text, max(sentence_start, start - 40), start)
+        if more:
+            hedge = (Qualifier.MORE_THAN, more.start())
+    qualifier, figure_start = hedge if hedge else (Qualifier.EXACT, start)
+    if qualifier is Qualifier.AT_LEAST and text[figure_start] in "<>~≥≤":
+        pass
+    fuzzy = read_vague(text, start, vague)
+    if fuzzy is not None and fuzzy[3] <= sentence_end:
+        words, low, high, end = fuzzy
+        if re.match(r"\s+of\s+(?:the|them|those|these|whom|us)\b", text[end:sentence_end], re.I):
+            return end  # "several of the survivors said": who spoke, not a figure
+        why = _not_a_claim(text, start, end, sentence_start, low, words)
+        after_of = re.match(r"\s+of\b", text[end:sentence_end], re.I)
+        if why is None and after_of:
+            why = _not_a_claim(text, start, end + after_of.end(), sentence_start, low, words)
+        if why is not None and not (why == "percent" and percent or why == "money" and money):
+            return end
+        return Figure(start, end, start, Qualifier.RANGE, low, low, high, words, "vague")
+    number = _read_number(text, start)
+    if number is None or number.end > sentence_end:
+        return None
+    written = text[start : number.end]
+    if written.casefold() == "one" and hedge is None:
+        return number.end
+    if not written[0].isdigit() and number.value <= 2 and hedge is None:
+        previous = re.search(r"([\w'’]+)\s+$", text[max(sentence_start, start - 40) : start])
+        if previous and previous.group(1).casefold() in DETERMINERS:
+            return number.end
+    why = _not_a_claim(text, start, number.end, sentence_start, number.value, written)
+    if why is None and _is_year(text, start, written, number.value, qualifier in _STRONG_HEDGES):
+        why = "year"
+    if why is not None:
+        if why == "percent" and percent or why == "money" and money:
+            pass
+        elif why == "ratio":
+            other = re.match(
+                r"\s+(?:in|out\s+of)\s+(?:every\s+)?\S+", text[number.end : sentence_end]
+            )
+            return number.end + (other.end() if other else 0)
+        else:
+            return _skip_range(text, number.end, sentence_end)
+    end = number.end
+    either = _OR.match(text, end, sentence_end)
+    if either and qualifier is Qualifier.EXACT:
+        second = _read_number(text, either.end())
+        if second is not None and number.value < second.value <= number.value * 1.25 + 2:
+            # "16 or 17 people", "648 or 650": one uncertain figure, not two
+            return Figure(
+                start,
+                second.end,
+                start,
+                Qualifier.RANGE,
+                None,
+                number.value,
+                second.value,
+                None,
+                "range:or",
+            )
+    connector = (_AND if qualifier is Qualifier.RANGE else _CONNECTOR).match(text, end)
+    if connector and connector.end() <= sentence_end:
+        second = _read_number(text, connector.end())
+        if second is not None and second.end <= sentence_end:
+            low_value = number.value
+            scale = second.multiplier
+            if number.multiplier is None and scale and low_value * scale <= second.value:
+                low_value *= scale  # "2-3 million"
+            second_written = text[connector.end() : second.end]
+            second_why = _not_a_claim(
+                text,
+                connector.end(),
+                second.end,
+                sentence_start,
+                second.value,
+                second_written,
+                second=True,
+            )
+            is_from = _FROM.search(text[max(sentence_start, figure_start - 10) : figure_start])
+            if is_from and _RANGING.search(
+                text, max(sentence_start, figure_start - 40), figure_start
+            ):
+                is_from = None  # "estimates have ranged from 4 to 35": a range, not a change
+            if second_why is not None and not (
+                second_why == "percent" and percent or second_why == "money" and money
+            ):
+                return second.end
+            if is_from:
+                return Figure(
+                    figure_start,
+                    second.end,
+                    start,
+                    qualifier,
+                    low_value,
+                    None,
+                    second.value,
+                    None,
+                    "change",
+                )
+            if low_value > second.value:
+                if connector.group().strip() in "-–—":
+                    return second.end  # a score, "3-1"
+            else:
+                rule = "range:between" if qualifier is Qualifier.RANGE else "range"
+                return Figure(
+                    figure_start,
+                    second.end,
+                    start,
+                    Qualifier.RANGE,
+                    None,
+                    low_value,
+                    second.value,
+                    None,
+                    rule,
+                )
+    if qualifier is Qualifier.RANGE:  # "between" without a second figure
+        qualifier, figure_start = Qualifier.EXACT, start
+    if qualifier is Qualifier.EXACT:
+        for pattern, trailing in _TRAILING_HEDGES:
+            after = pattern.match(text, end)
+            if after and after.end() <= sentence_end:
+                qualifier, end = trailing, after.end()
+                break
+    rule = "number" if qualifier is Qualifier.EXACT else f"hedge:{qualifier.value}"
+    value, dotted = number.value, False
+    if number.multiplier is None and _dotted(text, start):
+        value, dotted = float(re.sub(r"\D", "", text[start:end])), True
+    return Figure(figure_start, end, start, qualifier, value, None, None, None, rule, dotted)
+
+
+def _skip_range(text: str, end: int, sentence_end: int) -> int:
+    """Past a range's second figure ("2020-2024"), so its top end is not read on its own."""
+    connector = _CONNECTOR.match(text, end)
+    if connector and connector.end() <= sentence_end:
+        second = _read_number(text, connector.end())
+        if second is not None and second.end <= sentence_end:
+            return second.end
+    return end
+
+
+def _split_change(text: str, figure: Figure, sentence_start: int) -> list[Figure]:
+    """ "from 350 to 680": the figure before and the figure after, never a range."""
+    if figure.rule != "change":
+        return [figure]
+    assert figure.value is not None and figure.high is not None
+    connector = _CONNECTOR.match(text, _number_end(text, figure.number_start))
+    assert connector is not None
+    second_start = connector.end()
+    hedge = qualifier_before(text, second_start, sentence_start)
+    second_qualifier = hedge[0] if hedge and hedge[1] >= figure.number_start else Qualifier.EXACT
+    return [
+        Figure(
+            figure.start,
+            _number_end(text, figure.number_start),
+            figure.number_start,
+            figure.qualifier,
+            figure.value,
+            None,
+            None,
+            None,
+            "change:from",
+        ),
+        Figure(
+            hedge[1] if hedge and hedge[1] >= figure.number_start else second_start,
+            figure.end,
+            second_start,
+            second_qualifier,
+            figure.high,
+            None,
+            None,
+            None,
+            "change:to",
+        ),
+    ]
+
+
+def _number_end(text: str, start: int) -> int:
+    number = _read_number(text, start)
+    assert number is not None
+    return number.end
+
+
+def _link_changes(text: str, figures: list[Figure], sentence_start: int) -> list[Figure]:
+    """Mark "rose to 680" as ``change:to`` and "up from 350" as ``change:from``."""
+    linked = []
+    for figure in figures:
+        before = text[max(sentence_start, figure.start - 50) : figure.start]
+        if figure.rule in ("number",) or figure.rule.startswith("hedge:"):
+            if _CHANGE_TO.search(before):
+                figure = _replace_rule(figure, "change:to")
+            elif _UP_FROM.search(before):
+                figure = _replace_rule(figure, "change:from")
+        linked.append(figure)
+    return linked
+
+
+def _replace_rule(figure: Figure, rule: str) -> Figure:
+    return dataclasses.replace(figure, rule=rule)
+
+
+# --- what is counted --------------------------------------------------------------------------
+
+_WORD = re.compile(r"[ \t]*([^\W\d_][\w'’]*(?:-[\w'’]+)*)")
+STOP_WORDS = word_set(
+    """a an the this that these those which who whom whose what where when while and or but nor
+    as at by for from in into of on onto over since than through to under until with within
+    without during after before across against among amid around about between including despite
+    is are was were be been being has have had do does did will would could should may might must
+    can shall remain remains remained remaining said says say told according reported reports
+    estimated estimates confirmed claimed also still already now last this next each per not no
+    so because if although though whereas yet such more most he she it they we you
+    i his her its their our them him us me"""
+)
+_SKIP_FIRST = word_set("more other additional further new")
+_PARTICIPLES = word_set(
+    """killed dead injured wounded hurt arrested detained displaced freed released missing
+    executed held imprisoned jailed evacuated deported rescued abducted kidnapped disappeared
+    sentenced charged tortured infected affected homeless stranded"""
+)
+_HARM = word_set("killed dead injured wounded hurt missing")
+_HEADS = ("toll", "tally", "number", "count", "total", "figure", "estimate")
+
+
+def what_is_counted(
+    text: str, figure: Figure, sentence_start: int, sentence_end: int
+) -> tuple[str, int]:
+    """What is counted (words after the figure, else a head noun before it), and where the
+    words after the figure end (for a source in parentheses)."""
+    position = figure.end
+    words: list[str] = []
+    if re.match(r"\s+of\s+(?:them|those|these|whom)\b", text[position:sentence_end], re.I):
+        return "", position
+    of = re.match(r"\s+of\s+(?:the\s+|those\s+|these\s+)?", text[position:sentence_end], re.I)
+    if of:
+        position += of.end()
+    first = True
+    while len(words) < 4:
+        found = _WORD.match(text, position, sentence_end)
+        if found is None:
+            break
+        word = found.group(1)
+        folded = word.casefold()
+        if first and folded in _SKIP_FIRST and not of:
+            position = found.end()
+            first = False
+            continue
+        first = False
+        if folded in STOP_WORDS or (folded.endswith("ly") and len(folded) > 4):
+            break
+        if words and folded in _PARTICIPLES:
+            break
+        words.append(word)
+        position = found.end()
+    if words:
+        tail = re.match(
+            r"\s+(of|among|from)\s+(?:the\s+)?([^\W\d_][\w'’-]*)(?:\s+([^\W\d_][\w'’-]*))?",
+            text[position:sentence_end],
+        )
+        if tail and tail.group(2).casefold() not in STOP_WORDS:
+            extra = [tail.group(1), tail.group(2)]
+            end = position + tail.end(2)
+            if (
+                tail.group(3)
+                and tail.group(3).casefold() not in STOP_WORDS
+                and tail.group(1) != "from"
+            ):
+                extra.append(tail.group(3))
+                end = position + tail.end(3)
+            if tail.group(1) != "from" or tail.group(2)[0].isupper():
+                words.extend(extra)
+                position = end
+    participle = re.match(
+        r"\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been|are)\s+)?([a-z]+)",
+        text[position:sentence_end],
+    )
+    linked = participle is not None and participle.group(0).split()[0] != participle.group(1)
+    if (
+        participle
+        and participle.group(1) in _PARTICIPLES
+        and not (linked and words and participle.group(1) not in _HARM)
+    ):
+        words.append(participle.group(1))
+        if not participle.group(0).strip().startswith(("were", "was", "ha", "are")):
+            position += participle.end()
+    if words:
+        return " ".join(words), position
+    return _what_before(text, figure, sentence_start), position
+
+
+def _what_before(text: str, figure: Figure, sentence_start: int) -> str:
+    before = text[max(sentence_start, figure.start - 80) : figure.start]
+    words: list[str] = re.findall(r"[^\W\d_][\w'’-]*|[,;:]", before)
+    for index in range(len(words) - 1, max(-1, len(words) - 10), -1):
+        word = words[index].casefold()
+        if word in (",", ";", ":"):
+            break
+        if word in _HEADS or word.rstrip("s") in _HEADS:
+            if word.startswith("number") and index + 2 < len(words) and words[index + 1] == "of":
+                counted = []
+                for after in words[index + 2 :]:
+                    if after.casefold() in STOP_WORDS or re.fullmatch(_CHANGE_VERB, after, re.I):
+                        break
+                    counted.append(after)
+                if counted:
+                    return " ".join(counted)
+            modifier = words[index - 1] if index > 0 else ""
+            if modifier and modifier.casefold() not in STOP_WORDS and modifier[0].islower():
+                return f"{modifier} {words[index]}"
+            return words[index]
+    if figure.rule.startswith("change"):
+        subject = re.search(
+            r"([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})\s+(?:has\s+|have\s+|had\s+)?"
+            + _CHANGE_VERB,
+            before,
+            re.I,
+        )
+        if subject:
+            kept = [w for w in subject.group(1).split() if w.casefold() not in STOP_WORDS]
+            if kept:
+                return " ".join(kept)
+    return ""
