@@ -411,6 +411,42 @@ def test_tokens_before_a_sentence_are_those_of_the_whole_text(
     assert not before or before[-1] in near  # ...holding the last token before the sentence
 
 
+@given(
+    st.text(st.sampled_from(list("ab A(UN).,;'’-\n 1")), max_size=80),
+    st.integers(0, 80),
+    st.integers(0, 80),
+    st.integers(0, 80),
+)
+@settings(max_examples=300, deadline=None)
+def test_a_sentence_read_once_gives_the_tokens_of_every_window(
+    text: str, start: int, position: int, end: int
+) -> None:
+    from figcheck.extract.attribution import _SentenceTokens, _tokens_before
+
+    start, position, end = sorted(min(n, len(text)) for n in (start, position, end))
+    words = _SentenceTokens.read(text, start, end)
+    for window in range(start, position + 1):
+        cached = [(t.start(), t.group()) for t in words.before(window, position)]
+        assert cached == [(t.start(), t.group()) for t in _tokens_before(text, window, position)]
+
+
+@given(st.text(st.sampled_from(list("abuthoger wsl,;ıİſK.1")), max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_looking_for_marks_first_changes_no_answer(gap: str) -> None:
+    """The cheap checks run before the clause and contrast patterns never hide a match."""
+    from figcheck.extract import attribution, figures
+
+    assert attribution._contrast(gap) == bool(attribution._CONTRAST.search(gap))
+    assert attribution._clauses(gap) == len(attribution._CLAUSE.findall(gap))
+    for phrase in (gap + " 12", "about " + gap + " 12", gap + " over 12"):
+        position = len(phrase) - 2
+        expected = figures.qualifier_before(phrase, position, 0)
+        assert figures._qualifier_before(phrase, position, 0) == expected
+        before = phrase[max(0, position - 30) : position]
+        if figures._ANY_BEFORE.search(before):
+            assert before.rstrip()[-1:] in "$€£¥" or figures._ends_in(before, figures._BEFORE_WORDS)
+
+
 # --- real reporting: numbers, attribution by grammar, dates -------------------------------------
 
 

@@ -273,20 +273,58 @@ def _tokens_before(text: str, sentence_start: int, position: int) -> list[re.Mat
     """The words and marks of ``text`` up to ``position``, from the last run of non-space
     characters before ``sentence_start`` on: those the whole text's tokens would give there (a
     token never holds whitespace), without reading the text from its beginning each time."""
-    back = sentence_start
+    return list(_TOKEN.finditer(text, _run_start(text, sentence_start), position))
+
+
+def _run_start(text: str, position: int) -> int:
+    """Where the last run of non-space characters before ``position`` starts."""
+    back = position
     while back > 0 and text[back - 1].isspace():
         back -= 1
     while back > 0 and not text[back - 1].isspace():
         back -= 1
-    return list(_TOKEN.finditer(text, back, position))
+    return back
 
 
-def _subject_before(text: str, position: int, sentence_start: int) -> tuple[str, int] | None:
+@dataclass(frozen=True, slots=True)
+class _SentenceTokens:
+    """A sentence's tokens, read once: :func:`_tokens_before` for any window of the sentence,
+    without reading the words again for every verb."""
+
+    text: str
+    end: int
+    matches: list[re.Match[str]]
+    starts: list[int]
+
+    @classmethod
+    def read(cls, text: str, sentence_start: int, sentence_end: int) -> _SentenceTokens:
+        matches = list(_TOKEN.finditer(text, _run_start(text, sentence_start), sentence_end))
+        return cls(text, sentence_end, matches, [match.start() for match in matches])
+
+    def before(self, start: int, position: int) -> list[re.Match[str]]:
+        """``_tokens_before(text, start, position)``: the tokens read from the start of the run
+        before ``start`` are the sentence's (a token never holds whitespace), and a token that
+        ``position`` cuts is read again up to it, as reading up to ``position`` would."""
+        if position > self.end:
+            return _tokens_before(self.text, start, position)
+        low = bisect.bisect_left(self.starts, _run_start(self.text, start))
+        high = bisect.bisect_left(self.starts, position)
+        if high > low and self.matches[high - 1].end() > position:
+            cut = self.starts[high - 1]
+            return self.matches[low : high - 1] + list(_TOKEN.finditer(self.text, cut, position))
+        return self.matches[low:high]
+
+
+def _subject_before(
+    text: str, position: int, sentence_start: int, words: _SentenceTokens | None = None
+) -> tuple[str, int] | None:
     """The subject of a verb at ``position``: the noun phrase before it, read backwards to a verb
     or a clause boundary; across an aside ("X, who heads Y, said"; "the agency, UNHCR, said");
-    the clause's subject for a second verb ("did not say when, but said").
+    the clause's subject for a second verb ("did not say when, but said"). ``words``: the
+    sentence's tokens, when they were read already.
     """
-    tokens = _tokens_before(text, max(sentence_start, position - _REACH), position)
+    reach = max(sentence_start, position - _REACH)
+    tokens = words.before(reach, position) if words else _tokens_before(text, reach, position)
     index = len(tokens) - 1
     while index >= 0 and tokens[index].start() >= sentence_start:
         word = tokens[index].group().casefold()
@@ -497,11 +535,18 @@ def sentence_attributions(
         source = _clean_source(count.group(1))
         if source is not None:
             found.append(Attribution(count.start(), count.end(), source, "by", "both"))
-    for verb in _SPEECH.finditer(text, sentence_start, sentence_end):
-        attribution = _speech(text, verb, sentence_start, sentence_end, figures)
+    verbs = list(_SPEECH.finditer(text, sentence_start, sentence_end))
+    words = _SentenceTokens.read(text, sentence_start, sentence_end) if verbs else None
+    for verb in verbs:
+        assert words is not None
+        attribution = _speech(text, verb, sentence_start, sentence_end, figures, words)
         if attribution is not None:
             found.append(attribution)
     return found
+
+
+_CLAUSE_MARK = re.compile(r"[,.;:]|$")
+_BY_NEXT = re.compile(r"\s+by\b")
 
 
 def _speech(
@@ -510,11 +555,12 @@ def _speech(
     sentence_start: int,
     sentence_end: int,
     figures: list[Figure],
+    words: _SentenceTokens,
 ) -> Attribution | None:
-    after_end = re.search(r"[,.;:]|$", text[verb.end() : sentence_end])
+    after_end = _CLAUSE_MARK.search(text, verb.end(), sentence_end)
     assert after_end is not None
-    clause_end = verb.end() + after_end.start()
-    if re.match(r"\s+by\b", text[verb.end() : sentence_end]):
+    clause_end = after_end.start()
+    if _BY_NEXT.match(text, verb.end(), sentence_end):
         return None
     starts = [figure.start for figure in figures]
     inside = bisect.bisect_right(starts, verb.start()) - 1
@@ -522,14 +568,14 @@ def _speech(
         return None
     if _SPEECH.match(text, verb.end() + 1) and text[verb.end() : verb.end() + 1] == " ":
         return None  # "reports indicate": the first is a noun
-    before = _tokens_before(text, max(sentence_start, verb.start() - 40), verb.start())
+    before = words.before(max(sentence_start, verb.start() - 40), verb.start())
     previous = before[-1].group() if before and before[-1].start() >= sentence_start else ""
     folded = previous.casefold()
     word = verb.group()
     if word in ("quoted", "cited") and folded in ("was", "were", "is", "are", "been"):
         # "senior officials were quoted as saying": the officials
         be = before[-1].start()
-        subject = _subject_before(text, be, sentence_start)
+        subject = _subject_before(text, be, sentence_start, words)
         made = _make_attribution(subject[0], subject[1], verb.end(), "trail") if subject else None
         return made
     if folded in _BE or folded in DETERMINERS | _PREPOSITIONS:
@@ -550,7 +596,7 @@ def _speech(
         # "Police released a lower estimate, saying 128,000 were there": the clause's subject
         subject = _clause_subject(text, sentence_start, verb.start())
     else:
-        subject = _subject_before(text, verb.start(), sentence_start)
+        subject = _subject_before(text, verb.start(), sentence_start, words)
     if subject is not None:
         raw, start = subject
         inside = bisect.bisect_left(starts, verb.start()) > bisect.bisect_left(starts, start)
@@ -595,6 +641,16 @@ _CONTRAST = re.compile(
 )
 
 
+def _contrast(gap: str) -> bool:
+    """Whether ``gap`` holds a contrast (:data:`_CONTRAST`), looked for only when it holds one
+    of its marks or words."""
+    if ";" in gap:
+        return True
+    folded = gap.casefold()  # outside ASCII, a letter may match another ignoring case
+    words = not gap.isascii() or "though" in folded or "whereas" in folded or "but" in folded
+    return words and bool(_CONTRAST.search(gap))
+
+
 def _owner(text: str, figure: Figure, sentence_start: int) -> str | None:
     """Whose figure it is when the text says so before it: "the organisers' estimate of
     500,000", "Yuan Mu's figure of 300", "the police estimate, always lower, was 338,000",
@@ -623,8 +679,22 @@ _CLAUSE = re.compile(
 )
 
 
+def _clauses(gap: str) -> int:
+    """How many clause marks (:data:`_CLAUSE`) ``gap`` holds; each needs a comma, a semicolon,
+    "while" or "whereas"."""
+    if ";" in gap or "," in gap or not gap.isascii():
+        return len(_CLAUSE.findall(gap))
+    folded = gap.casefold()
+    return len(_CLAUSE.findall(gap)) if "while" in folded or "whereas" in folded else 0
+
+
+_PAUSE = re.compile(r"[,;:(—–\"”]")
+
+
 def _parens_source(text: str, position: int, limit: int) -> str | None:
     """A source in parentheses after the figure, in its clause: "50 released on Monday (UN)"."""
+    if text.find("(", position, limit) < 0:
+        return None
     clause = re.match(r"[^,;:.!?]*(?:\.\w[^,;:.!?]*)*", text[position:limit])
     assert clause is not None
     for found in re.finditer(r"\(([^()]{1,60})\)", clause.group()):
@@ -686,17 +756,17 @@ def attribute(
     for attribution in attributions[max(0, at - 3) : at + 3]:
         if attribution.direction in ("lead", "both") and attribution.end <= figure.start:
             gap = text[attribution.end : figure.start]
-            if _CONTRAST.search(gap):
+            if _contrast(gap):
                 continue  # "the military said it would free 2,342, although only 370 ..."
             lead = 0
         elif attribution.direction in ("trail", "both") and attribution.start >= figure.end:
             gap = text[figure.end : attribution.start]
-            if attribution.rule == "said" and not re.search(r"[,;:(—–\"”]", gap):
+            if attribution.rule == "said" and not _PAUSE.search(gap):
                 continue  # "5,000 victims housed at the shelter reported ...": its subject
             lead = 1
         else:
             continue
-        clauses = len(_CLAUSE.findall(gap))
+        clauses = _clauses(gap)
         if attribution.rule == "by" and lead and len(gap) < 40 and not re.search(r"[,;:(]", gap):
             clauses = -1  # "the 280,000 put forward by the CGT": bound to the figure
         options.append((clauses, int(attribution.generic), lead, len(gap), attribution))
@@ -720,9 +790,7 @@ def attribute(
     earlier = [
         a
         for a in attributions
-        if a.end <= figure.start
-        and not a.generic
-        and not _CONTRAST.search(text[a.end : figure.start])
+        if a.end <= figure.start and not a.generic and not _contrast(text[a.end : figure.start])
     ]
     if earlier:  # "50 were seized, the navy said, and up to 400 were questioned"
         chosen = max(earlier, key=lambda attribution: attribution.end)

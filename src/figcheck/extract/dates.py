@@ -13,6 +13,9 @@ MONTH = (
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_STEMS_FOLDED = tuple(stem.casefold() for stem in _MONTH_STEMS)
+_YEAR_LIKE = re.compile(r"\d{4}")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + MONTH + r")\.?(?:,?\s+(\d{4}))?\b")
 _MONTH_DAY = re.compile(
@@ -56,11 +59,20 @@ def sentence_datings(
     "on 16 June", "on Sunday" and "yesterday" are read against the article's ``date``; a month,
     a year or "last week" is ``vague``. "since 2015" dates the start of a period and "said on
     Thursday" when it was said: neither dates a figure, and both are left out."""
-    marks = [
-        (m.start(), m.end()) for m in _WHEN_CLAUSE.finditer(text, sentence_start, sentence_end)
-    ]
+    sentence = text[sentence_start:sentence_end]
+    folded = sentence.casefold() if sentence.isascii() else ""
+
+    def may_hold(*words: str) -> bool:  # a pattern is run only where its words are
+        return not folded or any(word in folded for word in words)
+
+    marks = (
+        [(m.start(), m.end()) for m in _WHEN_CLAUSE.finditer(text, sentence_start, sentence_end)]
+        if ";" in sentence or "," in sentence or may_hold("while", "whereas")
+        else []
+    )
     found: list[tuple[int, str | None, str]] = []
-    for pattern in (_DAY_MONTH, _MONTH_DAY):
+    named_month = any(month in sentence for month in _MONTH_STEMS)
+    for pattern in (_DAY_MONTH, _MONTH_DAY) if named_month else ():
         for match in pattern.finditer(text, sentence_start, sentence_end):
             if pattern is _DAY_MONTH:
                 day, month, year = match.group(1), match.group(2), match.group(3)
@@ -68,7 +80,8 @@ def sentence_datings(
                 month, day, year = match.group(1), match.group(2), match.group(3)
             when = _day(int(day), _MONTHS.get(month.casefold().rstrip(".")), year, date)
             found.append((match.start(), when, "day" if when else "vague"))
-    for match in _RELATIVE.finditer(text, sentence_start, sentence_end):
+    relative_words = may_hold("day", "night", "morning")
+    for match in _RELATIVE.finditer(text, sentence_start, sentence_end) if relative_words else ():
         weekday, relative = match.group(1), match.group(2)
         if date is None:
             found.append((match.start(), None, "vague"))
@@ -78,7 +91,10 @@ def sentence_datings(
         else:
             back = 1 if relative.casefold() == "yesterday" else 0
             found.append((match.start(), (date - dt.timedelta(days=back)).isoformat(), "day"))
-    for match in _VAGUE_WHEN.finditer(text, sentence_start, sentence_end):
+    vague_words = may_hold("week", "month", "year", *_MONTH_STEMS_FOLDED) or _YEAR_LIKE.search(
+        sentence
+    )
+    for match in _VAGUE_WHEN.finditer(text, sentence_start, sentence_end) if vague_words else ():
         found.append((match.start(), None, "vague"))
     dates = sorted(
         item

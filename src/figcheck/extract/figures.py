@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from figcheck.extract.dates import MONTH
 from figcheck.extract.text import word_set
 from figcheck.model import Qualifier
-from figcheck.shorthand import Amount, qualifier_before, read_number, read_vague
+from figcheck.shorthand import _QUALIFIERS, Amount, qualifier_before, read_number, read_vague
 
 # --- figures ----------------------------------------------------------------------------------
 
@@ -45,6 +45,7 @@ _MASKS = (
         ),
     ),
 )
+_MASK_MARKS = ("-/.", ":", "+(-.")  # a mark each mask's pattern needs
 _AFTER_RULES = (
     (
         "duration",
@@ -94,6 +95,17 @@ _AFTER_RULES = (
         ),
     ),
 )
+_AFTER_ANY = re.compile(
+    "|".join(
+        f"(?P<r{index}>(?{'i' if pattern.flags & re.I else ''}:{pattern.pattern}))"
+        for index, (_, pattern) in enumerate(_AFTER_RULES)
+    )
+)
+"""The rules above as one pattern: the name of the first that matches is that of the group
+that matched, so a number is tried once, not once a rule."""
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.I)
+_YEARS_OLD = re.compile(r"\s*-?\s*years?[-\s]old\b", re.I)
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _BEFORE_RULES = (
     ("money", re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|GBP|Rs\.?)\s?)$")),
     ("date", re.compile(r"\b" + MONTH + r"\.?\s+$")),
@@ -122,6 +134,44 @@ _BEFORE_RULES = (
     ("ratio", re.compile(r"\bfor\s+every\s+$", re.I)),
     ("year", re.compile(r"\b(?:in|since|by|until|till|of|from|during|year|early|late|mid-?)\s+$")),
 )
+
+
+def _last_word(before: str) -> str:
+    """The last word of ``before`` (one full stop after it dropped), casefolded; ``*`` for a
+    word not in ASCII, which may match a pattern ignoring case as another word: see
+    :func:`_ends_in`."""
+    stripped = before.rstrip()
+    end = len(stripped) - (stripped[-1:] == ".")
+    start = end
+    while start > 0 and stripped[start - 1].isalpha():
+        start -= 1
+    word = stripped[start:end]
+    return word.casefold() if word.isascii() else "*"
+
+
+def _ends_in(before: str, words: frozenset[str]) -> bool:
+    """Whether the last word of ``before`` (one full stop after it dropped) may be one of
+    ``words``: each pattern anchored at the end of the words before a figure ends in one of a
+    few words, and is run only when it can match (a regex anchored with ``$`` is tried at every
+    position of its window). A word not in ASCII may match a pattern ignoring case, so it may be
+    any word."""
+    word = _last_word(before)
+    return word == "*" or word in words
+
+
+_MONTH_WORDS = word_set(
+    """jan january feb february mar march apr april may jun june jul july aug august sep sept
+    sepember september oct october nov november dec december"""
+)
+_BEFORE_WORDS = _MONTH_WORDS | word_set(  # the last words of the rules below, "year" aside
+    """usd eur gbp rs aged age ages of resolution article section chapter no nos number flight
+    route highway room gate terminal phase level category grade decree law act bill page
+    paragraph clause protocol platform unit ward block camp district zone sector apollo boeing
+    model channel episode season volume vol windows version covid cop group top formula
+    interstate brigade battalion division regiment lot box ballot proposition prop measure
+    amendment rule item table figure fig line magnitude to with interviewed surveyed polled
+    every"""
+)
 _ANY_BEFORE = re.compile(
     "|".join(f"(?:{pattern.pattern})" for name, pattern in _BEFORE_RULES if name != "year"),
     re.I,
@@ -131,6 +181,10 @@ _DESCRIBING = re.compile(  # "the two largest unions", "in two incidents", "acro
     r"|(?:incidents|occasions|sides|teams|rounds|districts|provinces|countries|regions|nations"
     r"|states)\b)",
     re.I,
+)
+_MORE_LAST = word_set(  # the words _MORE_WORDS ends in
+    """than the exceed exceeds exceeded exceeding surpass surpasses surpassed surpassing topped
+    topping tops"""
 )
 _MORE_WORDS = re.compile(  # hedges the shorthand does not read: "exceeds 4,700"
     r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|topp(?:ed|ing)|tops"
@@ -165,6 +219,7 @@ _CHANGE_VERB = (
     r"lifted|cut|upped)"
 )
 _CHANGE_TO = re.compile(r"\b" + _CHANGE_VERB + r"(?:\s+[\w'’]+){0,2}?\s+to\s+$", re.I)
+_TO, _FROM_WORD = word_set("to *"), word_set("from *")  # *: any word outside ASCII
 _UP_FROM = re.compile(r"\b" + _CHANGE_VERB + r"(?:\s+[\w'’]+){0,2}?\s+from\s+$", re.I)
 _TRAILING_HEDGES = (
     (re.compile(r"\s+or\s+more\b", re.I), Qualifier.AT_LEAST),
@@ -178,6 +233,8 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)")
 _DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)")
+_SCALE_AFTER = re.compile(r"\s+(?:dozen|hundred|thousand|million|billion)\b", re.I)
+_NOT_DIGIT = re.compile(r"\D")
 
 
 def _read_number(text: str, start: int) -> Amount | None:
@@ -185,10 +242,8 @@ def _read_number(text: str, start: int) -> Amount | None:
     no-break space or a narrow no-break space between thousands, as French and Spanish outlets
     write) as one number, 40000."""
     spaced = _SPACED_THOUSANDS.match(text, start)
-    if spaced and not re.match(
-        r"\s+(?:dozen|hundred|thousand|million|billion)\b", text[spaced.end() :], re.I
-    ):
-        return Amount(float(re.sub(r"\D", "", spaced.group())), spaced.end(), None)
+    if spaced and not _SCALE_AFTER.match(text, spaced.end()):
+        return Amount(float(_NOT_DIGIT.sub("", spaced.group())), spaced.end(), None)
     return read_number(text, start)
 
 
@@ -215,7 +270,8 @@ class Figure:
 def _masked(sentence_text: str, offset: int) -> list[tuple[int, int]]:
     return [
         (offset + found.start(), offset + found.end())
-        for _, pattern in _MASKS
+        for (_, pattern), marks in zip(_MASKS, _MASK_MARKS, strict=True)
+        if any(mark in sentence_text for mark in marks)  # none can match without one
         for found in pattern.finditer(sentence_text)
     ]
 
@@ -242,26 +298,50 @@ def _not_a_claim(
             return "phone"
     if after[:1].isalpha() or after[:1] == "_":
         return "ordinal"
-    if re.match(r"(?:st|nd|rd|th)\b", after, re.I):
+    if _ORDINAL.match(after):
         return "ordinal"
-    for name, pattern in _AFTER_RULES:
-        if pattern.match(after):
-            return name
-    if re.match(r"\s*-?\s*years?[-\s]old\b", after, re.I):
+    rule = _AFTER_ANY.match(after)
+    if rule is not None:
+        assert rule.lastgroup is not None
+        return _AFTER_RULES[int(rule.lastgroup[1:])][0]
+    if _YEARS_OLD.match(after):
         return "age"
-    if _ANY_BEFORE.search(before):  # one scan; the rule that matched is named below
+    if (
+        before.rstrip()[-1:] in ("$", "€", "£", "¥") or _ends_in(before, _BEFORE_WORDS)
+    ) and _ANY_BEFORE.search(before):  # one scan; the rule that matched is named below
         for name, pattern in _BEFORE_RULES:
             if name != "year" and pattern.search(before):
                 return name
-    if re.search(r"\b[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*,", after) and value < 120:
+    if (
+        value < 120
+        and before.rstrip().endswith(",")
+        and re.match(r"\s*,", after)
+        and re.search(r"\b[A-Z][\w'’-]+,\s*$", before)
+    ):
         return "age"  # "Maria Lopez, 34, said"
     if value <= 40 and _DESCRIBING.match(after):
         return "describing"
     return None
 
 
+_QUALIFIER_LAST = frozenset(  # the last words and signs of the shorthand's qualifiers
+    phrase.split()[-1].casefold() for phrase in _QUALIFIERS if phrase[-1].isalpha()
+)
+_QUALIFIER_SIGNS = "".join(phrase[-1] for phrase in _QUALIFIERS if not phrase[-1].isalpha())
+
+
+def _qualifier_before(text: str, position: int, start: int) -> tuple[Qualifier, int] | None:
+    """:func:`qualifier_before`, looked for only when the text before ``position`` ends in a word
+    or a sign that ends a qualifier."""
+    window = text[max(start, position - 40) : position]
+    last = window.rstrip()[-1:]
+    if last and last in _QUALIFIER_SIGNS or _ends_in(window, _QUALIFIER_LAST):
+        return qualifier_before(text, position, start)
+    return None
+
+
 def _is_year(text: str, start: int, written: str, value: float, hedged: bool) -> bool:
-    if not re.fullmatch(r"\d{4}", written.strip()) or not 1800 <= value <= 2100:
+    if not _FOUR_DIGITS.fullmatch(written.strip()) or not 1800 <= value <= 2100:
         return False
     return not hedged
 
@@ -307,19 +387,24 @@ def _figure_at(
     vague: tuple[tuple[str, float, float], ...],
 ) -> Figure | int | None:
     """The figure at ``start``; an int (where to resume) when words there are not a claim."""
-    hedge = qualifier_before(text, start, sentence_start)
+    hedge = _qualifier_before(text, start, sentence_start)
     if hedge and _NOT_A_HEDGE.search(text, max(sentence_start, hedge[1] - 20), hedge[1]):
         word = text[hedge[1] : hedge[1] + 5].casefold()
         if word.startswith(("over", "up to")):
             hedge = None
     if hedge is None:
-        more = _MORE_WORDS.search(text, max(sentence_start, start - 40), start)
+        window = max(sentence_start, start - 40)
+        more = (
+            _MORE_WORDS.search(text, window, start)
+            if _ends_in(text[window:start], _MORE_LAST)
+            else None
+        )
         if more:
             hedge = (Qualifier.MORE_THAN, more.start())
     qualifier, figure_start = hedge if hedge else (Qualifier.EXACT, start)
     if qualifier is Qualifier.AT_LEAST and text[figure_start] in "<>~≥≤":
         pass
-    fuzzy = read_vague(text, start, vague)
+    fuzzy = None if text[start].isdigit() and not vague else read_vague(text, start, vague)
     if fuzzy is not None and fuzzy[3] <= sentence_end:
         words, low, high, end = fuzzy
         if re.match(r"\s+of\s+(?:the|them|those|these|whom|us)\b", text[end:sentence_end], re.I):
@@ -428,7 +513,8 @@ def _figure_at(
                 )
     if qualifier is Qualifier.RANGE:  # "between" without a second figure
         qualifier, figure_start = Qualifier.EXACT, start
-    if qualifier is Qualifier.EXACT:
+    following = text[end : end + 1]
+    if qualifier is Qualifier.EXACT and following and (following.isspace() or following in "-+"):
         for pattern, trailing in _TRAILING_HEDGES:
             after = pattern.match(text, end)
             if after and after.end() <= sentence_end:
@@ -499,9 +585,10 @@ def _link_changes(text: str, figures: list[Figure], sentence_start: int) -> list
     for figure in figures:
         before = text[max(sentence_start, figure.start - 50) : figure.start]
         if figure.rule in ("number",) or figure.rule.startswith("hedge:"):
-            if _CHANGE_TO.search(before):
+            last = _last_word(before)
+            if last in _TO and _CHANGE_TO.search(before):
                 figure = _replace_rule(figure, "change:to")
-            elif _UP_FROM.search(before):
+            elif last in _FROM_WORD and _UP_FROM.search(before):
                 figure = _replace_rule(figure, "change:from")
         linked.append(figure)
     return linked
@@ -534,6 +621,12 @@ _HARM = word_set("killed dead injured wounded hurt missing")
 _HEADS = ("toll", "tally", "number", "count", "total", "figure", "estimate")
 
 
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.I)
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+)?", re.I)
+_TAIL = re.compile(r"\s+(of|among|from)\s+(?:the\s+)?([^\W\d_][\w'’-]*)(?:\s+([^\W\d_][\w'’-]*))?")
+_PARTICIPLE = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been|are)\s+)?([a-z]+)")
+
+
 def what_is_counted(
     text: str, figure: Figure, sentence_start: int, sentence_end: int
 ) -> tuple[str, int]:
@@ -541,9 +634,9 @@ def what_is_counted(
     words after the figure end (for a source in parentheses)."""
     position = figure.end
     words: list[str] = []
-    if re.match(r"\s+of\s+(?:them|those|these|whom)\b", text[position:sentence_end], re.I):
+    if _OF_THEM.match(text[position:sentence_end]):
         return "", position
-    of = re.match(r"\s+of\s+(?:the\s+|those\s+|these\s+)?", text[position:sentence_end], re.I)
+    of = _OF_THE.match(text[position:sentence_end])
     if of:
         position += of.end()
     first = True
@@ -565,10 +658,7 @@ def what_is_counted(
         words.append(word)
         position = found.end()
     if words:
-        tail = re.match(
-            r"\s+(of|among|from)\s+(?:the\s+)?([^\W\d_][\w'’-]*)(?:\s+([^\W\d_][\w'’-]*))?",
-            text[position:sentence_end],
-        )
+        tail = _TAIL.match(text[position:sentence_end])
         if tail and tail.group(2).casefold() not in STOP_WORDS:
             extra = [tail.group(1), tail.group(2)]
             end = position + tail.end(2)
@@ -582,10 +672,7 @@ def what_is_counted(
             if tail.group(1) != "from" or tail.group(2)[0].isupper():
                 words.extend(extra)
                 position = end
-    participle = re.match(
-        r"\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been|are)\s+)?([a-z]+)",
-        text[position:sentence_end],
-    )
+    participle = _PARTICIPLE.match(text[position:sentence_end])
     linked = participle is not None and participle.group(0).split()[0] != participle.group(1)
     if (
         participle
