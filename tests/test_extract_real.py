@@ -1,7 +1,8 @@
-"""figcheck.extract on real reporting: precision, recall and source accuracy on three corpora.
+"""figcheck.extract on real reporting: precision, recall and source accuracy on four corpora.
 
-The test split of the real corpus is frozen (tests/extract_corpus/README.md); its scores must stay
-at or above the thresholds below. The dev split and the 52 invented passages are scored and shown.
+The two test splits of the real corpus are frozen (tests/extract_corpus/README.md); their scores
+must stay at or above the thresholds below. The dev split and the 52 invented passages are scored
+and shown.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ CORPORA = Path(__file__).parent / "extract_corpus"
 # The frozen test split must not drop below these: measured (0.976, 1.000, 0.738), rounded down.
 # Before the rules were reworked it scored 0.907, 0.975, 0.654. The target for source is 0.85.
 THRESHOLDS = {"precision": 0.97, "recall": 0.99, "source": 0.73}
+# The second test split (40 passages from articles in neither other file, annotated before extract
+# was run on them) must not drop below these: measured (0.937, 0.950, 0.799), rounded down.
+THRESHOLDS_2 = {"precision": 0.93, "recall": 0.94, "source": 0.79}
 
 
 @dataclass
@@ -122,17 +126,28 @@ def _load(name: str) -> list[dict[str, Any]]:
 
 
 def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
-    test, dev, invented = (
-        _load(name) for name in ("real_test.yaml", "real_dev.yaml", "corpus.yaml")
+    test, test2, dev, invented = (
+        _load(name)
+        for name in ("real_test.yaml", "real_test2.yaml", "real_dev.yaml", "corpus.yaml")
     )
-    assert len(test) >= 30 and len(dev) >= 50 and len(invented) >= 50
+    assert len(test) >= 30 and len(test2) >= 30 and len(dev) >= 50 and len(invented) >= 50
     assert not {p["id"] for p in test} & {p["id"] for p in dev}
-    scores = {"test split": score(test), "dev split": score(dev), "invented": score(invented)}
+    assert not {p["url"] for p in test2} & {p["url"] for p in test + dev}  # other articles
+    scores = {
+        "test split": score(test),
+        "test split 2": score(test2),
+        "dev split": score(dev),
+        "invented": score(invented),
+    }
     lines = [scores[name].line(name) for name in scores]
     with capsys.disabled():  # shown in the pytest output even without -s
         print("\nextract on real reporting:\n  " + "\n  ".join(lines))
         print(f"  dev misses: {scores['dev split'].misses}")
-    frozen = scores["test split"]
-    assert frozen.precision >= THRESHOLDS["precision"], lines[0]
-    assert frozen.recall >= THRESHOLDS["recall"], lines[0]
-    assert frozen.source >= THRESHOLDS["source"], lines[0]
+    for split, thresholds, line in (
+        ("test split", THRESHOLDS, lines[0]),
+        ("test split 2", THRESHOLDS_2, lines[1]),
+    ):
+        frozen = scores[split]
+        assert frozen.precision >= thresholds["precision"], line
+        assert frozen.recall >= thresholds["recall"], line
+        assert frozen.source >= thresholds["source"], line

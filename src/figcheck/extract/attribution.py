@@ -25,9 +25,13 @@ _SPEECH = re.compile(
     r"saying|estimating|reporting|confirming|claiming|counting|recording|documenting|warned|"
     r"warns|insisted|insists|acknowledged|acknowledges|admitted|admits|alleged|alleges|"
     r"gave|gives|give|giving|spoke|speaks|maintained|maintains|maintain|declared|declares|"
-    r"cited|cites|citing|announcing|quoted|concluded|concludes|calculated|calculates|"
+    r"cite|cited|cites|citing|announcing|quoted|concluded|concludes|calculated|calculates|"
+    r"(?:agree|agrees|agreed)(?=\s+that\b)|"
     r"(?:raised|revised|updated|lowered|raising|revising)(?=\s+(?:its|their|his|her|the)\s+"
-    r"(?:\w+\s+)?(?:count|toll|tally|estimate|figure|total|number)\b))\b"
+    r"(?:\w+\s+)?(?:count|toll|tally|estimate|figure|total|number)\b)|"
+    r"(?:offers|offered|offer|provides|provided|provide|published|publishes|issued|issues)"
+    r"(?=\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?(?:estimate|guess|figure|count"
+    r"|tally|toll|total|number)s?\b))\b"
 )
 _AMBIGUOUS = word_set(  # a verb after a name ("UNHCR estimates"), a noun after an adjective
     """reports report estimates estimate claims claim counts records documents notes states
@@ -57,7 +61,8 @@ _SPEAKERS = word_set(
     survey study report statement marcher marchers protesters demonstrators students teachers
     farmers miners residents villagers elders elder guard guards staffers staffer crews crew
     engineers engineer nurses nurse physicians physician scientists scientist statisticians
-    authors author counters parents mothers fathers principal headmaster"""
+    authors author counters parents mothers fathers principal headmaster commissioner
+    commissioners colleague colleagues correspondent correspondents outlets channels"""
 )
 _PASSIVE_BY = re.compile(
     r"\b(?:as\s+)?(?:was\s+|were\s+|been\s+|is\s+|are\s+)?(?:confirmed|reported|estimated|"
@@ -76,6 +81,10 @@ _OWNED = (
         r"total)(?:\s*,[^,]{1,80},)?\s*(?:of|at|was|is|stands\s+at|stood\s+at|:)?\s*"
         r"(?:(?:a|an|the|just|only|more|modest|far|some)\s+)*$"
     )
+)
+_GIVEN_BY = re.compile(  # "the estimate from the Parks service is", "figures by X put it at"
+    r"\b(?:estimate|estimates|figure|figures|tally|count|toll|total)\s+(?:from|by)\s+"
+    r"((?:the\s+)?[A-Z][^,;:.()]{1,60}?)\s+(?:is|was|are|were|stands\s+at|stood\s+at|of)\s+$"
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _AUX = word_set(
@@ -162,6 +171,8 @@ def _clean_source(raw: str) -> str | None:
         r"^.*\b(?!(?:of|for|and|on|in|de)\b)[a-z][\w-]*\s+(?:the|a|an)\s+(?=[A-Z])", "", source
     )
     source = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", source, flags=re.I)
+    source = re.sub(r"^[a-z]+['’]s\s+(?=[A-Z])", "", source)  # "the country's Ministry of X"
+    source = re.sub(r"(?<=[A-Za-z])\s+(?:19|20)\d\d$", "", source)  # "the Report 2012"
     source = re.sub(
         r"['’]s\s+(?:(?:own|latest|new|official|initial|provisional|revised|updated|earlier|"
         r"first|final|annual|weekly|daily)\s+)*(?:" + _REPORT_NOUNS + r"|estimate|figure)\b.*$"
@@ -197,7 +208,7 @@ def _clean_source(raw: str) -> str | None:
     source = re.sub(
         r"^(?:[\w-]+-based|[\w-]+-led|latest|recent|new|official)\s+", "", source, flags=re.I
     )
-    bare = re.sub(r"(?:\s+" + _REPORT_NOUNS + r")+$", "", source, flags=re.I)  # "Red Cross figures"
+    bare = re.sub(r"(?:\s+" + _REPORT_NOUNS + r")+$", "", source)  # "Red Cross figures"
     if bare.strip(" ,;:.-") and _names_someone(bare.strip(" ,;:.-")):
         source = bare
     source = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.I)
@@ -359,6 +370,7 @@ def _phrase(
 ) -> tuple[str, int] | None:
     """The noun phrase ending at ``tokens[index]``, read backwards."""
     kept: list[re.Match[str]] = []
+    compound = False
     while index >= 0 and tokens[index].start() >= sentence_start and len(kept) < 9:
         token = tokens[index]
         word = token.group()
@@ -382,6 +394,15 @@ def _phrase(
                 kept.append(token)
                 index -= 1
                 continue
+        if folded == "and" and kept and _conjunct_starts_clause(tokens, index - 1, sentence_start):
+            kept.append(token)  # "radio and television channels put the toll at 65"
+            index -= 1
+            compound = True
+            continue
+        if compound and folded in ("for", "of"):  # "the commissioner for education and ..."
+            kept.append(token)
+            index -= 1
+            continue
         if folded in _SUBJECT_STOP and not (word.isupper() and len(word) > 1):  # "the WHO"
             head = tokens[index - 1].group().casefold() if index > 0 else ""
             if (
@@ -405,6 +426,32 @@ def _phrase(
         return None
     start = kept[-1].start()
     return text[start : kept[0].end()].strip(), start
+
+
+def _conjunct_starts_clause(tokens: list[re.Match[str]], index: int, sentence_start: int) -> bool:
+    """Whether the words ending at ``tokens[index]`` are the first half of a compound subject:
+    a few words naming someone (a speaker noun or a name) back to the start of the sentence, a
+    mark or "that"; never a number or a verb ("killed 20 soldiers and officials said")."""
+    speaker = False
+    back = index
+    while back >= 0 and index - back < 7:
+        token = tokens[back]
+        word = token.group()
+        folded = word.casefold()
+        if token.start() < sentence_start or word in (",", ";", ":", "(", "—", "–", "“", '"'):
+            return speaker and back < index
+        if folded == "that":
+            return speaker and back < index
+        if not (word[0].isalpha() or word[0] in "'’") or folded in _VERBISH | _AUX:
+            return False
+        if _SPEECH.fullmatch(word) or (word[:1].islower() and re.fullmatch(r"\w+ed", word)):
+            return False
+        if folded in _SUBJECT_STOP and folded not in ("for", "of"):
+            return False
+        stem = folded.removesuffix("'s").removesuffix("’s")
+        speaker = speaker or stem in _SPEAKERS or stem.rstrip("s") in _SPEAKER_STEMS
+        back -= 1
+    return back < 0 and speaker and tokens[0].start() == sentence_start  # the text's start
 
 
 def _before_aside(
@@ -546,6 +593,11 @@ def sentence_attributions(
 
 
 _CLAUSE_MARK = re.compile(r"[,.;:]|$")
+_THAT_NEXT = re.compile(r"\s+that\b")
+_STUDIES = word_set(  # what "found" a figure, as a study finds one (their stems)
+    """report study survey investigation inquiry review analysis censu audit poll researcher
+    investigator probe commission panel team"""
+)
 _BY_NEXT = re.compile(r"\s+by\b")
 
 
@@ -597,6 +649,14 @@ def _speech(
         subject = _clause_subject(text, sentence_start, verb.start())
     else:
         subject = _subject_before(text, verb.start(), sentence_start, words)
+    if (
+        subject is not None
+        and word in ("found", "finds")
+        and not _THAT_NEXT.match(text, verb.end(), sentence_end)
+        and subject[0].split()[-1].casefold().rstrip("s") not in _STUDIES
+        and text[verb.end() : sentence_end].strip(" .!?\"'”’")  # not "..., they found."
+    ):
+        return None  # "salvage workers have found 300 bodies": found, not a finding
     if subject is not None:
         raw, start = subject
         inside = bisect.bisect_left(starts, verb.start()) > bisect.bisect_left(starts, start)
@@ -661,6 +721,9 @@ def _owner(text: str, figure: Figure, sentence_start: int) -> str | None:
         noun in window for noun in ("estimate", "figure", "tally", "count", "toll", "total")
     ):
         return None
+    given = _GIVEN_BY.search(text, window_start, figure.start)
+    if given is not None:  # "the crowd estimate from the Parks service is 300K-325K"
+        return _clean_source(given.group(1))
     owned = _OWNED.search(text, window_start, figure.start)
     if owned is None or owned.end() != figure.start:
         return None

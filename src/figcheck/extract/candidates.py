@@ -188,9 +188,11 @@ def extract(
 def _first_mentions(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate for a figure the text gives again ("... 1.7 million ... 'the 1.7 million
     who marched'"): the first mention that names a source, else the first."""
-    dropped: set[int] = set()
+    dropped: set[int] = set(_quoted_again(candidates))
     seen: dict[tuple[object, ...], list[int]] = {}
     for index, candidate in enumerate(candidates):
+        if index in dropped:
+            continue
         if max(candidate.value or 0, candidate.high or 0) < 20:
             continue  # "three in North Carolina", "three teams": small numbers recur
         key = (candidate.value, candidate.low, candidate.high) + (
@@ -208,9 +210,37 @@ def _first_mentions(candidates: list[Candidate]) -> list[Candidate]:
     return [candidate for index, candidate in enumerate(candidates) if index not in dropped]
 
 
+def _quoted_again(candidates: list[Candidate]) -> list[int]:
+    """Figures a quotation gives again just after the sentence that gave them ("... to 20 on
+    Monday, an official said. 'The death toll is 20,' Sarker told AFP"): the speaker's own words
+    for the figure already proposed, whatever its size."""
+    again = []
+    for index, candidate in enumerate(candidates):
+        opening = candidate.sentence[: candidate.start - candidate.sentence_start]
+        if opening.count("“") <= opening.count("”") and opening.count('"') % 2 == 0:
+            continue
+        if any(
+            other.sentence_start < candidate.sentence_start
+            and candidate.sentence_start - other.sentence_start <= 600
+            and (other.value, other.low, other.high)
+            == (candidate.value, candidate.low, candidate.high)
+            for other in candidates[max(0, index - 8) : index]
+        ):
+            again.append(index)
+    return again
+
+
 def _restated(first: Candidate, later: Candidate) -> bool:
     if first.value is not None and first.value >= 1000 and first.qualifier is not Qualifier.RANGE:
-        return True  # a figure this precise given twice is the same figure
+        # a figure this precise given twice is the same figure; a round one that two sources
+        # give with different hedges ("up to two million", "an estimated 2 million") is two
+        return not (
+            first.source
+            and later.source
+            and first.source.casefold() != later.source.casefold()
+            and first.qualifier is not later.qualifier
+            and float(f"{first.value:.2g}") == first.value
+        )
     if (first.value, first.low, first.high, first.qualifier) != (
         later.value,
         later.low,

@@ -409,6 +409,8 @@ def _figure_at(
         words, low, high, end = fuzzy
         if re.match(r"\s+of\s+(?:the|them|those|these|whom|us)\b", text[end:sentence_end], re.I):
             return end  # "several of the survivors said": who spoke, not a figure
+        if _SPEAKERS_COUNTED.match(text, end, sentence_end):
+            return end  # "several outlets including ABC said": who spoke, not a figure
         why = _not_a_claim(text, start, end, sentence_start, low, words)
         after_of = re.match(r"\s+of\b", text[end:sentence_end], re.I)
         if why is None and after_of:
@@ -419,6 +421,9 @@ def _figure_at(
     number = _read_number(text, start)
     if number is None or number.end > sentence_end:
         return None
+    lead = text[max(sentence_start, start - 30) : start]
+    if _ends_in(lead, _OF) and _FRACTION_OF.search(lead):
+        return number.end  # "a quarter of a million": a fraction, not the number after it
     written = text[start : number.end]
     if written.casefold() == "one" and hedge is None:
         return number.end
@@ -621,6 +626,15 @@ _HARM = word_set("killed dead injured wounded hurt missing")
 _HEADS = ("toll", "tally", "number", "count", "total", "figure", "estimate")
 
 
+_SPEAKERS_COUNTED = re.compile(
+    r"\s+(?:of\s+)?(?:news\s+)?(?:outlets|sources|witnesses|newspapers|observers|analysts|experts"
+    r"|diplomats|officials)\b[^,;.:]{0,60}?\b(?:said|say|says|reported|report|told|estimated"
+    r"|claimed|put)\b"
+)
+_OF = word_set("of *")
+_FRACTION_OF = re.compile(
+    r"\b(?:a|one|two|three)\s+(?:quarters?|thirds?|half|fifths?|tenths?)\s+of\s+$", re.I
+)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.I)
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+)?", re.I)
 _TAIL = re.compile(r"\s+(of|among|from)\s+(?:the\s+)?([^\W\d_][\w'’-]*)(?:\s+([^\W\d_][\w'’-]*))?")
