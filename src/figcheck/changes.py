@@ -36,15 +36,17 @@ def record(
     force: bool = False,
     before: tuple[Snapshot, ClaimsFile] | None = None,
     speakers: Speakers | None = None,
+    kind: str | None = None,
 ) -> Change:
     """Append ``claim`` to the claims file at ``path``; its metric's verdict at its moment.
 
     ``before`` (the file's snapshot and claims as read before) and ``speakers`` (how the compare
-    report words who said what) let the cached compare report follow the file.
+    report words who said what) let the cached compare report follow the file. ``kind``, for a
+    claim that starts a new metric, declares the metric with that kind in the same write.
     """
     from figcheck import writing
 
-    stored = writing.append_claim(path, claim, force=force)
+    stored = writing.append_claim(path, claim, force=force, kind=kind)
     return _after("added", stored, path, before, speakers)
 
 

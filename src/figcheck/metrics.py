@@ -75,3 +75,8 @@ def resolve(
             f"no metric '{name}' yet{hint}; give --metric, or --new-metric to start a new one"
         )
     return slug
+
+
+def is_new(claims_file: ClaimsFile, metric: str) -> bool:
+    """Whether ``metric`` (a resolved name) is neither in the registry nor used by any claim."""
+    return metric not in claims_file.metric_names() and metric not in claims_file.used_metrics()

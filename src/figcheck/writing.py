@@ -44,6 +44,7 @@ from typing import Any
 
 import yaml
 
+from figcheck import metrics
 from figcheck.errors import FigcheckError, UnusableFile
 from figcheck.model import (
     TABLE_COLUMNS,
@@ -757,6 +758,36 @@ def _read_current(target: Path, path: str) -> _Current:
     return _Current(data.decode("utf-8"), claims_file, status, append_column)
 
 
+def _nested_column(text: str, entry: int, column: int) -> int:
+    """The indentation of the keys inside the metric entry at ``entry`` (else two more)."""
+    for line in text[_line_after(text, entry) :].splitlines()[:20]:
+        stripped = line.lstrip(" ")
+        if stripped and not stripped.startswith("#"):
+            indent = len(line) - len(stripped)
+            return indent if indent > column else column + 2
+    return column + 2
+
+
+def _with_metric(current: _Current, metric: str, kind: str, path: str, target: Path) -> _Current:
+    """The file as it would be with ``metric`` declared as ``kind``: read back, it must be clean,
+    hold the same claims and declare the metric so."""
+    text = declared_metric_text(current.text, metric, kind, path)
+    claims_file, problems = read_claims_cached(text.encode("utf-8"), path, target)
+    if problems:
+        raise InvalidResult(problems)
+    old = current.claims_file
+    declared = metrics.is_new(old, metric) and not metrics.is_new(claims_file, metric)
+    if (
+        not declared
+        or claims_file.kind_of(metric) != kind
+        or len(claims_file.claims) != len(old.claims)
+    ):
+        raise InvalidResult(
+            [Problem(Location(path, 1), f"the metric {metric} cannot be declared as {kind} here")]
+        )
+    return _Current(text, claims_file, current.status, None)
+
+
 def _write(target: Path, path: str, data: bytes, old: os.stat_result) -> None:
     try:
         _remove_stale_temps(target)
@@ -784,7 +815,12 @@ def write_file(path: str, data: bytes) -> None:
 
 
 def append_claim(
-    path: str, claim: Claim, *, force: bool = False, timeout: float = LOCK_TIMEOUT
+    path: str,
+    claim: Claim,
+    *,
+    force: bool = False,
+    timeout: float = LOCK_TIMEOUT,
+    kind: str | None = None,
 ) -> Claim:
     """Append ``claim`` to the claims file at ``path``; the claim as stored (with its location).
 
@@ -794,10 +830,17 @@ def append_claim(
     (:class:`UnsupportedLayout`), the same claim is recorded (:class:`DuplicateClaim`, unless
     ``force``), or the result would not read back cleanly as the old claims plus this one
     (:class:`InvalidResult`, e.g. an id already in use).
+
+    ``kind``, for a claim that starts a new metric, declares that metric under ``metrics:`` with
+    this kind in the same write.
     """
     target = _target(path)
     with _locked(target, timeout):
         current = _read_current(target, path)
+        if kind is not None and metrics.is_new(
+            current.claims_file, _normalised(claim, current.claims_file).metric
+        ):
+            current = _with_metric(current, claim.metric, kind, path, target)
         stored = _normalised(claim, current.claims_file)
         if not force:
             duplicate = find_duplicate(current.claims_file, stored)
@@ -870,3 +913,63 @@ def _unknown_message(path: str, claim_id: str, ids: list[str]) -> str:
     close = starting or difflib.get_close_matches(claim_id, ids, n=3, cutoff=0.6)
     hint = f" (did you mean {', '.join(close[:3])}?)" if close else ""
     return f"{path}: no claim has id '{claim_id}'{hint}; 'figcheck list' shows the ids"
+
+
+# --- declaring a new metric's kind ----------------------------------------------------------------
+
+
+def declared_metric_text(text: str, metric: str, kind: str, path: str = "<claims>") -> str:
+    """``text`` (a clean claims file) with ``metric`` declared under ``metrics:`` as ``kind``.
+
+    The entry goes after the last metric of a block ``metrics:`` section, indented as its
+    entries are; a file without one gets a ``metrics:`` section just before ``claims:`` (or at
+    the end). Nothing else in the text changes. Refused (:class:`UnsupportedLayout`) when the
+    section is written in flow style, or the file is not a mapping of sections.
+    """
+    newline = _newline(text)
+    events: Iterator[Any] = yaml.parse(text, Loader=yaml_loader())
+    next(events)  # StreamStart
+    root = next(events)
+    if isinstance(root, yaml.DocumentStartEvent):
+        root = next(events)
+    if not isinstance(root, yaml.MappingStartEvent) or root.flow_style:
+        raise UnsupportedLayout(f"{path}: the file is not a list of 'key:' sections")
+    column = _start(root).column
+    before_claims: int | None = None
+    event = next(events)
+    while not isinstance(event, yaml.MappingEndEvent):
+        key, value = str(event.value), next(events)
+        if key == "claims" and before_claims is None:
+            before_claims = _line_start(text, int(_start(event).index))
+        if key == "metrics" and isinstance(value, yaml.ScalarEvent) and value.value == "":
+            line = _line_after(text, int(_end(event).index))  # ``metrics:`` with nothing under it
+            nested = " " * (column + 4)
+            entry = f"{' ' * (column + 2)}{metric}:{newline}{nested}kind: {kind}{newline}"
+            head = text[:line] if text[:line].endswith(("\n", "\r")) else text[:line] + newline
+            return head + entry + text[line:]
+        if key == "metrics" and not isinstance(value, yaml.MappingStartEvent):
+            raise UnsupportedLayout(
+                f"{path}:{_start(value).line + 1}: metrics is not a list of 'name:' entries; "
+                f"declare '{metric}' with 'kind: {kind}' there yourself"
+            )
+        if key == "metrics":
+            if value.flow_style:
+                raise UnsupportedLayout(
+                    f"{path}:{_start(value).line + 1}: metrics is written in flow style "
+                    f"({{...}}); declare '{metric}: {{kind: {kind}}}' there yourself"
+                )
+            entry_column = _start(value).column
+            nested = " " * _nested_column(text, int(_start(value).index), entry_column)
+            end = _skip(value, events)
+            entry = f"{' ' * entry_column}{metric}:{newline}{nested}kind: {kind}{newline}"
+            cut = _line_after(text, end)
+            head = text[:cut] if text[:cut].endswith(("\n", "\r")) else text[:cut] + newline
+            return head + entry + text[cut:]
+        _skip(value, events)
+        event = next(events)
+    indent = " " * column
+    section = f"{indent}metrics:{newline}{indent}  {metric}:{newline}{indent}    kind: {kind}"
+    if before_claims is not None:
+        return text[:before_claims] + section + newline + newline + text[before_claims:]
+    head = text if not text or text.endswith(("\n", "\r")) else text + newline
+    return head + section + newline

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from figcheck.cli.files import LoadProgress, writable_path
-from figcheck.cli.options import QualifierOption, day_of, moment_option
-from figcheck.cli.prompts import ask_missing, interactive
+from figcheck.cli.options import KindChoice, QualifierOption, day_of, moment_option
+from figcheck.cli.prompts import ask_kind, ask_missing, interactive
 from figcheck.cli.terminal import fail, say, speakers, stdout_console
 from figcheck.errors import UsageError
 
@@ -114,6 +114,14 @@ def add(
         ),
     ] = None,
     qualifier: QualifierOption = None,
+    kind: Annotated[
+        KindChoice | None,
+        typer.Option(
+            help="A new metric's kind: level (rises and falls), cumulative (a running total) "
+            "or fixed (one number). Asked in a terminal; else level.",
+            show_default=False,
+        ),
+    ] = None,
     value: Annotated[
         float | None, typer.Option(min=0, help="The figure.", show_default=False)
     ] = None,
@@ -156,14 +164,35 @@ def add(
     claim = recording.claim_of(
         _draft(text, given, claims_file, new_metric), claims_file, force=force
     )
+    declared = _new_kind(claim.metric, kind, claims_file)
     if dry_run:
         sys.stdout.write(writing.claim_yaml(claim))
+        if declared is not None:
+            say(f"would declare {claim.metric} under metrics: as {declared}")
         say("dry run: nothing written")
         return
     change = changes.record(
-        path, claim, force=force, before=(before, claims_file), speakers=speakers
+        path, claim, force=force, before=(before, claims_file), speakers=speakers, kind=declared
     )
     print_change(change)
+
+
+def _new_kind(metric: str, given: KindChoice | None, claims_file: ClaimsFile) -> str | None:
+    """The kind to declare for ``metric`` when the claim starts it: ``--kind``, else asked in a
+    terminal (None: not declared, so level). ``--kind`` on a known metric must be its kind."""
+    from figcheck import metrics
+
+    if not metrics.is_new(claims_file, metric):
+        known = claims_file.kind_of(metric)
+        if given is not None and given.value != known:
+            raise UsageError(
+                f"{metric} is a {known} metric; --kind only declares a new metric "
+                f"(change its kind under metrics: in {claims_file.path})"
+            )
+        return None
+    if given is not None:
+        return given.value
+    return ask_kind(metric) if interactive() else None
 
 
 def _qualifier(given: str | None) -> Qualifier | None:

@@ -86,6 +86,14 @@ def emit(records: list[dict[str, Any]], columns: list[str], output: Format, stre
         report.write_markdown(records, columns, stream)
 
 
+class KindChoice(enum.StrEnum):
+    """The kinds a new metric can be declared as (contract section 3)."""
+
+    LEVEL = "level"
+    CUMULATIVE = "cumulative"
+    FIXED = "fixed"
+
+
 QualifierOption = Annotated[
     str | None,
     typer.Option(

@@ -37,6 +37,26 @@ def ask_missing(draft: Any, claims_file: ClaimsFile) -> dict[str, Any]:
     return answers
 
 
+KIND_HELP = (
+    "  level       a number that rises and falls (people held, displaced): figures compared "
+    "only with figures of the same days",
+    "  cumulative  a running total that only grows (released, killed since a date)",
+    "  fixed       one number that does not change once it happened (the turnout of one march)",
+)
+
+
+def ask_kind(metric: str) -> str:
+    """The kind of the new metric ``metric``, asked until the answer is one (level by default)."""
+    sys.stderr.write(f"{metric} is a new metric. Which kind of number is it?\n")
+    sys.stderr.write("\n".join(KIND_HELP) + "\n")
+    kinds = ["level", "cumulative", "fixed"]
+    while True:
+        answer = prompt("kind", "level", kinds).lower()
+        if answer in kinds:
+            return answer
+        sys.stderr.write(f"'{answer}' is not a kind: answer level, cumulative or fixed\n")
+
+
 def prompt(part: str, default: str | None, choices: list[str]) -> str:
     """One line of input, with tab completion of the known values."""
     try:
