@@ -553,17 +553,20 @@ def test_writers_killed_at_any_moment_leave_whole_claims(tmp_path: Path) -> None
     mid_write = 0
     for round_number in range(rounds):
         tag = f"k{round_number}"
+        # unbuffered: a buffered readline could read ahead the ids printed after "ready", which
+        # communicate() (reading the pipe itself) would then never see
         writer = subprocess.Popen(
             [sys.executable, "-c", KILLED, str(path), tag],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            text=True,
+            bufsize=0,
         )
         assert writer.stdout is not None
-        assert writer.stdout.readline() == "ready\n", writer.stderr
+        assert writer.stdout.readline() == b"ready\n", writer.stderr
         time.sleep(chance.uniform(0, 0.04))
         writer.send_signal(signal.SIGKILL)
-        rest, err = writer.communicate(timeout=10)
+        rest_bytes, err = writer.communicate(timeout=10)
+        rest = rest_bytes.decode()
         assert writer.returncode == -signal.SIGKILL, err
         reported = len(rest.split())
         mid_write += any(name.endswith(".tmp") for name in os.listdir(tmp_path))
