@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from figcheck.cli import app
@@ -116,3 +117,61 @@ def test_extract_add_records_the_moment_the_sentence_gives(
     assert code == 0, err
     text = claims.read_text(encoding="utf-8")
     assert '    date: 2026-03-04\n    as_of: "2026-03-01"\n' in text
+
+
+def test_extract_add_says_which_candidates_were_recorded_already(
+    runner: CliRunner, claims_file: Write, tmp_path: Path
+) -> None:
+    path = claims_file("claims: []\n")
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    invoke(runner, "-f", str(path), "extract", str(article), "--add", "--yes")
+    code, _, err = invoke(runner, "-f", str(path), "extract", str(article), "--add", "--yes")
+    assert code == 0, err
+    assert err == (
+        "already recorded: at least 120 houses (regional fire service)\n"
+        "already recorded: ~3,000 people (Red Crescent)\n"
+        "0 added, 2 skipped\n"
+    )
+
+
+def _in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("figcheck.cli.articles.interactive", lambda: True)
+
+
+def test_extract_add_asks_again_after_a_mistake_in_the_edited_claim(
+    runner: CliRunner, claims_file: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _in_a_terminal(monkeypatch)
+    path = claims_file("claims: []\n")
+    article = tmp_path / "article.txt"
+    article.write_text("At least 120 houses were destroyed, the fire service said.\n", "utf-8")
+    answers = "e\nat least houses destroyed (fire service)\nat least 120 houses destroyed (fire)\n"
+    code, out, err = invoke(
+        runner, "-f", str(path), "extract", str(article), "--add", stdin=answers
+    )
+    assert code == 0, err
+    assert "expected a number" in err  # the mistake is shown, the run goes on
+    assert err.endswith("1 added, 0 skipped\n")
+    claims_file_, _ = read_claims(path.read_bytes(), str(path))
+    assert [(c.value, c.source) for c in claims_file_.claims] == [(120, "fire")]
+    assert "At least 120 houses were destroyed, the fire service said." in out
+
+
+def test_extract_add_shows_the_sentence_on_one_line_and_stops_with_what_it_wrote(
+    runner: CliRunner, claims_file: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _in_a_terminal(monkeypatch)
+    path = claims_file("claims: []\n")
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "At least 120 houses were\ndestroyed, the fire service said.\n\n"
+        "The Red Crescent estimates that around 3,000 people have left.\n",
+        "utf-8",
+    )
+    code, out, err = invoke(runner, "-f", str(path), "extract", str(article), "--add", stdin="y\n")
+    assert code == 2
+    assert "At least 120 houses were destroyed, the fire service said." in out
+    assert err.endswith("stopped: 1 added before; nothing else was written\n")
+    claims_file_, _ = read_claims(path.read_bytes(), str(path))
+    assert [c.value for c in claims_file_.claims] == [120]

@@ -117,44 +117,72 @@ def _add_candidates(
 ) -> None:
     """Record the candidates the user accepts (all confident, attributed ones with --yes), each
     with the article's sentence as its text and the article's name as its note."""
-    from figcheck import changes, recording, writing
+    from figcheck import changes, writing
     from figcheck import extract as extracting
 
     path = writable_path(ctx)
     if not yes and not interactive():
         raise UsageError("--add asks about each candidate in a terminal; use --yes in scripts")
     added = skipped = 0
-    for candidate in candidates:
-        claims_file = load_path(path, for_analysis=False)
-        shorthand_text = extracting.as_shorthand(candidate)
-        if yes:
-            if candidate.source is None or candidate.confidence < min_confidence:
+    try:
+        for candidate in candidates:
+            claims_file = load_path(path, for_analysis=False)
+            shorthand_text = extracting.as_shorthand(candidate)
+            if yes:
+                if candidate.source is None or candidate.confidence < min_confidence:
+                    skipped += 1
+                    continue
+            else:
+                context = " ".join(candidate.sentence.split())  # no marks for line breaks
+                stdout_console().print(plain_text(f"\n{context}\n→ {shorthand_text}"))
+                answer = prompt("record it? [y]es, [e]dit, [s]kip", "y", ["y", "e", "s"])
+                if answer.startswith("s"):
+                    skipped += 1
+                    continue
+                if answer.startswith("e"):
+                    shorthand_text = prompt("claim", shorthand_text, [])
+            claim = _candidate_claim(candidate, shorthand_text, when, claims_file, yes, article)
+            try:
+                change = changes.record(path, claim)
+            except writing.DuplicateClaim:
+                say(f"already recorded: {shorthand_text}")
                 skipped += 1
                 continue
-        else:
-            stdout_console().print(plain_text(f"\n{candidate.sentence}\n→ {shorthand_text}"))
-            answer = prompt("record it? [y]es, [e]dit, [s]kip", "y", ["y", "e", "s"])
-            if answer.startswith("s"):
-                skipped += 1
-                continue
-            if answer.startswith("e"):
-                shorthand_text = prompt("claim", shorthand_text, [])
-        dated = candidate.as_of if candidate.as_of and candidate.as_of[:10] <= str(when) else None
-        given = recording.Given(
-            date=when,
-            text=" ".join(candidate.sentence.split()),
-            note=f"from {article}" if article and article != "-" else None,
-            as_of=dated,  # the moment the sentence gives the figure, when the text says
-        )
-        draft = recording.draft(shorthand_text, given, claims_file, today=when, new_metric=True)
-        if draft.missing and not yes:
-            draft = draft.with_answers(ask_missing(draft, claims_file))
-        try:
-            claim = recording.claim_of(draft, claims_file)
-            change = changes.record(path, claim)
-        except writing.DuplicateClaim:
-            skipped += 1
-            continue
-        print_change(change)
-        added += 1
+            print_change(change)
+            added += 1
+    except UsageError as error:
+        if added and str(error).startswith("stopped"):  # the claims accepted are written
+            raise UsageError(f"stopped: {added} added before; nothing else was written") from None
+        raise
     say(f"{added} added, {skipped} skipped")
+
+
+def _candidate_claim(
+    candidate: Any, text: str, when: dt.date, claims_file: Any, yes: bool, article: str
+) -> Any:
+    """The claim an accepted candidate makes, the article's sentence as its text; a mistake in
+    the edited shorthand is shown and the claim asked again (never in --yes)."""
+    from figcheck import recording, shorthand
+    from figcheck.errors import FigcheckError
+
+    dated = candidate.as_of if candidate.as_of and candidate.as_of[:10] <= str(when) else None
+    given = recording.Given(
+        date=when,
+        text=" ".join(candidate.sentence.split()),
+        note=f"from {article}" if article and article != "-" else None,
+        as_of=dated,  # the moment the sentence gives the figure, when the text says
+    )
+    while True:
+        try:
+            draft = recording.draft(text, given, claims_file, today=when, new_metric=True)
+            if draft.missing and not yes:
+                draft = draft.with_answers(ask_missing(draft, claims_file))
+            return recording.claim_of(draft, claims_file)
+        except FigcheckError as error:
+            if yes or str(error).startswith("stopped"):
+                raise
+            if isinstance(error, shorthand.ShorthandError):
+                say(shorthand.format_error(error))
+            else:
+                say(str(error))
+            text = prompt("claim", text, [])
