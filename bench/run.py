@@ -36,6 +36,17 @@ def hello(name: str = "world") -> None:
 app()
 """
 
+# What the HTML report does for each chart, once, in a fresh process: the floor of report rows
+CHART = """
+import io
+from matplotlib.figure import Figure
+figure = Figure(figsize=(8.0, 2.3), layout="constrained")
+axes = figure.add_subplot()
+axes.plot([800, 1020], [0, 1], marker="o")
+axes.set_yticks([0, 1], ["human rights groups", "officials"])
+figure.savefig(io.StringIO(), format="svg")
+"""
+
 
 @dataclass
 class Timing:
@@ -232,6 +243,7 @@ def measure(folder: Path, count: int, repeat: int, big: bool) -> list[Row]:
         )
     )
     rows += _team_rows(folder, large, count, repeat, import_floor)
+    rows += _report_rows(folder, min(200, count // 50), repeat)
     size = 1_000_000 if count >= 100_000 else 50_000  # a smoke run reads a small article
     article = folder / "article.txt"
     clause = "the ministry said 1,200 people and 300 more were displaced while others said 4 000 "
@@ -308,6 +320,30 @@ def _team_rows(folder: Path, large: Path, count: int, repeat: int, floor: str) -
     )
     cold = f"compare, {n} claims, cold (no cache)"
     rows.append(Row(f"import {n} CSV rows into {n} claims", imported, cold, 3.0))
+    return rows
+
+
+def _report_rows(folder: Path, metrics: int, repeat: int) -> list[Row]:
+    """The HTML report of ``metrics`` metrics of 5 claims each, cold (no cache) and right after
+    one claim was added (the charts of the other metrics kept from the report before), against
+    one small chart drawn in a fresh process."""
+    floor = "one small matplotlib chart to SVG"
+    rows = [Row(floor, timed([PYTHON, "-c", CHART], repeat=repeat))]
+    claims = folder / "report" / "claims.yaml"
+    claims.parent.mkdir()
+    generate(metrics, claims, "--report")
+    report = [*FIGCHECK, "-f", str(claims), "report", str(folder / "report" / "report.html")]
+    cold = timed(report, repeat=max(1, repeat // 2), before=clear_cache(claims))
+    rows.append(Row(f"report, {metrics} metrics of 5 claims, cold (no cache)", cold, floor, 25))
+    runs = []
+    for number in range(repeat):
+        added = f"{1000 + number} (bench desk)"
+        metric = f"metric_{number * 7 % metrics}"
+        add = ["add", added, "--metric", metric, "--date", "2026-01-12"]
+        subprocess.run([*FIGCHECK, "-f", str(claims), *add], check=True, capture_output=True)
+        runs.append(timed(report, repeat=1))
+    after = Timing(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs))
+    rows.append(Row(f"report after one add, {metrics} metrics", after, floor, 5))
     return rows
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import subprocess
 import sys
 from dataclasses import replace
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -428,3 +430,78 @@ def test_importing_charts_and_report_loads_no_plotting_or_templates() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+# --- the charts kept between reports -----------------------------------------------------------
+
+
+def _few_metrics() -> ClaimsFile:
+    """Four metrics of the generated file: levels and running totals, some with timelines."""
+    whole = generated_file()
+    keep = {"metric_04", "metric_06", "metric_08", "metric_09"}
+    return replace(
+        whole,
+        claims=tuple(claim for claim in whole.claims if claim.metric in keep),
+        metrics=tuple(metric for metric in whole.metrics if metric.name in keep),
+    )
+
+
+def _page(claims_file: ClaimsFile, cache: charts.SvgCache | None) -> str:
+    frame = analysis.claims_frame(claims_file)
+    verdicts = report.verdict_records(analysis.verdicts(frame, claims_file))
+    return html_report.render_report(
+        claims_file, frame, verdicts, generated=GENERATED, source_path="x", chart_cache=cache
+    )
+
+
+def test_kept_charts_give_the_same_page_and_only_a_changed_metric_is_drawn_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[str] = []
+    draw_all = charts._draw_all
+
+    def counting(todo: list[charts.InlineChart]) -> list[str]:
+        drawn.extend(f"{chart.metric} {chart.kind}" for chart in todo)
+        return draw_all(todo)
+
+    monkeypatch.setattr(charts, "_draw_all", counting)
+    few = _few_metrics()
+    kept = tmp_path / "charts.pickle"
+    first = _page(few, charts.SvgCache(kept))
+    assert len(drawn) == 7  # four forest plots, three timelines
+    drawn.clear()
+    assert _page(few, charts.SvgCache(kept)) == first
+    assert drawn == []
+    added = Claim(
+        id="feedbeef", metric="metric_06", source="Source Z6", date=dt.date(2026, 1, 9), value=70.0
+    )
+    more = replace(few, claims=(*few.claims, added))
+    after = _page(more, charts.SvgCache(kept))
+    assert sorted(drawn) == ["metric_06 forest", "metric_06 timeline"]
+    assert after != first
+    assert after == _page(more, None)  # the same page as without any kept chart
+
+
+def test_charts_kept_by_other_code_or_unreadable_are_not_used(tmp_path: Path) -> None:
+    kept = tmp_path / "charts.pickle"
+    kept.write_bytes(b"not a pickle")
+    assert charts.SvgCache(kept).kept == {}
+    kept.write_bytes(pickle.dumps({"code": ("0.0", "other", "1.0"), "charts": {"k": "<svg/>"}}))
+    assert charts.SvgCache(kept).kept == {}
+    assert charts.SvgCache(None).kept == {}
+
+
+def test_report_keeps_its_charts_in_the_cache_folder(tmp_path: Path, own_cache: Path) -> None:
+    from typer.testing import CliRunner
+
+    from figcheck.cli import app
+
+    page = tmp_path / "report.html"
+    for _ in range(2):
+        result = CliRunner().invoke(app, ["-f", str(SHIPPED), "report", str(page)])
+        assert result.exit_code == 0, result.output
+    (kept,) = own_cache.glob("*.charts.pickle")
+    assert len(charts.SvgCache(kept).kept) == 6  # a forest plot per metric, none per relation
+    result = CliRunner().invoke(app, ["-f", "-", "report", "-"], input=SHIPPED.read_text())
+    assert result.exit_code == 0, result.output
+    assert "<svg" in result.stdout

@@ -16,13 +16,20 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import hashlib
 import io
 import math
+import os
+import pickle
 import re
+import sys
 import textwrap
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from figcheck import wording
@@ -82,13 +89,8 @@ def forest_svg(
 
     ``id_prefix`` makes every id inside the SVG unique when several charts share one page.
     """
-    rows = _rows(claims)
-    drawn = _figure(
-        lambda fig: _draw_forest(fig.add_subplot(), rows, verdict, unit), _forest_height(rows)
-    )
-    title = f"{visible(metric)}: every claim's interval on one axis"
-    description = wording.forest_description(metric, rows, verdict)
-    return _svg(drawn, title, description, id_prefix or _ids(metric))
+    chart = InlineChart("forest", metric, _rows(claims), verdict, unit, id_prefix or _ids(metric))
+    return inline_svgs([chart])[0]
 
 
 def timeline_svg(
@@ -100,11 +102,159 @@ def timeline_svg(
     id_prefix: str | None = None,
 ) -> str:
     """The timeline of a cumulative metric: each source's figures by date, as an inline SVG."""
-    rows = _rows(claims)
-    drawn = _figure(lambda fig: _draw_timeline(fig.add_subplot(), rows, verdict, unit), 3.6)
-    title = f"{visible(metric)}: each source's figures over time"
     prefix = id_prefix or _ids(metric, "timeline")
-    return _svg(drawn, title, wording.timeline_description(metric, rows, verdict), prefix)
+    chart = InlineChart("timeline", metric, _rows(claims), verdict, unit, prefix)
+    return inline_svgs([chart])[0]
+
+
+@dataclass(frozen=True, slots=True)
+class InlineChart:
+    """A chart to inline in a page: which one, of what, and the prefix of its ids."""
+
+    kind: Literal["forest", "timeline"]
+    metric: str
+    rows: list[dict[str, Any]]  # the metric's claims-frame rows
+    verdict: dict[str, Any]  # its report record
+    unit: str | None
+    prefix: str
+
+
+def inline_svgs(charts: Sequence[InlineChart], cache: SvgCache | None = None) -> list[str]:
+    """Each chart as an inline ``<svg>`` element: from ``cache`` when it holds one drawn from the
+    same inputs, else drawn (in two processes when there are many to draw and two cores)."""
+    keys = [cache.key(chart) if cache is not None else "" for chart in charts]
+    found = [cache.get(key) if cache is not None else None for key in keys]
+    missing = [chart for chart, svg in zip(charts, found, strict=True) if svg is None]
+    drawn = iter(_draw_all(missing))
+    svgs = [svg if svg is not None else next(drawn) for svg in found]
+    if cache is not None:
+        for key, svg in zip(keys, svgs, strict=True):
+            cache.put(key, svg)
+    return [svg.replace(_PREFIX, chart.prefix) for chart, svg in zip(charts, svgs, strict=True)]
+
+
+# Drawn charts carry this in place of their id prefix (a page gives each chart its own); it can
+# be nowhere else in an SVG: XML has no NUL, and every text from the claims file is made visible.
+_PREFIX = "\x00"
+_CHART_FIELDS = ("id", "source", "date", "moment", "qualifier", "point", "low", "high", "lo", "hi")
+_VERDICT_FIELDS = ("status", "kind", "conflict", "range_low", "range_high", "as_of", "window")
+_PARALLEL_FROM = 8  # charts to draw before a second process is worth its start
+
+
+def _draw(chart: InlineChart) -> str:
+    """One chart as an inline SVG whose ids start with :data:`_PREFIX`."""
+    rows, verdict, unit = chart.rows, chart.verdict, chart.unit
+    if chart.kind == "forest":
+        drawn = _figure(
+            lambda fig: _draw_forest(fig.add_subplot(), rows, verdict, unit), _forest_height(rows)
+        )
+        title = f"{visible(chart.metric)}: every claim's interval on one axis"
+        description = wording.forest_description(chart.metric, rows, verdict)
+    else:
+        drawn = _figure(lambda fig: _draw_timeline(fig.add_subplot(), rows, verdict, unit), 3.6)
+        title = f"{visible(chart.metric)}: each source's figures over time"
+        description = wording.timeline_description(chart.metric, rows, verdict)
+    return _svg(drawn, title, description, _PREFIX)
+
+
+def _draw_all(charts: list[InlineChart]) -> list[str]:
+    """The charts drawn, in two processes when there are many and two cores to draw them on
+    (forked: the children start with matplotlib imported, and draw exactly what this one would)."""
+    import multiprocessing
+
+    if len(charts) < _PARALLEL_FROM or _cores() < 2 or "fork" not in _start_methods():
+        return [_draw(chart) for chart in charts]
+    import matplotlib.figure  # noqa: F401  (imported once, before the fork)
+
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        return pool.map(_draw, charts, chunksize=max(1, len(charts) // 16))
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods() if sys.platform == "linux" else []
+
+
+class SvgCache:
+    """Charts already drawn, by a digest of all they are drawn from: the metric's claims, verdict
+    and unit, figcheck's version, the chart code and matplotlib's version. A chart whose inputs
+    changed has another key, so a stale chart is never used; only the charts of the last page are
+    kept. ``path`` is None when caching is off."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.kept: dict[str, str] = {}
+        self.used: dict[str, str] = {}
+        if path is not None:
+            try:
+                with path.open("rb") as stream:
+                    kept = pickle.load(stream)
+            except Exception:  # missing, truncated or foreign: charts are drawn again
+                kept = None
+            if isinstance(kept, dict) and kept.get("code") == _code():
+                self.kept = kept["charts"]
+
+    @classmethod
+    def of_claims_file(cls, path: str) -> SvgCache:
+        """The charts kept for the claims file at ``path`` (none for standard input), in the
+        cache folder beside what is kept of the file itself."""
+        from figcheck.store import STDIN, cache_folder
+
+        folder = cache_folder()
+        if path == STDIN or folder is None:
+            return cls(None)
+        name = hashlib.blake2b(os.path.realpath(path).encode(), digest_size=12).hexdigest()
+        return cls(folder / f"{name}.charts.pickle")
+
+    def key(self, chart: InlineChart) -> str:
+        rows = tuple(tuple(row[name] for name in _CHART_FIELDS) for row in chart.rows)
+        verdict = tuple(_plain(chart.verdict[name]) for name in _VERDICT_FIELDS)
+        inputs = repr((chart.kind, chart.metric, chart.unit, rows, verdict))
+        return hashlib.blake2b(inputs.encode(), digest_size=16).hexdigest()
+
+    def get(self, key: str) -> str | None:
+        return self.kept.get(key)
+
+    def put(self, key: str, svg: str) -> None:
+        self.used[key] = svg
+
+    def save(self) -> None:
+        """Keep the charts used since this cache was read, when they differ from those kept."""
+        if self.path is None or self.used == self.kept:
+            return
+        from figcheck.output_files import replace_atomically
+
+        data = pickle.dumps({"code": _code(), "charts": self.used}, pickle.HIGHEST_PROTOCOL)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            replace_atomically(self.path, data, mode=0o600)
+        except OSError:  # a cache that cannot be written is simply not kept
+            pass
+
+
+def _plain(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+@functools.cache
+def _code() -> tuple[str, ...]:
+    """What every chart depends on besides its inputs: this code, its words, matplotlib."""
+    from importlib.metadata import version
+
+    from figcheck import __version__
+
+    code = hashlib.blake2b(digest_size=16)
+    for module in (__file__, wording.__file__):
+        code.update(Path(module).read_bytes())
+    return (__version__, code.hexdigest(), version("matplotlib"))
 
 
 def image(

@@ -15,6 +15,7 @@ from figcheck.errors import UsageError
 
 if TYPE_CHECKING:
     from figcheck.analysis import Filters
+    from figcheck.charts import SvgCache
     from figcheck.model import ClaimsFile
     from figcheck.store import Progress, Snapshot
 
@@ -187,15 +188,25 @@ class HtmlReport:
 
 
 def html_page(
-    claims_file: ClaimsFile, options: CompareOptions, source_path: str, generated: dt.datetime
+    claims_file: ClaimsFile,
+    options: CompareOptions,
+    source_path: str,
+    generated: dt.datetime,
+    chart_cache: SvgCache | None = None,
 ) -> HtmlReport:
-    """The self-contained HTML report of the claims that pass the options."""
+    """The self-contained HTML report of the claims that pass the options (with the charts
+    ``chart_cache`` kept, drawing only the others, and keeping them there)."""
     from figcheck import analysis, html_report, report
 
     frame = claims_frame(claims_file, options)
     verdicts = report.verdict_records(analysis.verdicts(frame, claims_file))
     page = html_report.render_report(
-        claims_file, frame, verdicts, generated=generated, source_path=source_path
+        claims_file,
+        frame,
+        verdicts,
+        generated=generated,
+        source_path=source_path,
+        chart_cache=chart_cache,
     )
     return HtmlReport(page, verdicts)
 

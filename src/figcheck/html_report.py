@@ -10,9 +10,10 @@ a Content-Security-Policy forbids every fetch besides.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from jinja2 import Environment
 
+    from figcheck.charts import SvgCache
     from figcheck.model import ClaimsFile
 
 
@@ -76,12 +78,13 @@ def render_report(
     *,
     generated: dt.datetime,
     source_path: str,
+    chart_cache: SvgCache | None = None,
 ) -> str:
     """The report page for ``claims`` (from ``analysis.claims_frame``) and their ``verdicts``
     (from ``analysis.verdicts``, in its order: divergent first)."""
     from figcheck import __version__
 
-    sections = metric_sections(claims_file, claims, verdicts)
+    sections = metric_sections(claims_file, claims, verdicts, chart_cache)
     counts = {status: sum(s.status == status for s in sections) for status in wording.STATUS_WORDS}
     return (
         _environment()
@@ -104,9 +107,13 @@ def render_report(
 
 
 def metric_sections(
-    claims_file: ClaimsFile, claims: pd.DataFrame, verdicts: list[dict[str, Any]]
+    claims_file: ClaimsFile,
+    claims: pd.DataFrame,
+    verdicts: list[dict[str, Any]],
+    chart_cache: SvgCache | None = None,
 ) -> list[MetricSection]:
-    """A section per metric, in the verdicts' order, with its charts drawn."""
+    """A section per metric, in the verdicts' order, with its charts drawn (those of metrics
+    whose charts ``chart_cache`` holds are taken from it, and it keeps this page's)."""
     from figcheck import charts
     from figcheck.reconcile.reference import declared_relations
 
@@ -114,6 +121,7 @@ def metric_sections(
     source_names = claims_file.source_names()
     by_metric = {str(name): rows for name, rows in claims.groupby("metric", sort=False)}
     sections = []
+    drawings: list[tuple[int, charts.InlineChart]] = []  # the section and a chart of it
     anchors: set[str] = set()
     relations = {r.name: r for r in declared_relations(claims_file)}
     for index, verdict in enumerate(verdicts, start=1):
@@ -128,11 +136,15 @@ def metric_sections(
         unit = entry.unit if entry and entry.unit else None
         records_: list[dict[str, Any]] = rows.to_dict("records")  # type: ignore[assignment]
         by_id = {row["id"]: row for row in records_}
-        timeline = None
         note = ""
+        if relation is None:
+            chart = functools.partial(charts.InlineChart, metric=metric, rows=records_)
+            drawings.append(
+                (index - 1, chart("forest", verdict=verdict, unit=unit, prefix=f"c{index}-f-"))
+            )
         if relation is None and charts.has_timeline(rows, verdict):
-            timeline = Markup(
-                charts.timeline_svg(metric, rows, verdict, unit=unit, id_prefix=f"c{index}-t-")
+            drawings.append(
+                (index - 1, chart("timeline", verdict=verdict, unit=unit, prefix=f"c{index}-t-"))
             )
         elif verdict["kind"] == "cumulative" and relation is None:
             note = wording.no_timeline(records_[0]["date"])
@@ -152,16 +164,21 @@ def metric_sections(
                 ratio=wording.ratio(verdict["ratio"], status),
                 claims=int(verdict["claims"]),
                 sources=int(verdict["sources"]),
-                forest=Markup(
-                    charts.forest_svg(metric, rows, verdict, unit=unit, id_prefix=f"c{index}-f-")
-                )
-                if relation is None
-                else Markup(""),
-                timeline=timeline,
+                forest=Markup(""),
+                timeline=None,
                 timeline_note=note,
                 rows=tuple(_claim_row(row, verdict, source_names) for row in records_),
             )
         )
+    svgs = charts.inline_svgs([chart for _, chart in drawings], chart_cache)
+    for (number, drawn), svg in zip(drawings, svgs, strict=True):
+        section = sections[number]
+        if drawn.kind == "forest":
+            sections[number] = replace(section, forest=Markup(svg))
+        else:
+            sections[number] = replace(section, timeline=Markup(svg))
+    if chart_cache is not None:
+        chart_cache.save()
     return sections
 
 

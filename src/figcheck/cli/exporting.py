@@ -126,7 +126,7 @@ def html_report(
     force: ForceOption = False,
 ) -> None:
     """Write a self-contained HTML report: verdicts, a chart per metric, and the claims."""
-    from figcheck import comparing
+    from figcheck import charts, comparing
     from figcheck.store import display_name
 
     usual_collection()
@@ -136,7 +136,8 @@ def html_report(
     claims_file = load_path(source)
     options = CompareOptions(latest=latest, as_of=as_of)
     now = dt.datetime.now(dt.UTC)
-    made = comparing.html_page(claims_file, options, display_name(source), now)
+    kept = charts.SvgCache.of_claims_file(source)
+    made = comparing.html_page(claims_file, options, display_name(source), now, kept)
     if path == "-":
         sys.stdout.write(made.page)
         return
