@@ -243,7 +243,7 @@ def measure(folder: Path, count: int, repeat: int, big: bool) -> list[Row]:
         )
     )
     rows += _team_rows(folder, large, count, repeat, import_floor)
-    rows += _report_rows(folder, min(200, count // 50), repeat)
+    rows += _report_rows(folder, min(200, max(2, count // 200)), repeat)
     size = 1_000_000 if count >= 100_000 else 50_000  # a smoke run reads a small article
     article = folder / "article.txt"
     clause = "the ministry said 1,200 people and 300 more were displaced while others said 4 000 "
