@@ -84,6 +84,7 @@ class CompareReport:
 
     verdicts: Records
     says: dict[str, str]
+    file_tolerance: float = 0.10  # settings.tolerance (kept in the cache only when above 1)
 
     def divergent(self) -> Records:
         return [row for row in self.verdicts if row["status"] == "divergent"]
@@ -108,7 +109,7 @@ def compare_report(
     cached = store.cached_report(snap, key) if key is not None else None
     if cached is not None:
         verdicts, says = cached
-        return CompareReport(verdicts, says)
+        return CompareReport(verdicts, says, store.cached_report(snap, _TOLERANCE) or 0.10)
     claims_file = store.load_snapshot(snap, progress, meanwhile)
     from figcheck import analysis, report
 
@@ -118,10 +119,16 @@ def compare_report(
     verdicts = report.verdict_records(
         analysis.verdicts_of(frame, claims_file, filters, options.tolerance)
     )
-    computed = CompareReport(verdicts, speakers(frame, verdicts))
+    tolerance = claims_file.settings.tolerance
+    computed = CompareReport(verdicts, speakers(frame, verdicts), tolerance)
     if key is not None:
+        if tolerance > 1:  # for the warning of the next compare read from the cache
+            store.keep_report(snap, _TOLERANCE, tolerance)
         store.keep_report(snap, key, (computed.verdicts, computed.says))
     return computed
+
+
+_TOLERANCE = "settings:tolerance"
 
 
 @dataclass(frozen=True, slots=True)

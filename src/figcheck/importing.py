@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import math
@@ -369,13 +370,17 @@ def unquoted(text: str) -> str:
 
 _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\Z")
+_DOTTED = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}\Z")  # "1.200": 1.2 or 1200?
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _ISO_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?\Z")
 
 
-def _cell_yaml(field: str, cell: Any, quoted_formulas: bool) -> str | None:
+def _cell_yaml(
+    field: str, cell: Any, quoted_formulas: bool, decimal_dots: bool = False
+) -> str | None:
     """A cell as the YAML of a claim field (None when empty); what the reader makes of it
-    decides whether it is good."""
+    decides whether it is good. ``1.200`` in a number column is refused as ambiguous (1.2 or
+    1200) unless ``decimal_dots`` (a table figcheck exported: its dots are decimal points)."""
     if cell is None:
         return None
     if isinstance(cell, bool):
@@ -403,6 +408,11 @@ def _cell_yaml(field: str, cell: Any, quoted_formulas: bool) -> str | None:
             return None
         if _GROUPED.match(text):
             text = text.replace(",", "")
+        elif _DOTTED.match(text) and not decimal_dots:
+            from figcheck.shorthand import two_readings
+
+            if ambiguous := two_readings(text):
+                raise _CellError(ambiguous)
         if _NUMBER.match(text):
             number = float(text)
             return number_yaml(number) if math.isfinite(number) else scalar_yaml(text)
@@ -510,6 +520,13 @@ class _RowError(Exception):
         self.message = message
 
 
+@functools.lru_cache(maxsize=4)
+def _exported(header: tuple[str, ...]) -> bool:
+    """Whether a table is one ``figcheck export --claims`` wrote (it has the ``lo`` and ``hi``
+    columns it derives), whose numbers are written with a decimal point."""
+    return {normal_name(column) for column in header} >= _DERIVED
+
+
 def _row_fields(
     table: Table,
     columns: Columns,
@@ -526,7 +543,7 @@ def _row_fields(
         if isinstance(cell, str) and not table.quoted_formulas and _FORMULA_CELL.match(cell):
             raise _RowError(column, f"a formula ({cell[:40]}); paste its value instead")
         try:
-            written = _cell_yaml(field, cell, table.quoted_formulas)
+            written = _cell_yaml(field, cell, table.quoted_formulas, _exported(table.header))
         except _CellError as error:
             raise _RowError(column, str(error)) from None
         if written is not None:
@@ -580,6 +597,8 @@ def _from_shorthand(
             )
         except UsageError as error:
             raise _RowError(column, str(error)) from None
+    if reading.as_of is not None and "as_of" not in fields:
+        found["as_of"] = _day_of(reading.as_of, fields, constants, column)
     merged = dict(fields)
     for name, value in found.items():
         if name in merged:
@@ -588,9 +607,36 @@ def _from_shorthand(
             continue
         if name == "source" and constants.source is not None:
             continue
+        if value is None:
+            continue
         shown = number_yaml(value) if isinstance(value, float) else scalar_yaml(str(value))
-        merged[name] = (shown, column)
+        merged[name] = (shown if name != "as_of" else value, column)
     return merged
+
+
+def _day_of(
+    as_of: str, fields: dict[str, tuple[str, str | None]], constants: Constants, column: str
+) -> str | None:
+    """The day a text's parentheses give ("(Foro Penal, 12 January)"), settled against the row's
+    date (a day without a year is the latest one on or before it); None when there is no date
+    to settle it against (the reader then asks for the date)."""
+    from figcheck.shorthand import moment_on
+
+    written = fields["date"][0] if "date" in fields else None
+    try:
+        date = dt.date.fromisoformat(written) if written else constants.date
+    except ValueError:
+        return None
+    if date is None:
+        return None if as_of.startswith("--") else as_of
+    moment = moment_on(as_of, date)
+    if moment > date.isoformat():
+        raise _RowError(
+            column,
+            f"{moment} is after the date {date.isoformat()}: the day in the parentheses is the "
+            "day the figure describes, not after the day the source said it",
+        )
+    return moment
 
 
 # --- the import -----------------------------------------------------------------------------------

@@ -51,14 +51,30 @@ def lookup(name: str, names: dict[str, str]) -> tuple[str | None, str | None]:
     return None, (close[0] if close else None)
 
 
+class LongerName(UsageError):
+    """A new metric whose name begins with a known metric's name: more likely the known metric
+    with words that belong elsewhere (a source, a place) than a new one."""
+
+    def __init__(self, slug: str, known_metric: str) -> None:
+        rest = slug.removeprefix(known_metric + "_").replace("_", " ")
+        super().__init__(
+            f"no metric '{slug}' yet, and it begins with the metric '{known_metric}': if "
+            f"'{rest}' names the source, put it in parentheses ('(…)'); give --metric "
+            f"{known_metric}, or --new-metric to start '{slug}'"
+        )
+        self.slug = slug
+        self.known_metric = known_metric
+
+
 def resolve(
     name: str, claims_file: ClaimsFile, *, new_allowed: bool = False, new_metric: bool = False
 ) -> str:
     """The metric ``name`` means in this file.
 
     An unknown name is an error, unless ``new_allowed`` (``add``): then it starts a new metric,
-    but a name close to a known one is refused with "did you mean" unless ``new_metric`` says the
-    new metric is meant.
+    but a name close to a known one is refused with "did you mean", and a name that begins with a
+    known one (``political_prisoners_in_caracas``) with :class:`LongerName`, unless
+    ``new_metric`` says the new metric is meant.
     """
     slug = slugify(name)
     if not slug:
@@ -74,6 +90,9 @@ def resolve(
         raise UsageError(
             f"no metric '{name}' yet{hint}; give --metric, or --new-metric to start a new one"
         )
+    longer = [metric for metric in set(names.values()) if slug.startswith(metric + "_")]
+    if longer and not new_metric:
+        raise LongerName(slug, max(longer, key=len))
     return slug
 
 

@@ -43,6 +43,43 @@ class Kind(enum.StrEnum):
     FIXED = "fixed"
 
 
+MAX_VALUE = 10**15
+"""The largest figure a claim holds: every whole number up to it is kept exactly."""
+
+
+def value_problem(written: str) -> str | None:
+    """Why a number, as written (``1850``, ``2.5``, ``1.0e+24``), cannot be a claim's figure, or
+    None when it can: beyond :data:`MAX_VALUE`, or with more digits than a stored number keeps
+    (it would be changed)."""
+    digits = written.strip().lstrip("+-").replace("_", "")
+    if digits.isdigit() and len(digits) <= 15:
+        return None  # the usual figure: no need for decimal arithmetic (nor its import)
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        number = Decimal(digits)
+    except InvalidOperation:
+        return "is not a number"
+    if not number.is_finite():
+        return "is not a finite number"
+    if number > MAX_VALUE:
+        return "is beyond 10^15, more than any count figcheck can keep exactly"
+    if Decimal(repr(float(number))) != number:
+        return "has more digits than figcheck can keep exactly (15 significant digits always are)"
+    return None
+
+
+def tolerance_warning(tolerance: float) -> str | None:
+    """A tolerance above 1 is relative: 5 means 500 %, almost surely meant as 5 % (0.05)."""
+    if tolerance <= 1:
+        return None
+    shown = f"{tolerance:g}"
+    return (
+        f"tolerance {shown} means {tolerance * 100:g} % (it is relative); "
+        f"for {shown} % write {tolerance / 100:g}"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where something was read: a file name (as given by the user) and a 1-based line."""

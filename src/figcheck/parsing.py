@@ -34,6 +34,7 @@ from figcheck.model import (
     content_id,
     fold_source,
     slugify,
+    value_problem,
 )
 from figcheck.reconcile.rules import interval
 
@@ -355,6 +356,16 @@ def _number(node: Node, what: str) -> float:
         raise Invalid(f"{what} must be a finite number, not {text}")
     if number < 0:
         raise Invalid(f"{what} must not be negative ({text})")
+    return number
+
+
+def _count(node: Node, what: str) -> float:
+    """A claim's figure: a number (:func:`_number`) that a count can be, kept exactly."""
+    number = _number(node, what)
+    assert isinstance(node, Scalar)
+    problem = value_problem(node.text)
+    if problem is not None:
+        raise Invalid(f"{what} {node.text} {problem}")
     return number
 
 
@@ -846,7 +857,7 @@ class Reader:
     @staticmethod
     def claim_field(key: str, value: Node) -> Any:
         if key in {"value", "low", "high"}:
-            return _number(value, key)
+            return _count(value, key)
         if key == "date":
             return _date(value, key)
         if key == "as_of":

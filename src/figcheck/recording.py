@@ -16,9 +16,17 @@ from typing import Any
 
 from figcheck import metrics
 from figcheck.errors import FigcheckError, UsageError
-from figcheck.model import Claim, ClaimsFile, ClaimTable, Qualifier, content_id, slugify
+from figcheck.model import (
+    Claim,
+    ClaimsFile,
+    ClaimTable,
+    Qualifier,
+    content_id,
+    slugify,
+    value_problem,
+)
 from figcheck.parsing import Invalid, moment_text
-from figcheck.shorthand import Reading, parse
+from figcheck.shorthand import Reading, ShorthandError, moment_on, parse
 
 PARTS = ("metric", "source", "value")
 
@@ -97,11 +105,31 @@ def draft(
         overrides["qualifier"] = Qualifier.RANGE
     fields.update(overrides)
     fields.setdefault("date", today)
+    if reading is not None and reading.as_of is not None and "as_of" not in overrides:
+        _day_of(reading, fields)
     has_figure = "value" in fields or ("low" in fields and "high" in fields)
     missing = [
         part for part in PARTS if part not in fields and not (part == "value" and has_figure)
     ]
     return Draft(fields, missing)
+
+
+def _day_of(reading: Reading, fields: dict[str, Any]) -> None:
+    """The day the text's parentheses give, as the claim's ``as_of``: a day without a year is
+    the latest one on or before the claim's date; one after it is refused."""
+    assert reading.as_of is not None
+    date: dt.date = fields["date"]
+    as_of = moment_on(reading.as_of, date)
+    if as_of > date.isoformat():
+        raise ShorthandError(
+            f"{as_of} is after the claim's date {date.isoformat()}: the day in the parentheses "
+            "is the day the figure describes, so it cannot come after the day the source said "
+            "it (give --date)",
+            reading.text,
+            reading.as_of_at,
+        )
+    if as_of != date.isoformat():
+        fields["as_of"] = as_of
 
 
 def _from_reading(reading: Reading, claims_file: ClaimsFile, new_metric: bool) -> dict[str, Any]:
@@ -130,6 +158,8 @@ def claim_of(draft_: Draft, claims_file: ClaimsFile, *, force: bool = False) -> 
         number = fields.get(name)
         if number is not None and (not math.isfinite(number) or number < 0):
             raise UsageError(f"{name} must be a finite number, zero or more (not {number:g})")
+        if number is not None and (problem := value_problem(repr(number))):
+            raise UsageError(f"{name} {number:g} {problem}")
     low, high = fields.get("low"), fields.get("high")
     if low is not None and high is not None and low > high:
         raise UsageError(f"low {low:g} is above high {high:g}")

@@ -13,6 +13,7 @@ number ends, which the caret needs.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,7 +21,7 @@ from functools import lru_cache
 
 from figcheck.errors import FigcheckError
 from figcheck.metrics import lookup
-from figcheck.model import Qualifier, slugify
+from figcheck.model import Qualifier, slugify, value_problem
 from figcheck.safety import visible
 
 __all__ = [
@@ -31,11 +32,15 @@ __all__ = [
     "ShorthandError",
     "format_error",
     "parse",
+    "moment_on",
     "qualifier_before",
+    "read_amount",
     "read_number",
     "read_qualifier",
     "read_vague",
     "render",
+    "two_readings",
+    "typed_value",
 ]
 
 
@@ -58,8 +63,11 @@ class Reading:
     """What a shorthand text says. ``text`` (the words as typed) is left out of comparisons.
 
     ``metric`` is the registry metric that WHAT names, or None when it names none; then
-    ``suggestion`` is a close registry name or alias (a slug) when there is one. ``vague`` holds the
-    vague words (``several``, ``a few thousand``) that gave a range, normalised.
+    ``suggestion`` is a close registry name or alias (a slug) when there is one. ``vague`` holds
+    the vague words (``several``, ``a few thousand``) that gave a range, normalised. ``as_of`` is
+    the day the source's parentheses give (``(Foro Penal, 12 January)``): ``2026-01-12``, or
+    ``--01-12`` when no year is written (:func:`moment_on` settles it against the claim's date);
+    ``as_of_at`` is where those words start in ``text``.
     """
 
     qualifier: Qualifier
@@ -71,7 +79,9 @@ class Reading:
     suggestion: str | None = None
     source: str | None = None
     vague: str | None = None
+    as_of: str | None = None
     text: str = field(default="", compare=False)
+    as_of_at: int = field(default=-1, compare=False)
 
 
 DEFAULT_VAGUE: tuple[tuple[str, float, float], ...] = (
@@ -165,20 +175,34 @@ _TENS = {
     )
 }
 _WORD_VALUES = {**_UNITS, **_TEENS, **_TENS}
-_MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9}
+_MULTIPLIERS = {
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+}
 _SUFFIXES = {"k": 10**3, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9}
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGITS = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?")
+# "1 200", "1\u00a0200": a space, a no-break space or a narrow no-break space between thousands
+_SPACED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)")
+# "1.200", "1.200.000", "1.200,5": dots between thousands (one dot alone is ambiguous)
+_DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d|\.\d|,\d)")
 _SUFFIX = re.compile(r"(bn|mn|[kmb])(?![^\W\d_])", re.IGNORECASE)
-_MULTIPLIER = re.compile(r"\s+(dozen|hundred|thousand|million|billion)(?![^\W\d_])", re.IGNORECASE)
+_MULTIPLIER = re.compile(
+    r"\s+(dozen|hundred|thousand|million|billion|trillion)(?![^\W\d_])", re.IGNORECASE
+)
 _CONNECTOR = re.compile(r"\s*[-–—]\s*|\s+to(?![^\W\d_])\s*", re.IGNORECASE)
 _AND = re.compile(r"\s+and(?![^\W\d_])\s*|\s*[-–—]\s*|\s+to(?![^\W\d_])\s*", re.IGNORECASE)
 _OF = re.compile(r"\s+of(?![^\W\d_])", re.IGNORECASE)
 _WORD_GAP = re.compile(r"\s+|-(?=[^\W\d_])")
 _ARTICLE = re.compile(
-    r"(?:(half)\s+)?an?\s+(?=(?:dozen|hundred|thousand|million|billion)(?![^\W\d_]))", re.I
+    r"(?:(half)\s+)?an?\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)(?![^\W\d_]))",
+    re.I,
 )
 _FROM = re.compile(r"(?<![^\W\d_])from\s+", re.IGNORECASE)
 _EXAMPLE = "a figure such as '~50 released (UN)'"
@@ -196,6 +220,14 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
 
 
 _QUALIFIER = _phrase_pattern(list(_QUALIFIERS))
+# read before a figure in the shorthand only: in running text "estimated" is a verb ("police
+# estimated 500"), which extract reads for itself
+_TYPED_QUALIFIERS: dict[str, Qualifier] = {
+    **_QUALIFIERS,
+    "≈": Qualifier.ABOUT,
+    "estimated": Qualifier.ABOUT,
+}
+_TYPED_QUALIFIER = _phrase_pattern(list(_TYPED_QUALIFIERS))
 
 
 def _normal(words: str) -> str:
@@ -220,6 +252,10 @@ class _Number:
     end: int
     bare: bool  # no multiplier word or suffix: "2" in "2-3 million" takes the million
     multiplier: int | None  # the multiplier it ends with ("million" in "3 million")
+    start: int = 0
+    # "1.200": the two values it can mean, (a dot between thousands, a decimal point), and how
+    # each is written unambiguously; value is the decimal reading
+    readings: tuple[Decimal, Decimal, str, str] | None = None
 
 
 def _error(text: str, position: int, message: str) -> ShorthandError:
@@ -239,28 +275,46 @@ def _word_at(text: str, position: int) -> str:
     return text[position : position + 1]
 
 
-def _digits(text: str, start: int) -> _Number | None:
-    match = _DIGITS.match(text, start)
-    if match is None:
-        return None
-    written = match.group()
-    whole = written.split(".")[0]
-    if "," in whole:
-        groups = whole.split(",")
-        offset = start + len(groups[0])
-        if len(groups[0]) > 3:
-            raise _error(text, start, f"misplaced thousands separator in '{written}'")
-        for group in groups[1:]:
-            if len(group) != 3:
-                raise _error(text, offset, f"misplaced thousands separator in '{written}'")
-            offset += 1 + len(group)
-    value = Decimal(written.replace(",", ""))
-    end = match.end()
+def _digits(text: str, start: int, grouped: bool = True) -> _Number | None:
+    """A number in digits at ``start``. ``grouped``: thousands may also be set apart by spaces
+    (``1 200``) or by dots (``1.200.000``, ``1.200,5``), and a single dot followed by exactly
+    three digits (``1.200``) gives both readings (it is 1.2 in English and 1200 where the dot
+    separates thousands)."""
+    readings: tuple[Decimal, Decimal, str, str] | None = None
+    spaced = _SPACED.match(text, start) if grouped else None
+    dotted = _DOTTED.match(text, start) if grouped and not spaced else None
+    if spaced:
+        written = spaced.group()
+        value = Decimal(re.sub(r"\D", "", written))
+        end = spaced.end()
+    elif dotted and (dotted.group().count(".") > 1 or "," in dotted.group()):
+        written = dotted.group()  # "1.200.000", "1.200,5": the dots can only part thousands
+        value = Decimal(written.replace(".", "").replace(",", "."))
+        end = dotted.end()
+    else:
+        match = _DIGITS.match(text, start)
+        if match is None:
+            return None
+        written = match.group()
+        _check_commas(text, start, written)
+        value = Decimal(written.replace(",", ""))
+        end = match.end()
+        if dotted and dotted.end() == end and not written.startswith("0"):
+            whole = written.replace(".", "")
+            readings = (Decimal(whole), value, f"{int(whole):,}", _decimal_written(written))
     suffix = _SUFFIX.match(text, end)
     if suffix:
         scale = _SUFFIXES[suffix.group().casefold()]
-        return _Number(value * scale, suffix.end(), bare=False, multiplier=scale)
+        return _Number(
+            value * scale,
+            suffix.end(),
+            bare=False,
+            multiplier=scale,
+            start=start,
+            readings=_scaled(readings, scale, suffix.group()),
+        )
     multiplier: int | None = None
+    words: list[str] = []
     while scale_word := _MULTIPLIER.match(text, end):
         scale = _MULTIPLIERS[scale_word.group(1).casefold()]
         if multiplier is not None and scale <= multiplier:
@@ -271,8 +325,47 @@ def _digits(text: str, start: int) -> _Number | None:
             )
         value *= scale
         multiplier = scale
+        words.append(scale_word.group(1))
         end = scale_word.end()
-    return _Number(value, end, bare=multiplier is None, multiplier=multiplier)
+    if words:
+        readings = _scaled(readings, multiplier or 1, " " + " ".join(words))
+    return _Number(
+        value, end, bare=multiplier is None, multiplier=multiplier, start=start, readings=readings
+    )
+
+
+def _check_commas(text: str, start: int, written: str) -> None:
+    whole = written.split(".")[0]
+    if "," in whole:
+        groups = whole.split(",")
+        offset = start + len(groups[0])
+        if len(groups[0]) > 3:
+            raise _error(text, start, f"misplaced thousands separator in '{written}'")
+        for group in groups[1:]:
+            if len(group) != 3:
+                raise _error(text, offset, f"misplaced thousands separator in '{written}'")
+            offset += 1 + len(group)
+
+
+def _decimal_written(written: str) -> str:
+    """ "1.200" as a decimal written so that it cannot be read as thousands: ``1.2``; "12.345"
+    keeps its digits and gains a fourth decimal, ``12.3450``."""
+    shorter = written.rstrip("0").rstrip(".")
+    return shorter if len(shorter.partition(".")[2]) < 3 else written + "0"
+
+
+def _scaled(
+    readings: tuple[Decimal, Decimal, str, str] | None, scale: int, after: str
+) -> tuple[Decimal, Decimal, str, str] | None:
+    if readings is None:
+        return None
+    thousands, decimal, thousands_written, decimal_written = readings
+    return (
+        thousands * scale,
+        decimal * scale,
+        thousands_written + after,
+        decimal_written + after,
+    )
 
 
 def _kind(word: str) -> str | None:
@@ -306,7 +399,7 @@ def _words(text: str, start: int, allow_and: bool) -> _Number | None:
     current = Decimal(0)
     last: str | None = None
     last_word = ""
-    top_scale = 10**12
+    top_scale = 10**15
     multiplier: int | None = None
     end = start
     position = start
@@ -367,15 +460,94 @@ def _words(text: str, start: int, allow_and: bool) -> _Number | None:
         position = gap.end()
     if last is None or last == "and" or end == start:
         return None
-    return _Number(total + current, end, bare=not multiplied, multiplier=multiplier)
+    return _Number(total + current, end, bare=not multiplied, multiplier=multiplier, start=start)
 
 
-def _number(text: str, start: int, allow_and: bool = True) -> _Number | None:
-    return _digits(text, start) or _words(text, start, allow_and)
+def _number(text: str, start: int, allow_and: bool = True, grouped: bool = True) -> _Number | None:
+    return _digits(text, start, grouped) or _words(text, start, allow_and)
 
 
-def _source(text: str) -> tuple[int, str | None]:
-    """Where the body ends, and the source in the final parentheses (nested ones allowed)."""
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """Who said it, as the text names them, and where: the source's words, the day its
+    parentheses give (ISO, or ``--MM-DD`` without a year) and where that day is written."""
+
+    source: str | None
+    start: int  # where the words naming the source begin
+    as_of: str | None = None
+    as_of_at: int = -1
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
+_DAY_FORMS = (
+    (re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z"), (1, 2, 3)),  # year, month, day groups
+    (re.compile(_ORDINAL + r"\s+([^\W\d_]+)\.?(?:,?\s+(\d{4}))?\Z"), (3, 2, 1)),
+    (re.compile(r"([^\W\d_]+)\.?\s+" + _ORDINAL + r"(?:,?\s+(\d{4}))?\Z"), (3, 1, 2)),
+)
+_YEAR = re.compile(r"(?:1[89]|2[01])\d\d\Z")
+_MONTH_ALONE = re.compile(r"([^\W\d_]+)\.?(?:,?\s+\d{4})?\Z")
+_SOURCE_OPENING = re.compile(r"(?:per|according\s+to|source:)\s+", re.IGNORECASE)
+
+
+def _day_written(words: str) -> str | None:
+    """A day as the parentheses write it (``12 January``, ``January 12, 2026``, ``12 Jan
+    2026``, ``2026-01-12``) as ISO text, ``--01-12`` when no year is given; None when the words
+    are not a day."""
+    for pattern, (year_at, month_at, day_at) in _DAY_FORMS:
+        found = pattern.match(words)
+        if found is None:
+            continue
+        month_words = found.group(month_at)
+        month = int(month_words) if month_words.isdigit() else _MONTHS.get(month_words.casefold())
+        year = found.group(year_at)
+        if month is None:
+            return None
+        try:
+            day = dt.date(int(year) if year else 2000, month, int(found.group(day_at)))
+        except ValueError:
+            return None
+        return day.isoformat() if year else f"--{day.month:02d}-{day.day:02d}"
+    return None
+
+
+def moment_on(as_of: str, date: dt.date) -> str:
+    """A day the shorthand read, settled against the claim's ``date``: a day without a year
+    (``--01-12``) is the latest such day on or before ``date``; a full date is kept."""
+    if not as_of.startswith("--"):
+        return as_of
+    month, day = int(as_of[2:4]), int(as_of[5:7])
+    year = date.year if (month, day) <= (date.month, date.day) else date.year - 1
+    while True:
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:  # 29 February: the latest leap year
+            year -= 1
+
+
+def _source(text: str) -> tuple[int, _Said | None]:
+    """Where the body ends, and what the final parentheses (nested ones allowed) say of the
+    source: who (``per`` and ``according to`` left out) and, after a comma, the day."""
     end = len(text.rstrip())
     if text[end - 1] != ")":
         return end, None
@@ -386,11 +558,124 @@ def _source(text: str) -> tuple[int, str | None]:
         elif text[index] == "(":
             depth -= 1
             if depth == 0:
-                source = text[index + 1 : end - 1].strip()
-                if not source:
-                    raise _error(text, index + 1, "the parentheses hold no source")
-                return index, source
+                return index, _parenthesised(text, index + 1, end - 1)
     raise _error(text, end - 1, "')' has no matching '('")
+
+
+def _parenthesised(text: str, start: int, end: int) -> _Said:
+    inner = text[start:end]
+    start += len(inner) - len(inner.lstrip())
+    inner = inner.strip()
+    if not inner:
+        raise _error(text, start, "the parentheses hold no source")
+    if opening := _SOURCE_OPENING.match(inner):
+        start += opening.end()
+        inner = inner[opening.end() :]
+    parts = inner.split(",")
+    for count in sorted({1, 2, len(parts)} & set(range(1, len(parts) + 1))):
+        head = ",".join(parts[:-count])
+        tail = ",".join(parts[-count:])
+        day = _day_written(tail.strip())
+        if day is not None:
+            at = start + len(head) + (1 if head else 0) + len(tail) - len(tail.lstrip())
+            if head and not head.strip():
+                raise _error(text, start, "the parentheses hold no source before the day")
+            return _Said(head.strip() or None, start, day, at)
+    head, _, tail = inner.rpartition(",")
+    words = tail.strip()
+    at = start + len(inner) - len(tail.lstrip())
+    if _YEAR.match(words):
+        if head.strip():
+            raise _error(
+                text,
+                at,
+                f"'{words}' is a year, not a day: write the day "
+                f"('({head.strip()}, 12 January {words})') or leave it out",
+            )
+        raise _error(
+            text,
+            at,
+            f"'{words}' is a year, not a source: name who said it ('(UN)') and give the day "
+            "the figure describes with --as-of",
+        )
+    month = _MONTH_ALONE.match(words)
+    if head.strip() and month and month.group(1).istitle() and month.group(1).casefold() in _MONTHS:
+        raise _error(
+            text,
+            at,
+            f"'{words}' is a month, not a day: write the day ('12 {month.group(1)}') or leave "
+            "it out",
+        )
+    return _Said(inner, start)
+
+
+_SAID = r"(?:said|says|say|reported|reports)"
+_TRAILING_SOURCES = (
+    re.compile(
+        r"(?:\s*[,;]\s*|\s+)according\s+to\s+(?=[^\W\d_])", re.IGNORECASE
+    ),  # ", according to X"
+    re.compile(r"\s*[,;]\s*(?:per|" + _SAID + r")\s+(?=[^\W\d_])", re.IGNORECASE),
+    re.compile(r"\s+[-–—]\s+(?=[^\W\d_])"),
+)
+_SAID_AFTER = re.compile(  # ", X said"
+    r"\s*[,;]\s*(?=[^\W\d_])([^,;\d]+?)\s+" + _SAID + r"\.?\s*\Z", re.IGNORECASE
+)
+_SAID_LAST = re.compile(r"(?<=\s)" + _SAID + r"\.?\s*\Z", re.IGNORECASE)
+_LEADING_SOURCES = (
+    re.compile(r"(?:according\s+to|per)\s+([^\W\d_][^,\d]*?)\s*,\s*", re.IGNORECASE),
+    re.compile(  # "Foro Penal said 800", "Foro Penal says that about 800"
+        r"([^\W\d_][^,:;\d]*?)\s+" + _SAID + r"(?:\s+that)?\s*[,:]?\s+", re.IGNORECASE
+    ),
+    re.compile(r"([^\W\d_][^:;\d]*?)\s*:\s+"),  # "Foro Penal: about 800"
+)
+
+
+def _leading_source(text: str, position: int, end: int) -> tuple[_Said, int] | None:
+    """ "According to X, …", "X said …", "X: …" before the figure: the source and where the
+    figure starts."""
+    for pattern in _LEADING_SOURCES:
+        found = pattern.match(text, position, end)
+        if found and not _TYPED_QUALIFIER.fullmatch(found.group(1).strip()):
+            return _Said(found.group(1).strip(), found.start(1)), found.end()
+    return None
+
+
+def _trailing_source(text: str, start: int, end: int) -> tuple[_Said, int] | None:
+    """ "…, according to X", "…, per X", "… - X", "…, X said" after the figure: the source and
+    where the words before it end."""
+    for pattern in _TRAILING_SOURCES:
+        found = pattern.search(text, start, end)
+        if found:
+            source = text[found.end() : end].strip().rstrip(".").strip()
+            if source:
+                return _Said(source, found.end()), found.start()
+    said = _SAID_AFTER.search(text, start, end)
+    if said:
+        return _Said(said.group(1).strip(), said.start(1)), said.start()
+    last = _SAID_LAST.search(text, start, end)
+    if last:
+        raise _error(
+            text,
+            last.start(),
+            f"who {last.group().strip().rstrip('.')} it? Write the source after a comma "
+            f"(', Foro Penal {last.group().strip().rstrip('.')}') or in parentheses "
+            "('(Foro Penal)')",
+        )
+    return None
+
+
+def _one_source(text: str, first: _Said | None, second: _Said | None) -> _Said | None:
+    if first is None or first.source is None:
+        if first is not None and second is not None:
+            return _Said(second.source, second.start, first.as_of, first.as_of_at)
+        return second or first
+    if second is not None:
+        raise _error(
+            text,
+            min(first.start, second.start),
+            f"two sources, '{first.source}' and '{second.source}': name one",
+        )
+    return first
 
 
 def _check_parentheses(text: str, end: int) -> None:
@@ -450,26 +735,33 @@ def parse(
 ) -> Reading:
     """Read ``[QUALIFIER] NUMBER [WHAT] [(SOURCE)]``; raise :class:`ShorthandError` if it can't.
 
+    The source may also be written "according to X", "per X", "X said", "- X" after the figure,
+    or "X: …", "X said …", "According to X, …" before it; the parentheses may give the day the
+    figure describes after a comma ("(Foro Penal, 12 January)").
+
     ``metrics`` maps every slug that names a metric (name or alias) to the metric, as
     :meth:`ClaimsFile.metric_names` gives it; ``vague`` is ``settings.vague`` (word, low, high).
     """
     metrics = metrics or {}
     if not text.strip():
         raise _error(text, 0, f"nothing to read: write {_EXAMPLE}")
-    body_end, source = _source(text)
+    body_end, said = _source(text)
     _check_parentheses(text, body_end)
     position = _skip_space(text, 0)
     if position >= body_end:
         raise _error(text, position, "expected a number before the source")
     _refuse_change(text, body_end)
+    if leading := _leading_source(text, position, body_end):
+        said = _one_source(text, leading[0], said)
+        position = leading[1]
 
     qualifier: Qualifier = Qualifier.EXACT
     qualifier_words: str | None = None
     qualifier_start = position
-    found = _QUALIFIER.match(text, position)
+    found = _TYPED_QUALIFIER.match(text, position)
     if found:
         qualifier_words = _normal(found.group())
-        qualifier = _QUALIFIERS[qualifier_words]
+        qualifier = _TYPED_QUALIFIERS[qualifier_words]
         position = _skip_space(text, found.end())
 
     value: float | None
@@ -477,21 +769,25 @@ def parse(
     high: float | None = None
     vague_words: str | None = None
     vague_read = read_vague(text, position, vague)
+    none = _NONE.match(text, position) if qualifier_words is None else None
     if vague_read:
         vague_words, low, high, end = vague_read
         if qualifier_words is not None:
-            said = _vague_table(vague)[1].match(text, position)
-            assert said is not None
+            words = _vague_table(vague)[1].match(text, position)
+            assert words is not None
             raise _error(
                 text,
                 qualifier_start,
-                f"'{said.group()}' is already a range; drop '{qualifier_words}'",
+                f"'{words.group()}' is already a range; drop '{qualifier_words}'",
             )
         if of := _OF.match(text, end):
             end = of.end()
         qualifier, value = Qualifier.RANGE, low
+    elif none:  # "no political prisoners": none at all
+        value, end = 0.0, none.end()
     else:
         first, connector = _first_number(text, position, qualifier, qualifier_words, body_end)
+        _check_figure(text, first)
         end = first.end
         value = float(first.value)
         if connector is not None:
@@ -506,6 +802,7 @@ def parse(
                     connector.end(),
                     f"expected the top of the range after '{connector.group().strip()}'",
                 )
+            _check_figure(text, second)
             start_value = first.value
             if first.bare and second.multiplier and start_value * second.multiplier <= second.value:
                 start_value *= second.multiplier  # "2-3 million"
@@ -520,7 +817,18 @@ def parse(
             end = second.end
         elif qualifier is Qualifier.RANGE:
             raise _error(text, end, "'between' needs two figures: 'between 40 and 60'")
+        elif plus := _PLUS.match(text, end):  # "300+", "300 or more"
+            if qualifier_words is not None:
+                raise _error(
+                    text,
+                    qualifier_start,
+                    f"'{plus.group().strip()}' already says at least; drop '{qualifier_words}'",
+                )
+            qualifier, end = Qualifier.AT_LEAST, plus.end()
 
+    if trailing := _trailing_source(text, end, body_end):
+        said = _one_source(text, trailing[0], said)
+        body_end = trailing[1]
     what = _what(text, end, body_end)
     metric, suggestion = lookup(what, metrics) if what else (None, None)
     return Reading(
@@ -531,10 +839,75 @@ def parse(
         what=what,
         metric=metric,
         suggestion=suggestion,
-        source=source,
+        source=said.source if said else None,
         vague=vague_words,
+        as_of=said.as_of if said else None,
         text=text,
+        as_of_at=said.as_of_at if said else -1,
     )
+
+
+_NONE = re.compile(r"(?:no|none)(?![^\W\d_])(?!\s+(?:more|fewer|less)(?![^\W\d_]))", re.I)
+_PLUS = re.compile(r"\+|\s+or\s+more(?![^\W\d_])", re.IGNORECASE)
+
+
+def _check_figure(text: str, number: _Number) -> None:
+    """Refuse a figure that can be read two ways (``1.200``) or that no count can be."""
+    written = text[number.start : number.end]
+    if number.readings is not None:
+        raise _error(text, number.start, _two_readings(written, number.readings))
+    problem = value_problem(f"{number.value:f}")
+    if problem is not None:
+        raise _error(text, number.start, f"'{written}' {problem}")
+
+
+def _two_readings(written: str, readings: tuple[Decimal, Decimal, str, str]) -> str:
+    _, _, as_thousands, as_decimal = readings
+    digits, space, rest = as_decimal.partition(" ")
+    plain = digits.removesuffix("0") if len(digits.partition(".")[2]) > 3 else digits
+    return (
+        f"'{written}' can be read two ways: {as_thousands} (the dot separates thousands) "
+        f"or {plain}{space}{rest} (a decimal point); write '{as_thousands}' or '{as_decimal}'"
+    )
+
+
+def typed_value(written: str, name: str = "value") -> float:
+    """A figure typed on its own (an option, an answer to a prompt): a plain decimal number,
+    ``1,850`` or ``1 850``, checked like the shorthand's (``1.200`` is ambiguous, nothing beyond
+    10^15); :class:`ShorthandError` says what is wrong."""
+    text = written.strip()
+    try:
+        number = _digits(text, 0)
+    except ShorthandError as error:
+        raise ShorthandError(f"{name}: {error.message}", text, error.position) from None
+    if number is None or number.end != len(text) or number.multiplier is not None:
+        try:
+            value = float(text)  # "1e6", ".5": what scripts write
+        except ValueError:
+            raise ShorthandError(
+                f"{name} must be a number such as 1850, 1,850 or 2.5, not {text!r}", text, 0
+            ) from None
+        number = _Number(Decimal(repr(value)), len(text), bare=True, multiplier=None)
+    if number.readings is not None:
+        raise ShorthandError(f"{name} {_two_readings(text, number.readings)}", text, 0)
+    if not number.value.is_finite() or number.value < 0:
+        raise ShorthandError(f"{name} must be a finite number, zero or more, not {text}", text, 0)
+    problem = value_problem(f"{number.value:f}")
+    if problem is not None:
+        raise ShorthandError(f"{name} {text} {problem}", text, 0)
+    return float(number.value)
+
+
+def two_readings(written: str) -> str | None:
+    """Why a number written alone (a spreadsheet cell, ``1.200``) cannot be read as one value,
+    naming both readings; None when it is not ambiguous."""
+    try:
+        number = _digits(written, 0)
+    except ShorthandError:
+        return None
+    if number is None or number.readings is None or number.end != len(written):
+        return None
+    return _two_readings(written, number.readings)
 
 
 def _first_number(
@@ -577,17 +950,35 @@ def _what(text: str, end: int, body_end: int) -> str | None:
     first_word = _word_at(text, start).casefold()
     if first_word.removesuffix("s") in _MULTIPLIERS:
         raise _error(text, start, f"'{_word_at(text, start)}' cannot follow the figure here")
+    if scale := _near_scale(first_word):
+        raise _error(
+            text,
+            start,
+            f"'{_word_at(text, start)}' right after the figure: did you mean '{scale}'?",
+        )
     if not slugify(what):
         raise _error(text, start, f"cannot read '{what}' as what is counted")
     return what
 
 
+def _near_scale(word: str) -> str | None:
+    """The multiplier word a word after a figure is probably a typo of (``millon``)."""
+    if len(word) < 5:
+        return None
+    import difflib  # only for a word that may be a typo
+
+    close = difflib.get_close_matches(word.removesuffix("s"), list(_MULTIPLIERS), n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
 def _figure(number: float) -> str:
-    """A number as digits with thousands separators: 1850.0 -> ``1,850``, 2.5 -> ``2.5``."""
+    """A number as digits with thousands separators: 1850.0 -> ``1,850``, 2.5 -> ``2.5``;
+    2.125 -> ``2.1250`` (``2.125`` could be 2125)."""
     exact = Decimal(repr(number))
     if exact == exact.to_integral_value():
         return f"{int(exact):,}"
-    return f"{exact:,f}"
+    written = f"{exact:,f}"
+    return written + "0" if len(written.partition(".")[2]) == 3 else written
 
 
 def render(reading: Reading) -> str:
@@ -611,23 +1002,48 @@ def render(reading: Reading) -> str:
 @dataclass(frozen=True, slots=True)
 class Amount:
     """A number read from running text: its value, where its words end, and the multiplier word
-    or suffix it ends with (``million`` in ``2.4 million``), None when bare."""
+    or suffix it ends with (``million`` in ``2.4 million``), None when bare.
+
+    From :func:`read_amount`, ``ambiguous`` holds the two values of a number such as ``1.200``
+    (the dot between thousands, then the dot as a decimal point: ``(1200.0, 1.2)``); ``value`` is
+    then the decimal reading, and nothing written says which one is meant.
+    """
 
     value: float
     end: int
     multiplier: int | None
+    ambiguous: tuple[float, float] | None = None
 
 
 def read_number(text: str, position: int, *, allow_and: bool = True) -> Amount | None:
     """The number written at ``position`` (``1,850``, ``2.4 million``, ``twenty-one``,
-    ``a dozen``), or None when there is none or it is malformed. Never raises."""
+    ``a dozen``), or None when there is none or it is malformed. Never raises. Thousands set
+    apart by spaces or dots are not read (``1.200`` is 1.2): :func:`read_amount` reads them."""
+    try:
+        number = _number(text, position, allow_and, grouped=False)
+    except ShorthandError:
+        return None
+    if number is None:
+        return None
+    return Amount(float(number.value), number.end, number.multiplier)
+
+
+def read_amount(text: str, position: int, *, allow_and: bool = True) -> Amount | None:
+    """The number written at ``position`` as the shorthand reads it: what :func:`read_number`
+    reads, and thousands set apart by spaces (``1 200``, with a no-break or narrow no-break space
+    too) or by several dots (``1.200.000``, ``1.200,5``). A number one dot can make 1.2 or 1200
+    (``1.200``, ``12.345 million``) comes with both values in ``ambiguous``. None when there is
+    no number or it is malformed; never raises."""
     try:
         number = _number(text, position, allow_and)
     except ShorthandError:
         return None
     if number is None:
         return None
-    return Amount(float(number.value), number.end, number.multiplier)
+    both = None
+    if number.readings is not None:
+        both = (float(number.readings[0]), float(number.readings[1]))
+    return Amount(float(number.value), number.end, number.multiplier, both)
 
 
 def read_qualifier(text: str, position: int) -> tuple[Qualifier, int] | None:

@@ -87,7 +87,7 @@ def check_file(path: str) -> tuple[ClaimsFile, list[Problem]]:
 # never trusted over the file. Because `add` only appends, a file that grew is checked against the
 # hash of its first part, and only the appended text is read.
 
-_CACHE_FORMAT = 4
+_CACHE_FORMAT = 5  # 5: figures beyond 10^15 are refused
 _KEY = (_CACHE_FORMAT, __version__)
 
 

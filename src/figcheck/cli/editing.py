@@ -13,7 +13,7 @@ import typer
 from figcheck.cli.files import LoadProgress, writable_path
 from figcheck.cli.options import KindChoice, QualifierOption, day_of, moment_option
 from figcheck.cli.prompts import ask_kind, ask_missing, interactive
-from figcheck.cli.terminal import fail, say, speakers, stdout_console
+from figcheck.cli.terminal import fail, say, speakers, stdout_console, warn_tolerance
 from figcheck.errors import UsageError
 
 if TYPE_CHECKING:
@@ -123,13 +123,15 @@ def add(
         ),
     ] = None,
     value: Annotated[
-        float | None, typer.Option(min=0, help="The figure.", show_default=False)
+        str | None, typer.Option(metavar="NUMBER", help="The figure.", show_default=False)
     ] = None,
     low: Annotated[
-        float | None, typer.Option(min=0, help="Lower bound (a range, or overriding).")
+        str | None,
+        typer.Option(metavar="NUMBER", help="Lower bound (a range, or overriding)."),
     ] = None,
     high: Annotated[
-        float | None, typer.Option(min=0, help="Upper bound (a range, or overriding).")
+        str | None,
+        typer.Option(metavar="NUMBER", help="Upper bound (a range, or overriding)."),
     ] = None,
     unit: Annotated[str | None, typer.Option(help="Unit, when not the metric's.")] = None,
     url: Annotated[str | None, typer.Option(help="Where the claim was read.")] = None,
@@ -159,8 +161,13 @@ def add(
     if from_json:
         given = recording.given_from_json(sys.stdin.read())
     else:
-        parts = (metric, source, day_of(date), _qualifier(qualifier), value, low, high, unit)
-        given = recording.Given(*parts, url, note, wording, as_of=as_of)
+        figure, lowest, highest = (_figure(typed, name) for name, typed in
+                                   (("value", value), ("low", low), ("high", high)))  # fmt: skip
+        parts = (metric, source, day_of(date), _qualifier(qualifier), figure, lowest, highest)
+        given = recording.Given(*parts, unit, url, note, wording, as_of=as_of)
+    warn_tolerance(claims_file.settings.tolerance, f"{claims_file.path}: settings: ")
+    if given.date is not None and given.date > dt.date.today():
+        say(f"figcheck: warning: --date {given.date.isoformat()} is in the future (a typo?)")
     claim = recording.claim_of(
         _draft(text, given, claims_file, new_metric), claims_file, force=force
     )
@@ -195,6 +202,16 @@ def _new_kind(metric: str, given: KindChoice | None, claims_file: ClaimsFile) ->
     return ask_kind(metric) if interactive() else None
 
 
+def _figure(typed: str | None, name: str) -> float | None:
+    """A figure given as an option, read as the shorthand reads one (``1.200`` is refused)."""
+    from figcheck import shorthand
+
+    try:
+        return None if typed is None else shorthand.typed_value(typed, f"--{name}")
+    except shorthand.ShorthandError as error:
+        raise UsageError(error.message) from None
+
+
 def _qualifier(given: str | None) -> Qualifier | None:
     from figcheck.model import Qualifier, slugify
 
@@ -207,11 +224,20 @@ def _qualifier(given: str | None) -> Qualifier | None:
 def _draft(text: str | None, given: Given, claims_file: ClaimsFile, new_metric: bool) -> Draft:
     """The claim the text and options describe, with what is missing asked in a terminal."""
     from figcheck import recording, shorthand
+    from figcheck.metrics import LongerName
 
+    today = dt.date.today()
     try:
-        draft = recording.draft(
-            text, given, claims_file, today=dt.date.today(), new_metric=new_metric
-        )
+        try:
+            draft = recording.draft(text, given, claims_file, today=today, new_metric=new_metric)
+        except LongerName as question:
+            if not interactive() or not typer.confirm(
+                f"{question.slug} is not a metric yet, and begins with the metric "
+                f"{question.known_metric}. Start the new metric {question.slug}?",
+                default=False,
+            ):
+                raise
+            draft = recording.draft(text, given, claims_file, today=today, new_metric=True)
     except shorthand.ShorthandError as error:
         fail(shorthand.format_error(error), 2)
     if draft.missing and interactive():

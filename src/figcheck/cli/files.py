@@ -81,7 +81,11 @@ def load_path(path: str, *, for_analysis: bool = True) -> ClaimsFile:
     from figcheck.store import load
 
     with LoadProgress() as progress:
-        return load(path, progress, import_analysis if for_analysis else None)
+        claims_file = load(path, progress, import_analysis if for_analysis else None)
+    from figcheck.cli.terminal import warn_tolerance
+
+    warn_tolerance(claims_file.settings.tolerance, f"{claims_file.path}: settings: ")
+    return claims_file
 
 
 def import_analysis() -> None:

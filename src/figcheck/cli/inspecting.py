@@ -28,7 +28,7 @@ from figcheck.cli.options import (
     UntilOption,
     emit,
 )
-from figcheck.cli.terminal import say, speakers, stdout_console
+from figcheck.cli.terminal import say, speakers, stdout_console, warn_tolerance
 from figcheck.comparing import CompareOptions
 from figcheck.errors import UsageError
 
@@ -83,8 +83,12 @@ def compare(
     output: FormatOption = Format.table,
 ) -> None:
     """One row per metric: do its sources agree? Divergent metrics first."""
+    if tolerance is not None:
+        warn_tolerance(tolerance, "--")
     options = CompareOptions(metric, since, until, latest, tolerance, as_of)
     found = compare_report(ctx, options)
+    if tolerance is None:
+        warn_tolerance(found.file_tolerance, f"{claims_path(ctx)}: settings: ")
     verdicts = found.divergent() if only_divergent else found.verdicts
     if output is Format.table:
         from figcheck import render
@@ -183,7 +187,8 @@ def check(ctx: typer.Context) -> None:
     from figcheck.store import check_file
 
     path = claims_path(ctx)
-    _, problems = check_file(path)
+    claims_file, problems = check_file(path)
+    warn_tolerance(claims_file.settings.tolerance, f"{claims_file.path}: settings: ")
     _merge_driver_hint(path)
     if not problems:
         return

@@ -26,10 +26,12 @@ def ask_missing(draft: Any, claims_file: ClaimsFile) -> dict[str, Any]:
         choices = sorted({str(getattr(claim, part)) for claim in claims_file.claims})
         answer = prompt(part, default, choices)
         if part == "value":
+            from figcheck.shorthand import ShorthandError, typed_value
+
             try:
-                answers[part] = float(answer.replace(",", ""))
-            except ValueError:
-                raise UsageError(f"value must be a number, not {answer!r}") from None
+                answers[part] = typed_value(answer)
+            except ShorthandError as error:
+                raise UsageError(error.message) from None
         elif part == "metric":
             answers[part] = recording.resolve_metric(answer, claims_file)
         else:

@@ -23,6 +23,14 @@ def say(message: str) -> None:
     sys.stderr.write("\n".join(visible(line) for line in message.split("\n")) + "\n")
 
 
+def warn_tolerance(tolerance: float, where: str) -> None:
+    """A tolerance above 1 is almost surely a percentage written as a number (5 for 5 %)."""
+    from figcheck.model import tolerance_warning
+
+    if message := tolerance_warning(tolerance):
+        say(f"figcheck: warning: {where}{message}")
+
+
 def stdout_console() -> Console:
     from rich.console import Console
 
