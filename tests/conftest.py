@@ -10,6 +10,10 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner
 
+from figcheck.claimsfile.locate import Snapshot
+from figcheck.claimsfile.reading import read
+from figcheck.model import ClaimsFile, Problem
+
 # No per-example deadline: a shared, busy machine must not turn a slow example into a failure.
 settings.register_profile("figcheck", deadline=None)
 settings.load_profile("figcheck")
@@ -23,10 +27,13 @@ def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     """Each test its own cache folder: never the user's, never another test's."""
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("FIGCHECK_CACHE_DIR", str(folder))
-    from figcheck import store
-
-    monkeypatch.setattr(store, "_last", {})
     return folder
+
+
+def read_claims(data: bytes, path: str) -> tuple[ClaimsFile, list[Problem]]:
+    """Claims-file text read through the one way in (as text that is no file: never cached)."""
+    found = read(Snapshot(path, None, data))
+    return found.claims_file, found.problems
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from figcheck.cli import app
-from figcheck.parsing import read_claims
+from tests.conftest import read_claims
 
 from .conftest import SHIPPED
 

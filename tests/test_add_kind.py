@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from figcheck.claimsfile.layout import declared_metric_text
+from figcheck.claimsfile.refusals import UnsupportedLayout
 from figcheck.cli import app, prompts
 from figcheck.cli.options import KindChoice
 from figcheck.model import Kind
-from figcheck.parsing import read_claims
-from figcheck.writing import UnsupportedLayout, declared_metric_text
+from tests.conftest import read_claims
 
 Write = Callable[[str], Path]
 

@@ -10,6 +10,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "figcheck"
 SHELL = {"figcheck.cli", "figcheck.render", "figcheck.__main__"}  # parse, call, print (and within)
 DRAWING = {"figcheck.charts", "figcheck.html_report"}  # matplotlib and Jinja2, for the report
+CLAIMSFILE = "figcheck.claimsfile"
 
 
 def _name(path: Path) -> str:
@@ -61,6 +62,30 @@ def test_no_module_level_import_cycle() -> None:
         name: {i for i in _imports(path, top_level_only=True) if i in MODULES and i != name}
         for name, path in MODULES.items()
     }
+    _assert_no_cycle(graph)
+
+
+def test_the_claims_file_modules_have_no_cycle_even_inside_functions() -> None:
+    inside = {name: path for name, path in MODULES.items() if name.startswith(CLAIMSFILE)}
+    assert len(inside) > 5
+    graph = {
+        name: {i for i in _imports(path, top_level_only=False) if i in inside and i != name}
+        for name, path in inside.items()
+    }
+    _assert_no_cycle(graph)
+
+
+def test_a_claims_file_is_read_only_through_its_one_way_in() -> None:
+    engines = {f"{CLAIMSFILE}.{name}" for name in ("fast_reader", "two_cores", "yaml_nodes")}
+    engines |= {f"{CLAIMSFILE}.full_reader.{name}" for name in ("read_everything", "Reader")}
+    for name, path in MODULES.items():
+        if name.startswith(CLAIMSFILE):
+            continue
+        used = _imports(path, top_level_only=False) & engines
+        assert not used, f"{name} reads a claims file through {sorted(used)}, not reading.read"
+
+
+def _assert_no_cycle(graph: dict[str, set[str]]) -> None:
     state: dict[str, int] = {}
 
     def visit(name: str, trail: list[str]) -> None:

@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 
 from figcheck import analysis, html_report, report
-from figcheck.store import load
+from figcheck.claimsfile.locate import snapshot
+from figcheck.claimsfile.reading import load
 
 from .conftest import SHIPPED
 
@@ -39,7 +40,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def _report() -> str:
-    claims_file = load(str(SHIPPED))
+    claims_file = load(snapshot(str(SHIPPED)))
     frame = analysis.claims_frame(claims_file)
     verdicts = report.verdict_records(analysis.verdicts(frame, claims_file))
     generated = dt.datetime(2026, 2, 1, 12, 0, tzinfo=dt.UTC)

@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from figcheck import store, writing
+from figcheck.claimsfile import write as writing
+from figcheck.claimsfile.cache import Cache
+from figcheck.claimsfile.full_reader import read_everything
+from figcheck.claimsfile.locate import Snapshot, snapshot
+from figcheck.claimsfile.reading import read
 from figcheck.model import Claim, ClaimsFile, ClaimTable, Problem, Qualifier
-from figcheck.parsing import read_everything
 
 Write = Callable[[str], Path]
 
@@ -35,8 +38,18 @@ claims:
 """
 
 
-def load(path: Path) -> tuple[ClaimsFile, list[Problem]]:
-    return store.read_claims_cached(path.read_bytes(), str(path), path.resolve())
+_command: dict[str, Cache] = {}  # the cache of the command these reads are part of
+
+
+@pytest.fixture(autouse=True)
+def _a_new_command() -> None:
+    forget()
+
+
+def load(path: Path, shown: str | None = None) -> tuple[ClaimsFile, list[Problem]]:
+    cache = _command.setdefault("cache", Cache.for_user())
+    found = read(Snapshot(shown or str(path), path.resolve(), path.read_bytes()), cache)
+    return found.claims_file, found.problems
 
 
 def full(path: Path) -> ClaimsFile:
@@ -59,7 +72,7 @@ def assert_appending_reads_as_afresh(path: Path, tail: str) -> None:
 
 
 def forget() -> None:
-    store._last.clear()  # as a new process would start
+    _command.clear()  # as a new process would start
 
 
 def test_a_second_read_comes_from_the_cache(claims_file: Write, own_cache: Path) -> None:
@@ -152,7 +165,7 @@ def test_a_cached_file_read_under_another_name_shows_that_name(claims_file: Writ
     path = claims_file(FILE)
     load(path)
     forget()
-    other, _ = store.read_claims_cached(path.read_bytes(), "elsewhere.yaml", path.resolve())
+    other, _ = load(path, "elsewhere.yaml")
     claim = other.claims[0]
     assert other.path == "elsewhere.yaml"
     assert str(claim.location).startswith("elsewhere.yaml:")
@@ -259,7 +272,7 @@ def test_the_report_brought_up_to_date_by_add_is_the_report_computed_afresh(
         result = runner.invoke(app, ["-f", str(path), "add", text, "--date", date])
         assert result.exit_code == 0, result.output
         forget()
-        kept = store.cached_report(store.snapshot(str(path)), "compare:latest=False")
+        kept = Cache.for_user().report(snapshot(str(path)), "compare:latest=False")
         assert kept is not None  # carried over by add, not computed again
         updated = compare()
         monkeypatch.setenv("FIGCHECK_NO_CACHE", "1")

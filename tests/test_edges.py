@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from figcheck import report, writing
+from figcheck import report
+from figcheck.claimsfile import write as writing
 from figcheck.cli import app
 from tests.conftest import SHIPPED
 
@@ -133,11 +134,13 @@ def test_a_read_only_claims_file_is_not_replaced(
 def _claims_output(rows: int, *, terminal: bool, monkeypatch: pytest.MonkeyPatch) -> str:
     from rich.console import Console
 
-    from figcheck import render, store
+    from figcheck import render
     from figcheck.analysis import claims_frame
+    from figcheck.claimsfile.locate import snapshot
+    from figcheck.claimsfile.reading import load
 
     monkeypatch.setattr(render._ClaimsTable, "TABLE_ROWS", rows)
-    frame = claims_frame(store.load(str(SHIPPED)))
+    frame = claims_frame(load(snapshot(str(SHIPPED))))
     out = io.StringIO()
     console = Console(file=out, width=60, force_terminal=terminal, color_system=None)
     console.print(render.claims_table(frame), crop=terminal)

@@ -10,8 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from figcheck.cli import app
-from figcheck.parsing import read_claims
-from tests.conftest import SHIPPED
+from tests.conftest import SHIPPED, read_claims
 
 Write = Callable[[str], Path]
 

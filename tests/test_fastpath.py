@@ -14,14 +14,20 @@ from bench.generate import claims_yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from figcheck import fastpath
-from figcheck.fastpath import read_clean
-from figcheck.model import Claim, ClaimTable, Qualifier, slugify
-from figcheck.parsing import claim_interval, read_claims, read_everything
-from figcheck.writing import claim_yaml
-from tests.conftest import SHIPPED
+from figcheck.claimsfile import fast_reader, two_cores
+from figcheck.claimsfile.full_reader import claim_interval, read_everything
+from figcheck.claimsfile.yaml_text import claim_yaml
+from figcheck.model import Claim, ClaimsFile, ClaimTable, Qualifier, slugify
+from tests.conftest import SHIPPED, read_claims
 
 HOSTILE = Path(__file__).parent / "hostile"
+
+
+def read_clean(data: bytes, path: str) -> ClaimsFile | None:
+    """What the fast reader makes of a file (on two cores when large); None: the full reader's."""
+    read = two_cores.read_in_two(data, path)
+    return None if read is None else read[0]
+
 
 HEADER = """\
 # a header comment
@@ -152,7 +158,7 @@ def test_agrees_with_yaml_safe_load_wherever_both_read_the_file(made: list[Claim
 
 def _every_cut(document: bytes) -> tuple[int, list[int]]:
     """Where the claims list starts, and the start of every line that begins with "  - "."""
-    key = fastpath._CLAIMS_KEY.search(document)
+    key = two_cores._CLAIMS_KEY.search(document)
     assert key is not None
     cuts = [m.start() + 1 for m in re.finditer(rb"\n  - ", document) if m.start() >= key.end()]
     return key.end(), cuts
@@ -179,11 +185,11 @@ def test_a_file_read_in_two_reads_as_one_wherever_it_is_cut(
     body = "claims:\n" + "".join(claim_yaml(claim) for claim in made)
     text = (HEADER if with_header else "") + body + after
     document = (text.replace("\n", "\r\n") if crlf else text).encode("utf-8")
-    whole = fastpath.read_clean_keeping(document, "f")
+    whole = fast_reader.read_clean(document, "f")
     header_end, cuts = _every_cut(document)
     assert cuts
     for cut in cuts:
-        _same_read(fastpath.read_split(document, "f", header_end, cut), whole)
+        _same_read(two_cores.read_split(document, "f", header_end, cut), whole)
 
 
 def test_cuts_that_cannot_be_trusted_fall_back_to_one_reader() -> None:
@@ -243,32 +249,30 @@ def test_cuts_that_cannot_be_trusted_fall_back_to_one_reader() -> None:
     ]
     for text in ended:
         assert text != same_id
-        assert fastpath.read_clean_keeping(text.encode(), "f") is None, text
+        assert fast_reader.read_clean(text.encode(), "f") is None, text
     for text in (quoted, registry_after, same_id, *ended):
         document = text.encode()
-        whole = fastpath.read_clean_keeping(document, "f")
+        whole = fast_reader.read_clean(document, "f")
         header_end, cuts = _every_cut(document)
         for cut in cuts:
-            _same_read(fastpath.read_split(document, "f", header_end, cut), whole)
-    after = fastpath.read_clean_keeping(registry_after.encode(), "f")
+            _same_read(two_cores.read_split(document, "f", header_end, cut), whole)
+    after = fast_reader.read_clean(registry_after.encode(), "f")
     assert after is not None and set(after[0].claims.columns["metric"]) == {"deaths"}
-    assert fastpath.read_clean_keeping(same_id.encode(), "f") is None
+    assert fast_reader.read_clean(same_id.encode(), "f") is None
 
 
 def test_a_large_file_is_cut_at_a_claim_near_the_middle(monkeypatch: pytest.MonkeyPatch) -> None:
     document = claims_yaml(400).encode()
-    header_end, cut = fastpath._split(document) or (0, 0)
+    header_end, cut = two_cores._split(document) or (0, 0)
     assert document[header_end - len("claims:\n") : header_end] == b"claims:\n"
     assert document[cut : cut + 4] == b"  - "
     # the first claim after the middle, less what this process reads less than the other
-    start = header_end + max(0, (len(document) - header_end) // 2 - fastpath._HEAD_START)
+    start = header_end + max(0, (len(document) - header_end) // 2 - two_cores._HEAD_START)
     assert cut == document.find(b"\n  - ", start) + 1
-    monkeypatch.setattr(fastpath, "PARALLEL_BYTES", 0)
-    _same_read(
-        fastpath.read_clean_in_two(document, "f"), fastpath.read_clean_keeping(document, "f")
-    )
+    monkeypatch.setattr(two_cores, "PARALLEL_BYTES", 0)
+    _same_read(two_cores.read_in_two(document, "f"), fast_reader.read_clean(document, "f"))
     lone_cr = document.replace(b"version: 1\n", b"version: 1\r", 1)
-    assert fastpath._split(lone_cr) is None
+    assert two_cores._split(lone_cr) is None
 
 
 @pytest.mark.parametrize(
@@ -296,10 +300,10 @@ def test_without_a_second_process_the_file_is_read_in_one(
         raise OSError(11, "Resource temporarily unavailable")
 
     document = claims_yaml(400).encode()
-    header_end, cut = fastpath._split(document) or (0, 0)
+    header_end, cut = two_cores._split(document) or (0, 0)
     before = len(os.listdir("/proc/self/fd"))
     monkeypatch.setattr(os, failing, refuse)
-    read = fastpath.read_split(document, "f", header_end, cut)
-    _same_read(read, fastpath.read_clean_keeping(document, "f"))
+    read = two_cores.read_split(document, "f", header_end, cut)
+    _same_read(read, fast_reader.read_clean(document, "f"))
     assert read is not None
     assert len(os.listdir("/proc/self/fd")) == before  # no pipe left open

@@ -282,7 +282,7 @@ HOSTILE = [
 
 
 def test_export_then_import_gives_the_same_claims(runner: CliRunner, tmp_path: Path) -> None:
-    from figcheck.writing import scalar_yaml
+    from figcheck.claimsfile.yaml_text import scalar_yaml
 
     items = []
     for number, text in enumerate(HOSTILE):
@@ -317,7 +317,7 @@ def test_export_then_import_gives_the_same_claims(runner: CliRunner, tmp_path: P
     ).filter(lambda text: text.strip() != "")
 )
 def test_round_trip_of_any_text(runner: CliRunner, tmp_path: Path, text: str) -> None:
-    from figcheck.writing import scalar_yaml
+    from figcheck.claimsfile.yaml_text import scalar_yaml
 
     original = tmp_path / "any.yaml"
     original.write_text(

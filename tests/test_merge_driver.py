@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from figcheck.cli import app
 from figcheck.gitsetup import has_attribute, has_driver, repository_of, setup_hint
 from figcheck.merging import Conflict, merge_pieces, merge_texts, split_sections
-from figcheck.parsing import read_claims
+from tests.conftest import read_claims
 
 BASE = textwrap.dedent(
     """\

@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from figcheck.model import ClaimsFile, Metric, Qualifier, value_problem
-from figcheck.parsing import read_claims
 from figcheck.shorthand import ShorthandError, format_error, moment_on, parse, read_amount
+from tests.conftest import read_claims
 
 from .test_add import START, Write, claims, invoke
 

@@ -6,8 +6,9 @@ import textwrap
 
 import pytest
 
+from figcheck.claimsfile.full_reader import read_everything
 from figcheck.model import Kind, Source
-from figcheck.parsing import read_claims, read_everything
+from tests.conftest import read_claims
 
 
 def read(text: str) -> tuple[object, list[str]]:

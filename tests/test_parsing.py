@@ -17,8 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from figcheck.claimsfile.full_reader import CLAIM_KEYS, claim_interval
+from figcheck.claimsfile.yaml_nodes import compose
 from figcheck.model import Claim, Kind, Metric, Qualifier, Settings, Source, content_id
-from figcheck.parsing import CLAIM_KEYS, claim_interval, compose, read_claims
+from tests.conftest import read_claims
 
 HOSTILE = Path(__file__).parent / "hostile"
 

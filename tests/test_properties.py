@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from figcheck.analysis import Filters, claims_frame, compare
+from figcheck.claimsfile.full_reader import claim_interval
 from figcheck.model import Claim, ClaimsFile, Kind, Metric, Qualifier, Settings
-from figcheck.parsing import claim_interval
 from figcheck.reconcile import one_metric
 from figcheck.reconcile.verdict import Verdict
 

@@ -15,9 +15,10 @@ import pandas as pd
 import pytest
 
 from figcheck import analysis, charts, html_report, report
+from figcheck.claimsfile.locate import snapshot
+from figcheck.claimsfile.reading import load
 from figcheck.errors import UsageError
 from figcheck.model import Claim, ClaimsFile, Kind, Metric, Qualifier
-from figcheck.store import load
 
 from .conftest import SHIPPED
 
@@ -292,7 +293,7 @@ def test_report_shows_the_verdicts_of_compare_divergent_first(
 
 
 def test_report_of_the_shipped_file() -> None:
-    page, _, _ = report_of(load(str(SHIPPED)))
+    page, _, _ = report_of(load(snapshot(str(SHIPPED))))
     parser = read_page(page)
     assert_valid(parser)
     assert_offline(parser)
@@ -382,7 +383,7 @@ def _metric(claims_file: ClaimsFile, metric: str) -> tuple[pd.DataFrame, dict[st
 
 
 def test_forest_svg_is_an_inline_labelled_svg_with_its_own_ids() -> None:
-    claims_file = load(str(SHIPPED))
+    claims_file = load(snapshot(str(SHIPPED)))
     frame, verdict = _metric(claims_file, "political_prisoners")
     svg = charts.forest_svg("political_prisoners", frame, verdict, id_prefix="one-")
     other = charts.forest_svg("political_prisoners", frame, verdict, id_prefix="two-")

@@ -18,21 +18,22 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from figcheck import writing
-from figcheck.errors import UnusableFile
-from figcheck.model import Claim, Qualifier, content_id, slugify
-from figcheck.parsing import claim_interval, read_claims
-from figcheck.writing import (
+from figcheck.claimsfile import write as writing
+from figcheck.claimsfile import yaml_text
+from figcheck.claimsfile.full_reader import claim_interval
+from figcheck.claimsfile.refusals import (
     DuplicateClaim,
     FileBusy,
     InvalidResult,
     ProblemsInFile,
     UnknownClaim,
     UnsupportedLayout,
-    append_claim,
-    claim_yaml,
-    remove_claim,
 )
+from figcheck.claimsfile.write import append_claim, remove_claim
+from figcheck.claimsfile.yaml_text import claim_yaml
+from figcheck.errors import UnusableFile
+from figcheck.model import Claim, Qualifier, content_id, slugify
+from tests.conftest import read_claims
 
 DAY = dt.date(2026, 1, 12)
 
@@ -157,7 +158,7 @@ def test_claim_yaml_leaves_out_the_default_qualifier_and_follows_the_columns() -
      "nel\x85", " padded "],
 )  # fmt: skip
 def test_text_yaml_would_misread_is_quoted(text: str) -> None:
-    written = writing.scalar_yaml(text)
+    written = yaml_text.scalar_yaml(text)
     assert written.startswith('"') and "\n" not in written
     document = (
         f"claims:\n- metric: m\n  value: 1\n  source: s\n  date: 2026-01-12\n  note: {written}\n"
@@ -172,7 +173,7 @@ def test_text_yaml_would_misread_is_quoted(text: str) -> None:
     ["UN", "human rights groups", "Foro Penal", "https://x.org/a#b", "¿Cuántos? — 800", "a-b"],
 )
 def test_ordinary_text_stays_plain(text: str) -> None:
-    assert writing.scalar_yaml(text) == text
+    assert yaml_text.scalar_yaml(text) == text
 
 
 @pytest.mark.parametrize(
@@ -181,7 +182,7 @@ def test_ordinary_text_stays_plain(text: str) -> None:
      (5e-324, "5.0e-324"), (1.5e-7, "1.5e-07"), (3, "3")],
 )  # fmt: skip
 def test_numbers_are_plain(number: float, written: str) -> None:
-    assert writing.number_yaml(number) == written
+    assert yaml_text.number_yaml(number) == written
 
 
 _text = st.text(min_size=1, max_size=30).map(str.strip).filter(bool)
@@ -489,7 +490,7 @@ def test_leftovers_of_a_killed_writer_do_not_block_and_are_cleaned(tmp_path: Pat
 RACER = """
 import datetime as dt, sys
 from figcheck.model import Claim
-from figcheck.writing import append_claim
+from figcheck.claimsfile.write import append_claim
 path, number = sys.argv[1], int(sys.argv[2])
 print("ready", flush=True)
 sys.stdin.readline()  # wait until every racer is up, then all go at once
@@ -533,7 +534,7 @@ def test_fifty_writers_at_once_all_succeed(tmp_path: Path) -> None:
 KILLED = """
 import datetime as dt, sys
 from figcheck.model import Claim
-from figcheck.writing import append_claim
+from figcheck.claimsfile.write import append_claim
 path, tag = sys.argv[1], sys.argv[2]
 print("ready", flush=True)
 n = 0

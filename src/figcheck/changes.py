@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any
 from figcheck.comparing import end_of, report_key
 
 if TYPE_CHECKING:
+    from figcheck.claimsfile.cache import Cache
+    from figcheck.claimsfile.locate import Snapshot
     from figcheck.comparing import Speakers
     from figcheck.model import Claim, ClaimsFile
-    from figcheck.store import Snapshot
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,39 +38,48 @@ def record(
     before: tuple[Snapshot, ClaimsFile] | None = None,
     speakers: Speakers | None = None,
     kind: str | None = None,
+    cache: Cache | None = None,
 ) -> Change:
     """Append ``claim`` to the claims file at ``path``; its metric's verdict at its moment.
 
     ``before`` (the file's snapshot and claims as read before) and ``speakers`` (how the compare
     report words who said what) let the cached compare report follow the file. ``kind``, for a
     claim that starts a new metric, declares the metric with that kind in the same write.
+    ``cache``: the command's (one from the environment when not given).
     """
-    from figcheck import writing
+    from figcheck.claimsfile.cache import Cache
+    from figcheck.claimsfile.write import append_claim
 
-    stored = writing.append_claim(path, claim, force=force, kind=kind)
-    return _after("added", stored, path, before, speakers)
+    cache = Cache.for_user() if cache is None else cache
+    stored = append_claim(path, claim, force=force, kind=kind, cache=cache)
+    return _after("added", stored, path, cache, before, speakers)
 
 
-def remove(path: str, claim_id: str) -> Change:
+def remove(path: str, claim_id: str, cache: Cache | None = None) -> Change:
     """Remove the claim ``claim_id`` from the claims file at ``path``; its metric's verdict."""
-    from figcheck import writing
+    from figcheck.claimsfile.cache import Cache
+    from figcheck.claimsfile.write import remove_claim
 
-    return _after("removed", writing.remove_claim(path, claim_id), path)
+    cache = Cache.for_user() if cache is None else cache
+    return _after("removed", remove_claim(path, claim_id, cache=cache), path, cache)
 
 
 def _after(
     action: str,
     claim: Claim,
     path: str,
+    cache: Cache,
     before: tuple[Snapshot, ClaimsFile] | None = None,
     speakers: Speakers | None = None,
 ) -> Change:
-    from figcheck import report, store
+    from figcheck import report
+    from figcheck.claimsfile.locate import snapshot
+    from figcheck.claimsfile.reading import load
     from figcheck.model import ClaimTable
     from figcheck.reconcile import one_metric
 
-    after = store.snapshot(path)
-    claims_file = store.load_snapshot(after)
+    after = snapshot(path)
+    claims_file = load(after, cache)
     moment = end_of(claim.moment) if action == "added" else None  # add: at the claim's moment
     rows, verdicts = one_metric.metric_report(claims_file, claim.metric, as_of=moment)
     row = one_metric.claim_rows(dataclasses.replace(claims_file, claims=(claim,)))[0]
@@ -81,7 +91,7 @@ def _after(
         if dataclasses.replace(old, claims=expected) == claims_file:  # nothing else changed
             fresh = report.verdict_records(one_metric.metric_report(claims_file, claim.metric)[1])
             involved = one_metric.claim_rows(claims_file, _involved(claims_file, claim.metric))
-            store.update_report(
+            cache.update_report(
                 snap,
                 after,
                 report_key(latest=False),

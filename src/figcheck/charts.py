@@ -206,7 +206,8 @@ class SvgCache:
     def of_claims_file(cls, path: str) -> SvgCache:
         """The charts kept for the claims file at ``path`` (none for standard input), in the
         cache folder beside what is kept of the file itself."""
-        from figcheck.store import STDIN, cache_folder
+        from figcheck.claimsfile.cache import cache_folder
+        from figcheck.claimsfile.locate import STDIN
 
         folder = cache_folder()
         if path == STDIN or folder is None:
@@ -230,7 +231,7 @@ class SvgCache:
         """Keep the charts used since this cache was read, when they differ from those kept."""
         if self.path is None or self.used == self.kept:
             return
-        from figcheck.output_files import replace_atomically
+        from figcheck.claimsfile.replace import replace_atomically
 
         data = pickle.dumps({"code": _code(), "charts": self.used}, pickle.HIGHEST_PROTOCOL)
         try:

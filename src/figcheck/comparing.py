@@ -16,8 +16,10 @@ from figcheck.errors import UsageError
 if TYPE_CHECKING:
     from figcheck.analysis import Filters
     from figcheck.charts import SvgCache
+    from figcheck.claimsfile.cache import Cache
+    from figcheck.claimsfile.locate import Snapshot
+    from figcheck.claimsfile.reading import Progress
     from figcheck.model import ClaimsFile
-    from figcheck.store import Progress, Snapshot
 
 Records = list[dict[str, Any]]
 Speakers = Callable[[Any, Records], dict[str, str]]  # claims and verdicts -> who said what
@@ -94,6 +96,7 @@ def compare_report(
     snap: Snapshot,
     options: CompareOptions,
     speakers: Speakers,
+    cache: Cache,
     progress: Progress | None = None,
     meanwhile: Callable[[], object] | None = None,
 ) -> CompareReport:
@@ -101,16 +104,17 @@ def compare_report(
 
     With the default options it is cached for the file's exact bytes, so a second run needs
     neither the claims nor pandas. ``speakers`` words who said what (arguments: the claims frame
-    and the verdicts); ``progress`` and ``meanwhile`` are :func:`figcheck.store.load_snapshot`'s.
+    and the verdicts); ``cache`` is the command's, and ``progress`` and ``meanwhile`` are
+    :func:`figcheck.claimsfile.reading.load`'s.
     """
-    from figcheck import store
-
     key = options.cache_key
-    cached = store.cached_report(snap, key) if key is not None else None
+    cached = cache.report(snap, key) if key is not None else None
     if cached is not None:
         verdicts, says = cached
-        return CompareReport(verdicts, says, store.cached_report(snap, _TOLERANCE) or 0.10)
-    claims_file = store.load_snapshot(snap, progress, meanwhile)
+        return CompareReport(verdicts, says, cache.report(snap, _TOLERANCE) or 0.10)
+    from figcheck.claimsfile.reading import load
+
+    claims_file = load(snap, cache, progress=progress, meanwhile=meanwhile)
     from figcheck import analysis, report
 
     filters = options.filters(claims_file)
@@ -123,8 +127,8 @@ def compare_report(
     computed = CompareReport(verdicts, speakers(frame, verdicts), tolerance)
     if key is not None:
         if tolerance > 1:  # for the warning of the next compare read from the cache
-            store.keep_report(snap, _TOLERANCE, tolerance)
-        store.keep_report(snap, key, (computed.verdicts, computed.says))
+            cache.keep_report(snap, _TOLERANCE, tolerance)
+        cache.keep_report(snap, key, (computed.verdicts, computed.says))
     return computed
 
 

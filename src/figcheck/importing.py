@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from figcheck.claimsfile.yaml_text import number_yaml, scalar_yaml
 from figcheck.errors import FigcheckError, UsageError
 from figcheck.model import Claim, ClaimsFile, ClaimTable, content_id
 from figcheck.safety import FORMULA_START
-from figcheck.writing import number_yaml, scalar_yaml
 
 MAX_CELL = 100_000  # characters: a longer cell is not a claim
 MAX_ROWS = 2_000_000  # rows read (blank ones included) before giving up
@@ -130,7 +130,7 @@ def normal_name(name: str) -> str:
 
 def claim_fields() -> tuple[str, ...]:
     """The fields a claim can have in this figcheck (the reader's keys)."""
-    from figcheck.parsing import CLAIM_KEYS
+    from figcheck.claimsfile.full_reader import CLAIM_KEYS
 
     return CLAIM_KEYS
 
@@ -458,7 +458,8 @@ def plan_import(
 ) -> Plan:
     """Every row of ``table`` as a claim, checked by the reader together with ``header_yaml`` (the
     claims file's settings and registry as YAML); the problems of the rows that are not good."""
-    from figcheck.parsing import read_claims
+    from figcheck.claimsfile.locate import Snapshot
+    from figcheck.claimsfile.reading import read as read_claims_file
 
     columns = match_columns(table.header, mapping, table.path)
     given = set(columns.fields.values())
@@ -486,7 +487,8 @@ def plan_import(
             lines.append(("  - " if position == 0 else "    ") + f"{field}: {value}\n")
             at_line.append((number, column))
     document = header_yaml + "claims:\n" + "".join(lines)
-    read, found = read_claims(document.encode("utf-8"), table.path)
+    checked = read_claims_file(Snapshot(table.path, None, document.encode("utf-8")))
+    read, found = checked.claims_file, checked.problems
     bad_rows: set[int] = {problem.row for problem in problems}
     for problem in found:
         index = problem.location.line - first_line
@@ -678,11 +680,15 @@ def import_table(
 
     Raises :class:`BadRows` (nothing written) when a row is bad, unless ``skip_bad``.
     """
-    from figcheck import store, writing
+    from figcheck.claimsfile import write
+    from figcheck.claimsfile.cache import Cache
+    from figcheck.claimsfile.locate import read_bytes, snapshot
+    from figcheck.claimsfile.reading import load
 
-    snap = store.snapshot(claims_path)
-    claims_file = store.load_snapshot(snap)
-    table = read_table(table_path, store.read_bytes(table_path))
+    cache = Cache.for_user()
+    snap = snapshot(claims_path)
+    claims_file = load(snap, cache)
+    table = read_table(table_path, read_bytes(table_path))
     head = header_yaml(snap.data.decode("utf-8"))
     plan = plan_import(table, claims_file, head, mapping, constants)
     problems = list(plan.problems) + _taken_ids(plan, claims_file, table_path)
@@ -693,10 +699,10 @@ def import_table(
         claim for claim, row in zip(plan.claims, plan.rows, strict=True) if row not in bad_rows
     ]
     if dry_run:
-        fresh, recorded = writing.new_claims(claims_file, claims, as_read=True)
+        fresh, recorded = write.new_claims(claims_file, claims, as_read=True)
         added: tuple[Claim, ...] = tuple(fresh)
     else:
-        stored, recorded = writing.append_claims(claims_path, claims, as_read=True)
+        stored, recorded = write.append_claims(claims_path, claims, as_read=True, cache=cache)
         added = tuple(stored)
     return Outcome(added, recorded, tuple(problems), plan.ignored, plan.source_rows)
 

@@ -329,13 +329,15 @@ def _merge_text(base: str, ours: str, theirs: str) -> str | Conflict:
 def _claims_of(sections: list[_Section], items: list[str], path: str) -> list[Claim] | None:
     """The claims ``items`` hold, read with the file's other sections; None when they do not read
     cleanly as exactly one claim each."""
-    from figcheck.parsing import read_claims
+    from figcheck.claimsfile.locate import Snapshot
+    from figcheck.claimsfile.reading import read
 
     parts = [section.text for section in sections if section.key != "claims"]
     parts = [part if part.endswith("\n") else part + "\n" for part in parts]
     body = "".join(item if item.endswith("\n") else item + "\n" for item in items)
     document = "".join(parts) + "claims:\n" + body
-    claims_file, problems = read_claims(document.encode("utf-8"), path)
+    reading = read(Snapshot(path, None, document.encode("utf-8")))
+    claims_file, problems = reading.claims_file, reading.problems
     if problems or len(claims_file.claims) != len(items):
         return None
     return list(claims_file.claims)
@@ -624,9 +626,11 @@ def _read_back(result: MergeResult, path: str, real: Path | None) -> str | None:
     ``real``: the claims file in the work tree (git's ``%P``). When figcheck has read it as it is
     on our side, its cache proves that part clean, and only what the merge added is read.
     """
-    from figcheck.store import read_claims_cached
+    from figcheck.claimsfile.locate import Snapshot
+    from figcheck.claimsfile.reading import read
 
-    claims_file, problems = read_claims_cached(result.resolved.encode("utf-8"), path, real)
+    reading = read(Snapshot(path, real, result.resolved.encode("utf-8")))
+    claims_file, problems = reading.claims_file, reading.problems
     if problems:
         return f"the merged file would not read cleanly ({problems[0].message})"
     if result.expected is None:
@@ -686,8 +690,8 @@ def merge_files(
     (atomically): by claim id, or else with git's own line merge (``fallback`` says why).
     ``claims_path``: the file's place in the work tree (git's ``%P``), whose cache may spare
     reading the whole result again."""
-    from figcheck.store import read_bytes
-    from figcheck.writing import write_file
+    from figcheck.claimsfile.locate import read_bytes
+    from figcheck.claimsfile.write import write_file
 
     texts: list[str] = []
     reason: str | None = None

@@ -1,6 +1,7 @@
 """Writing a file whole or not at all, and never over a file that must not be replaced.
 
-Every file figcheck writes goes through :func:`replace_atomically`: a temporary file in the same
+Every file figcheck writes goes through
+:func:`figcheck.claimsfile.replace.replace_atomically`: a temporary file in the same
 folder, synced, renamed over the target, and the folder synced, so a crash leaves the old file or
 the new one, never a mix. Reports, exports and charts go through :func:`write_output`, which first
 checks what the path holds today:
@@ -14,18 +15,15 @@ checks what the path holds today:
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import os
 import re
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from figcheck.claimsfile.replace import replace_atomically
 from figcheck.errors import UnusableFile
 
-TEMP_SUFFIX = ".tmp"
-_CLOEXEC: int = getattr(os, "O_CLOEXEC", 0)
 _SNIFF_BYTES = 1 << 20  # how much of an existing file is read to tell what it holds
 _CLAIMS_KEY = re.compile(rb"^(?:\xef\xbb\xbf)?claims[ \t]*:", re.MULTILINE)
 
@@ -39,61 +37,6 @@ class OutputKind(enum.Enum):
     HTML = "HTML"
     PNG = "PNG"
     SVG = "SVG"
-
-
-def temp_name(target: Path) -> Path:
-    """A fresh temporary name beside ``target`` (``.NAME.<8 hex>.tmp``)."""
-    return target.with_name(f".{target.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
-
-
-def temp_name_pattern(target: Path) -> re.Pattern[str]:
-    """The names :func:`temp_name` gives for ``target``, to clear those a killed writer left."""
-    return re.compile(re.escape(f".{target.name}.") + r"[0-9a-f]{8}" + re.escape(TEMP_SUFFIX))
-
-
-def replace_atomically(
-    target: Path, data: bytes, *, mode: int, owner: tuple[int, int] | None = None
-) -> None:
-    """Make ``target`` hold ``data``: temporary file, fsync, rename, fsync the folder.
-
-    ``mode`` is the permission bits the file gets; ``owner`` (uid, gid) is kept when allowed.
-    Raises :class:`OSError` with nothing changed when the data cannot be written.
-    """
-    while True:
-        temp = temp_name(target)
-        try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC, 0o600)
-            break
-        except FileExistsError:  # pragma: no cover - one chance in four billion
-            continue
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fchmod(stream.fileno(), mode)
-            if owner is not None:
-                with contextlib.suppress(PermissionError):
-                    os.fchown(stream.fileno(), *owner)
-            os.fsync(stream.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    fsync_folder(target.parent)
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (where the system can sync a folder)."""
-    if sys.platform == "win32":  # pragma: no cover - folders cannot be opened there
-        return
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover - some file systems cannot sync a folder
-        pass
-    finally:
-        os.close(fd)
 
 
 def reads_as_claims_file(head: bytes) -> bool:

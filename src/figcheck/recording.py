@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from figcheck import metrics
+from figcheck.claimsfile.full_reader import Invalid, moment_text
 from figcheck.errors import FigcheckError, UsageError
 from figcheck.model import (
     Claim,
@@ -25,7 +26,6 @@ from figcheck.model import (
     slugify,
     value_problem,
 )
-from figcheck.parsing import Invalid, moment_text
 from figcheck.shorthand import Reading, ShorthandError, moment_on, parse
 
 PARTS = ("metric", "source", "value")

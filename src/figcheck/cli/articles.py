@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from figcheck.cli.editing import print_change
-from figcheck.cli.files import load_path, writable_path
+from figcheck.cli.files import command_cache, load_path, writable_path
 from figcheck.cli.options import day_of
 from figcheck.cli.prompts import ask_missing, interactive, plain_text, prompt
 from figcheck.cli.terminal import say, stdout_console
@@ -91,7 +91,7 @@ def _print_records(candidates: list[Any], output: ExtractFormat) -> None:
 def _article(name: str) -> str:
     """The article's text: Markdown and HTML stripped to text."""
     from figcheck import extract as extracting
-    from figcheck.store import read_bytes
+    from figcheck.claimsfile.locate import read_bytes
 
     data = read_bytes(name)
     try:
@@ -117,16 +117,18 @@ def _add_candidates(
 ) -> None:
     """Record the candidates the user accepts (all confident, attributed ones with --yes), each
     with the article's sentence as its text and the article's name as its note."""
-    from figcheck import changes, writing
+    from figcheck import changes
     from figcheck import extract as extracting
+    from figcheck.claimsfile.refusals import DuplicateClaim
 
     path = writable_path(ctx)
+    cache = command_cache(ctx)
     if not yes and not interactive():
         raise UsageError("--add asks about each candidate in a terminal; use --yes in scripts")
     added = skipped = 0
     try:
         for candidate in candidates:
-            claims_file = load_path(path, for_analysis=False)
+            claims_file = load_path(path, cache, for_analysis=False)
             shorthand_text = extracting.as_shorthand(candidate)
             if yes:
                 if candidate.source is None or candidate.confidence < min_confidence:
@@ -143,8 +145,8 @@ def _add_candidates(
                     shorthand_text = prompt("claim", shorthand_text, [])
             claim = _candidate_claim(candidate, shorthand_text, when, claims_file, yes, article)
             try:
-                change = changes.record(path, claim)
-            except writing.DuplicateClaim:
+                change = changes.record(path, claim, cache=cache)
+            except DuplicateClaim:
                 say(f"already recorded: {shorthand_text}")
                 skipped += 1
                 continue

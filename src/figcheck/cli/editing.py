@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from figcheck.cli.files import LoadProgress, writable_path
+from figcheck.cli.files import LoadProgress, command_cache, writable_path
 from figcheck.cli.options import KindChoice, QualifierOption, day_of, moment_option
 from figcheck.cli.prompts import ask_kind, ask_missing, interactive
 from figcheck.cli.terminal import fail, say, speakers, stdout_console, warn_tolerance
@@ -152,12 +152,16 @@ def add(
     ] = False,
 ) -> None:
     """Record a claim: parse TEXT, let options override it, check it, and append it."""
-    from figcheck import changes, recording, store, writing
+    from figcheck import changes, recording
+    from figcheck.claimsfile.locate import snapshot
+    from figcheck.claimsfile.reading import load
+    from figcheck.claimsfile.yaml_text import claim_yaml
 
     path = writable_path(ctx)
-    before = store.snapshot(path)
+    cache = command_cache(ctx)
+    before = snapshot(path)
     with LoadProgress() as progress:
-        claims_file = store.load_snapshot(before, progress)
+        claims_file = load(before, cache, progress=progress)
     if from_json:
         given = recording.given_from_json(sys.stdin.read())
     else:
@@ -173,13 +177,19 @@ def add(
     )
     declared = _new_kind(claim.metric, kind, claims_file)
     if dry_run:
-        sys.stdout.write(writing.claim_yaml(claim))
+        sys.stdout.write(claim_yaml(claim))
         if declared is not None:
             say(f"would declare {claim.metric} under metrics: as {declared}")
         say("dry run: nothing written")
         return
     change = changes.record(
-        path, claim, force=force, before=(before, claims_file), speakers=speakers, kind=declared
+        path,
+        claim,
+        force=force,
+        before=(before, claims_file),
+        speakers=speakers,
+        kind=declared,
+        cache=cache,
     )
     print_change(change)
 
@@ -252,7 +262,7 @@ def rm(
     """Remove one claim by its id (see figcheck list), leaving the rest of the file as it was."""
     from figcheck import changes
 
-    print_change(changes.remove(writable_path(ctx), claim_id))
+    print_change(changes.remove(writable_path(ctx), claim_id, command_cache(ctx)))
 
 
 def print_change(change: Change) -> None:

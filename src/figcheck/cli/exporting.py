@@ -13,6 +13,7 @@ import typer
 from figcheck.cli.files import (
     check_output,
     claims_path,
+    command_cache,
     load_claims,
     load_path,
     usual_collection,
@@ -127,13 +128,13 @@ def html_report(
 ) -> None:
     """Write a self-contained HTML report: verdicts, a chart per metric, and the claims."""
     from figcheck import charts, comparing
-    from figcheck.store import display_name
+    from figcheck.claimsfile.locate import display_name
 
     usual_collection()
     source = claims_path(ctx)
     if path != "-":
         check_output(ctx, path, "HTML", force)
-    claims_file = load_path(source)
+    claims_file = load_path(source, command_cache(ctx))
     options = CompareOptions(latest=latest, as_of=as_of)
     now = dt.datetime.now(dt.UTC)
     kept = charts.SvgCache.of_claims_file(source)

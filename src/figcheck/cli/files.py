@@ -11,18 +11,29 @@ import typer
 from figcheck.errors import UsageError
 
 if TYPE_CHECKING:
+    from figcheck.claimsfile.cache import Cache
     from figcheck.model import ClaimsFile
 
 
 def claims_path(ctx: typer.Context) -> str:
-    from figcheck.store import find_claims_file
+    from figcheck.claimsfile.locate import find_claims_file
 
     given: str | None = ctx.obj["file"] if ctx.obj else None
     return find_claims_file(given)
 
 
+def command_cache(ctx: typer.Context) -> Cache:
+    """The command's cache of what claims files say: created once, handed to every read."""
+    from figcheck.claimsfile.cache import Cache
+
+    cache: Cache | None = ctx.meta.get("figcheck.cache")
+    if cache is None:
+        cache = ctx.meta["figcheck.cache"] = Cache.for_user()
+    return cache
+
+
 def load_claims(ctx: typer.Context) -> ClaimsFile:
-    return load_path(claims_path(ctx))
+    return load_path(claims_path(ctx), command_cache(ctx))
 
 
 class LoadProgress:
@@ -77,11 +88,13 @@ def writable_path(ctx: typer.Context) -> str:
     return path
 
 
-def load_path(path: str, *, for_analysis: bool = True) -> ClaimsFile:
-    from figcheck.store import load
+def load_path(path: str, cache: Cache, *, for_analysis: bool = True) -> ClaimsFile:
+    from figcheck.claimsfile.locate import snapshot
+    from figcheck.claimsfile.reading import load
 
+    meanwhile = import_analysis if for_analysis else None
     with LoadProgress() as progress:
-        claims_file = load(path, progress, import_analysis if for_analysis else None)
+        claims_file = load(snapshot(path), cache, progress=progress, meanwhile=meanwhile)
     from figcheck.cli.terminal import warn_tolerance
 
     warn_tolerance(claims_file.settings.tolerance, f"{claims_file.path}: settings: ")

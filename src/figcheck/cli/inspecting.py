@@ -12,6 +12,7 @@ from figcheck.cli.files import (
     LoadProgress,
     check_output,
     claims_path,
+    command_cache,
     import_analysis,
     load_claims,
     usual_collection,
@@ -106,11 +107,13 @@ def compare(
 
 def compare_report(ctx: typer.Context, options: CompareOptions) -> CompareReport:
     """The compare report of the claims file, with a progress bar while a large one is read."""
-    from figcheck import comparing, store
+    from figcheck import comparing
+    from figcheck.claimsfile.locate import snapshot
 
-    snap = store.snapshot(claims_path(ctx))
+    snap = snapshot(claims_path(ctx))
+    cache = command_cache(ctx)
     with LoadProgress() as progress:
-        return comparing.compare_report(snap, options, speakers, progress, import_analysis)
+        return comparing.compare_report(snap, options, speakers, cache, progress, import_analysis)
 
 
 def show(
@@ -184,10 +187,12 @@ def _save_chart(
 
 def check(ctx: typer.Context) -> None:
     """Validate the claims file: every problem with file:line; silent and exit 0 when clean."""
-    from figcheck.store import check_file
+    from figcheck.claimsfile.locate import snapshot
+    from figcheck.claimsfile.reading import read
 
     path = claims_path(ctx)
-    claims_file, problems = check_file(path)
+    found = read(snapshot(path), command_cache(ctx))
+    claims_file, problems = found.claims_file, found.problems
     warn_tolerance(claims_file.settings.tolerance, f"{claims_file.path}: settings: ")
     _merge_driver_hint(path)
     if not problems:

@@ -30,7 +30,7 @@ def moment_option(value: str | None) -> str | None:
     """A DATE (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM) given to an option."""
     if value is None:
         return None
-    from figcheck.parsing import Invalid, moment_text
+    from figcheck.claimsfile.full_reader import Invalid, moment_text
 
     try:
         return moment_text(value, "the date")

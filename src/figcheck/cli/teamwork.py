@@ -70,7 +70,8 @@ def import_file(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be added.")] = False,
 ) -> None:
     """Import claims from a spreadsheet: every row checked first, then one locked append."""
-    from figcheck import importing, writing
+    from figcheck import importing
+    from figcheck.claimsfile.yaml_text import claim_yaml
 
     constants = importing.Constants(metric, source, day_of(date))
     outcome = importing.import_table(
@@ -82,6 +83,6 @@ def import_file(
         dry_run=dry_run,
     )
     if dry_run:
-        sys.stdout.writelines(writing.claim_yaml(claim) for claim in outcome.added)
+        sys.stdout.writelines(claim_yaml(claim) for claim in outcome.added)
     for line in importing.summary(outcome, table, dry_run=dry_run):
         say(line)

@@ -1,28 +1,33 @@
-"""The fast path of reading: a clean claims file straight into columns.
+"""The fast reader: a clean claims file straight into columns.
 
 A large file is thousands of claims of the same shape. This reader walks libyaml's event stream once
 and appends each claim's fields to column lists, reading every distinct value (a source, a date, a
 number) once and remembering it. It reuses the full reader's rules for every value and for the parts
 of the file before and after the claims, and it gives up (returns ``None``) at the first thing it
-does not expect: anything unusual is left to :func:`figcheck.parsing.read_claims`, which finds and
-words every problem. So the fast path never decides that a file is wrong, only that it is clean.
+does not expect: anything unusual is left to :mod:`figcheck.claimsfile.full_reader`, which finds and
+words every problem. So the fast reader never decides that a file is wrong, only that it is clean.
+Read a file through :mod:`figcheck.claimsfile.reading`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import os
-import pickle
 import re
-import signal
-import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, BinaryIO
+from typing import Any
 
 import yaml
 
-from figcheck import parsing
+from figcheck.claimsfile import full_reader
+from figcheck.claimsfile.yaml_nodes import (
+    STR,
+    Composer,
+    Mapping,
+    Node,
+    Scalar,
+    resolved_tag,
+    yaml_loader,
+)
 from figcheck.model import (
     TABLE_COLUMNS,
     ClaimsFile,
@@ -57,32 +62,28 @@ class _GiveUp(Exception):
     """Not the usual shape: let the full reader look at this file."""
 
 
-def read_clean(data: bytes, path: str) -> ClaimsFile | None:
-    """The claims file, when it is clean and of the usual shape; ``None`` to use the full reader."""
-    read = read_clean_in_two(data, path)
-    return None if read is None else read[0]
-
-
-def read_clean_keeping(
+def read_clean(
     data: bytes,
     path: str,
     progress: Callable[[float], None] | None = None,
     line_offset: int = 0,
 ) -> tuple[ClaimsFile, int | None] | None:
-    """:func:`read_clean`, with the column of the claims' ``-`` when text appended to the file
-    would extend the claims list (claims last, in block style, no ``...`` end), else None.
-    ``line_offset`` is added to the claims' lines (text left out between the header and them)."""
-    walked = _walked(data, path, progress, line_offset)
+    """The claims file, when it is clean and of the usual shape, with the column of the claims'
+    ``-`` when text appended to the file would extend the claims list (claims last, in block
+    style, no ``...`` end), else None; ``None`` to use the full reader. ``progress`` is told the
+    share read now and then; ``line_offset`` is added to the claims' lines (text left out between
+    the header and them)."""
+    walked = walk(data, path, progress, line_offset)
     return None if walked is None else (walked[0], walked[1].append_column)
 
 
-def _walked(
+def walk(
     data: bytes,
     path: str,
     progress: Callable[[float], None] | None = None,
     line_offset: int = 0,
-) -> tuple[ClaimsFile, _Walker] | None:
-    """The file read by a walker, and the walker (what it saw of the file's end)."""
+) -> tuple[ClaimsFile, Walker] | None:
+    """:func:`read_clean`, with the walker that read it (what it saw of the file's end)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -91,7 +92,7 @@ def _walked(
         return None
     length = len(text)
     del text  # libyaml reads the bytes themselves: a large file is not held twice more in memory
-    walker = _Walker(path, line_offset=line_offset, progress=progress)
+    walker = Walker(path, line_offset=line_offset, progress=progress)
     try:
         return walker.read(data, length), walker
     except (_GiveUp, yaml.YAMLError, StopIteration):
@@ -110,7 +111,7 @@ def read_appended(
         return None
     if _SUSPECT.search(text):
         return None
-    walker = _Walker(claims_file.path, line_offset=first_line - 2)
+    walker = Walker(claims_file.path, line_offset=first_line - 2)
     try:
         grown = walker.read_tail("claims:\n" + text, claims_file, column)
     except (_GiveUp, yaml.YAMLError, StopIteration):
@@ -118,164 +119,7 @@ def read_appended(
     return grown, (column if walker.append_column is not None or not walker.columns["id"] else None)
 
 
-# --- a large file read on two cores --------------------------------------------------------------
-#
-# Parsing is most of a cold read, and libyaml runs one event at a time, so a large file's claims are
-# cut in two at a claim's "-" line: this process reads the file up to the cut, and a forked one
-# reads the file's first part (up to and including "claims:") followed by the claims after it. The
-# halves are joined only when both read cleanly with the same settings and registry and no id is
-# in both; anything else (a cut inside a quoted text, a section after the claims that changes how
-# they read) leaves the whole file to the one-process reader, which decides as it always does.
-
-PARALLEL_BYTES = 4 * 1024 * 1024  # smaller files are read faster than a process is forked
-# This process reads that much less than half: the time it takes to read it is spent importing
-# what comes after the reading (pandas, ~0.2 s) while the other process finishes.
-_HEAD_START = 512 * 1024
-_CLAIMS_KEY = re.compile(rb"^claims:[ ]*(?:#[^\r\n]*)?\r?\n", re.M)
-_FIRST_ITEM = re.compile(rb"^(?:[ ]*(?:#[^\r\n]*)?\r?\n)*([ ]*)- ", re.M)
-
-
-def read_clean_in_two(
-    data: bytes,
-    path: str,
-    progress: Callable[[float], None] | None = None,
-    meanwhile: Callable[[], object] | None = None,
-) -> tuple[ClaimsFile, int | None] | None:
-    """:func:`read_clean_keeping`, on two cores when the file is large (the same result).
-    ``meanwhile`` is run once this process has read its part (this part is the smaller one)."""
-    split = _split(data) if len(data) >= PARALLEL_BYTES and _cores() >= 2 else None
-    if split is None:
-        return read_clean_keeping(data, path, progress)
-    return read_split(data, path, *split, progress, meanwhile)
-
-
-def read_split(
-    data: bytes,
-    path: str,
-    header_end: int,
-    cut: int,
-    progress: Callable[[float], None] | None = None,
-    meanwhile: Callable[[], object] | None = None,
-) -> tuple[ClaimsFile, int | None] | None:
-    """The file read in two processes, cut at ``cut`` (the start of a line), the claims list
-    starting at ``header_end``: what :func:`read_clean_keeping` says of it, wherever the cut."""
-    lines_skipped = data.count(b"\n", header_end, cut)
-    started = _start_reader(data[:header_end] + data[cut:], path, lines_skipped)
-    if started is None:  # no process to be had: one reader it is
-        return read_clean_keeping(data, path, progress)
-    child, stream = started
-    head: tuple[ClaimsFile, _Walker] | None = None
-    tail: tuple[ClaimsFile, int | None] | None = None
-    received = False
-    try:
-        head = _walked(data[:cut], path, progress)
-        if meanwhile is not None and head is not None:
-            meanwhile()
-        try:
-            tail = pickle.load(stream)
-            received = True
-        except Exception:  # the other reader died: the file is read in one piece
-            tail = None
-    finally:
-        stream.close()  # first: a reader still sending then stops instead of waiting for us
-        if not received:  # stopped (Ctrl-C, an error): the other reader is not waited for
-            with contextlib.suppress(OSError):
-                os.kill(child, signal.SIGKILL)
-        os.waitpid(child, 0)
-    # the first part must end with its claims list, or the cut was where the whole file reads
-    # differently (a key or "..." after the claims, then more claims: a syntax error)
-    if head is not None and head[1].claims_last:
-        joined = _joined(head[0], tail)
-        if joined is not None:
-            return joined
-    return read_clean_keeping(data, path, progress)
-
-
-def _start_reader(text: bytes, path: str, line_offset: int) -> tuple[int, BinaryIO] | None:
-    """Fork a process that reads ``text`` and sends back what it found; its id and the stream
-    to read that from, or None when no process can be started."""
-    try:
-        reading, sending = os.pipe()
-    except OSError:
-        return None
-    # Ctrl-C is held back while forking, and the reader ignores it: it must never run this
-    # process's clean-up (the lock of an add). This process stops it instead (see read_split).
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        child = os.fork()
-    except OSError:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-        os.close(reading)
-        os.close(sending)
-        return None
-    if child == 0:  # pragma: no cover - the forked reader (its result is checked by the parent)
-        try:
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-            os.close(reading)
-            tail = read_clean_keeping(text, path, line_offset=line_offset)
-            with os.fdopen(sending, "wb") as out:
-                pickle.dump(tail, out, protocol=pickle.HIGHEST_PROTOCOL)
-        finally:
-            os._exit(0)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    os.close(sending)
-    return child, os.fdopen(reading, "rb")
-
-
-def _cores() -> int:
-    if not hasattr(os, "fork") or sys.platform != "linux":  # forking is only safe on Linux
-        return 1
-    return len(os.sched_getaffinity(0))
-
-
-def _split(data: bytes) -> tuple[int, int] | None:
-    """Where the line ``claims:`` ends, and the start of a claim's ``-`` line near the middle of
-    the claims; None when the file is not laid out so (then it is read in one piece)."""
-    key = _CLAIMS_KEY.search(data)
-    if key is None or line_breaks(data) is None:
-        return None
-    first = _FIRST_ITEM.match(data, key.end())
-    if first is None:
-        return None
-    dash = b"\n" + first.group(1) + b"- "
-    middle = key.end() + max(0, (len(data) - key.end()) // 2 - _HEAD_START)
-    cut = data.find(dash, middle)
-    return None if cut < 0 else (key.end(), cut + 1)
-
-
-def line_breaks(data: bytes) -> int | None:
-    """How many lines ``data`` ends (its "\n"s), or None when it has line breaks YAML counts
-    besides "\n" (a lone CR, NEL, LS, PS): then counting "\n"s would put claims read apart from
-    the start of their file on the wrong lines."""
-    # a byte is looked for first (memchr): in a file without such characters, a quick answer
-    if b"\xc2" in data and b"\xc2\x85" in data:
-        return None
-    if b"\xe2" in data and (b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data):
-        return None
-    if b"\r" in data and b"\r" in data.replace(b"\r\n", b""):
-        return None
-    return data.count(b"\n")
-
-
-def _joined(
-    first: ClaimsFile, tail: tuple[ClaimsFile, int | None] | None
-) -> tuple[ClaimsFile, int | None] | None:
-    """The two parts as one read, or None when they cannot be trusted to be one."""
-    if tail is None:
-        return None
-    second = tail[0]
-    if dataclasses.replace(first, claims=()) != dataclasses.replace(second, claims=()):
-        return None  # a section after the claims changed the settings or the registry
-    before = ClaimTable.of(first.claims, first.path).columns
-    after = ClaimTable.of(second.claims, second.path).columns
-    if not after["id"] or not set(before["id"]).isdisjoint(after["id"]):
-        return None
-    columns = {name: before[name] + after[name] for name in TABLE_COLUMNS}
-    return dataclasses.replace(first, claims=ClaimTable(columns, first.path)), tail[1]
-
-
-class _Walker:
+class Walker:
     def __init__(
         self, path: str, line_offset: int = 0, progress: Callable[[float], None] | None = None
     ) -> None:
@@ -298,23 +142,23 @@ class _Walker:
     def read(self, data: bytes, length: int) -> ClaimsFile:
         """Read a whole file (valid UTF-8, ``length`` characters)."""
         self.length = length
-        loader = parsing.yaml_loader()(data)
+        loader = yaml_loader()(data)
         events: Iterator[Any] = iter(loader.get_event, None)  # no generator between us and libyaml
         _expect(next(events), yaml.StreamStartEvent)
         _expect(next(events), yaml.DocumentStartEvent)
         root = _plain_event(next(events), yaml.MappingStartEvent)
-        composer = parsing.Composer(self.path)
-        pairs: dict[str, tuple[parsing.Scalar, parsing.Node]] = {}
+        composer = Composer(self.path)
+        pairs: dict[str, tuple[Scalar, Node]] = {}
         event = next(events)
         while not isinstance(event, yaml.MappingEndEvent):
             key = composer.node(_plain_event(event, yaml.ScalarEvent), events)
-            if not isinstance(key, parsing.Scalar) or key.text in pairs:
+            if not isinstance(key, Scalar) or key.text in pairs:
                 raise _GiveUp
             self.append_column = None
             self.claims_last = key.text == "claims"
             if key.text == "claims":
                 self.append_column = self.claims(events)
-                pairs["claims"] = (key, parsing.Scalar("", _NULL_TAG, key.line, plain=True))
+                pairs["claims"] = (key, Scalar("", _NULL_TAG, key.line, plain=True))
             else:
                 pairs[key.text] = (key, composer.node(next(events), events))
             event = next(events)
@@ -324,8 +168,8 @@ class _Walker:
         _expect(next(events), yaml.StreamEndEvent)
         if composer.problems:
             raise _GiveUp
-        reader = parsing.Reader(self.path)
-        header = reader.read(parsing.Mapping(pairs, root.start_mark.line + 1, flow=False))
+        reader = full_reader.Reader(self.path)
+        header = reader.read(Mapping(pairs, root.start_mark.line + 1, flow=False))
         if reader.problems:
             raise _GiveUp
         self.resolve_metrics(header)
@@ -354,7 +198,7 @@ class _Walker:
     def read_tail(self, text: str, claims_file: ClaimsFile, column: int) -> ClaimsFile:
         """Claims appended to ``claims_file``'s file, read from ``claims:`` plus the new text;
         ``append_column`` says afterwards whether more text could be read this way again."""
-        events: Iterator[Any] = iter(parsing.yaml_loader()(text).get_event, None)
+        events: Iterator[Any] = iter(yaml_loader()(text).get_event, None)
         _expect(next(events), yaml.StreamStartEvent)
         _expect(next(events), yaml.DocumentStartEvent)
         _plain_event(next(events), yaml.MappingStartEvent)
@@ -453,7 +297,7 @@ class _Walker:
         """Give up on a claim whose explicit low or high leaves it no possible value."""
         table = ClaimTable(self.columns, self.path)
         for row in self.bounded:
-            low, high = parsing.claim_interval(table[row], about)
+            low, high = full_reader.claim_interval(table[row], about)
             if low > high:
                 raise _GiveUp
 
@@ -507,14 +351,14 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 
 def _field(key: str, text: str, plain: bool, line: int) -> Any:
     """One claim field read by the full reader's own rules; give up on anything it would refuse."""
-    if key not in parsing.CLAIM_KEYS:
+    if key not in full_reader.CLAIM_KEYS:
         raise _GiveUp
-    node = parsing.Scalar(text, parsing.resolved_tag(text) if plain else parsing.STR, line, plain)
+    node = Scalar(text, resolved_tag(text) if plain else STR, line, plain)
     if node.tag == _NULL_TAG:
         return _NULL
     try:
-        return parsing.Reader.claim_field(key, node)
-    except parsing.Invalid:
+        return full_reader.Reader.claim_field(key, node)
+    except full_reader.Invalid:
         raise _GiveUp from None
 
 
