@@ -478,7 +478,7 @@ class _Said:
     as_of_at: int = -1
 
 
-_MONTHS = {
+MONTHS = {  # a month's name or abbreviation -> its number (also extract's)
     name: number
     for number, names in enumerate(
         (
@@ -519,7 +519,7 @@ def _day_written(words: str) -> str | None:
         if found is None:
             continue
         month_words = found.group(month_at)
-        month = int(month_words) if month_words.isdigit() else _MONTHS.get(month_words.casefold())
+        month = int(month_words) if month_words.isdigit() else MONTHS.get(month_words.casefold())
         year = found.group(year_at)
         if month is None:
             return None
@@ -599,7 +599,7 @@ def _parenthesised(text: str, start: int, end: int) -> _Said:
             "the figure describes with --as-of",
         )
     month = _MONTH_ALONE.match(words)
-    if head.strip() and month and month.group(1).istitle() and month.group(1).casefold() in _MONTHS:
+    if head.strip() and month and month.group(1).istitle() and month.group(1).casefold() in MONTHS:
         raise _error(
             text,
             at,
