@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -202,3 +203,97 @@ def test_forced_colour_into_a_file_loses_no_claim(tmp_path: Path) -> None:
     result = figcheck("-f", str(claims), "list", FORCE_COLOR="1", **environment)
     assert result.returncode == 0
     assert result.stdout.count("(generated)") == 2100
+
+
+class _Terminal:
+    """figcheck run in a pseudo-terminal, as a person at a keyboard runs it."""
+
+    def __init__(self, *args: str, cwd: Path) -> None:
+        import pty
+
+        self.master, follower = pty.openpty()
+        self.process = subprocess.Popen(
+            [FIGCHECK, *args],
+            stdin=follower,
+            stdout=follower,
+            stderr=follower,
+            cwd=cwd,
+            env={**os.environ, "COLUMNS": "200", "TERM": "dumb"},
+        )
+        os.close(follower)
+        self.seen = ""
+        self.cursor = 0
+
+    def _read(self, timeout: float) -> bool:
+        """What the process wrote within ``timeout`` seconds; False once it has ended."""
+        import select
+
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if ready:
+            try:
+                data = os.read(self.master, 4096)
+            except OSError:  # the process ended and its side of the terminal closed
+                return False
+            self.seen += data.decode("utf-8", "replace")
+            return bool(data)
+        return True
+
+    def wait_for(self, text: str) -> None:
+        """Until the process writes ``text`` (after what was waited for before)."""
+        import time
+
+        deadline = time.monotonic() + 30
+        while (found := self.seen.find(text, self.cursor)) < 0:
+            assert time.monotonic() < deadline and self._read(0.2), f"no {text!r} in {self.seen!r}"
+        self.cursor = found + len(text)
+
+    def type(self, line: str) -> None:
+        os.write(self.master, f"{line}\n".encode())
+
+    def close(self) -> int:
+        """The exit status, once everything the process wrote is read."""
+        code = self.process.wait(timeout=30)
+        for _ in range(50):
+            if not self._read(0.2):
+                break
+        os.close(self.master)
+        return code
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a pseudo-terminal as Linux gives it")
+def test_add_in_a_terminal_asks_again_and_ctrl_c_exits_130(tmp_path: Path) -> None:
+    import signal
+
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(
+        "claims:\n  - {metric: prisoners_released, value: 50, source: UN, date: 2026-01-12}\n",
+        encoding="utf-8",
+    )
+    before = claims.read_bytes()
+    terminal = _Terminal("-f", str(claims), "add", cwd=tmp_path)
+    terminal.wait_for("metric [prisoners_released]: ")
+    terminal.type("prisoners relased")
+    terminal.wait_for("did you mean prisoners_released? [Y/n]: ")
+    terminal.type("y")
+    terminal.wait_for("source [UN]: ")
+    terminal.type("")
+    terminal.wait_for("value: ")
+    terminal.type("about 2.6 milion")  # a typo: asked again
+    terminal.wait_for("did you mean 'million'?")
+    terminal.wait_for("value: ")
+    for _ in range(40):  # again if the first came before the process waited for the key
+        terminal.process.send_signal(signal.SIGINT)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            terminal.process.wait(timeout=0.5)
+            break
+    assert terminal.close() == 130
+    assert "stopped: nothing was written" in terminal.seen
+    assert "Traceback" not in terminal.seen
+    assert claims.read_bytes() == before
+    terminal = _Terminal("-f", str(claims), "add", "--date", "2026-01-20", cwd=tmp_path)
+    for question, answer in (("metric", ""), ("source", ""), ("value: ", "about 2.6 million")):
+        terminal.wait_for(question)
+        terminal.type(answer)
+    assert terminal.close() == 0
+    assert "added " in terminal.seen
+    assert "value: 2600000" in claims.read_text(encoding="utf-8")

@@ -15,3 +15,13 @@ class UnusableFile(FigcheckError):
 
 class UsageError(FigcheckError):
     """A command was asked for something it cannot do (unknown metric, bad option value)."""
+
+
+class Stopped(UsageError):
+    """The user stopped at a question: the end of input (exit 2), or Ctrl-C (exit 130, as shells
+    report an interrupted command)."""
+
+    def __init__(self, message: str, *, interrupted: bool = False) -> None:
+        super().__init__(message)
+        self.interrupted = interrupted
+        self.exit_code = 130 if interrupted else 2

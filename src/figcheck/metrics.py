@@ -51,6 +51,19 @@ def lookup(name: str, names: dict[str, str]) -> tuple[str | None, str | None]:
     return None, (close[0] if close else None)
 
 
+class CloseName(UsageError):
+    """A new metric whose name is close to a known one's: more likely a typo of it."""
+
+    def __init__(self, name: str, suggestion: str) -> None:
+        super().__init__(
+            f"no metric '{name}' yet (did you mean '{suggestion}'?); give --metric, or "
+            "--new-metric to start a new one"
+        )
+        self.name = name
+        self.slug = slugify(name)
+        self.suggestion = suggestion
+
+
 class LongerName(UsageError):
     """A new metric whose name begins with a known metric's name: more likely the known metric
     with words that belong elsewhere (a source, a place) than a new one."""
@@ -87,9 +100,7 @@ def resolve(
     if not new_allowed:
         raise UsageError(f"no metric '{name}' in {claims_file.path}{hint}")
     if close and not new_metric:
-        raise UsageError(
-            f"no metric '{name}' yet{hint}; give --metric, or --new-metric to start a new one"
-        )
+        raise CloseName(name, names[close])
     longer = [metric for metric in set(names.values()) if slug.startswith(metric + "_")]
     if longer and not new_metric:
         raise LongerName(slug, max(longer, key=len))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from figcheck import metrics
-from figcheck.claimsfile.full_reader import Invalid, moment_text
+from figcheck.claimsfile.full_reader import Invalid, day_text, moment_text
 from figcheck.errors import FigcheckError, UsageError
 from figcheck.model import (
     Claim,
@@ -26,7 +26,7 @@ from figcheck.model import (
     slugify,
     value_problem,
 )
-from figcheck.shorthand import Reading, ShorthandError, moment_on, parse
+from figcheck.shorthand import Reading, ShorthandError, moment_on, parse, typed_value
 
 PARTS = ("metric", "source", "value")
 
@@ -63,14 +63,117 @@ class MissingParts(FigcheckError):
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """A claim being put together: the parts known so far, and those still missing."""
+    """A claim being put together: the parts known so far, and those still missing.
+
+    ``said`` is the reading whose parentheses give the day the figure describes, when no option
+    overrides it: that day is settled against the claim's date again when the date is answered.
+    """
 
     fields: dict[str, Any]
     missing: list[str]
+    said: Reading | None = None
 
-    def with_answers(self, answers: dict[str, Any]) -> Draft:
-        fields = {**self.fields, **{k: v for k, v in answers.items() if v is not None}}
-        return Draft(fields, [part for part in self.missing if part not in fields])
+    def default(self, part: str, claims_file: ClaimsFile) -> str | None:
+        """What the question for ``part`` offers: the date so far (today unless given); the
+        source of the newest claim of the metric (of that metric only, so none for a new one);
+        the metric of the newest claim like this one (same source, else any)."""
+        if part == "date":
+            date: dt.date = self.fields["date"]
+            return date.isoformat()
+        if part == "source":
+            metric = self.fields.get("metric")
+            same = [claim for claim in claims_file.claims if claim.metric == metric]
+            return max(same, key=lambda claim: claim.date).source if same else None
+        if part == "metric":
+            like = similar_claim(claims_file, self.fields)
+            return like.metric if like is not None else None
+        return None
+
+    def choices(self, part: str, claims_file: ClaimsFile) -> list[str]:
+        """The answers to complete the question for ``part`` with: the known metrics or sources."""
+        if part == "metric":
+            return sorted(set(metrics.known(claims_file).values()))
+        if part == "source":
+            return sorted({claim.source for claim in claims_file.claims})
+        return []
+
+    def answered(
+        self, part: str, typed: str, claims_file: ClaimsFile, *, new_metric: bool = False
+    ) -> Draft:
+        """The draft with the answer ``typed`` for ``part`` (metric, source, value or date);
+        a :class:`FigcheckError` says why an answer cannot be taken (``metrics.CloseName`` and
+        ``metrics.LongerName`` name the metric it may mean)."""
+        typed = typed.strip()
+        if not typed:
+            raise UsageError(f"a {part} is needed")
+        fields = dict(self.fields)
+        if part == "metric":
+            fields["metric"] = resolve_metric(typed, claims_file, new_metric=new_metric)
+        elif part == "source":
+            fields["source"] = typed
+        elif part == "value":
+            fields.update(figure_answer(typed, claims_file, fields.get("qualifier")))
+        else:
+            assert part == "date", part
+            fields["date"] = _typed_day(typed)
+            _settle_day(self.said, fields)
+        return Draft(fields, [missing for missing in self.missing if missing != part], self.said)
+
+
+def _typed_day(typed: str) -> dt.date:
+    try:
+        return day_text(typed)
+    except Invalid as error:
+        raise UsageError(str(error)) from None
+
+
+def _settle_day(said: Reading | None, fields: dict[str, Any]) -> None:
+    """After the date is answered: the day the text gives, settled against it again, and the
+    moment the figure describes never after the day the source said it."""
+    date: dt.date = fields["date"]
+    if said is not None and said.as_of is not None:
+        fields.pop("as_of", None)
+        settled = moment_on(said.as_of, date)
+        if settled != date.isoformat():
+            fields["as_of"] = settled
+    as_of: str | None = fields.get("as_of")
+    if as_of is not None and as_of[:10] > date.isoformat():
+        raise UsageError(
+            f"{as_of}, the moment the figure describes, is after {date.isoformat()}: the "
+            "source said it on that day or later"
+        )
+
+
+def figure_answer(
+    typed: str, claims_file: ClaimsFile, given: Qualifier | None = None
+) -> dict[str, Any]:
+    """The figure an answer gives, read as the shorthand reads one (``about 2.6 million``,
+    ``at least 1,850``, ``40-60``, ``between 40 and 60``, ``several``), or as a number scripts
+    write (``1e6``): its value, bounds and qualifier. A qualifier ``given`` as an option stays
+    when the answer has none, and must agree with the answer's."""
+    try:
+        reading = parse(typed, {}, claims_file.settings.vague)
+    except ShorthandError as error:
+        try:
+            return {"value": typed_value(typed)}
+        except ShorthandError:
+            raise error from None
+    if reading.what is not None or reading.source is not None:
+        raise UsageError(
+            "only the figure is asked here, such as '2.6 million', 'about 800', 'at least 1,850' "
+            f"or '40-60'; not '{typed}'"
+        )
+    qualifier = reading.qualifier
+    if given is not None and qualifier is not given:
+        if qualifier is not Qualifier.EXACT:
+            raise UsageError(
+                f"'{typed}' says {qualifier.value}, but --qualifier says {given.value}: "
+                "give the figure alone"
+            )
+        qualifier = given
+    answer: dict[str, Any] = {"qualifier": qualifier, "value": reading.value}
+    answer |= {"low": reading.low, "high": reading.high}
+    return {name: value for name, value in answer.items() if value is not None}
 
 
 def resolve_metric(name: str, claims_file: ClaimsFile, *, new_metric: bool = False) -> str:
@@ -92,10 +195,14 @@ def draft(
         if text and text.strip()
         else None
     )
-    fields: dict[str, Any] = _from_reading(reading, claims_file, new_metric) if reading else {}
+    overrides = {k: v for k, v in dataclasses.asdict(given).items() if v is not None}
+    fields: dict[str, Any] = (
+        _from_reading(reading, claims_file, new_metric, what="metric" not in overrides)
+        if reading
+        else {}
+    )
     if text and text.strip():
         fields["text"] = text.strip()
-    overrides = {k: v for k, v in dataclasses.asdict(given).items() if v is not None}
     if "metric" in overrides:
         overrides["metric"] = resolve_metric(
             overrides["metric"], claims_file, new_metric=new_metric
@@ -105,13 +212,15 @@ def draft(
         overrides["qualifier"] = Qualifier.RANGE
     fields.update(overrides)
     fields.setdefault("date", today)
+    said = None
     if reading is not None and reading.as_of is not None and "as_of" not in overrides:
+        said = reading
         _day_of(reading, fields)
     has_figure = "value" in fields or ("low" in fields and "high" in fields)
     missing = [
         part for part in PARTS if part not in fields and not (part == "value" and has_figure)
     ]
-    return Draft(fields, missing)
+    return Draft(fields, missing, said)
 
 
 def _day_of(reading: Reading, fields: dict[str, Any]) -> None:
@@ -132,7 +241,11 @@ def _day_of(reading: Reading, fields: dict[str, Any]) -> None:
         fields["as_of"] = as_of
 
 
-def _from_reading(reading: Reading, claims_file: ClaimsFile, new_metric: bool) -> dict[str, Any]:
+def _from_reading(
+    reading: Reading, claims_file: ClaimsFile, new_metric: bool, *, what: bool = True
+) -> dict[str, Any]:
+    """The parts the text gives; its metric words resolved only when ``what`` (not when
+    ``--metric`` names the metric)."""
     fields: dict[str, Any] = {"qualifier": reading.qualifier}
     for name in ("value", "low", "high", "source"):
         value = getattr(reading, name)
@@ -140,7 +253,7 @@ def _from_reading(reading: Reading, claims_file: ClaimsFile, new_metric: bool) -
             fields[name] = value
     if reading.metric is not None:
         fields["metric"] = reading.metric
-    elif reading.what:
+    elif reading.what and what:
         fields["metric"] = resolve_metric(reading.what, claims_file, new_metric=new_metric)
     return fields
 

@@ -154,9 +154,11 @@ _MOMENT = re.compile(
 )
 
 
-def moment_text(text: str, what: str = "as_of") -> str:
+def moment_text(text: str, what: str = "as_of", *, why: bool = False) -> str:
     """A moment as sortable ISO text: ``2026-01-10``, or with a time ``2026-01-10T18:00`` (seconds
-    kept when not zero). Raises :class:`Invalid` for anything else, or an impossible date or time.
+    kept when not zero). Raises :class:`Invalid` for anything else, or an impossible date or time;
+    with ``why``, an impossible date's message says what is wrong with it (``there is no month
+    13``), as an option's or an answer's does.
     """
     match = _MOMENT.match(text.strip())
     if match is None:
@@ -168,7 +170,8 @@ def moment_text(text: str, what: str = "as_of") -> str:
     try:
         date = dt.date(year, month, day)
     except ValueError:
-        raise Invalid(f"{what} {text.strip()} is not a real date") from None
+        reason = f" ({_why_not_a_date(year, month, day)})" if why else ""
+        raise Invalid(f"{what} {text.strip()} is not a real date{reason}") from None
     if match.group(4) is None:
         return date.isoformat()
     hour, minute, second = int(match.group(4)), int(match.group(5)), int(match.group(6) or 0)
@@ -176,6 +179,29 @@ def moment_text(text: str, what: str = "as_of") -> str:
         raise Invalid(f"{what} {text.strip()} is not a real time of day")
     clock = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if second else "")
     return f"{date.isoformat()}T{clock}"
+
+
+def day_text(text: str, what: str = "the date") -> dt.date:
+    """A day typed by a user (an option, an answer): ``YYYY-MM-DD``, and a real one; the
+    message of :class:`Invalid` says what is wrong."""
+    if _DATE.match(text.strip()) is None:
+        raise Invalid(f"{what} must be written YYYY-MM-DD (such as 2026-01-12), not {text!r}")
+    return dt.date.fromisoformat(moment_text(text, what, why=True))
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def _why_not_a_date(year: int, month: int, day: int) -> str:
+    if year == 0:
+        return "there is no year 0"
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day == 0:
+        return "there is no day 0"
+    days = 31 if month == 12 else (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
+    return f"{_MONTHS[month - 1]} {year} has {days} days"
 
 
 def _moment(node: Node, what: str) -> str:

@@ -15,7 +15,7 @@ from figcheck.cli.files import command_cache, load_path, writable_path
 from figcheck.cli.options import day_of
 from figcheck.cli.prompts import ask_missing, interactive, plain_text, prompt
 from figcheck.cli.terminal import say, stdout_console
-from figcheck.errors import UsageError
+from figcheck.errors import Stopped, UsageError
 
 
 class ExtractFormat(enum.StrEnum):
@@ -137,7 +137,7 @@ def _add_candidates(
             else:
                 context = " ".join(candidate.sentence.split())  # no marks for line breaks
                 stdout_console().print(plain_text(f"\n{context}\n→ {shorthand_text}"))
-                answer = prompt("record it? [y]es, [e]dit, [s]kip", "y", ["y", "e", "s"])
+                answer = _record_it()
                 if answer.startswith("s"):
                     skipped += 1
                     continue
@@ -152,11 +152,23 @@ def _add_candidates(
                 continue
             print_change(change)
             added += 1
-    except UsageError as error:
-        if added and str(error).startswith("stopped"):  # the claims accepted are written
-            raise UsageError(f"stopped: {added} added before; nothing else was written") from None
+    except Stopped as error:
+        if added:  # the claims accepted are written
+            message = f"stopped: {added} added before; nothing else was written"
+            raise Stopped(message, interrupted=error.interrupted) from None
         raise
     say(f"{added} added, {skipped} skipped")
+
+
+def _record_it() -> str:
+    """The answer to "record it?": yes, edit or skip (no counts as skip), asked until it is one."""
+    answers = {"y": "yes", "yes": "yes", "e": "edit", "edit": "edit", "s": "skip", "skip": "skip"}
+    answers |= {"n": "skip", "no": "skip"}
+    while True:
+        typed = prompt("record it? [y]es, [e]dit, [s]kip", "y", ["yes", "edit", "skip"]).lower()
+        if typed in answers:
+            return answers[typed]
+        say(f"'{typed}' is not an answer here: y records it, e edits it first, s skips it")
 
 
 def _candidate_claim(
@@ -178,10 +190,10 @@ def _candidate_claim(
         try:
             draft = recording.draft(text, given, claims_file, today=when, new_metric=True)
             if draft.missing and not yes:
-                draft = draft.with_answers(ask_missing(draft, claims_file))
+                draft = ask_missing(draft, claims_file, draft.missing)
             return recording.claim_of(draft, claims_file)
         except FigcheckError as error:
-            if yes or str(error).startswith("stopped"):
+            if yes or isinstance(error, Stopped):
                 raise
             if isinstance(error, shorthand.ShorthandError):
                 say(shorthand.format_error(error))

@@ -12,7 +12,7 @@ import typer
 
 from figcheck.cli.files import LoadProgress, command_cache, writable_path
 from figcheck.cli.options import KindChoice, QualifierOption, day_of, moment_option
-from figcheck.cli.prompts import ask_kind, ask_missing, interactive
+from figcheck.cli.prompts import ask_kind, ask_metric, ask_missing, interactive, settle_metric
 from figcheck.cli.terminal import fail, say, speakers, stdout_console, warn_tolerance
 from figcheck.errors import UsageError
 
@@ -232,26 +232,31 @@ def _qualifier(given: str | None) -> Qualifier | None:
 
 
 def _draft(text: str | None, given: Given, claims_file: ClaimsFile, new_metric: bool) -> Draft:
-    """The claim the text and options describe, with what is missing asked in a terminal."""
-    from figcheck import recording, shorthand
-    from figcheck.metrics import LongerName
+    """The claim the text and options describe, with what is missing asked in a terminal (the
+    date too, today by default, unless --date gave it), and a metric name close to a known one
+    asked about there."""
+    import dataclasses
 
-    today = dt.date.today()
-    try:
+    from figcheck import recording, shorthand
+    from figcheck.metrics import CloseName, LongerName
+
+    while True:
         try:
-            draft = recording.draft(text, given, claims_file, today=today, new_metric=new_metric)
-        except LongerName as question:
-            if not interactive() or not typer.confirm(
-                f"{question.slug} is not a metric yet, and begins with the metric "
-                f"{question.known_metric}. Start the new metric {question.slug}?",
-                default=False,
-            ):
+            draft = recording.draft(
+                text, given, claims_file, today=dt.date.today(), new_metric=new_metric
+            )
+            break
+        except (CloseName, LongerName) as question:
+            if not interactive():
                 raise
-            draft = recording.draft(text, given, claims_file, today=today, new_metric=True)
-    except shorthand.ShorthandError as error:
-        fail(shorthand.format_error(error), 2)
+            known = question.known_metric if isinstance(question, LongerName) else None
+            metric = settle_metric(question) or ask_metric(claims_file, known)
+            given, new_metric = dataclasses.replace(given, metric=metric), True
+        except shorthand.ShorthandError as error:
+            fail(shorthand.format_error(error), 2)
     if draft.missing and interactive():
-        draft = draft.with_answers(ask_missing(draft, claims_file))
+        asked = [*draft.missing, *(["date"] if given.date is None else [])]
+        draft = ask_missing(draft, claims_file, asked)
     return draft
 
 
