@@ -314,12 +314,13 @@ def _bar(lo: float, hi: float, start: float, end: float, style: str) -> Text:
     return Text("".join(line), style=style)
 
 
-def forest(frame: pd.DataFrame, verdict: dict[str, Any]) -> RenderableType:
-    """Each claim's interval on one axis, the reconciled range or the conflict marked."""
+def forest(frame: pd.DataFrame, verdict: dict[str, Any], *, whole: bool = False) -> RenderableType:
+    """Each claim's interval on one axis, the reconciled range or the conflict marked; ``whole``:
+    each claim on one line, its source never wrapped (into a pipe or a file)."""
     start, end = _axis(frame, verdict)
     conflict = set(verdict["conflict"])
     table = Table(show_edge=False, show_header=True, header_style="bold", box=None)
-    table.add_column("source", max_width=28)
+    table.add_column("source", max_width=None if whole else 28, no_wrap=whole)
     table.add_column("as of", no_wrap=True)
     table.add_column(f"{wording.number(start)} … {wording.number(end)}", no_wrap=True)
     table.add_column("figure")
@@ -354,14 +355,17 @@ def show(
     verdict: dict[str, Any],
     relations: list[dict[str, Any]] = (),  # type: ignore[assignment]
     alone: list[str] = (),  # type: ignore[assignment]
+    *,
+    whole: bool = False,
 ) -> RenderableType:
     """One metric: its kind and moment, the verdict, the forest plot, a timeline when its claims
-    speak of several days, the claims never held against another (``alone``) and its relations."""
+    speak of several days, the claims never held against another (``alone``) and its relations.
+    ``whole``: one line per claim, whatever the width (print it with ``soft_wrap``)."""
     heading = Text(visible(metric), style="bold") + Text(
         f"  ({wording.setting(verdict)})", style="dim"
     )
     parts: list[RenderableType] = [heading, verdict_sentence(verdict, frame), Text("")]
-    parts += [forest(frame, verdict), Text("")]
+    parts += [forest(frame, verdict, whole=whole), Text("")]
     days = frame["moment"].str[:10]
     if (days != days.iloc[0]).any():
         parts += [timeline(frame, verdict), Text("")]

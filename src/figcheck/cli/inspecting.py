@@ -140,8 +140,12 @@ def show(
     view = comparing.metric_view(claims_file, options)
     _save_charts(ctx, claims_file, view, {".png": png, ".svg": svg}, force)
     if output is Format.table:
-        page = render.show(view.metric, view.claims, view.verdict, view.relations, view.alone())
-        stdout_console().print(page)
+        whole = not sys.stdout.isatty()  # a pipe or a log: one line per record, whatever the width
+        alone = view.alone()
+        page = render.show(
+            view.metric, view.claims, view.verdict, view.relations, alone, whole=whole
+        )
+        stdout_console(whole=whole).print(page, soft_wrap=whole)
         table = render.claims_table(view.claims, with_metric=False)
         stdout_console().print(table, crop=sys.stdout.isatty())
     elif output is Format.json:

@@ -31,10 +31,16 @@ def warn_tolerance(tolerance: float, where: str) -> None:
         say(f"figcheck: warning: {where}{message}")
 
 
-def stdout_console() -> Console:
+WHOLE_LINES = 1_000_000
+"""The width of output into a pipe or a file that must keep each record on one line."""
+
+
+def stdout_console(*, whole: bool = False) -> Console:
+    """Rich on stdout; ``whole``: as wide as any line (a pipe or a file, where a record is one
+    line whatever the width)."""
     from rich.console import Console
 
-    return Console(highlight=False)
+    return Console(highlight=False, width=WHOLE_LINES if whole else None)
 
 
 def speakers(frame: Any, verdicts: list[dict[str, Any]]) -> dict[str, str]:
