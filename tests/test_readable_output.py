@@ -3,11 +3,16 @@ that give way to one record per block in a narrow terminal."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from figcheck import report, wording
 from figcheck.cli import app
 
 Write = Callable[[str], Path]
@@ -86,3 +91,90 @@ def test_show_prints_whole_lines_into_a_pipe(runner: CliRunner, claims_file: Wri
     assert len(forest) == 1 and forest[0].rstrip().endswith("about 810 ✗ conflict")
     timeline = [line for line in lines if line.startswith(f"  {LONG_SOURCE}: ")]
     assert len(timeline) == 1 and timeline[0].endswith("(2026-01-13) ✗")
+
+
+# --- counts written as counts -------------------------------------------------------------------
+
+
+@given(st.floats(min_value=-1e15, max_value=1.1e15, allow_nan=False))
+def test_a_number_is_never_written_in_scientific_notation(value: float) -> None:
+    for direction in (-1, 0, 1):
+        text = wording.number(value, direction)
+        assert "e" not in text.lower(), text
+        shown = float(text.replace(",", ""))
+        assert abs(shown - value) <= max(abs(value) * 1e-5, 0.01), (value, text)
+        kept = float(f"{value:.15g}")  # what a float holds: 15 significant digits
+        if direction < 0:
+            assert shown <= kept
+        if direction > 0:
+            assert shown >= kept
+
+
+def test_bounds_are_counts_rounded_outward() -> None:
+    assert wording.interval(6999999.3, 8555554.7) == "[6,999,999, 8,555,555]"
+    assert wording.interval(2430000.0, 2.7e6 * 1.1) == "[2,430,000, 2,970,000]"  # float noise
+    assert wording.interval(7e6 * 0.9, 7e6 * 1.1) == "[6,300,000, 7,700,000]"
+    assert wording.span(6999999.3, 8555554.7) == "between 6,999,999 and 8,555,555"
+    assert wording.span(6999999.3, None) == "6,999,999 or more"
+    assert wording.number(135802469.1358) == "135,802,469"  # a chart's axis label
+    assert wording.number(0.00001234) == "0.0000123"
+    assert wording.number(1234.5) == "1,234.5"
+    assert wording.number(2.64) == "2.64"
+
+
+def test_the_chart_axis_labels_are_counts() -> None:
+    from matplotlib.figure import Figure
+
+    from figcheck.charts import _number_axis
+
+    figure = Figure()
+    axes = figure.add_subplot()
+    axes.set_xlim(0, 1.5e8)
+    _number_axis(axes.xaxis)
+    figure.canvas.draw()
+    labels = [label.get_text() for label in axes.get_xticklabels()]
+    assert labels and all("e" not in label for label in labels)
+    assert "100,000,000" in labels
+    label = axes.xaxis.get_major_formatter()
+    assert label(135802469.1358, 0) == "135,802,469"
+    assert label(0.1 * 3 * 1e8, 0) == "30,000,000"  # a tick with float noise
+
+
+ABOUT_SEVEN_MILLION = """\
+claims:
+  - id: un
+    metric: displaced
+    value: 7777777
+    qualifier: about
+    source: UN
+    date: 2026-01-12
+  - id: iom
+    metric: displaced
+    value: 7500000
+    qualifier: about
+    source: IOM
+    date: 2026-01-12
+"""
+
+
+def test_compare_show_and_list_write_counts(runner: CliRunner, claims_file: Write) -> None:
+    path = claims_file(ABOUT_SEVEN_MILLION)
+    for args in (["compare"], ["show", "displaced"], ["list"]):
+        code, out, err = invoke(runner, path, *args, columns=200)
+        assert code == 0, err
+        assert "e+" not in out, out
+    code, out, _ = invoke(runner, path, "list", columns=200)
+    assert "[6,999,999, 8,555,555]" in out
+
+
+def test_csv_cells_hold_exact_values_written_without_an_exponent(
+    runner: CliRunner, claims_file: Write
+) -> None:
+    path = claims_file(ABOUT_SEVEN_MILLION)
+    code, out, err = invoke(runner, path, "list", "--format", "csv")
+    assert code == 0, err
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(out))}
+    assert rows["un"]["lo"] == "6999999.3" and rows["un"]["hi"] == "8555554.7"
+    stream = io.StringIO()
+    report.write_csv([{"ratio": 0.000005, "low": 1e16}], ["ratio", "low"], stream)
+    assert stream.getvalue() == "ratio,low\n0.000005,10000000000000000\n"

@@ -1,12 +1,15 @@
 """Machine output: verdicts and claims as JSON, CSV and Markdown, written to a stream.
 
 Numbers stay numbers (whole numbers without ``.0``), dates are ISO 8601, infinity and missing values
-are ``null`` in JSON and empty in CSV. Text cells in CSV cannot start a spreadsheet formula.
+are ``null`` in JSON and empty in CSV. A number is the exact value (to the 15 significant digits a
+float keeps), in CSV and Markdown written without an exponent (``0.000005``, not ``5e-06``). Text
+cells in CSV cannot start a spreadsheet formula.
 """
 
 from __future__ import annotations
 
 import csv
+import decimal
 import json
 import math
 from collections.abc import Iterable, Sequence
@@ -103,6 +106,14 @@ def _flat(record: Record) -> Record:
     return flat
 
 
+def positional(value: float) -> str:
+    """A float as its shortest exact text, never with an exponent: ``6999999.3``, ``0.000005``."""
+    text = repr(value)
+    if "e" not in text:
+        return text
+    return f"{decimal.Decimal(text):f}"
+
+
 def write_json(records: Iterable[Record], stream: IO[str]) -> None:
     json.dump(list(records), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
@@ -123,7 +134,11 @@ def write_csv(
     for record in records:
         flat = _flat(record)
         row = [
-            spreadsheet_safe(shown(v)) if isinstance(v, str) else v
+            spreadsheet_safe(shown(v))
+            if isinstance(v, str)
+            else positional(v)
+            if isinstance(v, float)
+            else v
             for v in (flat[c] for c in columns)
         ]
         carriage_return = any(isinstance(cell, str) and "\r" in cell for cell in row)
@@ -133,7 +148,7 @@ def write_csv(
 def _markdown_cell(value: Any) -> str:
     if value is None:
         return ""
-    text = visible(str(value))
+    text = positional(value) if isinstance(value, float) else visible(str(value))
     return text.replace("\\", "\\\\").replace("|", "\\|")
 
 

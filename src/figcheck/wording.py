@@ -50,29 +50,48 @@ RELATIONS = ("part", "parts")
 # --- numbers and intervals ----------------------------------------------------------------------
 
 
-def number(value: float | None) -> str:
-    """A figure as people write it: ``1,850``, ``2.4``, ``∞`` for an open bound."""
+def number(value: float | None, outward: int = 0) -> str:
+    """A figure as people write it: ``1,850``, ``2.4``, ``∞`` for an open bound; never in
+    scientific notation (``6,999,999``, not ``7e+06``).
+
+    A whole number is written whole; another keeps six significant digits (at most three after
+    the point below 1), so a count of millions loses its fraction. ``outward`` says which way that
+    rounds: ``-1`` down (a lower bound), ``1`` up (an upper bound), ``0`` to the nearest, so a
+    bound shown never allows less than the bound computed. Float noise is dropped first
+    (``2.7e6 * 1.1`` is 2,970,000)."""
     if value is None or math.isnan(value):
         return ""
     if math.isinf(value):
-        return "∞"
-    if float(value).is_integer():
+        return "∞" if value > 0 else "-∞"
+    value = float(f"{value:.15g}")
+    if value.is_integer():
         return f"{int(value):,}"
-    return f"{value:,.6g}" if abs(value) >= 1 else f"{value:.3g}"
+    size = abs(value)  # six significant digits, or three after the zeros below 1
+    places = max(0, 6 - len(str(int(size)))) if size >= 1 else 2 - math.floor(math.log10(size))
+    import decimal  # only for a figure with a fraction
+
+    rounding = {-1: decimal.ROUND_FLOOR, 1: decimal.ROUND_CEILING}.get(outward)
+    shown = decimal.Decimal(repr(value)).quantize(
+        decimal.Decimal(1).scaleb(-places), rounding=rounding or decimal.ROUND_HALF_EVEN
+    )
+    text = f"{shown:,f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text in ("-0", "") else text
 
 
 def figure(claim: Row) -> str:
     """What a claim says, in words: ``about 800``, ``at least 1,850``, ``40–60``."""
     if claim["qualifier"] == "range":
-        return f"{number(claim['low'])}–{number(claim['high'])}"
+        return f"{number(claim['low'], -1)}–{number(claim['high'], 1)}"
     return _QUALIFIER_WORDS[claim["qualifier"]] + number(claim["point"])
 
 
 def interval(lo: float, hi: float) -> str:
-    """An interval as text: ``[45, 55]``, ``[2,400, ∞)``, or a single figure."""
+    """An interval as text: ``[45, 55]``, ``[2,400, ∞)``, or a single figure; its bounds
+    rounded outward (``[6,999,999, 8,555,555]`` for 6999999.3 to 8555554.7)."""
     if lo == hi:
         return number(lo)
-    return f"[{number(lo)}, {number(hi)}{')' if math.isinf(hi) else ']'}"
+    return f"[{number(lo, -1)}, {number(hi, 1)}{')' if math.isinf(hi) else ']'}"
 
 
 def bound(value: float | None, missing: float) -> float:
@@ -92,8 +111,8 @@ def span(low: float, high: float | None) -> str:
     if low == high:
         return f"exactly {number(low)}"
     if math.isinf(high):
-        return f"{number(low)} or more"
-    return f"between {number(low)} and {number(high)}"
+        return f"{number(low, -1)} or more"
+    return f"between {number(low, -1)} and {number(high, 1)}"
 
 
 def ratio(value: float | None, status: str) -> str:
