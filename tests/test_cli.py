@@ -455,7 +455,7 @@ def test_compare_csv_has_the_same_columns_with_and_without_rows(
     _, empty, _ = run(runner, path, "compare", "--format", "csv", "--since", "2030-01-01")
     header = (
         "metric,status,claims,sources,min,max,median,range_low,range_high,ratio,kind,"
-        "conflict_a,conflict_b,as_of,window,uncompared"
+        "conflict_a,conflict_b,as_of,window,uncompared,conflict_sources"
     )
     assert full.splitlines()[0] == header
     assert empty == header + "\n"

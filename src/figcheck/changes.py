@@ -10,7 +10,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from figcheck.comparing import end_of, report_key
+from figcheck.comparing import end_of, report_key, sources_of
 
 if TYPE_CHECKING:
     from figcheck.claimsfile.cache import Cache
@@ -91,6 +91,7 @@ def _after(
         if dataclasses.replace(old, claims=expected) == claims_file:  # nothing else changed
             fresh = report.verdict_records(one_metric.metric_report(claims_file, claim.metric)[1])
             involved = one_metric.claim_rows(claims_file, _involved(claims_file, claim.metric))
+            report.name_conflicts(fresh, sources_of(involved, fresh))
             cache.update_report(
                 snap,
                 after,

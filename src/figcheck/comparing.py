@@ -123,6 +123,7 @@ def compare_report(
     verdicts = report.verdict_records(
         analysis.verdicts_of(frame, claims_file, filters, options.tolerance)
     )
+    report.name_conflicts(verdicts, sources_of(frame, verdicts))
     tolerance = claims_file.settings.tolerance
     computed = CompareReport(verdicts, speakers(frame, verdicts), tolerance)
     if key is not None:
@@ -133,6 +134,16 @@ def compare_report(
 
 
 _TOLERANCE = "settings:tolerance"
+
+
+def sources_of(claims: Any, verdicts: Records) -> dict[str, str]:
+    """Who said each claim in the verdicts' conflicts, by id; ``claims`` a claims frame (pandas)
+    or its rows."""
+    ids = {claim for row in verdicts for claim in row["conflict"]}
+    if isinstance(claims, list):
+        return {row["id"]: str(row["source"]) for row in claims if row["id"] in ids}
+    named = claims.loc[claims["id"].isin(ids), ["id", "source"]]
+    return dict(zip(named["id"].tolist(), map(str, named["source"].tolist()), strict=True))
 
 
 @dataclass(frozen=True, slots=True)

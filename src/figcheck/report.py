@@ -21,8 +21,12 @@ from figcheck.safety import spreadsheet_safe, visible
 if TYPE_CHECKING:
     import pandas as pd
 
-VERDICT_FIELDS = CSV_COLUMNS  # the columns of the compare report in CSV and Markdown
+VERDICT_FIELDS = (*CSV_COLUMNS, "conflict_sources")
+"""The columns of the compare report in CSV and Markdown: the verdict's, then who disagrees."""
 _NUMBER_COLUMNS = ("min", "max", "median", "range_low", "range_high", "ratio")
+NOT_APPLICABLE = "NA"
+"""``range_low`` and ``range_high`` in CSV and Markdown for a row with no range (an empty
+``range_high`` is an open bound)."""
 
 Record = dict[str, Any]
 
@@ -95,14 +99,26 @@ def claim_records(frame: pd.DataFrame) -> list[Record]:
     return _records(frame.assign(as_of=frame["moment"]), CLAIM_FIELDS)
 
 
+def name_conflicts(records: list[Record], source_of: dict[str, str]) -> None:
+    """Add ``conflict_sources`` to each compare record: who said each claim of its conflict, in
+    the conflict's order (``source_of`` maps claim ids to their source)."""
+    for record in records:
+        record["conflict_sources"] = [source_of[claim] for claim in record["conflict"]]
+
+
 def _flat(record: Record) -> Record:
-    """A compare record with its conflict spread over ``conflict_a`` and ``conflict_b``."""
+    """A compare record as its CSV row: the conflict spread over ``conflict_a`` and
+    ``conflict_b``, who disagrees joined by ``; ``, and ``NA`` for the range of a row that has
+    none (a divergence, a relation), so that an empty ``range_high`` is only ever an open bound."""
     if "conflict" not in record:
         return record
     flat = {key: value for key, value in record.items() if key != "conflict"}
     ids = list(record["conflict"])
     flat["conflict_a"] = ids[0] if ids else None
     flat["conflict_b"] = " ".join(ids[1:]) or None  # the other ids, when a relation has more
+    flat["conflict_sources"] = "; ".join(record.get("conflict_sources") or ()) or None
+    if record["status"] == "divergent" or record["kind"] in ("part", "parts"):
+        flat["range_low"] = flat["range_high"] = NOT_APPLICABLE
     return flat
 
 

@@ -31,7 +31,7 @@ from figcheck.claimsfile.locate import Snapshot
 from figcheck.claimsfile.replace import replace_atomically
 from figcheck.model import ClaimsFile, ClaimTable
 
-_CACHE_FORMAT = 5  # 5: figures beyond 10^15 are refused
+_CACHE_FORMAT = 6  # 6: the compare report names who disagrees (conflict_sources)
 KEY = (_CACHE_FORMAT, __version__)
 
 # A few appended claims are read on their own quickly, while rewriting the cache of a large file

@@ -14,7 +14,7 @@ from typing import Any
 from figcheck.model import ClaimsFile, ClaimTable, Kind, Qualifier
 from figcheck.reconcile import reference
 from figcheck.reconcile.rules import day_number, interval, point_value, source_key
-from figcheck.reconcile.verdict import Verdict, in_report_order
+from figcheck.reconcile.verdict import COLUMNS, Verdict, in_report_order
 
 Row = dict[str, Any]
 _FIELDS = ("id", "metric", "source", "date", "as_of", "value", "qualifier", "low", "high")
@@ -131,4 +131,5 @@ def with_verdicts(records: list[Row], metric: str, replaced: list[Row]) -> list[
 
 def _verdict(record: Row) -> Verdict:
     """A report record back as a verdict (enough of one to be ordered)."""
-    return Verdict(**{**record, "conflict": tuple(record["conflict"])})
+    fields = {name: record[name] for name in COLUMNS}  # a report record may have more keys
+    return Verdict(**{**fields, "conflict": tuple(record["conflict"])})
