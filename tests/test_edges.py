@@ -131,7 +131,9 @@ def test_a_read_only_claims_file_is_not_replaced(
     assert path.read_text() == "claims: []\n"
 
 
-def _claims_output(rows: int, *, terminal: bool, monkeypatch: pytest.MonkeyPatch) -> str:
+def _claims_output(
+    rows: int, *, terminal: bool, monkeypatch: pytest.MonkeyPatch, width: int = 60
+) -> str:
     from rich.console import Console
 
     from figcheck import render
@@ -142,18 +144,23 @@ def _claims_output(rows: int, *, terminal: bool, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(render._ClaimsTable, "TABLE_ROWS", rows)
     frame = claims_frame(load(snapshot(str(SHIPPED))))
     out = io.StringIO()
-    console = Console(file=out, width=60, force_terminal=terminal, color_system=None)
+    console = Console(file=out, width=width, force_terminal=terminal, color_system=None)
     console.print(render.claims_table(frame), crop=terminal)
     return out.getvalue()
 
 
 def test_claims_fit_a_terminal_and_stay_whole_in_a_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
-    few = _claims_output(100, terminal=True, monkeypatch=monkeypatch)
-    assert "━" in few and max(len(line) for line in few.splitlines()) <= 60  # a Rich table
-    many = _claims_output(3, terminal=True, monkeypatch=monkeypatch)  # more claims than that
+    few = _claims_output(100, terminal=True, monkeypatch=monkeypatch, width=180)
+    assert "━" in few and max(len(line) for line in few.splitlines()) <= 180  # a Rich table
+    many = _claims_output(3, terminal=True, monkeypatch=monkeypatch, width=180)  # more claims
     lines = many.splitlines()
-    assert "─┼─" in many and max(len(line) for line in lines) <= 60  # a grid that fits...
-    assert lines[2].startswith("e25c6ae1 │ ") and "…" in lines[2]  # ...ids whole, metrics cut
+    assert "─┼─" in many and max(len(line) for line in lines) <= 180  # a grid that fits...
+    assert lines[2].startswith("e25c6ae1 │ americans_released ")  # ...ids and metrics whole
+    for rows in (100, 3):  # a narrow terminal: one claim per block, nothing cut
+        narrow = _claims_output(rows, terminal=True, monkeypatch=monkeypatch)
+        lines = narrow.splitlines()
+        assert "e25c6ae1  americans_released  2026-01-12" in lines
+        assert "…" not in narrow and max(len(line) for line in lines) <= 60
     piped = _claims_output(100, terminal=False, monkeypatch=monkeypatch)
     lines = piped.splitlines()
     assert "─┼─" in piped and len(lines) == 2 + 7  # one line per claim, however long

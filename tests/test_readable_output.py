@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -178,3 +179,83 @@ def test_csv_cells_hold_exact_values_written_without_an_exponent(
     stream = io.StringIO()
     report.write_csv([{"ratio": 0.000005, "low": 1e16}], ["ratio", "low"], stream)
     assert stream.getvalue() == "ratio,low\n0.000005,10000000000000000\n"
+
+
+# --- narrow terminals: one record per block rather than cut columns -----------------------------
+
+TWO_LONG_METRICS = """\
+claims:
+  - id: fp
+    metric: political_prisoners_in_caracas
+    value: 800
+    qualifier: about
+    source: Foro Penal
+    date: 2026-01-12
+  - id: gov
+    metric: political_prisoners_in_caracas
+    value: 0
+    source: government
+    date: 2026-01-12
+  - id: hr
+    metric: political_prisoners_in_maracaibo
+    value: 120
+    source: Provea
+    date: 2026-01-12
+"""
+
+
+def in_terminal(runner: CliRunner, path: Path, *args: str, columns: int) -> str:
+    """A command's output as a terminal of this width shows it (Rich told it is a terminal)."""
+    env = {"COLUMNS": str(columns), "TTY_COMPATIBLE": "1", "NO_COLOR": "1"}
+    result = runner.invoke(app, ["-f", str(path), *args], env=env)
+    assert result.exit_code == 0, result.stderr
+    return re.sub("\x1b\\[[0-9;]*m", "", result.stdout)  # bold and dim, which NO_COLOR keeps
+
+
+def test_compare_in_a_narrow_terminal_shows_every_metric_name_whole(
+    runner: CliRunner, claims_file: Write
+) -> None:
+    path = claims_file(TWO_LONG_METRICS)
+    out = in_terminal(runner, path, "compare", columns=60)
+    lines = out.splitlines()
+    assert "political_prisoners_in_caracas" in lines
+    assert "political_prisoners_in_maracaibo" in lines
+    assert "…" not in out and max(map(len, lines)) <= 60
+    assert "  verdict  divergent, as of 2026-01-12, ratio ∞" in lines
+    assert "Foro Penal about 800 vs government 0" in out
+    wide = in_terminal(runner, path, "compare", columns=200)
+    assert "─┼─" in wide  # a table where there is room for one
+
+
+def test_list_in_a_narrow_terminal_shows_every_claim_whole(
+    runner: CliRunner, claims_file: Write
+) -> None:
+    path = claims_file(TWO_LONG_METRICS)
+    out = in_terminal(runner, path, "list", columns=60)
+    lines = out.splitlines()
+    assert "fp  political_prisoners_in_caracas  2026-01-12" in lines
+    assert "  figure  about 800  [720, 880]" in lines
+    assert "  source  government" in lines
+    assert "…" not in out and max(map(len, lines)) <= 60
+    assert "━" in in_terminal(runner, path, "list", columns=200)  # a table where it fits
+
+
+def test_show_in_a_narrow_terminal_keeps_the_conflict_mark(claims_file: Write) -> None:
+    from rich.console import Console
+
+    from figcheck import comparing, render
+    from figcheck.claimsfile.locate import snapshot
+    from figcheck.claimsfile.reading import load
+
+    path = claims_file(PRISONERS)
+    view = comparing.metric_view(
+        load(snapshot(str(path))), comparing.CompareOptions("political_prisoners")
+    )
+    for width in (60, 40):
+        out = io.StringIO()
+        console = Console(file=out, width=width, force_terminal=True, color_system=None)
+        console.print(render.show(view.metric, view.claims, view.verdict))
+        lines = out.getvalue().splitlines()
+        assert sum(line.endswith("✗ conflict") for line in lines) == 2, out.getvalue()
+        assert any(line.endswith("  about 810 ✗ conflict") for line in lines)
+        assert max(map(len, lines)) <= width

@@ -66,12 +66,16 @@ class Grid:
         right: set[int],
         wrap: int | None,
         give_way: int = 0,
+        narrow: Blocks | None = None,
+        bend: tuple[int, int] | None = None,
     ):
         self.headers = headers
         self.rows = rows
         self.right = right
         self.wrap = wrap
         self.give_way = give_way  # the column cut with "…" when a terminal is too narrow
+        self.narrow = narrow  # instead, one record per block when a column would be cut
+        self.bend = bend  # (a column, its least width): it wraps too, before blocks are drawn
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         lengths = [[_cell_width(text) for text, _ in row] for row in self.rows]
@@ -82,9 +86,20 @@ class Grid:
         room = options.max_width if console.is_terminal else 1_000_000
         if self.wrap is not None:
             wrap = self.wrap
+            natural = widths[self.bend[0]] if self.bend is not None else 0
+            if self.bend is not None:  # the second column at its least, until there is room
+                bent, least = self.bend
+                widths[bent] = min(natural, max(least, cell_len(self.headers[bent])))
             others = sum(w for i, w in enumerate(widths) if i != wrap) + 3 * (len(widths) - 1)
             widths[wrap] = max(20, min(widths[wrap], room - others))
             excess = others + widths[wrap] - room
+            if self.bend is not None and excess < 0:  # room to spare: the second column wider
+                wider = min(natural, widths[bent] - excess)
+                excess += wider - widths[bent]
+                widths[bent] = wider
+            if excess > 0 and self.narrow is not None:  # too narrow for a table: blocks
+                yield self.narrow
+                return
             if excess > 0:  # a narrow terminal: one column gives way, its cells cut with "…"
                 narrow = self.give_way
                 widths[narrow] = max(cell_len(self.headers[narrow]), widths[narrow] - excess)
@@ -114,17 +129,29 @@ class Grid:
         yield from self._line(headers, [cell_len(h) for h in self.headers], widths, styles)
         yield Segment("─┼─".join("─" * width for width in widths)[:room])
         yield Segment.line()
-        wrap = self.wrap
+        wrapping = [] if self.wrap is None else [self.wrap]
+        if self.bend is not None and self.wrap is not None:
+            wrapping.append(self.bend[0])
         for row, row_lengths in zip(self.rows, lengths, strict=True):
-            if wrap is None or row_lengths[wrap] <= widths[wrap]:
+            if all(row_lengths[column] <= widths[column] for column in wrapping):
                 yield from self._line(row, row_lengths, widths, styles)
                 continue
-            text, style = row[wrap]
-            pieces = textwrap.wrap(text, widths[wrap], break_on_hyphens=False) or [""]
-            blank = [("", "")] * len(row)
-            for number, piece in enumerate(pieces):
-                cells = row if number == 0 else blank
-                wrapped = [*cells[:wrap], (piece, style), *cells[wrap + 1 :]]
+            pieces = {
+                column: textwrap.wrap(row[column][0], widths[column], break_on_hyphens=False)
+                or [""]
+                for column in wrapping
+            }
+            for number in range(max(map(len, pieces.values()))):
+                wrapped = [
+                    (
+                        (pieces[index][number] if number < len(pieces[index]) else "", style)
+                        if index in pieces
+                        else (text, style)
+                        if number == 0
+                        else ("", "")
+                    )
+                    for index, (text, style) in enumerate(row)
+                ]
                 yield from self._line(wrapped, [_cell_width(t) for t, _ in wrapped], widths, styles)
 
     def _line(
@@ -182,6 +209,38 @@ def _cell_width(text: str) -> int:
     return len(text) if text.isascii() else cell_len(text)
 
 
+Field = tuple[str, str, str]  # a label, its text (already made visible) and the text's style
+
+
+class Blocks:
+    """One record per block, as ``git log`` prints commits: a heading line, then each field on a
+    line of its own, labelled and indented, its text wrapped to the width. For a terminal too
+    narrow for a table: nothing is cut, a long name or figure only takes more lines."""
+
+    def __init__(self, records: list[tuple[list[Cell], list[Field]]]) -> None:
+        self.records = records
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        labels = [label for _, fields in self.records for label, _, _ in fields]
+        label_width = max(map(cell_len, labels), default=0)
+        for number, (heading, fields) in enumerate(self.records):
+            if number:
+                yield Text("")
+            line = Text()
+            for index, (text, style) in enumerate(heading):
+                line.append(("  " if index else "") + text, style)
+            yield line
+            for label, text, style in fields:
+                if not text:
+                    continue
+                indent = f"  {label}{' ' * (label_width - cell_len(label))}  "
+                room = max(8, width - len(indent))
+                pieces = textwrap.wrap(text, room, break_on_hyphens=False) or [""]
+                for index, piece in enumerate(pieces):
+                    yield Text(indent if index == 0 else " " * len(indent)) + Text(piece, style)
+
+
 def _speakers(claims: Claims, ids: set[str]) -> dict[str, str]:
     """For each of these claim ids: who said what (``human rights groups about 800``)."""
     rows: list[dict[Any, Any]]
@@ -227,7 +286,27 @@ def compare_table(
     if not rows:
         return Text(empty or NO_CLAIMS)
     headers = ["metric", "verdict", "as of", "claims", "sources", "figures", "ratio"]
-    return Group(Grid(headers, rows, right={3, 4, 6}, wrap=5), Text(wording.summary(verdicts)))
+    narrow = Blocks([_verdict_block(row) for row in rows])
+    # a metric's name is never cut: a relation's words may wrap down to the longest metric's
+    names = [_cell_width(row[0][0]) for row, v in zip(rows, verdicts, strict=True)
+             if v["kind"] not in wording.RELATIONS]  # fmt: skip
+    bend = (0, max(names, default=len("metric")))
+    grid = Grid(headers, rows, right={3, 4, 6}, wrap=5, narrow=narrow, bend=bend)
+    return Group(grid, Text(wording.summary(verdicts)))
+
+
+def _verdict_block(row: list[Cell]) -> tuple[list[Cell], list[Field]]:
+    """A compare row as a block: the metric whole, then its verdict, claims and figures."""
+    metric, (status, style), (as_of, _), (claims, dim), (sources, _), (figures, _), ratio = row
+    verdict = f"{status}, as of {as_of}" if as_of else status
+    if ratio[0]:
+        verdict += f", ratio {ratio[0]}"
+    counts = f"{claims} from {wording.counted(int(sources), 'source')}"
+    return [metric], [
+        ("verdict", verdict, style),
+        ("claims", counts, dim),
+        ("figures", figures, dim),
+    ]
 
 
 def claims_table(frame: pd.DataFrame, *, with_metric: bool = True) -> RenderableType:
@@ -261,7 +340,43 @@ class _ClaimsTable:
         self.names = names
         self.rows = rows
 
+    # what a table needs to be read: these whole, the others at least this wide
+    WHOLE = frozenset({"id", "metric", "interval", "date"})
+    LEAST = 12
+
+    def readable(self, width: int) -> bool:
+        """Whether a table of these claims can be read at this width, every id, metric, interval
+        and date whole and the other columns at least a word wide."""
+        needed = 3 * (len(self.names) - 1) + 2
+        for index, name in enumerate(self.names):
+            longest = max((_cell_width(row[index][0]) for row in self.rows), default=0)
+            longest = max(longest, cell_len(name))
+            needed += longest if name in self.WHOLE else min(longest, self.LEAST)
+        return needed <= width
+
+    def blocks(self) -> Blocks:
+        """The claims one per block: id, metric and date, then figure, source and text."""
+        where = {name: index for index, name in enumerate(self.names)}
+        records: list[tuple[list[Cell], list[Field]]] = []
+        for row in self.rows:
+            heading = [("id", "bold"), ("metric", "bold"), ("date", "dim")]
+            figure = f"{row[where['figure']][0]}  {row[where['interval']][0]}"
+            records.append(
+                (
+                    [(row[where[name]][0], style) for name, style in heading if name in where],
+                    [
+                        ("figure", figure, ""),
+                        ("source", row[where["source"]][0], ""),
+                        ("text", *row[where["text"]]),
+                    ],
+                )
+            )
+        return Blocks(records)
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if console.is_terminal and not self.readable(options.max_width):
+            yield self.blocks()  # a narrow terminal: one claim per block, nothing cut
+            return
         if console.is_terminal and len(self.rows) <= self.TABLE_ROWS:
             table = Table(show_edge=False, header_style="bold")
             for name in self.names:
@@ -295,15 +410,15 @@ def _axis(frame: pd.DataFrame, verdict: dict[str, Any]) -> tuple[float, float]:
     return start, end
 
 
-def _column(value: float, start: float, end: float) -> int:
+def _column(value: float, start: float, end: float, width: int = _WIDTH) -> int:
     if math.isinf(value):
-        return _WIDTH - 1
-    return round((value - start) / (end - start) * (_WIDTH - 1))
+        return width - 1
+    return round((value - start) / (end - start) * (width - 1))
 
 
-def _bar(lo: float, hi: float, start: float, end: float, style: str) -> Text:
-    left, right = _column(lo, start, end), _column(hi, start, end)
-    line = [" "] * _WIDTH
+def _bar(lo: float, hi: float, start: float, end: float, style: str, width: int = _WIDTH) -> Text:
+    left, right = _column(lo, start, end, width), _column(hi, start, end, width)
+    line = [" "] * width
     if left == right:
         line[left] = "●"
     else:
@@ -316,7 +431,62 @@ def _bar(lo: float, hi: float, start: float, end: float, style: str) -> Text:
 
 def forest(frame: pd.DataFrame, verdict: dict[str, Any], *, whole: bool = False) -> RenderableType:
     """Each claim's interval on one axis, the reconciled range or the conflict marked; ``whole``:
-    each claim on one line, its source never wrapped (into a pipe or a file)."""
+    each claim on one line, its source never wrapped (into a pipe or a file). In a terminal too
+    narrow for its columns, each claim takes two lines (:class:`_NarrowForest`)."""
+    table = _forest_table(frame, verdict, whole=whole)
+    return table if whole else _NarrowForest(frame, verdict, table)
+
+
+class _NarrowForest:
+    """The forest plot as a table where it fits; in a narrower terminal each claim as a block:
+    its source and moment, then its bar (as wide as there is room for) with the figure and the
+    conflict mark whole."""
+
+    SOURCE = 12  # the least width of the source column for the table to be read
+    LEAST_BAR = 8
+
+    def __init__(self, frame: pd.DataFrame, verdict: dict[str, Any], table: Table) -> None:
+        self.frame, self.verdict, self.table = frame, verdict, table
+
+    def _figures(self) -> list[Text]:
+        conflict = set(self.verdict["conflict"])
+        return [
+            Text(figure(claim))
+            + (
+                Text(f" {wording.CONFLICT_MARK}", style="bold red")
+                if claim["id"] in conflict
+                else ""
+            )
+            for claim in self.frame.to_dict("records")
+        ]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        figures = self._figures()
+        longest = max((text.cell_len for text in figures), default=0)
+        sources = max((cell_len(visible(str(s))) for s in self.frame["source"]), default=0)
+        needed = min(sources, self.SOURCE) + 10 + _WIDTH + max(longest, 6) + 4 * 2
+        if width >= needed:
+            yield self.table
+            return
+        start, end = _axis(self.frame, self.verdict)
+        bar_width = max(self.LEAST_BAR, min(_WIDTH, width - 4 - longest))
+        conflict = set(self.verdict["conflict"])
+        yield Text(f"axis  {wording.number(start)} … {wording.number(end)}", style="bold")
+        for claim, said in zip(self.frame.to_dict("records"), figures, strict=True):
+            style = "bold red" if claim["id"] in conflict else "cyan"
+            yield cell(claim["source"]) + Text(f"  {claim['moment']}", style="dim")
+            bar = _bar(claim["lo"], claim["hi"], start, end, style, bar_width)
+            yield Text("  ") + bar + Text("  ") + said
+        if self.verdict["status"] == "consistent":
+            low, high = self.verdict["range_low"], bound(self.verdict["range_high"], math.inf)
+            band = _bar(low, high, start, end, "bold green", bar_width)
+            yield Text("reconciled", style="bold green")
+            yield Text("  ") + band + Text(f"  {interval(low, high)}")
+
+
+def _forest_table(frame: pd.DataFrame, verdict: dict[str, Any], *, whole: bool) -> Table:
+    """The forest plot as a table: source, moment, bar, figure."""
     start, end = _axis(frame, verdict)
     conflict = set(verdict["conflict"])
     table = Table(show_edge=False, show_header=True, header_style="bold", box=None)
