@@ -13,7 +13,7 @@ import sys
 from typing import Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from figcheck import __version__
 from figcheck.cli.articles import extract
@@ -69,6 +69,7 @@ def main_options(
         typer.Option(
             "--file",
             "-f",
+            metavar="FILE",
             help="Claims file ('-' for standard input). Default: $FIGCHECK_FILE, "
             "else data/claims.yaml here or in the nearest parent folder.",
             show_default=False,
@@ -115,19 +116,84 @@ def main() -> NoReturn:
     os._exit(code)
 
 
-COMMANDS = (  # name, function: the order of --help
-    ("init", init),
-    ("list", list_claims),
-    ("compare", compare),
-    ("show", show),
-    ("export", export),
-    ("check", check),
-    ("add", add),
-    ("rm", rm),
-    ("report", html_report),
-    ("extract", extract),
-    ("merge-driver", merge_driver),
-    ("import", import_file),
-)
-for _name, _command in COMMANDS:
-    app.command(_name)(_command)
+class _Argument(TyperArgument):
+    """An argument as ``git`` and ``gh`` name one in help: its metavar alone (``METRIC``), in
+    brackets when optional (``[TEXT]``), without a type (``<str>``) or braces (``{metric}``)."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw
+        name = name if self.required else f"[{name}]"
+        return f"{name}..." if self.nargs != 1 else name
+
+
+class _Command(TyperCommand):
+    """A command whose arguments are named as :class:`_Argument` names them."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _Argument
+
+
+# name, function, the one-line summary of figcheck --help (it fits 60 columns), examples
+COMMANDS = (
+    ("init", init, "Create a claims file from a template.", (
+        "figcheck init",
+        "figcheck init --git          # and merge it by claim in git",
+    )),
+    ("list", list_claims, "List the claims and what each allows.", (
+        "figcheck list --metric political_prisoners",
+        "figcheck list --since 2026-01-01 --format csv > claims.csv",
+    )),
+    ("compare", compare, "Which figures disagree, per metric.", (
+        "figcheck compare --only-divergent",
+        "figcheck compare --format json --fail-on-divergence",
+    )),
+    ("show", show, "Every claim of one metric on one axis.", (
+        "figcheck show political_prisoners",
+        "figcheck show political_prisoners --as-of 2026-01-12 --svg prisoners.svg",
+    )),
+    ("export", export, "Write the report as CSV, JSON, Markdown.", (
+        "figcheck export report.csv",
+        "figcheck export --claims - --format json",
+    )),
+    ("check", check, "Check the claims file for problems.", (
+        "figcheck check",
+        "figcheck -f desk/claims.yaml check",
+    )),
+    ("add", add, "Record a claim written in shorthand.", (
+        'figcheck add "about 800 political prisoners (Foro Penal)" --date 2026-01-14',
+        'figcheck add --metric deaths --value 1500 --source "Interior Ministry"',
+    )),
+    ("rm", rm, "Remove one claim by its id.", (
+        "figcheck rm 58130261",
+    )),
+    ("report", html_report, "Write the HTML report for an editor.", (
+        "figcheck report",
+        "figcheck report desk.html --as-of 2026-01-12",
+    )),
+    ("extract", extract, "Find the figures in an article.", (
+        "figcheck extract article.txt",
+        "figcheck extract article.html --add --yes --min-confidence 0.9",
+    )),
+    ("merge-driver", merge_driver, "Merge claims files in git, by claim.", (
+        "figcheck init --git          # sets git up to run it",
+    )),
+    ("import", import_file, "Import claims from a spreadsheet.", (
+        "figcheck import desk.csv --dry-run",
+        "figcheck import desk.xlsx --map Figure=value --skip-bad",
+    )),
+)  # fmt: skip
+
+
+def _examples(lines: tuple[str, ...]) -> str:
+    """The examples at the end of a command's help, kept as written (click's ``\\b``)."""
+    return "\b\nExamples:\n" + "\n".join(f"  $ {line}" for line in lines)
+
+
+for _name, _command, _summary, _lines in COMMANDS:
+    app.command(_name, cls=_Command, short_help=_summary, epilog=_examples(_lines))(_command)

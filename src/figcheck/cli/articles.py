@@ -32,7 +32,12 @@ def extract(
         str, typer.Argument(metavar="FILE", help="An article: text, Markdown or HTML ('-': stdin).")
     ],
     output: Annotated[
-        ExtractFormat, typer.Option("--format", help="table for people; json or yaml for scripts.")
+        ExtractFormat,
+        typer.Option(
+            "--format",
+            metavar="table|json|yaml",
+            help="table for people; json or yaml for scripts.",
+        ),
     ] = ExtractFormat.table,
     add_them: Annotated[
         bool, typer.Option("--add", help="Go through the candidates and record those you accept.")
@@ -41,13 +46,18 @@ def extract(
         bool, typer.Option("--yes", help="With --add: take every attributed candidate, no asking.")
     ] = False,
     min_confidence: Annotated[
-        float, typer.Option(min=0, max=1, help="With --yes: only candidates this confident.")
+        float,
+        typer.Option(
+            min=0, max=1, metavar="0-1", help="With --yes: only candidates this confident."
+        ),
     ] = 0.8,
     date: Annotated[
         dt.datetime | None,
         typer.Option(
             formats=["%Y-%m-%d"],
-            help="Date of the claims (default: a date in the text's first lines, else today).",
+            metavar="DATE",
+            help="Date of the claims, YYYY-MM-DD (default: a date in the text's first lines, "
+            "else today).",
             show_default=False,
         ),
     ] = None,

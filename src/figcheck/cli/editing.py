@@ -88,18 +88,22 @@ def add(
     text: Annotated[
         str | None,
         typer.Argument(
-            help='The claim in shorthand, e.g. "~50 released (UN)".', show_default=False
+            metavar="TEXT",
+            help='The claim in shorthand, e.g. "~50 released (UN)".',
+            show_default=False,
         ),
     ] = None,
     metric: Annotated[
-        str | None, typer.Option(help="What is counted (wins over the text).")
+        str | None,
+        typer.Option(metavar="METRIC", help="What is counted (wins over the text)."),
     ] = None,
-    source: Annotated[str | None, typer.Option(help="Who said it.")] = None,
+    source: Annotated[str | None, typer.Option(metavar="SOURCE", help="Who said it.")] = None,
     date: Annotated[
         dt.datetime | None,
         typer.Option(
             formats=["%Y-%m-%d"],
-            help="When the source said it (default: today).",
+            metavar="DATE",
+            help="When the source said it, YYYY-MM-DD (default: today).",
             show_default=False,
         ),
     ] = None,
@@ -117,6 +121,7 @@ def add(
     kind: Annotated[
         KindChoice | None,
         typer.Option(
+            metavar="level|cumulative|fixed",
             help="A new metric's kind: level (rises and falls), cumulative (a running total) "
             "or fixed (one number). Asked in a terminal; else level.",
             show_default=False,
@@ -133,12 +138,23 @@ def add(
         str | None,
         typer.Option(metavar="NUMBER", help="Upper bound (a range, or overriding)."),
     ] = None,
-    unit: Annotated[str | None, typer.Option(help="Unit, when not the metric's.")] = None,
-    url: Annotated[str | None, typer.Option(help="Where the claim was read.")] = None,
-    note: Annotated[str | None, typer.Option(help="Anything worth keeping with it.")] = None,
+    unit: Annotated[
+        str | None, typer.Option(metavar="UNIT", help="Unit, when not the metric's.")
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option(metavar="URL", help="Where the claim was read.")
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option(metavar="NOTE", help="Anything worth keeping with it.")
+    ] = None,
     wording: Annotated[
         str | None,
-        typer.Option("--text", help="The wording as read (default: TEXT).", show_default=False),
+        typer.Option(
+            "--text",
+            metavar="WORDING",
+            help="The wording as read (default: TEXT).",
+            show_default=False,
+        ),
     ] = None,
     new_metric: Annotated[
         bool, typer.Option("--new-metric", help="Start a new metric even if one has a close name.")
@@ -151,7 +167,15 @@ def add(
         bool, typer.Option("--json", help="Read the claim as a JSON object from standard input.")
     ] = False,
 ) -> None:
-    """Record a claim: parse TEXT, let options override it, check it, and append it."""
+    """Record a claim: parse TEXT, let options override it, check it, and append it.
+
+    TEXT is the shorthand [QUALIFIER] NUMBER [WHAT] [(SOURCE)]: "~50 released (UN)", "at least
+    1,850 killed (HRANA)", "between 40 and 60 freed (Foro Penal)", "about 800 political
+    prisoners, according to Provea". WHAT is matched against the metrics and their aliases.
+    Options override what the text says. Missing parts (the metric, the source, the figure)
+    are asked for in a terminal; elsewhere they are an error. Every form is listed in
+    docs/shorthand.md.
+    """
     from figcheck import changes, recording
     from figcheck.claimsfile.locate import snapshot
     from figcheck.claimsfile.reading import load

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import io
 import sys
 from pathlib import Path
@@ -40,12 +41,18 @@ _EXTENSIONS = {
 _OUTPUT_KINDS = {Format.csv: "CSV", Format.json: "JSON", Format.markdown: "MARKDOWN"}
 
 
+class ExportFormat(enum.StrEnum):
+    """What export writes: the machine formats (a table is for the terminal)."""
+
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+
+
 def _export_format(path: str, given: Format | None) -> Format:
     """The format ``export`` writes: as given, else by the extension; CSV for no extension or
     ``.txt`` (said on stderr); any other extension is refused rather than guessed."""
     if given is not None:
-        if given is Format.table:
-            raise UsageError("export writes csv, json or markdown, not a table")
         return given
     suffix = Path(path).suffix.lower() if path != "-" else ""
     if suffix in _EXTENSIONS:
@@ -63,15 +70,17 @@ def _export_format(path: str, given: Format | None) -> Format:
 def export(
     ctx: typer.Context,
     path: Annotated[
-        str, typer.Argument(help="Where to write the report ('-' for standard output).")
+        str,
+        typer.Argument(metavar="FILE", help="Where to write the report ('-' for standard output)."),
     ],
     claims: Annotated[
         bool, typer.Option("--claims", help="Export the claims instead of the compare report.")
     ] = False,
     output: Annotated[
-        Format | None,
+        ExportFormat | None,
         typer.Option(
             "--format",
+            metavar="csv|json|markdown",
             help="csv, json or markdown (default: from the extension, else csv).",
             show_default=False,
         ),
@@ -81,7 +90,7 @@ def export(
     force: ForceOption = False,
 ) -> None:
     """Write the compare report (or the claims) as CSV, JSON or Markdown."""
-    chosen = _checked_format(ctx, path, output, force)
+    chosen = _checked_format(ctx, path, None if output is None else Format(output.value), force)
     options = CompareOptions(latest=latest, as_of=as_of)
     records, columns = _claims(ctx, options) if claims else _verdicts(ctx, options)
     if path == "-":
@@ -120,7 +129,10 @@ def _verdicts(ctx: typer.Context, options: CompareOptions) -> tuple[Records, lis
 def html_report(
     ctx: typer.Context,
     path: Annotated[
-        str, typer.Argument(help="Where to write the HTML report ('-' for standard output).")
+        str,
+        typer.Argument(
+            metavar="FILE", help="Where to write the HTML report ('-' for standard output)."
+        ),
     ] = "figcheck-report.html",
     latest: LatestOption = False,
     as_of: AsOfOption = None,

@@ -42,7 +42,7 @@ def list_claims(
     ctx: typer.Context,
     metric: MetricOption = None,
     source: Annotated[
-        str | None, typer.Option(help="Only this source.", show_default=False)
+        str | None, typer.Option(metavar="SOURCE", help="Only this source.", show_default=False)
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -71,7 +71,9 @@ def compare(
         float | None,
         typer.Option(
             min=0,
-            help="Relative slack before figures contradict (default: the file's, else 0.10).",
+            metavar="FRACTION",
+            help="Relative slack before figures contradict, 0.10 for 10% (default: the "
+            "file's, else 0.10).",
             show_default=False,
         ),
     ] = None,
@@ -118,17 +120,21 @@ def compare_report(ctx: typer.Context, options: CompareOptions) -> CompareReport
 
 def show(
     ctx: typer.Context,
-    metric: Annotated[str, typer.Argument(help="The metric (its name or an alias).")],
+    metric: Annotated[
+        str, typer.Argument(metavar="METRIC", help="The metric (its name or an alias).")
+    ],
     since: SinceOption = None,
     until: UntilOption = None,
     latest: LatestOption = False,
     as_of: AsOfOption = None,
     output: FormatOption = Format.table,
     png: Annotated[
-        Path | None, typer.Option("--png", help="Also save the chart as a PNG image.")
+        Path | None,
+        typer.Option("--png", metavar="FILE", help="Also save the chart as a PNG image."),
     ] = None,
     svg: Annotated[
-        Path | None, typer.Option("--svg", help="Also save the chart as an SVG image.")
+        Path | None,
+        typer.Option("--svg", metavar="FILE", help="Also save the chart as an SVG image."),
     ] = None,
     force: ForceOption = False,
 ) -> None:

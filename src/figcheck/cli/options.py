@@ -19,10 +19,18 @@ class Format(enum.StrEnum):
 
 
 FormatOption = Annotated[
-    Format, typer.Option("--format", help="Output: a table for people, or json, csv, markdown.")
+    Format,
+    typer.Option(
+        "--format",
+        metavar="table|json|csv|markdown",
+        help="Output: a table for people, or json, csv, markdown.",
+    ),
 ]
 MetricOption = Annotated[
-    str | None, typer.Option(help="Only this metric (its name or an alias).", show_default=False)
+    str | None,
+    typer.Option(
+        metavar="METRIC", help="Only this metric (its name or an alias).", show_default=False
+    ),
 ]
 
 
@@ -97,6 +105,7 @@ class KindChoice(enum.StrEnum):
 QualifierOption = Annotated[
     str | None,
     typer.Option(
+        metavar="QUALIFIER",
         help="exact, about, at_least, more_than, at_most, up_to, fewer_than, nearly or range.",
         show_default=False,
     ),

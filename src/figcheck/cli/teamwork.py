@@ -14,16 +14,27 @@ from figcheck.cli.terminal import say
 
 
 def merge_driver(
-    base: Annotated[str, typer.Argument(help="The common ancestor's version (git's %O).")],
-    ours: Annotated[str, typer.Argument(help="Our version, where the result goes (git's %A).")],
-    theirs: Annotated[str, typer.Argument(help="Their version (git's %B).")],
+    base: Annotated[
+        str, typer.Argument(metavar="BASE", help="The common ancestor's version (git's %O).")
+    ],
+    ours: Annotated[
+        str,
+        typer.Argument(metavar="OURS", help="Our version, where the result goes (git's %A)."),
+    ],
+    theirs: Annotated[str, typer.Argument(metavar="THEIRS", help="Their version (git's %B).")],
     marker_size: Annotated[
-        int, typer.Option("--marker-size", min=1, help="Length of conflict markers (git's %L).")
+        int,
+        typer.Option(
+            "--marker-size", min=1, metavar="N", help="Length of conflict markers (git's %L)."
+        ),
     ] = 7,
     path: Annotated[
         str | None,
         typer.Option(
-            "--path", help="The file's place in the work tree (git's %P).", show_default=False
+            "--path",
+            metavar="PATH",
+            help="The file's place in the work tree (git's %P).",
+            show_default=False,
         ),
     ] = None,
 ) -> None:
@@ -51,17 +62,25 @@ def import_file(
         list[str] | None,
         typer.Option(
             "--map",
+            metavar="COLUMN=FIELD",
             help="COLUMN=FIELD: which claim field a column gives (FIELD empty: "
             "leave the column out).",
             show_default=False,
         ),
     ] = None,
-    metric: Annotated[str | None, typer.Option(help="The metric of rows that give none.")] = None,
-    source: Annotated[str | None, typer.Option(help="The source of rows that give none.")] = None,
+    metric: Annotated[
+        str | None, typer.Option(metavar="METRIC", help="The metric of rows that give none.")
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option(metavar="SOURCE", help="The source of rows that give none.")
+    ] = None,
     date: Annotated[
         dt.datetime | None,
         typer.Option(
-            formats=["%Y-%m-%d"], help="The date of rows that give none.", show_default=False
+            formats=["%Y-%m-%d"],
+            metavar="DATE",
+            help="The date of rows that give none, YYYY-MM-DD.",
+            show_default=False,
         ),
     ] = None,
     skip_bad: Annotated[
