@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from figcheck.cli.completion import claim_ids, metric_names
 from figcheck.cli.files import LoadProgress, command_cache, writable_path
 from figcheck.cli.options import KindChoice, QualifierOption, day_of, moment_option
 from figcheck.cli.prompts import ask_kind, ask_metric, ask_missing, interactive, settle_metric
@@ -95,7 +96,11 @@ def add(
     ] = None,
     metric: Annotated[
         str | None,
-        typer.Option(metavar="METRIC", help="What is counted (wins over the text)."),
+        typer.Option(
+            metavar="METRIC",
+            help="What is counted (wins over the text).",
+            autocompletion=metric_names,
+        ),
     ] = None,
     source: Annotated[str | None, typer.Option(metavar="SOURCE", help="Who said it.")] = None,
     date: Annotated[
@@ -286,7 +291,12 @@ def _draft(text: str | None, given: Given, claims_file: ClaimsFile, new_metric: 
 
 def rm(
     ctx: typer.Context,
-    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The id of the claim to remove.")],
+    claim_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The id of the claim to remove.", autocompletion=claim_ids
+        ),
+    ],
 ) -> None:
     """Remove one claim by its id (see figcheck list), leaving the rest of the file as it was."""
     from figcheck import changes

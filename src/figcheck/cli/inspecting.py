@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from figcheck.cli.completion import metric_names
 from figcheck.cli.files import (
     LoadProgress,
     check_output,
@@ -121,7 +122,12 @@ def compare_report(ctx: typer.Context, options: CompareOptions) -> CompareReport
 def show(
     ctx: typer.Context,
     metric: Annotated[
-        str, typer.Argument(metavar="METRIC", help="The metric (its name or an alias).")
+        str,
+        typer.Argument(
+            metavar="METRIC",
+            help="The metric (its name or an alias).",
+            autocompletion=metric_names,
+        ),
     ],
     since: SinceOption = None,
     until: UntilOption = None,

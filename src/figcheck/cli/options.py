@@ -8,6 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
+from figcheck.cli.completion import metric_names
+
 
 class Format(enum.StrEnum):
     """How a command prints data: a Rich table for people, or a machine format."""
@@ -29,7 +31,10 @@ FormatOption = Annotated[
 MetricOption = Annotated[
     str | None,
     typer.Option(
-        metavar="METRIC", help="Only this metric (its name or an alias).", show_default=False
+        metavar="METRIC",
+        help="Only this metric (its name or an alias).",
+        show_default=False,
+        autocompletion=metric_names,
     ),
 ]
 
