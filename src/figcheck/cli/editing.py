@@ -177,9 +177,9 @@ def add(
     TEXT is the shorthand [QUALIFIER] NUMBER [WHAT] [(SOURCE)]: "~50 released (UN)", "at least
     1,850 killed (HRANA)", "between 40 and 60 freed (Foro Penal)", "about 800 political
     prisoners, according to Provea". WHAT is matched against the metrics and their aliases.
-    Options override what the text says. Missing parts (the metric, the source, the figure)
-    are asked for in a terminal; elsewhere they are an error. Every form is listed in
-    docs/shorthand.md.
+    Options override what the text says. Missing parts (the metric, the source, the figure,
+    and the date unless --date gives it) are asked for in a terminal; elsewhere they are an
+    error, and the date is today. Every form is listed in docs/shorthand.md.
     """
     from figcheck import changes, recording
     from figcheck.claimsfile.locate import snapshot
