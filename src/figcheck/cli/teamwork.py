@@ -63,8 +63,8 @@ def import_file(
         typer.Option(
             "--map",
             metavar="COLUMN=FIELD",
-            help="COLUMN=FIELD: which claim field a column gives (FIELD empty: "
-            "leave the column out).",
+            help="Which claim field a column gives (FIELD empty: leave the column out); "
+            "give it once per column.",
             show_default=False,
         ),
     ] = None,
