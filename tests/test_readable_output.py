@@ -259,3 +259,23 @@ def test_show_in_a_narrow_terminal_keeps_the_conflict_mark(claims_file: Write) -
         assert sum(line.endswith("✗ conflict") for line in lines) == 2, out.getvalue()
         assert any(line.endswith("  about 810 ✗ conflict") for line in lines)
         assert max(map(len, lines)) <= width
+
+
+def test_a_consistent_metric_in_a_narrow_terminal_shows_the_reconciled_range(
+    claims_file: Write,
+) -> None:
+    from rich.console import Console
+
+    from figcheck import comparing, render
+    from figcheck.claimsfile.locate import snapshot
+    from figcheck.claimsfile.reading import load
+
+    path = claims_file(ABOUT_SEVEN_MILLION)
+    view = comparing.metric_view(load(snapshot(str(path))), comparing.CompareOptions("displaced"))
+    out = io.StringIO()
+    console = Console(file=out, width=50, force_terminal=True, color_system=None)
+    console.print(render.show(view.metric, view.claims, view.verdict))
+    lines = out.getvalue().splitlines()
+    assert "reconciled" in lines
+    assert lines[lines.index("reconciled") + 1].endswith("[6,999,999, 8,250,000]")
+    assert max(map(len, lines)) <= 50

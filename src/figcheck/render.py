@@ -463,7 +463,12 @@ class _NarrowForest:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
         figures = self._figures()
-        longest = max((text.cell_len for text in figures), default=0)
+        reconciled = None
+        if self.verdict["status"] == "consistent":
+            low, high = self.verdict["range_low"], bound(self.verdict["range_high"], math.inf)
+            reconciled = (low, high, interval(low, high))
+        shown = [text.cell_len for text in figures] + ([len(reconciled[2])] if reconciled else [])
+        longest = max(shown, default=0)
         sources = max((cell_len(visible(str(s))) for s in self.frame["source"]), default=0)
         needed = min(sources, self.SOURCE) + 10 + _WIDTH + max(longest, 6) + 4 * 2
         if width >= needed:
@@ -478,11 +483,11 @@ class _NarrowForest:
             yield cell(claim["source"]) + Text(f"  {claim['moment']}", style="dim")
             bar = _bar(claim["lo"], claim["hi"], start, end, style, bar_width)
             yield Text("  ") + bar + Text("  ") + said
-        if self.verdict["status"] == "consistent":
-            low, high = self.verdict["range_low"], bound(self.verdict["range_high"], math.inf)
+        if reconciled is not None:
+            low, high, words = reconciled
             band = _bar(low, high, start, end, "bold green", bar_width)
             yield Text("reconciled", style="bold green")
-            yield Text("  ") + band + Text(f"  {interval(low, high)}")
+            yield Text("  ") + band + Text(f"  {words}")
 
 
 def _forest_table(frame: pd.DataFrame, verdict: dict[str, Any], *, whole: bool) -> Table:
