@@ -423,3 +423,67 @@ def test_the_qualifier_option_stays_and_must_agree_with_the_answer(
     assert code == 0, err
     assert "'about 70' says about, but --qualifier says up_to: give the figure alone" in err
     assert last_claim(path) | {"value": 70, "qualifier": "up_to"} == last_claim(path)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["compare"],
+        ["show", "prisoners_released"],
+        ["export", "{tmp}/out.csv"],
+        ["check"],
+        ["add", "5 freed (UN)"],
+        ["report", "{tmp}/report.html"],
+        ["extract", "{tmp}/article.txt"],
+        ["import", "{tmp}/table.csv"],
+        ["merge-driver", "{tmp}/base.yaml", "{tmp}/ours.yaml", "{tmp}/theirs.yaml"],
+    ],
+)
+def test_ctrl_c_in_any_command_exits_130_with_nothing_written(
+    runner: CliRunner,
+    claims_file: Write,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+) -> None:
+    path = claims_file(START)
+    for name in ("base.yaml", "ours.yaml", "theirs.yaml"):
+        (tmp_path / name).write_text(START, encoding="utf-8")
+    (tmp_path / "table.csv").write_text("metric,value,source,date\nx,1,UN,2026-01-12\n", "utf-8")
+    (tmp_path / "article.txt").write_text("At least 120 houses burned, police said.\n", "utf-8")
+    files = {p.name: p.read_bytes() for p in [path, *tmp_path.iterdir()] if p.is_file()}
+    monkeypatch.setattr("figcheck.claimsfile.locate.snapshot", _interrupt)
+    monkeypatch.setattr("figcheck.claimsfile.locate.read_bytes", _interrupt)
+    filled = [arg.format(tmp=tmp_path) for arg in args]
+    result = runner.invoke(app, ["-f", str(path), *filled])
+    assert result.exit_code == 130
+    assert "Traceback" not in result.stderr
+    assert {p.name: p.read_bytes() for p in [path, *tmp_path.iterdir()] if p.is_file()} == files
+
+
+@pytest.mark.parametrize("args", [["add", "5 freed (UN)"], ["rm", "un1"]])
+def test_ctrl_c_while_the_claims_file_is_written_leaves_it_as_it_was(
+    runner: CliRunner, claims_file: Write, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    path = claims_file(START)
+    before = path.read_bytes()
+    monkeypatch.setattr("os.fsync", _interrupt)  # the new text written, not yet in place
+    result = runner.invoke(app, ["-f", str(path), *args])
+    monkeypatch.undo()
+    assert result.exit_code == 130
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_ctrl_c_in_init_leaves_no_file(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "data" / "claims.yaml"
+    monkeypatch.setattr("figcheck.cli.editing.os.fsync", _interrupt)
+    result = runner.invoke(app, ["-f", str(target), "init"])
+    assert result.exit_code == 130
+    assert not target.exists()
+    monkeypatch.undo()
+    result = runner.invoke(app, ["-f", str(target), "init"])  # and it can be run again
+    assert (result.exit_code, result.stderr) == (0, f"created {target}\n")

@@ -330,12 +330,12 @@ def given_from_json(document: str) -> Given:
                 raise UsageError(f"<stdin>: {key} must be a number, not {json.dumps(value)}")
             values[key] = float(value)
         elif key == "date":
+            if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
+                raise UsageError(f"<stdin>: date must be YYYY-MM-DD, not {value!r}")
             try:
-                if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
-                    raise ValueError(value)
-                values[key] = dt.date.fromisoformat(value)
-            except ValueError:
-                raise UsageError(f"<stdin>: date must be YYYY-MM-DD, not {value!r}") from None
+                values[key] = day_text(value, "date")
+            except Invalid as error:
+                raise UsageError(f"<stdin>: {error}") from None
         elif key == "as_of":
             try:
                 values[key] = moment_text(str(value), "as_of")

@@ -36,12 +36,30 @@ class _Group(TyperGroup):
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (``| head``): not an error
             raise typer.Exit(0) from None
-        except (typer.Exit, typer.Abort, typer.TyperException):
+        except typer.TyperException as error:  # a usage error: No such option: -f
+            name = str(getattr(error, "option_name", "")).partition("=")[0]
+            if name in _GLOBAL_OPTIONS:
+                error.message += _global_hint(name, getattr(error, "ctx", None))
+            raise
+        except (typer.Exit, typer.Abort):
             raise
         except Exception as error:
             if ctx.obj is not None and ctx.obj.get("debug"):
                 raise
             fail(f"internal error: {type(error).__name__}: {error} (run with --debug)", 3)
+
+
+_GLOBAL_OPTIONS = {"-f": "FILE", "--file": "FILE", "--debug": ""}
+
+
+def _global_hint(name: str, command_ctx: Any) -> str:
+    """Where a global option given after the command goes: ``figcheck -f FILE add …``."""
+    command = command_ctx.info_name if command_ctx is not None else "COMMAND"
+    value = f" {_GLOBAL_OPTIONS[name]}" if _GLOBAL_OPTIONS[name] else ""
+    return (
+        f" ({name} is an option of figcheck itself and goes before the command: "
+        f"figcheck {name}{value} {command} …)"
+    )
 
 
 app = typer.Typer(

@@ -12,7 +12,7 @@ import typer
 
 from figcheck.cli.editing import print_change
 from figcheck.cli.files import command_cache, load_path, writable_path
-from figcheck.cli.options import day_of
+from figcheck.cli.options import date_option
 from figcheck.cli.prompts import ask_missing, interactive, plain_text, prompt
 from figcheck.cli.terminal import say, stdout_console
 from figcheck.errors import Stopped, UsageError
@@ -52,13 +52,10 @@ def extract(
         ),
     ] = 0.8,
     date: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            formats=["%Y-%m-%d"],
-            metavar="DATE",
-            help="Date of the claims, YYYY-MM-DD (default: a date in the text's first lines, "
-            "else today).",
-            show_default=False,
+        dt.date | None,
+        date_option(
+            "Date of the claims, YYYY-MM-DD (default: a date in the text's first lines, "
+            "else today)."
         ),
     ] = None,
     percent: Annotated[bool, typer.Option("--percent", help="Also propose percentages.")] = False,
@@ -69,7 +66,7 @@ def extract(
     from figcheck import render
 
     text = _article(source_file)
-    when = day_of(date) or extracting.find_date(text)
+    when = date or extracting.find_date(text)
     if when is None and add_them:
         say(f"no date in the article's first lines: claims are dated today, {dt.date.today()}")
     candidates = extracting.extract(text, percent=percent, money=money, date=when)

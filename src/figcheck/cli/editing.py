@@ -12,7 +12,7 @@ import typer
 
 from figcheck.cli.completion import claim_ids, metric_names
 from figcheck.cli.files import LoadProgress, command_cache, writable_path
-from figcheck.cli.options import KindChoice, QualifierOption, day_of, moment_option
+from figcheck.cli.options import KindChoice, QualifierOption, date_option, moment_option
 from figcheck.cli.prompts import ask_kind, ask_metric, ask_missing, interactive, settle_metric
 from figcheck.cli.terminal import fail, say, speakers, stdout_console, warn_tolerance
 from figcheck.errors import UsageError
@@ -75,12 +75,21 @@ def _create(target: Path) -> None:
     except OSError as error:
         raise UsageError(f"{target}: cannot create: {error.strerror}") from None
     try:
-        with target.open("x", encoding="utf-8") as stream:
-            stream.write(_TEMPLATE)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except FileExistsError:
         raise UsageError(f"{target} already exists; init never overwrites a file") from None
     except OSError as error:
         raise UsageError(f"{target}: cannot create: {error.strerror}") from None
+    try:  # whole or not at all, even when interrupted (Ctrl-C)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(_TEMPLATE.encode("utf-8"))
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException as error:
+        target.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise UsageError(f"{target}: cannot create: {error.strerror}") from None
+        raise
     say(f"created {target}")
 
 
@@ -104,13 +113,7 @@ def add(
     ] = None,
     source: Annotated[str | None, typer.Option(metavar="SOURCE", help="Who said it.")] = None,
     date: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            formats=["%Y-%m-%d"],
-            metavar="DATE",
-            help="When the source said it, YYYY-MM-DD (default: today).",
-            show_default=False,
-        ),
+        dt.date | None, date_option("When the source said it, YYYY-MM-DD (default: today).")
     ] = None,
     as_of: Annotated[
         str | None,
@@ -196,7 +199,7 @@ def add(
     else:
         figure, lowest, highest = (_figure(typed, name) for name, typed in
                                    (("value", value), ("low", low), ("high", high)))  # fmt: skip
-        parts = (metric, source, day_of(date), _qualifier(qualifier), figure, lowest, highest)
+        parts = (metric, source, date, _qualifier(qualifier), figure, lowest, highest)
         given = recording.Given(*parts, unit, url, note, wording, as_of=as_of)
     warn_tolerance(claims_file.settings.tolerance, f"{claims_file.path}: settings: ")
     if given.date is not None and given.date > dt.date.today():

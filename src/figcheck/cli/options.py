@@ -46,9 +46,25 @@ def moment_option(value: str | None) -> str | None:
     from figcheck.claimsfile.full_reader import Invalid, moment_text
 
     try:
-        return moment_text(value, "the date")
+        return moment_text(value, "the date", why=True)
     except Invalid as error:
         raise typer.BadParameter(str(error)) from None
+
+
+def day_option(value: str) -> dt.date:
+    """A DATE (YYYY-MM-DD) given to an option: a real day, or a message that says what is wrong
+    with it (``there is no month 13``)."""
+    from figcheck.claimsfile.full_reader import Invalid, day_text
+
+    try:
+        return day_text(value)
+    except Invalid as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+def date_option(help_text: str) -> Any:
+    """``--date DATE``: one day, as :func:`day_option` reads it."""
+    return typer.Option(parser=day_option, metavar="DATE", help=help_text, show_default=False)
 
 
 SinceOption = Annotated[
@@ -82,10 +98,6 @@ AsOfOption = Annotated[
 LatestOption = Annotated[
     bool, typer.Option("--latest", help="Keep only each source's newest claims per metric.")
 ]
-
-
-def day_of(value: dt.datetime | None) -> dt.date | None:
-    return value.date() if value is not None else None
 
 
 def emit(records: list[dict[str, Any]], columns: list[str], output: Format, stream: Any) -> None:

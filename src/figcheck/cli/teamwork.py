@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from figcheck.cli.files import writable_path
-from figcheck.cli.options import day_of
+from figcheck.cli.options import date_option
 from figcheck.cli.terminal import say
 
 
@@ -75,13 +75,7 @@ def import_file(
         str | None, typer.Option(metavar="SOURCE", help="The source of rows that give none.")
     ] = None,
     date: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            formats=["%Y-%m-%d"],
-            metavar="DATE",
-            help="The date of rows that give none, YYYY-MM-DD.",
-            show_default=False,
-        ),
+        dt.date | None, date_option("The date of rows that give none, YYYY-MM-DD.")
     ] = None,
     skip_bad: Annotated[
         bool, typer.Option("--skip-bad", help="Import the good rows and list the bad ones.")
@@ -92,7 +86,7 @@ def import_file(
     from figcheck import importing
     from figcheck.claimsfile.yaml_text import claim_yaml
 
-    constants = importing.Constants(metric, source, day_of(date))
+    constants = importing.Constants(metric, source, date)
     outcome = importing.import_table(
         writable_path(ctx),
         table,
