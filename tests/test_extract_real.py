@@ -1,6 +1,6 @@
-"""figcheck.extract on real reporting: precision, recall and source accuracy on four corpora.
+"""figcheck.extract on real reporting: precision, recall and source accuracy on five corpora.
 
-The two test splits of the real corpus are frozen (tests/extract_corpus/README.md); their scores
+The three test splits of the real corpus are frozen (tests/extract_corpus/README.md); their scores
 must stay at or above the thresholds below. The dev split and the 52 invented passages are scored
 and shown.
 """
@@ -26,6 +26,10 @@ THRESHOLDS = {"precision": 0.97, "recall": 0.99, "source": 0.73}
 # The second test split (40 passages from articles in neither other file, annotated before extract
 # was run on them) must not drop below these: measured (0.937, 0.950, 0.799), rounded down.
 THRESHOLDS_2 = {"precision": 0.93, "recall": 0.94, "source": 0.79}
+# The third test split (47 passages from articles in no other file, annotated before extract was
+# run on them, scored once before the rules of the second round were written) must not drop below
+# these: measured (0.955, 0.964, 0.685), rounded down.
+THRESHOLDS_3 = {"precision": 0.95, "recall": 0.96, "source": 0.68}
 
 
 @dataclass
@@ -126,16 +130,25 @@ def _load(name: str) -> list[dict[str, Any]]:
 
 
 def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
-    test, test2, dev, invented = (
+    test, test2, test3, dev, invented = (
         _load(name)
-        for name in ("real_test.yaml", "real_test2.yaml", "real_dev.yaml", "corpus.yaml")
+        for name in (
+            "real_test.yaml",
+            "real_test2.yaml",
+            "real_test3.yaml",
+            "real_dev.yaml",
+            "corpus.yaml",
+        )
     )
-    assert len(test) >= 30 and len(test2) >= 30 and len(dev) >= 50 and len(invented) >= 50
+    assert len(test) >= 30 and len(test2) >= 30 and len(test3) >= 40
+    assert len(dev) >= 50 and len(invented) >= 50
     assert not {p["id"] for p in test} & {p["id"] for p in dev}
     assert not {p["url"] for p in test2} & {p["url"] for p in test + dev}  # other articles
+    assert not {p["url"] for p in test3} & {p["url"] for p in test + test2 + dev}
     scores = {
         "test split": score(test),
         "test split 2": score(test2),
+        "test split 3": score(test3),
         "dev split": score(dev),
         "invented": score(invented),
     }
@@ -146,6 +159,7 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
     for split, thresholds, line in (
         ("test split", THRESHOLDS, lines[0]),
         ("test split 2", THRESHOLDS_2, lines[1]),
+        ("test split 3", THRESHOLDS_3, lines[2]),
     ):
         frozen = scores[split]
         assert frozen.precision >= thresholds["precision"], line
