@@ -93,3 +93,23 @@ def test_a_missing_or_broken_file_completes_nothing(claims_file: Write, tmp_path
     broken = claims_file("claims:\n  - id: [unclosed\n")
     assert complete(["-f", str(broken), "rm"], "") == []
     assert complete(["-f", "-", "show"], "") == []
+
+
+class _Root:
+    """The root context as completion sees it: the global options typed so far."""
+
+    def __init__(self, file: str | None) -> None:
+        self.params = {"file": file}
+
+    def find_root(self) -> _Root:
+        return self
+
+
+def test_the_completion_functions_in_process(claims_file: Write, tmp_path: Path) -> None:
+    from figcheck.cli.completion import claim_ids, metric_names
+
+    path = str(claims_file(CLAIMS))
+    assert metric_names(_Root(path), "po") == ["political_prisoners"]
+    assert claim_ids(_Root(path), "3f7") == [("3f77aa01", "killed, police")]
+    for nothing in (str(tmp_path / "none.yaml"), "-"):
+        assert metric_names(_Root(nothing), "") == [] and claim_ids(_Root(nothing), "") == []
