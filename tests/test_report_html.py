@@ -406,6 +406,63 @@ def test_timeline_svg_draws_a_running_total() -> None:
     assert charts.has_timeline(frame, verdict)
 
 
+def _outside(figure: Any) -> list[float]:
+    """How far, in inches, what a figure draws reaches past its left, bottom, right and top edges
+    (zero where it stays inside)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    drawn = figure.get_tightbbox(canvas.get_renderer())
+    width, height = figure.get_size_inches()
+    reach = [-drawn.x0, -drawn.y0, drawn.x1 - width, drawn.y1 - height]
+    return [round(max(0.0, inches), 2) for inches in reach]
+
+
+LONG = "Observatorio Venezolano de Conflictividad Social y Derechos Humanos"
+
+
+def _crowded_file() -> ClaimsFile:
+    """Long source names, huge and open-ended figures, a conflict at the last date, six sources."""
+    people = "persons deprived of liberty for political reasons"
+    metrics = (
+        Metric(name="held", unit=people, kind=Kind.LEVEL),
+        Metric(name="dead", kind=Kind.CUMULATIVE),
+    )
+    claims = [
+        _claim(1, 0, LONG, 2, 800, qualifier=Qualifier.ABOUT),
+        _claim(1, 1, "Foro Penal", 3, 1_200_000_000, qualifier=Qualifier.AT_LEAST),
+        _claim(1, 2, "officials", 3, 0),
+        _claim(1, 3, "UN", 4, 7_000_000, qualifier=Qualifier.RANGE, low=7_000_000, high=8_555_555),
+    ]
+    for number in range(6):
+        value = 1000.0 * (number + 1) if number < 5 else 10.0
+        claims.append(_claim(2, number, f"{LONG} {number}", 1 + 5 * number, value))
+    claims = [
+        replace(claim, metric="held" if claim.metric == "metric_01" else "dead") for claim in claims
+    ]
+    return ClaimsFile(path="crowded.yaml", claims=tuple(claims), metrics=metrics)
+
+
+@pytest.mark.parametrize("claims_file", [_crowded_file(), generated_file()], ids=["crowded", "200"])
+def test_every_text_of_a_page_chart_lies_inside_it(claims_file: ClaimsFile) -> None:
+    """A page's charts have margins measured from their labels (no constrained layout): no label,
+    tick, unit, legend entry or conflict mark is cut off at the figure's edge."""
+    frame = analysis.claims_frame(claims_file)
+    verdicts = report.verdict_records(analysis.verdicts(frame, claims_file, 0.1))
+    units = {metric.name: metric.unit for metric in claims_file.metrics}
+    for verdict in verdicts:
+        rows = frame[frame["metric"] == verdict["metric"]].to_dict("records")
+        kinds = ["forest"] + (
+            ["timeline"] if charts.has_timeline(pd.DataFrame(rows), verdict) else []
+        )
+        for kind in kinds:
+            chart = charts.InlineChart(
+                kind, verdict["metric"], rows, verdict, units.get(verdict["metric"]), "x-"
+            )
+            assert _outside(charts._inline_figure(chart)) == [0, 0, 0, 0], (verdict["metric"], kind)
+
+
 @pytest.mark.parametrize("suffix", [".png", ".svg", ".PNG"])
 def test_image_is_png_or_svg_by_suffix(suffix: str) -> None:
     frame, verdict = _metric(generated_file(), "metric_12")

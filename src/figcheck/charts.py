@@ -65,6 +65,9 @@ _STYLE: dict[Any, Any] = {
     "ytick.color": "#333333",
 }
 _LABEL_WIDTH = 28
+_WIDTH = 8.0  # inches, every chart
+_TIMELINE_HEIGHT = 3.6
+_UNIT_WIDTH = 30  # characters of a unit on a line beside a timeline's value axis
 _SUFFIXES = {".svg": "svg", ".png": "png"}
 
 
@@ -143,18 +146,29 @@ _PARALLEL_FROM = 8  # charts to draw before a second process is worth its start
 
 def _draw(chart: InlineChart) -> str:
     """One chart as an inline SVG whose ids start with :data:`_PREFIX`."""
+    if chart.kind == "forest":
+        title = f"{visible(chart.metric)}: every claim's interval on one axis"
+        description = wording.forest_description(chart.metric, chart.rows, chart.verdict)
+    else:
+        title = f"{visible(chart.metric)}: each source's figures over time"
+        description = wording.timeline_description(chart.metric, chart.rows, chart.verdict)
+    return _svg(_inline_figure(chart), title, description, _PREFIX)
+
+
+def _inline_figure(chart: InlineChart) -> Figure:
+    """The figure of a chart for a page, with margins measured from its labels."""
     rows, verdict, unit = chart.rows, chart.verdict, chart.unit
     if chart.kind == "forest":
-        drawn = _figure(
-            lambda fig: _draw_forest(fig.add_subplot(), rows, verdict, unit), _forest_height(rows)
+        return _figure(
+            lambda fig: _draw_forest(fig.add_subplot(), rows, verdict, unit),
+            _forest_height(rows),
+            _forest_margins(rows, verdict, unit),
         )
-        title = f"{visible(chart.metric)}: every claim's interval on one axis"
-        description = wording.forest_description(chart.metric, rows, verdict)
-    else:
-        drawn = _figure(lambda fig: _draw_timeline(fig.add_subplot(), rows, verdict, unit), 3.6)
-        title = f"{visible(chart.metric)}: each source's figures over time"
-        description = wording.timeline_description(chart.metric, rows, verdict)
-    return _svg(drawn, title, description, _PREFIX)
+    return _figure(
+        lambda fig: _draw_timeline(fig.add_subplot(), rows, verdict, unit),
+        _TIMELINE_HEIGHT,
+        _timeline_margins(rows, unit),
+    )
 
 
 def _draw_all(charts: list[InlineChart]) -> list[str]:
@@ -277,7 +291,7 @@ def image(
     rows = _rows(claims)
     forest = chart in ("auto", "forest")
     timeline = chart == "timeline" or (chart == "auto" and has_timeline(claims, verdict))
-    heights = ([_forest_height(rows)] if forest else []) + ([3.6] if timeline else [])
+    heights = ([_forest_height(rows)] if forest else []) + ([_TIMELINE_HEIGHT] if timeline else [])
 
     def draw(fig: Figure) -> None:
         axes = fig.subplots(len(heights), 1, squeeze=False, height_ratios=heights)[:, 0]
@@ -413,20 +427,23 @@ def _draw_forest(
         _mark_gap(ax, rows, verdict, end)
     ax.set_yticks(range(count), [f"{_label(row['source'])}\n{row['date']}" for row in rows])
     ax.tick_params(axis="y", length=0, labelsize=9)
-    figures = ax.twinx()
-    figures.set_ylim(ax.get_ylim())
-    figures.set_yticks(
-        range(count),
-        [figure(row) + (f"\n{CONFLICT_MARK}" if row["id"] in conflict else "") for row in rows],
-    )
-    figures.tick_params(axis="y", length=0, labelsize=9, pad=10)
-    for label, row in zip(figures.get_yticklabels(), rows, strict=True):
-        if row["id"] in conflict:
-            label.set_color(VERMILLION)
-            label.set_fontweight("bold")
-    for side in (ax, figures):
-        for name in ("top", "right", "left"):
-            side.spines[name].set_visible(False)
+    for y, row in enumerate(rows):  # each claim's figure right of the axes, level with its bar
+        clash = row["id"] in conflict
+        ax.annotate(
+            figure(row) + (f"\n{CONFLICT_MARK}" if clash else ""),
+            (1, y),
+            xycoords=("axes fraction", "data"),
+            xytext=(10, 0),
+            textcoords="offset points",
+            va="center",
+            ha="left",
+            fontsize=9,
+            color=VERMILLION if clash else "#333333",
+            fontweight="bold" if clash else "normal",
+            annotation_clip=False,
+        )
+    for name in ("top", "right", "left"):
+        ax.spines[name].set_visible(False)
     _number_axis(ax.xaxis)
     ax.grid(axis="x", color="#dddddd", linewidth=0.8, zorder=0)
     ax.set_axisbelow(True)
@@ -482,6 +499,7 @@ def _draw_timeline(
     start, end = _value_axis(rows)
     ax.set_ylim(start, end + 0.08 * (end - start))  # headroom for a conflict's label
     sources = list(dict.fromkeys(str(row["source"]) for row in rows))
+    labels = [_legend_label(source) for source in sources]
     for number_, source in enumerate(sources):
         colour = _SOURCE_COLOURS[number_ % len(_SOURCE_COLOURS)]
         marker = _SOURCE_MARKERS[number_ % len(_SOURCE_MARKERS)]
@@ -495,7 +513,7 @@ def _draw_timeline(
             markersize=7,
             color=colour,
             linewidth=1.5,
-            label=_label(source, 40).replace("\n", " "),
+            label=labels[number_],
             zorder=3,
         )
         for day, row in zip(dates, said, strict=True):
@@ -545,17 +563,20 @@ def _draw_timeline(
     for name in ("top", "right"):
         ax.spines[name].set_visible(False)
     if unit:
-        ax.set_ylabel(visible(unit))
+        ax.set_ylabel(_label(unit, _UNIT_WIDTH))
     ax.legend(
         loc="upper left",
         bbox_to_anchor=(0, -0.14),
-        ncols=min(len(sources), 3),
+        ncols=_legend_columns(labels),
         frameon=False,
         fontsize=9,
     )
 
 
 # --- output ------------------------------------------------------------------------------------
+
+
+_MISSING_GLYPH = "Glyph .* missing from font"
 
 
 @contextlib.contextmanager
@@ -565,17 +586,135 @@ def _style() -> Iterator[None]:
     from matplotlib import rc_context
 
     with rc_context(_STYLE), warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        warnings.filterwarnings("ignore", message=_MISSING_GLYPH)
         yield
 
 
-def _figure(draw: Any, height: float) -> Figure:
+@dataclass(frozen=True, slots=True)
+class Margins:
+    """Room around the axes, in inches, for what is drawn outside them (labels, legend)."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+
+def _figure(draw: Any, height: float, margins: Margins | None = None) -> Figure:
+    """A figure ``height`` inches tall, drawn by ``draw``: with ``margins`` fixed (what a page's
+    charts use), else laid out by matplotlib's constrained layout, which draws the figure twice
+    to measure it — a third of a report's time when every chart was laid out that way."""
     from matplotlib.figure import Figure
 
     with _style():
-        figure = Figure(figsize=(8.0, height), layout="constrained")
+        if margins is None:
+            figure = Figure(figsize=(_WIDTH, height), layout="constrained")
+        else:
+            figure = Figure(figsize=(_WIDTH, height))
+            figure.subplots_adjust(
+                left=margins.left / _WIDTH,
+                right=1 - margins.right / _WIDTH,
+                top=1 - margins.top / height,
+                bottom=margins.bottom / height,
+            )
         draw(figure)
     return figure
+
+
+_POINT = 1 / 72  # inches
+_DPI = 100  # a figure's dots per inch (the width of text is measured at the same)
+_EDGE = 0.1  # inches of white between the outermost text and the figure's edge
+_TICK_TEXT = 10 * 1.25 * _POINT + 7 * _POINT  # a tick label's line, its tick and its pad
+_AXIS_LABEL = 10 * 1.25 * _POINT + 4 * _POINT  # a unit under or beside the axis
+
+
+def _forest_margins(
+    rows: list[dict[str, Any]], verdict: dict[str, Any], unit: str | None
+) -> Margins:
+    """The forest plot's margins: the sources and dates on the left, the figures on the right,
+    the value axis below."""
+    conflict = _conflict(verdict)
+    left = [f"{_label(row['source'])}\n{row['date']}" for row in rows]
+    plain = [figure(row) for row in rows if row["id"] not in conflict]
+    marked = [f"{figure(row)}\n{CONFLICT_MARK}" for row in rows if row["id"] in conflict]
+    right = max(_text_width(plain, 9), _text_width(marked, 9, bold=True))
+    return Margins(
+        left=_text_width(left, 9) + 4 * _POINT + _EDGE,
+        right=max(right + 10 * _POINT + _EDGE, 0.45),  # room too for the last value's tick label
+        top=_EDGE,
+        bottom=_TICK_TEXT + (_AXIS_LABEL if unit else 0.0) + _EDGE,
+    )
+
+
+def _timeline_margins(rows: list[dict[str, Any]], unit: str | None) -> Margins:
+    """The timeline's margins: the values' tick labels on the left, the dates and the legend of
+    sources below (the legend hangs 14 % of the axes' height under them, as drawn)."""
+    from matplotlib.ticker import MaxNLocator
+
+    start, end = _value_axis(rows)
+    ticks = MaxNLocator(nbins=6, min_n_ticks=3).tick_values(start, end + 0.08 * (end - start))
+    labels = [_legend_label(source) for source in dict.fromkeys(str(row["source"]) for row in rows)]
+    legend = (math.ceil(len(labels) / _legend_columns(labels)) * 9 * 1.5 + 9) * _POINT
+    top = 0.15
+    # the legend's top is 0.14 of the axes' height below them: solve for the bottom margin
+    bottom = (0.14 * (_TIMELINE_HEIGHT - top) + legend + _EDGE) / 1.14
+    return Margins(
+        left=_text_width([number(tick) for tick in ticks], 10)
+        + 7 * _POINT
+        + (_AXIS_LABEL * (1 + _label(unit, _UNIT_WIDTH).count("\n")) if unit else 0.0)
+        + _EDGE,
+        # the last date's label, and a conflict's mark written beside a point at the last date
+        right=max(0.4, _text_width([CONFLICT_MARK], 9, bold=True) + 10 * _POINT + _EDGE),
+        top=top,
+        bottom=bottom,
+    )
+
+
+def _legend_label(source: str) -> str:
+    return _label(source, 40).replace("\n", " ")
+
+
+def _legend_columns(labels: Sequence[str]) -> int:
+    """Three columns of sources under a timeline, or fewer when long names would not fit."""
+    widest = _text_width(labels, 9) + (2 + 0.8 + 2) * 9 * _POINT  # handle, its pad, spacing
+    room = _WIDTH - 1.2  # the figure less the value labels beside the axes
+    return max(1, min(len(labels), 3, int(room // widest)))
+
+
+def _text_width(lines: Sequence[str], size: float, *, bold: bool = False) -> float:
+    """Inches the widest line of ``lines`` takes at ``size`` points in the charts' font."""
+    return max(
+        (_line_width(line, size, bold) for text in lines for line in text.split("\n")),
+        default=0.0,
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_width(line: str, size: float, bold: bool) -> float:
+    from matplotlib.font_manager import FontProperties
+
+    font = FontProperties(fname=_font_file(bold), size=size)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=_MISSING_GLYPH)
+        width = _measuring_renderer().get_text_width_height_descent(line, font, False)[0]
+    return float(width) / _DPI
+
+
+@functools.cache
+def _font_file(bold: bool) -> str:
+    """The file of the charts' font (regular or bold) on this machine."""
+    from matplotlib.font_manager import FontProperties, findfont
+
+    with _style():
+        return str(findfont(FontProperties(weight="bold" if bold else "normal")))
+
+
+@functools.cache
+def _measuring_renderer() -> Any:
+    from matplotlib.backends import backend_agg
+
+    renderer: Any = backend_agg.RendererAgg  # untyped in matplotlib's stubs
+    return renderer(1, 1, _DPI)
 
 
 def _metadata(kind: str) -> dict[str, Any]:
