@@ -145,7 +145,9 @@ def test_extract_add_asks_again_after_a_mistake_in_the_edited_claim(
     path = claims_file("claims: []\n")
     article = tmp_path / "article.txt"
     article.write_text("At least 120 houses were destroyed, the fire service said.\n", "utf-8")
-    answers = "e\nat least houses destroyed (fire service)\nat least 120 houses destroyed (fire)\n"
+    answers = (  # the last answer: the new metric's kind, level by default
+        "e\nat least houses destroyed (fire service)\nat least 120 houses destroyed (fire)\n\n"
+    )
     code, out, err = invoke(
         runner, "-f", str(path), "extract", str(article), "--add", stdin=answers
     )
@@ -168,9 +170,60 @@ def test_extract_add_shows_the_sentence_on_one_line_and_stops_with_what_it_wrote
         "The Red Crescent estimates that around 3,000 people have left.\n",
         "utf-8",
     )
-    code, out, err = invoke(runner, "-f", str(path), "extract", str(article), "--add", stdin="y\n")
+    answers = "y\ncumulative\n"  # record the first, a running total; then stop
+    code, out, err = invoke(
+        runner, "-f", str(path), "extract", str(article), "--add", stdin=answers
+    )
     assert code == 2
     assert "At least 120 houses were destroyed, the fire service said." in out
     assert err.endswith("stopped: 1 added before; nothing else was written\n")
     claims_file_, _ = read_claims(path.read_bytes(), str(path))
     assert [c.value for c in claims_file_.claims] == [120]
+
+
+def test_extract_add_declares_each_new_metric_with_kind(
+    runner: CliRunner, claims_file: Write, tmp_path: Path
+) -> None:
+    path = claims_file("metrics:\n  people_displaced: {kind: cumulative}\nclaims: []\n")
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE.replace("people have left the valley", "people displaced"), "utf-8")
+    code, _, err = invoke(
+        runner, "-f", str(path), "extract", str(article), "--add", "--yes", "--kind", "fixed"
+    )
+    assert code == 0, err
+    claims_file_, problems = read_claims(path.read_bytes(), str(path))
+    assert problems == []
+    assert claims_file_.kind_of("houses") == "fixed"  # new: declared with --kind
+    assert claims_file_.kind_of("people_displaced") == "cumulative"  # known: keeps its kind
+    assert sorted(c.metric for c in claims_file_.claims) == ["houses", "people_displaced"]
+
+
+def test_extract_add_asks_the_kind_of_a_new_metric_once(
+    runner: CliRunner, claims_file: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _in_a_terminal(monkeypatch)
+    path = claims_file("claims: []\n")
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "At least 120 houses were destroyed, the fire service said.\n"
+        "Officials said 150 houses were destroyed.\n",
+        "utf-8",
+    )
+    code, _, err = invoke(
+        runner, "-f", str(path), "extract", str(article), "--add", stdin="y\nfixed\ny\n"
+    )
+    assert code == 0, err
+    assert err.count("is a new metric") == 1  # the second claim's metric is no longer new
+    claims_file_, _ = read_claims(path.read_bytes(), str(path))
+    assert claims_file_.kind_of("houses") == "fixed"
+    assert len(claims_file_.claims) == 2
+
+
+def test_extract_kind_needs_add(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    code, _, err = invoke(runner, "extract", str(article), "--kind", "level")
+    assert code == 2
+    assert (
+        err == "figcheck: --kind declares the new metrics of recorded claims: give it with --add\n"
+    )

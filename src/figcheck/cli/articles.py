@@ -12,8 +12,8 @@ import typer
 
 from figcheck.cli.editing import print_change
 from figcheck.cli.files import command_cache, load_path, writable_path
-from figcheck.cli.options import date_option
-from figcheck.cli.prompts import ask_missing, interactive, plain_text, prompt
+from figcheck.cli.options import KindChoice, date_option
+from figcheck.cli.prompts import ask_kind, ask_missing, interactive, plain_text, prompt
 from figcheck.cli.terminal import say, stdout_console
 from figcheck.errors import Stopped, UsageError
 
@@ -60,6 +60,14 @@ def extract(
     ] = None,
     percent: Annotated[bool, typer.Option("--percent", help="Also propose percentages.")] = False,
     money: Annotated[bool, typer.Option("--money", help="Also propose amounts of money.")] = False,
+    kind: Annotated[
+        KindChoice | None,
+        typer.Option(
+            help="With --add: the kind of each new metric a recorded claim starts (default: "
+            "asked in a terminal, else level). Metrics already in the file keep theirs.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Find the figures in an article, with who said them, and propose them as claims."""
     from figcheck import extract as extracting
@@ -70,10 +78,18 @@ def extract(
     if when is None and add_them:
         say(f"no date in the article's first lines: claims are dated today, {dt.date.today()}")
     candidates = extracting.extract(text, percent=percent, money=money, date=when)
+    if kind is not None and not add_them:
+        raise UsageError("--kind declares the new metrics of recorded claims: give it with --add")
     if add_them:
         day = when or dt.date.today()
         _add_candidates(
-            ctx, candidates, day, yes=yes, min_confidence=min_confidence, article=source_file
+            ctx,
+            candidates,
+            day,
+            yes=yes,
+            min_confidence=min_confidence,
+            article=source_file,
+            kind=kind,
         )
     elif output is ExtractFormat.table:
         stdout_console().print(render.candidates_table(candidates))
@@ -121,10 +137,12 @@ def _add_candidates(
     yes: bool,
     min_confidence: float,
     article: str = "",
+    kind: KindChoice | None = None,
 ) -> None:
     """Record the candidates the user accepts (all confident, attributed ones with --yes), each
-    with the article's sentence as its text and the article's name as its note."""
-    from figcheck import changes
+    with the article's sentence as its text and the article's name as its note. A claim that
+    starts a new metric declares it: with ``kind``, else with the kind asked in a terminal."""
+    from figcheck import changes, metrics
     from figcheck import extract as extracting
     from figcheck.claimsfile.refusals import DuplicateClaim
 
@@ -151,8 +169,13 @@ def _add_candidates(
                 if answer.startswith("e"):
                     shorthand_text = prompt("claim", shorthand_text, [])
             claim = _candidate_claim(candidate, shorthand_text, when, claims_file, yes, article)
+            declared = None
+            if metrics.is_new(claims_file, claim.metric):
+                declared = kind.value if kind is not None else None
+                if declared is None and not yes:
+                    declared = ask_kind(claim.metric)
             try:
-                change = changes.record(path, claim, cache=cache)
+                change = changes.record(path, claim, kind=declared, cache=cache)
             except DuplicateClaim:
                 say(f"already recorded: {shorthand_text}")
                 skipped += 1
