@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from figcheck.cli import app
 from figcheck.gitsetup import has_attribute, has_driver, repository_of, setup_hint
-from figcheck.merging import Conflict, merge_pieces, merge_texts, split_sections
+from figcheck.merging import CannotSplit, Conflict, merge_pieces, merge_texts, split_sections
 from tests.conftest import read_claims
 
 BASE = textwrap.dedent(
@@ -166,6 +166,15 @@ def test_crlf_files_stay_crlf() -> None:
     assert result.conflicts == 0
     assert "\n" not in result.text.replace("\r\n", "")
     assert ids(result.text)[-2:] == ["o1", "t1"]
+
+
+@pytest.mark.parametrize("odd", ["\r", "\x85", "\u2028", "\u2029"])
+def test_line_breaks_the_lines_are_not_cut_at_are_left_to_git(odd: str) -> None:
+    """YAML counts a lone CR, NEL, LS and PS as line breaks; the pieces are cut at \\n only, so a
+    version with such a break is not split (git's line merge takes it)."""
+    theirs = BASE + claim("t1", 2).replace("\n    date", odd + "    date")
+    with pytest.raises(CannotSplit, match="line breaks"):
+        merge_texts(BASE, BASE + claim("o1", 1), theirs)
 
 
 def test_comments_after_the_claims_and_later_sections_are_merged_too() -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from figcheck.errors import UsageError
+from figcheck.wording import counted
 
 if TYPE_CHECKING:
     from figcheck.analysis import Filters
@@ -205,8 +206,8 @@ class HtmlReport:
     def scope(self) -> str:
         """What the report covers: ``3 metrics and 1 relation``."""
         relations = sum(row["kind"] in ("part", "parts") for row in self.verdicts)
-        shown = _counted(len(self.verdicts) - relations, "metric")
-        return f"{shown} and {_counted(relations, 'relation')}" if relations else shown
+        shown = counted(len(self.verdicts) - relations, "metric")
+        return f"{shown} and {counted(relations, 'relation')}" if relations else shown
 
 
 def html_page(
@@ -231,8 +232,3 @@ def html_page(
         chart_cache=chart_cache,
     )
     return HtmlReport(page, verdicts)
-
-
-def _counted(count: int, noun: str) -> str:
-    """``1 metric``, ``6 metrics``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -32,6 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from figcheck.claimsfile.line_breaks import has_odd_breaks
 from figcheck.model import Claim
 
 MARKER_SIZE = 7
@@ -519,6 +520,8 @@ def merge_texts(base: str, ours: str, theirs: str, marker_size: int = MARKER_SIZ
         return MergeResult(ours, 0, ours)
     if ours == base:
         return MergeResult(theirs, 0, theirs)
+    if any(has_odd_breaks(text) for text in (base, ours, theirs)):
+        raise CannotSplit("a version has line breaks other than \\n and \\r\\n")
     common = _common_prefix(base, ours, theirs)
     known = key_lines(ours)
     versions = [

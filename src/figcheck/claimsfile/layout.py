@@ -20,8 +20,9 @@ from typing import Any
 
 import yaml
 
+from figcheck.claimsfile.line_breaks import has_odd_breaks
 from figcheck.claimsfile.refusals import UnsupportedLayout
-from figcheck.claimsfile.yaml_nodes import has_odd_breaks, yaml_loader
+from figcheck.claimsfile.yaml_nodes import yaml_loader
 from figcheck.claimsfile.yaml_text import claim_yaml
 from figcheck.model import Claim, ClaimsFile, ClaimTable
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from figcheck.claimsfile.cache import KEY, TAIL_KEPT, Cache, Entry, shown_as
 from figcheck.claimsfile.fast_reader import read_appended
 from figcheck.claimsfile.full_reader import read_everything
+from figcheck.claimsfile.line_breaks import newlines
 from figcheck.claimsfile.locate import Snapshot
 from figcheck.claimsfile.two_cores import read_in_two
-from figcheck.claimsfile.yaml_nodes import newlines
 from figcheck.errors import UnusableFile
 from figcheck.model import ClaimsFile, Problem
 

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import BinaryIO
 
 from figcheck.claimsfile.fast_reader import Walker, read_clean, walk
-from figcheck.claimsfile.yaml_nodes import newlines
+from figcheck.claimsfile.line_breaks import newlines
 from figcheck.model import TABLE_COLUMNS, ClaimsFile, ClaimTable
 
 PARALLEL_BYTES = 4 * 1024 * 1024  # smaller files are read faster than a process is forked

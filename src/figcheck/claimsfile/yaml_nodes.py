@@ -5,7 +5,7 @@ events; figcheck builds its own small node tree from them, so that it can keep l
 refuse anchors, aliases and tags before anything is expanded, notice duplicate keys, and read
 plain scalars with its own schema instead of trusting YAML 1.1 (which turns a source named
 ``NO`` into ``false``). The rules of YAML text that the writer needs too live here once: the
-YAML 1.1 tag a plain scalar resolves to, and what counts as a line break.
+YAML 1.1 tag a plain scalar resolves to (what counts as a line break is in ``line_breaks``).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from figcheck.claimsfile.line_breaks import LINE_BREAK
 from figcheck.model import Location, Problem
 
 try:
@@ -47,30 +48,6 @@ def yaml_loader() -> Any:
 
 
 _MAX_DEPTH = 32  # a claims file needs 4 levels; deeper is hostile (and would exhaust the stack)
-LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a new line
-
-
-def newlines(data: bytes) -> int | None:
-    """How many lines ``data`` ends (its "\n"s), or None when it has line breaks YAML counts
-    besides "\n" (a lone CR, NEL, LS, PS): then counting "\n"s would put claims read apart from
-    the start of their file on the wrong lines."""
-    # a byte is looked for first (memchr): in a file without such characters, a quick answer
-    if b"\xc2" in data and b"\xc2\x85" in data:
-        return None
-    if b"\xe2" in data and (b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data):
-        return None
-    if b"\r" in data and b"\r" in data.replace(b"\r\n", b""):
-        return None
-    return data.count(b"\n")
-
-
-def has_odd_breaks(text: str) -> bool:
-    """Whether the text has line breaks YAML counts besides ``\n`` (a lone CR, NEL, LS, PS)."""
-    if any(mark in text for mark in ("\x85", "\u2028", "\u2029")):
-        return True
-    return "\r" in text and "\r" in text.replace("\r\n", "")
-
-
 # --- a node tree with line numbers -------------------------------------------------------------
 
 
