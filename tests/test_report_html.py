@@ -275,7 +275,7 @@ def test_report_shows_the_verdicts_of_compare_divergent_first(
     assert statuses["metric_08"] == "consistent"  # a running total that rises
     assert statuses["metric_07"] == "consistent"
     assert parser.verdicts["metric-metric_06"].strip() == (
-        "✗ Sources disagree as of 2026-01-06: Source F6 say 7,000, Source A6 say 700."
+        "✗ Sources disagree as of 2026-01-06: Source F6 said 7,000, Source A6 said 700."
     )
     assert parser.verdicts["metric-metric_12"].strip() == (
         "✗ Sources disagree: Source E12 said 6,500 on 2026-01-13, but Source F12 said 650 on"
@@ -298,8 +298,8 @@ def test_report_of_the_shipped_file() -> None:
     assert_valid(parser)
     assert_offline(parser)
     assert parser.verdicts["metric-political_prisoners"].strip() == (
-        "✗ Sources disagree as of 2026-01-12: human rights groups say about 800, "
-        "officials of Maduro's administration say 0."
+        "✗ Sources disagree as of 2026-01-12: human rights groups said about 800, "
+        "officials of Maduro's administration said 0."
     )
     assert "every claim carries the same date (2026-01-12)" in page
     assert '<time datetime="2026-02-01T12:00:00+00:00">2026-02-01 12:00 UTC</time>' in page

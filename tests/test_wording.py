@@ -66,7 +66,7 @@ def test_the_short_line_and_the_sentence_of_a_divergence() -> None:
     assert wording.verdict_line(verdict, said) == line
     assert wording.figures(verdict, said) == "NGO about 800 vs officials 0"
     assert wording.verdict_sentence(verdict, {c["id"]: c for c in claims}) == (
-        "Sources disagree as of 2026-01-12: NGO say about 800, officials say 0."
+        "Sources disagree as of 2026-01-12: NGO said about 800, officials said 0."
     )
 
 

@@ -143,9 +143,10 @@ def speaker(claim: Row) -> str:
     return f"{visible(str(claim['source']))} {figure(claim)}"
 
 
-def says(claim: Row, verb: str = "say") -> str:
-    """Who said what, as a clause: ``human rights groups say about 800``."""
-    return f"{visible(str(claim['source']))} {verb} {figure(claim)}"
+def says(claim: Row) -> str:
+    """Who said what, as a clause: ``human rights groups said about 800`` (the past tense agrees
+    with every source: "Provea said", "officials said")."""
+    return f"{visible(str(claim['source']))} said {figure(claim)}"
 
 
 def speakers(claims: Iterable[Row]) -> dict[str, str]:
@@ -188,8 +189,8 @@ def verdict_line(verdict: Row, said: Mapping[str, str]) -> tuple[str, str]:
 
 
 def verdict_sentence(verdict: Row, claims_by_id: Mapping[str, Row]) -> str:
-    """The verdict in a sentence: "Sources disagree as of 2026-01-12: human rights groups say
-    about 800, officials say 0." ``claims_by_id`` holds the claims the verdict was reached on."""
+    """The verdict in a sentence: "Sources disagree as of 2026-01-12: human rights groups said
+    about 800, officials said 0." ``claims_by_id`` holds the claims the verdict was reached on."""
     status = verdict["status"]
     if verdict["kind"] in RELATIONS:
         return _relation_sentence(verdict, claims_by_id)
@@ -198,8 +199,8 @@ def verdict_sentence(verdict: Row, claims_by_id: Mapping[str, Row]) -> str:
         second = claims_by_id[verdict["conflict"][1]]
         if verdict["kind"] == "cumulative" and first["moment"] != second["moment"]:
             return (
-                f"Sources disagree: {says(first, 'said')} on {first['moment']}, but "
-                f"{says(second, 'said')} on {second['moment']}; a running total cannot fall."
+                f"Sources disagree: {says(first)} on {first['moment']}, but "
+                f"{says(second)} on {second['moment']}; a running total cannot fall."
             )
         when = f" as of {verdict['as_of']}" if verdict["kind"] == "level" else ""
         return f"Sources disagree{when}: {says(first)}, {says(second)}."
