@@ -366,7 +366,7 @@ def test_ctrl_c_in_extract_add_exits_130_keeping_the_claims_accepted(
         "The Red Crescent estimates that around 3,000 people have left.\n",
         "utf-8",
     )
-    answers = iter(["y"])  # the first candidate recorded, then Ctrl-C
+    answers = iter(["y", "level"])  # the first candidate recorded (a new level metric), Ctrl-C
 
     def answer(prompt: str = "") -> str:
         for typed in answers:

@@ -63,6 +63,7 @@ def extract(
     kind: Annotated[
         KindChoice | None,
         typer.Option(
+            metavar="level|cumulative|fixed",
             help="With --add: the kind of each new metric a recorded claim starts (default: "
             "asked in a terminal, else level). Metrics already in the file keep theirs.",
             show_default=False,
