@@ -62,7 +62,8 @@ _SPEAKERS = word_set(
     farmers miners residents villagers elders elder guard guards staffers staffer crews crew
     engineers engineer nurses nurse physicians physician scientists scientist statisticians
     authors author counters parents mothers fathers principal headmaster commissioner
-    commissioners colleague colleagues correspondent correspondents outlets channels"""
+    commissioners colleague colleagues correspondent correspondents outlets channels
+    representative representatives envoy envoys"""
 )
 _PASSIVE_BY = re.compile(
     r"\b(?:as\s+)?(?:was\s+|were\s+|been\s+|is\s+|are\s+)?(?:confirmed|reported|estimated|"
@@ -172,6 +173,11 @@ def _clean_source(raw: str) -> str | None:
     )
     source = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", source, flags=re.I)
     source = re.sub(r"^[a-z]+['’]s\s+(?=[A-Z])", "", source)  # "the country's Ministry of X"
+    source = re.sub(  # "the country's interior ministry": the ministry
+        r"^(?:country|nation|state|city|region|province|island|territory)['’]s\s+(?=[a-z])",
+        "",
+        source,
+    )
     source = re.sub(r"(?<=[A-Za-z])\s+(?:19|20)\d\d$", "", source)  # "the Report 2012"
     source = re.sub(
         r"['’]s\s+(?:(?:own|latest|new|official|initial|provisional|revised|updated|earlier|"
@@ -206,12 +212,23 @@ def _clean_source(raw: str) -> str | None:
     source = _head_of(source)
     source = re.sub(r"(?<=s)['’]\s+(?:latest|new|own|" + _REPORT_NOUNS + r")\b.*$", "", source)
     source = re.sub(
-        r"^(?:[\w-]+-based|[\w-]+-led|latest|recent|new|official)\s+", "", source, flags=re.I
+        r"^(?:(?:[A-Z][\w.]*\s+){0,2}[\w-]+-based|[\w-]+-led|latest|recent|new|official)\s+",
+        "",
+        source,
+        flags=re.I,
     )
     bare = re.sub(r"(?:\s+" + _REPORT_NOUNS + r")+$", "", source)  # "Red Cross figures"
     if bare.strip(" ,;:.-") and _names_someone(bare.strip(" ,;:.-")):
         source = bare
     source = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.I)
+    source = re.sub(r"^(?:Mr|Mrs|Ms|Miss)\.?\s+(?=[A-Z])", "", source)  # "Mr. Olukolade"
+    person = re.match(
+        r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s+of\s+(?:[Tt]he\s+)?[A-Z]", source
+    )
+    if person and not any(
+        word.casefold() in _ORG_WORDS | _SPEAKERS | _NOT_PEOPLE for word in person.group(1).split()
+    ):
+        source = person.group(1)  # "Nicholas D. Kristof of The New York Times": the writer
     source = source.strip(" ,;:.-")
     if not source or len(source.split()) > 9 or not any(c.isalpha() for c in source):
         return None
@@ -246,6 +263,9 @@ def _head_of(source: str) -> str:
     return source
 
 
+_ORDINALS = word_set(
+    "second third fourth fifth sixth seventh eighth ninth tenth last next latter former same"
+)
 _COUNT_HEADS = word_set(
     """number numbers toll total figure figures count size strength tally rate share majority
     half rest bulk scale extent level estimate estimates turnout death deaths"""
@@ -262,7 +282,7 @@ def _names_someone(source: str) -> bool:
     head = words[-1].casefold().removesuffix("'s").rstrip("'")
     if head in _SPEAKERS or head in _ORG_WORDS or head.rstrip("s") in _SPEAKERS:
         return True
-    if head in STOP_WORDS or head in _NOT_A_SUBJECT or head in _VERBISH:
+    if head in STOP_WORDS or head in _NOT_A_SUBJECT or head in _VERBISH or head in _ORDINALS:
         return False
     if words[0].casefold() in _COUNT_HEADS:
         return False  # "number of arrests", "strength of the quake"
@@ -382,6 +402,10 @@ def _phrase(
         if word in '"“”':
             index -= 1
             continue
+        if word == "." and kept and kept[-1].group()[:1].isupper() and _initial(tokens, index):
+            kept.append(token)  # "officer P. Sitaram", "Nicholas D. Kristof"
+            index -= 1
+            continue
         if not (word[0].isalnum() or word[0] in "'’"):
             break
         if (
@@ -405,6 +429,10 @@ def _phrase(
             continue
         if folded in _SUBJECT_STOP and not (word.isupper() and len(word) > 1):  # "the WHO"
             head = tokens[index - 1].group().casefold() if index > 0 else ""
+            if folded == "to" and head == "close" and kept and index > 1:
+                kept += [token, tokens[index - 1]]  # "a source close to the talks"
+                index -= 2
+                continue
             if (
                 folded in ("in", "at", "from", "near")
                 and head.rstrip("s") in _SPEAKER_STEMS
@@ -422,10 +450,32 @@ def _phrase(
                 break  # "police released a lower estimate": a verb ends the subject
         kept.append(token)
         index -= 1
+        if folded in ("the", "a", "an") and index >= 0 and tokens[index].start() >= sentence_start:
+            before = tokens[index].group()
+            participle = (
+                before.endswith("ing") and before.islower() and not _SPEECH.fullmatch(before)
+            )
+            if before.casefold() not in _NP_LINKS and before[:1].isalpha() and not participle:
+                break  # "Police did not dispute the organisers' estimate": the organisers
     if not kept:
         return None
     start = kept[-1].start()
     return text[start : kept[0].end()].strip(), start
+
+
+_NOT_PEOPLE = word_set("human rights house centre society league friends people republic kingdom")
+_NP_LINKS = word_set(  # what may come before an article inside a noun phrase
+    "of for and against in at from on with to by near over under into among about"
+)
+_TITLES = word_set("dr mr mrs ms st gen col lt sgt maj capt prof rev")
+
+
+def _initial(tokens: list[re.Match[str]], index: int) -> bool:
+    """Whether the full stop at ``tokens[index]`` ends an initial or a title ("P.", "Dr.")."""
+    if index < 1 or tokens[index - 1].end() != tokens[index].start():
+        return False
+    word = tokens[index - 1].group()
+    return bool(re.fullmatch(r"[A-Z]", word)) or word.casefold() in _TITLES
 
 
 def _conjunct_starts_clause(tokens: list[re.Match[str]], index: int, sentence_start: int) -> bool:
@@ -869,9 +919,19 @@ def attribute(
     if attributions:
         return None, "none"  # with a speaker in the sentence, never a bystander
     organisations = [org for org in sentence_organisations() if org[0] <= figure.start]
-    if organisations:  # with a speaker in the sentence, never a bystander
+    if organisations and not _ACTS.search(
+        text, max(organisations[-1][0], figure.start - 120), figure.start
+    ):
         return organisations[-1][1], "nearest_org"
-    return None, "none"
+    return None, "none"  # "the police have made 20 arrests": who acted, not who counted
+
+
+_ACTS = re.compile(  # an organisation doing something to the people counted, not counting them
+    r"\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|made|makes|jail(?:s|ed)|held|holds|"
+    r"interview(?:s|ed)|met|meets|went|go(?:es)?\s+to|called|calls|urg(?:es|ed)|rescu(?:es|ed)|"
+    r"evacuat(?:es|ed)|deploy(?:s|ed)|sent|sends|captur(?:es|ed)|kill(?:s|ed))\b",
+    re.I,
+)
 
 
 def next_sentence_source(

@@ -427,6 +427,9 @@ def _figure_at(
     written = text[start : number.end]
     if written.casefold() == "one" and hedge is None:
         return number.end
+    speakers = _SPEAKERS_COUNTED.match(text, number.end, sentence_end)
+    if number.value < 20 and hedge is None and speakers:
+        return number.end  # "two officials said": who spoke, not a figure
     if not written[0].isdigit() and number.value <= 2 and hedge is None:
         previous = re.search(r"([\w'’]+)\s+$", text[max(sentence_start, start - 40) : start])
         if previous and previous.group(1).casefold() in DETERMINERS:
@@ -626,10 +629,12 @@ _HARM = word_set("killed dead injured wounded hurt missing")
 _HEADS = ("toll", "tally", "number", "count", "total", "figure", "estimate")
 
 
-_SPEAKERS_COUNTED = re.compile(
-    r"\s+(?:of\s+)?(?:news\s+)?(?:outlets|sources|witnesses|newspapers|observers|analysts|experts"
-    r"|diplomats|officials)\b[^,;.:]{0,60}?\b(?:said|say|says|reported|report|told|estimated"
-    r"|claimed|put)\b"
+_SPEAKERS_COUNTED = re.compile(  # "several survivors told IOM", "two senior officials said"
+    r"\s+(?:of\s+)?(?:(?:news|senior|local|other|western|foreign|independent)\s+)?(?:outlets"
+    r"|sources|witnesses|eyewitnesses|newspapers|observers|analysts|experts|diplomats|officials"
+    r"|survivors|residents|villagers|doctors|medics|activists|journalists|reporters|monitors"
+    r"|spokesmen|spokespeople|lawmakers|agencies|rights\s+groups)\b[^,;.:]{0,60}?\b(?:said"
+    r"|say|says|reported|report|told|tell|estimated|claimed|put)\b"
 )
 _OF = word_set("of *")
 _FRACTION_OF = re.compile(
