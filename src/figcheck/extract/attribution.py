@@ -211,12 +211,8 @@ def _clean_source(raw: str) -> str | None:
         source = possessive.group(1)  # "the prosecutor's office": the prosecutor
     source = _head_of(source)
     source = re.sub(r"(?<=s)['’]\s+(?:latest|new|own|" + _REPORT_NOUNS + r")\b.*$", "", source)
-    source = re.sub(
-        r"^(?:(?:[A-Z][\w.]*\s+){0,2}[\w-]+-based|[\w-]+-led|latest|recent|new|official)\s+",
-        "",
-        source,
-        flags=re.I,
-    )
+    source = re.sub(r"^(?:(?:[A-Z][\w.]*\s+){0,2}[\w-]+-based|[\w-]+-led)\s+", "", source)
+    source = re.sub(r"^(?:latest|recent|new|official)\s+", "", source)  # not "New York Times"
     bare = re.sub(r"(?:\s+" + _REPORT_NOUNS + r")+$", "", source)  # "Red Cross figures"
     if bare.strip(" ,;:.-") and _names_someone(bare.strip(" ,;:.-")):
         source = bare
@@ -611,9 +607,21 @@ def sentence_attributions(
             leading = False  # "..., according to the AAPP, a Myanmar-based group."
         if any(end <= start <= end + 3 for start in figure_starts):
             leading = True
+        elif (
+            leading
+            and any(start < according.start() for start in figure_starts)
+            and _CLOSES_CLAUSE.match(text, end, sentence_end)
+        ):
+            leading = False  # "2 million, according to the CGT, and 570,000 according to ..."
+        back = re.fullmatch(r"the\s+(?:\w+\s+)?(?:report|statement|account)", words.strip(), re.I)
         found.append(
             Attribution(
-                according.start(), end, source, "according_to", "lead" if leading else "trail"
+                according.start(),
+                end,
+                source,
+                "according_to",
+                "lead" if leading else "trail",
+                pronoun=back is not None,  # "according to the unconfirmed report": the one named
             )
         )
     for passive in _PASSIVE_BY.finditer(text, sentence_start, sentence_end):
@@ -632,6 +640,11 @@ def sentence_attributions(
         source = _clean_source(count.group(1))
         if source is not None:
             found.append(Attribution(count.start(), count.end(), source, "by", "both"))
+    for quoted in _QUOTED_AS.finditer(text, sentence_start, sentence_end):
+        speaker = re.split(r"\s*[,(—–]", quoted.group(1))[0]  # "He Biao, director of ...": He Biao
+        source = _clean_source(speaker)
+        if source is not None:  # "State television quoted He Biao as saying": He Biao
+            found.append(Attribution(quoted.start(1), quoted.end(), source, "said", "lead"))
     verbs = list(_SPEECH.finditer(text, sentence_start, sentence_end))
     words = _SentenceTokens.read(text, sentence_start, sentence_end) if verbs else None
     for verb in verbs:
@@ -642,6 +655,11 @@ def sentence_attributions(
     return found
 
 
+_CLOSES_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but)\b")
+_QUOTED_AS = re.compile(
+    r"\b(?:quoted|quoting|quotes|cited|citing|cites)\s+((?:(?!\bas\b)[^.;:]){2,120}?)\s+as\s+"
+    r"(?:saying|estimating|reporting|putting|stating|telling|confirming|claiming)\b"
+)
 _CLAUSE_MARK = re.compile(r"[,.;:]|$")
 _THAT_NEXT = re.compile(r"\s+that\b")
 _STUDIES = word_set(  # what "found" a figure, as a study finds one (their stems)
@@ -680,6 +698,11 @@ def _speech(
         subject = _subject_before(text, be, sentence_start, words)
         made = _make_attribution(subject[0], subject[1], verb.end(), "trail") if subject else None
         return made
+    if folded in _BE and word.endswith("ing") and folded != "being":
+        subject = _subject_before(text, before[-1].start(), sentence_start, words)
+        if subject is None:  # "the police are saying at least 750,000": the police
+            return None
+        return _make_attribution(subject[0], subject[1], verb.end(), "lead")
     if folded in _BE or folded in DETERMINERS | _PREPOSITIONS:
         return None  # "had been found", "the confirmed deaths", "an estimated 1,300"
     if word in _AMBIGUOUS and folded in _NOT_A_SUBJECT:
@@ -784,7 +807,12 @@ def _owner(text: str, figure: Figure, sentence_start: int) -> str | None:
         subject = _clause_subject(text, sentence_start, tokens[-1].start())
         return _clean_source(subject[0]) if subject else None
     phrase = _phrase(text, tokens, len(tokens) - 1, sentence_start)
-    return _clean_source(phrase[0]) if phrase else None
+    if phrase is None:
+        return None
+    verb = text[max(sentence_start, phrase[1] - 20) : phrase[1]].split()[-1:]
+    if verb and _SPEECH.fullmatch(verb[0]):
+        return None  # "X has estimated India's death toll at 600,000": X, not India
+    return _clean_source(phrase[0])
 
 
 _CLAUSE = re.compile(
