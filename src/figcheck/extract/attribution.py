@@ -884,7 +884,11 @@ def attribute(
     previous: str | None,
     next_start: int,
     sentence_organisations: Callable[[], list[tuple[int, str]]],
+    previous_named: tuple[str, ...] = (),
 ) -> tuple[str | None, str]:
+    """Who gave ``figure``, and by which rule. ``previous`` is the source the previous sentence
+    ended with, ``previous_named`` every source it named, in order: a pronoun takes the last of
+    them it agrees with ("he": a person, "they": a plural, "it": neither)."""
     parens = _parens_source(text, figure.end, next_start)
     if parens:
         return parens, "parens"
@@ -925,7 +929,7 @@ def attribute(
             if later and chosen.source.casefold() in ("we", "i"):
                 return later[0].source, later[0].rule  # "'We counted 439,' the director said"
             if previous:
-                return previous, "previous_sentence"
+                return _agreeing(chosen.source, previous, previous_named), "previous_sentence"
             return _clean_source(chosen.source), chosen.rule
         return chosen.source, chosen.rule
     earlier = [
@@ -975,3 +979,36 @@ def next_sentence_source(
         return None
     named = [a for a in attributions if not a.pronoun and not a.generic and a.start < start + 80]
     return named[0].source if named else None
+
+
+_PERSON_NOUNS = word_set(
+    """spokesman spokeswoman spokesperson official minister mayor governor president director
+    chief head commissioner secretary doctor premier leader commander officer researcher
+    activist witness resident lawyer representative envoy ambassador general colonel"""
+)
+
+
+def _kind(source: str) -> str:
+    """ "person", "plural" or "thing": what a pronoun standing for ``source`` would be."""
+    words = source.replace("’", "'").split()
+    last = words[-1].casefold()
+    if last in _PERSON_NOUNS:
+        return "person"
+    if re.fullmatch(r"[A-Z][A-Z&]+s?", words[-1]) or any(
+        word.casefold() in _ORG_WORDS for word in words
+    ):
+        return "thing"
+    if all(word[:1].isupper() for word in words) and len(words) <= 4:
+        return "person" if last not in _SPEAKERS else "thing"
+    return "plural" if last.endswith("s") and not last.endswith("ss") else "thing"
+
+
+def _agreeing(pronoun: str, previous: str, named: tuple[str, ...]) -> str:
+    """The last of ``named`` that ``pronoun`` can stand for, else ``previous``."""
+    wanted = {"he": "person", "she": "person", "they": "plural", "it": "thing"}.get(
+        pronoun.casefold()
+    )
+    if wanted is None or _kind(previous) == wanted:
+        return previous
+    agreeing = [name for name in named if _kind(name) == wanted]
+    return agreeing[-1] if agreeing else previous

@@ -96,6 +96,7 @@ def extract(
         sentences.append((sentence_start, sentence_end, figures, attributions))
     candidates: list[Candidate] = []
     previous: str | None = None
+    previous_named: tuple[str, ...] = ()
     for number, (sentence_start, sentence_end, figures, attributions) in enumerate(sentences):
         sentence = text[sentence_start:sentence_end]
         organisations = functools.cache(
@@ -122,6 +123,7 @@ def extract(
                 previous,
                 following[0] if following else sentence_end,
                 organisations,
+                previous_named,
             )
             if source is None and last_rule == "owner":
                 source, attribution_rule = (
@@ -174,6 +176,7 @@ def extract(
                 )
             )
         named = [a.source for a in attributions if not a.pronoun and not a.generic]
+        previous_named = tuple(dict.fromkeys(named + sources))
         if sources:
             previous = sources[-1]
         elif named:

@@ -465,6 +465,8 @@ def _figure_at(
                 "range:or",
             )
     connector = (_AND if qualifier is Qualifier.RANGE else _CONNECTOR).match(text, end)
+    if connector is None and qualifier is Qualifier.RANGE:
+        connector = _CONNECTOR.match(text, end)  # "between 800 to 900"
     if connector and connector.end() <= sentence_end:
         second = _read_number(text, connector.end())
         if second is not None and second.end <= sentence_end:
@@ -472,6 +474,14 @@ def _figure_at(
             scale = second.multiplier
             if number.multiplier is None and scale and low_value * scale <= second.value:
                 low_value *= scale  # "2-3 million"
+            elif (
+                number.multiplier is None
+                and re.fullmatch(r"\d{1,2}", text[start : number.end])
+                and re.search(r"\d,000$", text[connector.end() : second.end])
+                and second.value / 5 <= low_value * 1000 < second.value
+                and not _FROM.search(text[max(sentence_start, figure_start - 10) : figure_start])
+            ):
+                low_value *= 1000  # "2 to 3,000": two to three thousand
             second_written = text[connector.end() : second.end]
             second_why = _not_a_claim(
                 text,
