@@ -28,7 +28,7 @@ _SPEECH = re.compile(
     r"cite|cited|cites|citing|announcing|quoted|concluded|concludes|calculated|calculates|"
     r"(?:agree|agrees|agreed)(?=\s+that\b)|"
     r"(?:raised|revised|updated|lowered|raising|revising)(?=\s+(?:its|their|his|her|the)\s+"
-    r"(?:\w+\s+)?(?:count|toll|tally|estimate|figure|total|number)\b)|"
+    r"(?:[\w'’]+\s+){0,3}?(?:count|toll|tally|estimate|figure|total|number)\b)|"
     r"(?:offers|offered|offer|provides|provided|provide|published|publishes|issued|issues)"
     r"(?=\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?(?:estimate|guess|figure|count"
     r"|tally|toll|total|number)s?\b))\b"
@@ -387,7 +387,7 @@ def _phrase(
     """The noun phrase ending at ``tokens[index]``, read backwards."""
     kept: list[re.Match[str]] = []
     compound = False
-    while index >= 0 and tokens[index].start() >= sentence_start and len(kept) < 9:
+    while index >= 0 and tokens[index].start() >= sentence_start and len(kept) < 14:
         token = tokens[index]
         word = token.group()
         folded = word.casefold()
@@ -708,8 +708,8 @@ def _speech(
     if word in _AMBIGUOUS and folded in _NOT_A_SUBJECT:
         return None  # "the estimate", "credible reports": nouns
     speaker = folded != "official" and (folded in _SPEAKERS or folded.rstrip("s") in _SPEAKERS)
-    if word in _AMBIGUOUS and previous[:1].islower() and not speaker:
-        return None  # "leaked documents": a noun
+    if word in _AMBIGUOUS and previous[:1].islower() and not speaker and folded not in _AUX:
+        return None  # "leaked documents": a noun; "the authorities still claim": a verb
     covers_after = bool(
         re.search(r"\bthat\b", text[verb.end() : clause_end])
         or bisect.bisect_left(starts, clause_end) > bisect.bisect_left(starts, verb.end())
