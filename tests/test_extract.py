@@ -493,6 +493,86 @@ def test_attribution_by_grammar(text: str, source: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The district's chief medical officer P. Rao said 41 people had died.", "P. Rao"),
+        ("New York-based Human Rights Watch said 12 activists were held.", "Human Rights Watch"),
+        ("The toll rose to 9, the country's health ministry said.", "health ministry"),
+        ("Police did not dispute the organisers' estimate of 40,000.", "organisers"),
+        ("In Lyon the organisers' estimate was 20,000.", "organisers"),
+        ("Officials running the camp said 2,300 people had arrived.", "Officials"),
+        ("A source close to the talks said 16 hostages were freed.", "source close to the talks"),
+        ("Anna Berg of The Daily Courier wrote that 300 had died.", "Anna Berg"),
+        ("The Human Rights House of Iran says 600 are held.", "Human Rights House of Iran"),
+        ("The second survey estimated 650,000 excess deaths.", "second survey"),
+        (
+            "The governor's representative in the province said 200 had died.",
+            "governor's representative in the province",
+        ),
+        ("State radio quoted Li Wei, the mayor, as saying 2,300 had survived.", "Li Wei"),
+        ("This time the police are saying at least 750,000 marched.", "police"),
+        ("The authorities still claim that 13 people were killed.", "authorities"),
+        ("The New York Times has estimated the country's toll at 600,000.", "New York Times"),
+        ("The agency revised the region's flood death toll to 212.", "agency"),
+    ],
+)
+def test_sources_as_the_text_writes_them(text: str, source: str) -> None:
+    assert extract(text)[-1].source == source
+
+
+def test_figures_given_to_two_sources_by_according_to_in_turn() -> None:
+    found = extract(
+        "Nearly 2 million marched, according to the union, and 570,000 according to police."
+    )
+    assert [(c.value, c.source) for c in found] == [(2_000_000, "union"), (570_000, "police")]
+
+
+def test_according_to_the_report_takes_the_source_named_before() -> None:
+    found = extract(
+        "The state news agency APS said 650 hostages were freed. At least 30 workers were missing, "
+        "according to the unconfirmed report."
+    )
+    assert [c.source for c in found] == ["APS", "APS"]
+
+
+def test_a_pronoun_takes_the_source_it_agrees_with() -> None:
+    found = extract(
+        "Colonel Abbas said the toll would rise and that the authorities were counting bodies. "
+        "Some 215 soldiers were among the dead, he said."
+    )
+    assert found[-1].source == "Colonel Abbas"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday the police made 20 arrests near the square.",
+        "Last year the government detained at least 40 protesters.",
+        "UNHCR staff met some of the 41 survivors in the port.",
+    ],
+)
+def test_who_acted_is_not_who_counted(text: str) -> None:
+    assert extract(text)[-1].source is None
+
+
+def test_speakers_counted_are_not_figures() -> None:
+    found = extract("Several survivors told IOM that 650 people had been on board.")
+    assert [(c.value, c.source) for c in found] == [(650, "Several survivors")]
+    assert [c.value for c in extract("Two senior officials said 30 people died.")] == [30]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The police gave their first estimate as 2 to 3,000.", 2000, 3000),
+        ("He said between 800 to 900 had been infected.", 800, 900),
+    ],
+)
+def test_ranges_written_short(text: str, low: float, high: float) -> None:
+    assert (only(text).low, only(text).high) == (low, high)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "There were credible reports that 2,377 people had been arrested.",
