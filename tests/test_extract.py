@@ -636,3 +636,23 @@ def test_as_of_is_the_day_the_clause_dates_the_figure_to() -> None:
 def test_a_one_digit_number_ends_a_sentence() -> None:
     found = extract("The toll rose to 7. The UN said 50 people died.")
     assert [(c.value, c.source) for c in found] == [(7, None), (50, "UN")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Here are five key facts from the report.",
+        "The group said people were held in several locations.",
+    ],
+)
+def test_numbers_about_the_text_are_not_claims(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_never_exceeded_is_at_most() -> None:
+    assert only("The crowd never exceeded 12,000 at any one time.").qualifier is Qualifier.AT_MOST
+
+
+def test_a_figure_named_again_as_the_n_is_one_candidate() -> None:
+    found = extract("More than 600 prisoners are held. Of the 600 prisoners, 173 are in Evin.")
+    assert [c.value for c in found] == [600, 173]

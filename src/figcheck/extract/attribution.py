@@ -181,7 +181,9 @@ def _clean_source(raw: str) -> str | None:
     source = re.sub(r"(?<=[A-Za-z])\s+(?:19|20)\d\d$", "", source)  # "the Report 2012"
     source = re.sub(
         r"['’]s\s+(?:(?:own|latest|new|official|initial|provisional|revised|updated|earlier|"
-        r"first|final|annual|weekly|daily)\s+)*(?:" + _REPORT_NOUNS + r"|estimate|figure)\b.*$"
+        r"first|final|annual|weekly|daily)\s+)*(?:[A-Z][\w-]*\s+){0,4}(?:"
+        + _REPORT_NOUNS
+        + r"|estimate|figure)\b.*$"
         r"|['’]s$",
         "",
         source,
@@ -204,6 +206,13 @@ def _clean_source(raw: str) -> str | None:
         "near",
     }:
         source = named.group(1)
+    outlet = re.fullmatch(  # "the private Dawn News channel": Dawn News
+        r"(?:[a-z][\w-]*\s+)+((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*)\s+(?:news\s+)?"
+        r"(?:channel|newspaper|daily|broadcaster|television|radio|station|website|weekly)",
+        source,
+    )
+    if outlet:
+        source = outlet.group(1)
     possessive = re.match(
         r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)['’]s\s+(?:press\s+)?(?:office|spokes\w+)$", source
     )

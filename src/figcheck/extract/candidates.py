@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass
 
 from figcheck.extract.attribution import (
@@ -191,7 +192,7 @@ def extract(
 def _first_mentions(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate for a figure the text gives again ("... 1.7 million ... 'the 1.7 million
     who marched'"): the first mention that names a source, else the first."""
-    dropped: set[int] = set(_quoted_again(candidates))
+    dropped: set[int] = set(_quoted_again(candidates)) | set(_referred_to(candidates))
     seen: dict[tuple[object, ...], list[int]] = {}
     for index, candidate in enumerate(candidates):
         if index in dropped:
@@ -227,6 +228,26 @@ def _quoted_again(candidates: list[Candidate]) -> list[int]:
             and candidate.sentence_start - other.sentence_start <= 600
             and (other.value, other.low, other.high)
             == (candidate.value, candidate.low, candidate.high)
+            for other in candidates[max(0, index - 8) : index]
+        ):
+            again.append(index)
+    return again
+
+
+def _referred_to(candidates: list[Candidate]) -> list[int]:
+    """Figures the text names again as "the N" ("more than 600 are held. Of the 600, 173 ..."):
+    the figure given before, whatever its hedge."""
+    again = []
+    for index, candidate in enumerate(candidates):
+        if candidate.value is None or candidate.start == candidate.sentence_start:
+            continue
+        opening = candidate.sentence[max(0, candidate.start - candidate.sentence_start - 8) :]
+        if not re.search(r"\b[Tt]he\s+$", opening[: candidate.start - candidate.sentence_start]):
+            continue
+        if any(
+            other.value == candidate.value
+            and other.start < candidate.start
+            and candidate.start - other.start <= 600
             for other in candidates[max(0, index - 8) : index]
         ):
             again.append(index)

@@ -177,9 +177,9 @@ _ANY_BEFORE = re.compile(
     re.I,
 )
 _DESCRIBING = re.compile(  # "the two largest unions", "in two incidents", "across 200 districts"
-    r"\s+(?:(?:largest|biggest|main|major|leading|other|separate|rival|opposing)\b"
+    r"\s+(?:(?:largest|biggest|main|major|leading|other|separate|rival|opposing|key)\b"
     r"|(?:incidents|occasions|sides|teams|rounds|districts|provinces|countries|regions|nations"
-    r"|states)\b)",
+    r"|states|locations|facts|things|takeaways|reasons|questions|lessons)\b)",
     re.I,
 )
 _MORE_LAST = word_set(  # the words _MORE_WORDS ends in
@@ -400,7 +400,8 @@ def _figure_at(
             else None
         )
         if more:
-            hedge = (Qualifier.MORE_THAN, more.start())
+            never = re.search(r"\b(?:never|not|n't)\s+$", text[window : more.start()])
+            hedge = (Qualifier.AT_MOST if never else Qualifier.MORE_THAN, more.start())
     qualifier, figure_start = hedge if hedge else (Qualifier.EXACT, start)
     if qualifier is Qualifier.AT_LEAST and text[figure_start] in "<>~≥≤":
         pass
