@@ -656,3 +656,21 @@ def test_never_exceeded_is_at_most() -> None:
 def test_a_figure_named_again_as_the_n_is_one_candidate() -> None:
     found = extract("More than 600 prisoners are held. Of the 600 prisoners, 173 are in Evin.")
     assert [c.value for c in found] == [600, 173]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('"We have counted 85 bodies," said engineer Ana Ruiz.', "Ana Ruiz"),
+        (
+            "The figure of 5,000 cited by the opposition is false, the government said.",
+            "opposition",
+        ),
+    ],
+)
+def test_speaker_after_a_quotation_and_by_before_a_verb(text: str, source: str) -> None:
+    assert extract(text)[0].source == source
+
+
+def test_as_high_as_is_up_to() -> None:
+    assert only("Some estimates run as high as 10,000.").qualifier is Qualifier.UP_TO

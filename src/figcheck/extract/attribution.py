@@ -636,7 +636,7 @@ def sentence_attributions(
     for passive in _PASSIVE_BY.finditer(text, sentence_start, sentence_end):
         name = re.match(
             r"(?:(?!\s(?:because|after|before|when|while|as|since|on|in|at|during|with|who|which|"
-            r"that|amid|following)\b)[^,.;:])+",
+            r"that|amid|following|is|was|are|were|has|have|had)\b)[^,.;:])+",
             text[passive.end() : sentence_end],
         )
         if not name:
@@ -750,7 +750,22 @@ def _speech(
         inverted = re.match(
             r"\s+([^,.;:]+)(?:,\s+([A-Z][^,.;:]{1,40}))?", text[verb.end() : sentence_end]
         )
-        if inverted and (inverted.group(1)[:1].isupper() or inverted.group(1).startswith("the ")):
+        titled = inverted and re.fullmatch(  # "engineer Ana Ruiz", "police chief Li Wei"
+            r"(?:[a-z][\w-]*\s+){1,3}(?:[A-Z][\w.'’-]*\s*){1,4}", inverted.group(1)
+        )
+        if (
+            titled
+            and inverted
+            and any(
+                word in STOP_WORDS or word in _TIME_WORDS or word in _SUBJECT_STOP
+                for word in inverted.group(1).split()
+                if word.islower()
+            )
+        ):
+            titled = None
+        if inverted and (
+            inverted.group(1)[:1].isupper() or inverted.group(1).startswith("the ") or titled
+        ):  # "'...,' said the mayor", "'...,' said engineer Ana Ruiz"
             end = verb.end() + inverted.end()
             named = inverted.group(2)
             if named and all(w[:1].isupper() for w in named.split()):

@@ -191,6 +191,7 @@ _MORE_WORDS = re.compile(  # hedges the shorthand does not read: "exceeds 4,700"
     r"|(?:(?:much|far|well)\s+)?(?:larger|higher|greater|bigger)\s+than)\s+(?:the\s+)?$",
     re.I,
 )
+_AS_HIGH_AS = re.compile(r"\bas\s+(?:high|large|much)\s+as\s+$", re.I)
 _NOT_A_HEDGE = re.compile(  # "hand over 40 prisoners", "went up to 90": a verb, not a hedge
     r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|took|taken|tak(?:e|es|ing)|went|gone|go(?:es)?"
     r"|rose|risen|climbed|jumped|shot|moved|revised|raised|pushed|brought|was|were)\s+$",
@@ -399,6 +400,11 @@ def _figure_at(
             if _ends_in(text[window:start], _MORE_LAST)
             else None
         )
+        as_high = (
+            _AS_HIGH_AS.search(text, window, start) if text[window:start].endswith("as ") else None
+        )
+        if as_high and not more:
+            hedge = (Qualifier.UP_TO, as_high.start())  # "put the toll as high as 65"
         if more:
             never = re.search(r"\b(?:never|not|n't)\s+$", text[window : more.start()])
             hedge = (Qualifier.AT_MOST if never else Qualifier.MORE_THAN, more.start())
