@@ -20,16 +20,17 @@ from figcheck.extract import Candidate, extract
 
 CORPORA = Path(__file__).parent / "extract_corpus"
 
-# The frozen test split must not drop below these: measured (0.976, 1.000, 0.738), rounded down.
-# Before the rules were reworked it scored 0.907, 0.975, 0.654. The target for source is 0.85.
-THRESHOLDS = {"precision": 0.97, "recall": 0.99, "source": 0.73}
-# The second test split (40 passages from articles in neither other file, annotated before extract
-# was run on them) must not drop below these: measured (0.937, 0.950, 0.799), rounded down.
-THRESHOLDS_2 = {"precision": 0.93, "recall": 0.94, "source": 0.79}
+# The first test split must not drop below these: measured (1.000, 1.000, 0.988), rounded down.
+# It scored 0.907, 0.975, 0.654 before the first round of rules and 0.976, 1.000, 0.738 after it;
+# the second round was written looking at it, so it is development material now.
+THRESHOLDS = {"precision": 0.99, "recall": 0.99, "source": 0.98}
+# The second test split (40 passages from articles in neither other file): measured (0.979, 0.972,
+# 0.920), rounded down; 0.937, 0.950, 0.799 before the second round, written looking at it.
+THRESHOLDS_2 = {"precision": 0.97, "recall": 0.97, "source": 0.91}
 # The third test split (47 passages from articles in no other file, annotated before extract was
-# run on them, scored once before the rules of the second round were written) must not drop below
-# these: measured (0.955, 0.964, 0.685), rounded down.
-THRESHOLDS_3 = {"precision": 0.95, "recall": 0.96, "source": 0.68}
+# run on them, never tuned on): measured (0.955, 0.964, 0.685) before the second round of rules
+# and (0.960, 0.968, 0.734) after it, rounded down. The target for source is 0.85.
+THRESHOLDS_3 = {"precision": 0.95, "recall": 0.96, "source": 0.73}
 
 
 @dataclass
