@@ -28,7 +28,7 @@ QUALIFIERS = "exact, about, at_least, more_than, at_most, up_to, fewer_than, nea
 CLAIM_KEY_LIST = (
     "id, metric, value, qualifier, low, high, unit, source, date, as_of, text, url, note"
 )
-TOP_KEY_LIST = "version, settings, metrics, sources, claims"
+TOP_KEY_LIST = "version, include, settings, metrics, sources, claims"
 SYNTAX_HINT = "check the indentation, colons and quotes"
 
 EXPECTED: dict[str, list[str]] = {

@@ -7,6 +7,7 @@ After an add, the cached compare report is brought up to date for that one metri
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from figcheck.claimsfile.locate import Snapshot
     from figcheck.comparing import Speakers
     from figcheck.model import Claim, ClaimsFile
+
+    Among = tuple[Sequence[str], ClaimsFile | None]  # the files to read, what the others say
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,47 +42,59 @@ def record(
     speakers: Speakers | None = None,
     kind: str | None = None,
     cache: Cache | None = None,
+    among: Among | None = None,
 ) -> Change:
     """Append ``claim`` to the claims file at ``path``; its metric's verdict at its moment.
 
     ``before`` (the file's snapshot and claims as read before) and ``speakers`` (how the compare
     report words who said what) let the cached compare report follow the file. ``kind``, for a
     claim that starts a new metric, declares the metric with that kind in the same write.
-    ``cache``: the command's (one from the environment when not given).
+    ``cache``: the command's (one from the environment when not given). ``among``: when ``path``
+    is read with other claims files, all the files to read (``path`` one of them), and what the
+    others say; the verdict is then theirs together.
     """
     from figcheck.claimsfile.cache import Cache
     from figcheck.claimsfile.write import append_claim
 
     cache = Cache.for_user() if cache is None else cache
-    stored = append_claim(path, claim, force=force, kind=kind, cache=cache)
-    return _after("added", stored, path, cache, before, speakers)
+    others = None if among is None else among[1]
+    stored = append_claim(path, claim, force=force, kind=kind, cache=cache, others=others)
+    read_from = [path] if among is None else among[0]
+    return _after("added", stored, read_from, cache, before, speakers)
 
 
-def remove(path: str, claim_id: str, cache: Cache | None = None) -> Change:
-    """Remove the claim ``claim_id`` from the claims file at ``path``; its metric's verdict."""
+def remove(
+    path: str, claim_id: str, cache: Cache | None = None, read_from: Sequence[str] = ()
+) -> Change:
+    """Remove the claim ``claim_id`` from the claims file at ``path``; its metric's verdict
+    (in ``read_from``, the files read with it, when given)."""
     from figcheck.claimsfile.cache import Cache
     from figcheck.claimsfile.write import remove_claim
 
     cache = Cache.for_user() if cache is None else cache
-    return _after("removed", remove_claim(path, claim_id, cache=cache), path, cache)
+    removed = remove_claim(path, claim_id, cache=cache)
+    return _after("removed", removed, read_from or [path], cache)
 
 
 def _after(
     action: str,
     claim: Claim,
-    path: str,
+    read_from: Sequence[str],
     cache: Cache,
     before: tuple[Snapshot, ClaimsFile] | None = None,
     speakers: Speakers | None = None,
 ) -> Change:
     from figcheck import report
     from figcheck.claimsfile.locate import snapshot
-    from figcheck.claimsfile.reading import load
+    from figcheck.claimsfile.reading import load_files
     from figcheck.model import ClaimTable
     from figcheck.reconcile import one_metric
 
-    after = snapshot(path)
-    claims_file = load(after, cache)
+    found = load_files([snapshot(path) for path in read_from], cache)
+    claims_file = found.claims_file
+    after = found.files[0][0]
+    if len(found.files) > 1:
+        before = None  # a compare report is kept only for one file that includes none
     moment = end_of(claim.moment) if action == "added" else None  # add: at the claim's moment
     rows, verdicts = one_metric.metric_report(claims_file, claim.metric, as_of=moment)
     row = one_metric.claim_rows(dataclasses.replace(claims_file, claims=(claim,)))[0]

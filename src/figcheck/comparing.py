@@ -7,7 +7,7 @@ date (:mod:`figcheck.changes`). Nothing here prints: the command renders the rec
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -88,34 +88,39 @@ class CompareReport:
     verdicts: Records
     says: dict[str, str]
     file_tolerance: float = 0.10  # settings.tolerance (kept in the cache only when above 1)
+    files: tuple[str, ...] = ()  # the claims files read (includes included)
 
     def divergent(self) -> Records:
         return [row for row in self.verdicts if row["status"] == "divergent"]
 
 
 def compare_report(
-    snap: Snapshot,
+    sources: Sequence[Snapshot],
     options: CompareOptions,
     speakers: Speakers,
     cache: Cache,
     progress: Progress | None = None,
     meanwhile: Callable[[], object] | None = None,
 ) -> CompareReport:
-    """The compare report of these bytes with these options.
+    """The compare report of these files (and those they include) with these options.
 
-    With the default options it is cached for the file's exact bytes, so a second run needs
-    neither the claims nor pandas. ``speakers`` words who said what (arguments: the claims frame
-    and the verdicts); ``cache`` is the command's, and ``progress`` and ``meanwhile`` are
-    :func:`figcheck.claimsfile.reading.load`'s.
+    With the default options the report of one file that includes none is cached for the file's
+    exact bytes, so a second run needs neither the claims nor pandas (a report is kept only for
+    such a file: the same bytes then still include none). ``speakers`` words who said what
+    (arguments: the claims frame and the verdicts); ``cache`` is the command's, and ``progress``
+    and ``meanwhile`` are :func:`figcheck.claimsfile.reading.load`'s.
     """
-    key = options.cache_key
+    key = options.cache_key if len(sources) == 1 else None
+    snap = sources[0]
     cached = cache.report(snap, key) if key is not None else None
     if cached is not None:
         verdicts, says = cached
-        return CompareReport(verdicts, says, cache.report(snap, _TOLERANCE) or 0.10)
-    from figcheck.claimsfile.reading import load
+        tolerance = cache.report(snap, _TOLERANCE) or 0.10
+        return CompareReport(verdicts, says, tolerance, (snap.path,))
+    from figcheck.claimsfile.reading import load_files
 
-    claims_file = load(snap, cache, progress=progress, meanwhile=meanwhile)
+    found = load_files(sources, cache, progress=progress, meanwhile=meanwhile)
+    claims_file = found.claims_file
     from figcheck import analysis, report
 
     filters = options.filters(claims_file)
@@ -126,8 +131,8 @@ def compare_report(
     )
     report.name_conflicts(verdicts, sources_of(frame, verdicts))
     tolerance = claims_file.settings.tolerance
-    computed = CompareReport(verdicts, speakers(frame, verdicts), tolerance)
-    if key is not None:
+    computed = CompareReport(verdicts, speakers(frame, verdicts), tolerance, tuple(found.paths))
+    if key is not None and len(found.files) == 1:
         if tolerance > 1:  # for the warning of the next compare read from the cache
             cache.keep_report(snap, _TOLERANCE, tolerance)
         cache.keep_report(snap, key, (computed.verdicts, computed.says))

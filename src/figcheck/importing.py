@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import functools
 import io
@@ -27,12 +28,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from figcheck.claimsfile.yaml_text import number_yaml, scalar_yaml
 from figcheck.errors import FigcheckError, UsageError
 from figcheck.model import Claim, ClaimsFile, ClaimTable, content_id
 from figcheck.safety import FORMULA_START
+
+if TYPE_CHECKING:
+    from figcheck.claimsfile.cache import Cache
+    from figcheck.claimsfile.reading import FilesRead
 
 MAX_CELL = 100_000  # characters: a longer cell is not a claim
 MAX_ROWS = 2_000_000  # rows read (blank ones included) before giving up
@@ -675,22 +680,35 @@ def import_table(
     *,
     skip_bad: bool = False,
     dry_run: bool = False,
+    found: FilesRead | None = None,
+    cache: Cache | None = None,
 ) -> Outcome:
     """Import the spreadsheet at ``table_path`` into the claims file at ``claims_path``.
 
-    Raises :class:`BadRows` (nothing written) when a row is bad, unless ``skip_bad``.
+    ``found``: the claims files read with it (``claims_path`` one of them), when already read;
+    a row must then repeat none of their claims nor take one's id. Raises :class:`BadRows`
+    (nothing written) when a row is bad, unless ``skip_bad``.
     """
     from figcheck.claimsfile import write
     from figcheck.claimsfile.cache import Cache
+    from figcheck.claimsfile.joining import resolved
     from figcheck.claimsfile.locate import read_bytes, snapshot
-    from figcheck.claimsfile.reading import load
+    from figcheck.claimsfile.reading import load_files
 
-    cache = Cache.for_user()
-    snap = snapshot(claims_path)
-    claims_file = load(snap, cache)
+    cache = Cache.for_user() if cache is None else cache
+    if found is None:
+        found = load_files([snapshot(claims_path)], cache)
+    part = found.part(claims_path)
+    assert part is not None, "the claims file imported into is one of those read"
+    snap, claims_file, others = part[0], found.claims_file, found.others(claims_path)
     table = read_table(table_path, read_bytes(table_path))
     head = header_yaml(snap.data.decode("utf-8"))
     plan = plan_import(table, claims_file, head, mapping, constants)
+    if others is not None:  # a metric named by an alias of another file's registry
+        names = claims_file.metric_names()
+        plan = dataclasses.replace(
+            plan, claims=resolved(ClaimTable.of(plan.claims, table.path), names)
+        )
     problems = list(plan.problems) + _taken_ids(plan, claims_file, table_path)
     if problems and not skip_bad:
         raise BadRows(sorted(problems, key=lambda problem: problem.row))
@@ -702,7 +720,9 @@ def import_table(
         fresh, recorded = write.new_claims(claims_file, claims, as_read=True)
         added: tuple[Claim, ...] = tuple(fresh)
     else:
-        stored, recorded = write.append_claims(claims_path, claims, as_read=True, cache=cache)
+        stored, recorded = write.append_claims(
+            snap.path, claims, as_read=True, cache=cache, others=others
+        )
         added = tuple(stored)
     return Outcome(added, recorded, tuple(problems), plan.ignored, plan.source_rows)
 

@@ -7,6 +7,7 @@ later can still be reported as ``file:line``.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 import hashlib
@@ -161,6 +162,7 @@ class Source:
     key: str
     name: str | None = None
     aliases: tuple[str, ...] = ()
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +174,15 @@ class Settings:
     about: float = 0.10
     vague: tuple[tuple[str, float, float], ...] = ()
     window: int = 7
+    given: tuple[tuple[str, int], ...] = field(default=(), compare=False)  # each key, its line
+
+
+@dataclass(frozen=True, slots=True)
+class Include:
+    """An ``include:`` entry: a path or glob pattern, relative to the file that names it."""
+
+    pattern: str
+    line: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +194,7 @@ class ClaimsFile:
     metrics: tuple[Metric, ...] = ()
     sources: tuple[Source, ...] = ()
     settings: Settings = Settings()
+    includes: tuple[Include, ...] = ()  # the other files this one names (not read by it)
 
     def kind_of(self, metric: str) -> Kind:
         """The kind of a metric, level when it has no registry entry."""
@@ -323,11 +335,27 @@ class ClaimTable(Sequence[Claim]):
     the analysis reads its columns directly, so a large file never becomes a claim object per row.
     """
 
-    __slots__ = ("columns", "path")
+    __slots__ = ("columns", "files", "path")
 
-    def __init__(self, columns: dict[str, list[Any]], path: str) -> None:
+    def __init__(
+        self,
+        columns: dict[str, list[Any]],
+        path: str,
+        files: tuple[tuple[int, str], ...] = (),
+    ) -> None:
         self.columns = columns
         self.path = path
+        # claims read from several files: (the row after the file's last claim, the file), in
+        # order; empty when every claim is ``path``'s
+        self.files = files
+
+    def path_of(self, row: int) -> str:
+        """The file the claim at ``row`` was read from."""
+        if not self.files:
+            return self.path
+        if row < 0:
+            row += len(self)
+        return self.files[bisect.bisect_right(self.files, row, key=lambda part: part[0])][1]
 
     @classmethod
     def of(cls, claims: Sequence[Claim], path: str) -> ClaimTable:
@@ -371,7 +399,9 @@ class ClaimTable(Sequence[Claim]):
             url=c["url"][index],
             note=c["note"][index],
             as_of=c["as_of"][index],
-            location=None if line is None else Location(self.path, line),
+            location=None
+            if line is None
+            else Location(self.path_of(index) if self.files else self.path, line),
         )
 
     def __iter__(self) -> Iterator[Claim]:
@@ -386,10 +416,11 @@ class ClaimTable(Sequence[Claim]):
         return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
 
     def with_claim(self, claim: Claim) -> ClaimTable:
-        """A new table: these claims and one more."""
+        """A new table: these claims and one more (of the last file)."""
         row = ClaimTable.of((claim,), self.path).columns
+        files = (*self.files[:-1], (self.files[-1][0] + 1, self.files[-1][1])) if self.files else ()
         return ClaimTable(
-            {name: self.columns[name] + row[name] for name in TABLE_COLUMNS}, self.path
+            {name: self.columns[name] + row[name] for name in TABLE_COLUMNS}, self.path, files
         )
 
     def without(self, index: int) -> ClaimTable:
@@ -397,7 +428,8 @@ class ClaimTable(Sequence[Claim]):
         columns = {
             name: values[:index] + values[index + 1 :] for name, values in self.columns.items()
         }
-        return ClaimTable(columns, self.path)
+        files = tuple((end - (end > index), path) for end, path in self.files)
+        return ClaimTable(columns, self.path, files)
 
     def rows_where(self, **wanted: object) -> list[int]:
         """The rows whose columns hold these values (``metric="deaths", date="2026-01-12"``)."""

@@ -6,7 +6,10 @@ problem, ``load`` for a file that must be clean); both take the command's
 
 - ``locate``: which file (``--file``, ``$FIGCHECK_FILE``, the nearest ``data/claims.yaml``), its
   bytes as a ``Snapshot``.
-- ``reading``: the one way in; it chooses a cached, appended, two-core or cold read.
+- ``reading``: the one way in; it chooses a cached, appended, two-core or cold read, and reads
+  several files (``-f`` more than once, ``include:``) each on its own.
+- ``joining``: where an ``include:`` leads, and several files' contents joined and checked
+  against each other (for ``reading``; ``import`` resolves its rows' metrics with it).
 - ``cache``: the ``Cache`` object a command creates once and hands down.
 - ``yaml_nodes`` (YAML to a node tree with lines), ``full_reader`` (every problem, worded),
   ``fast_reader`` (a clean file straight into columns), ``two_cores`` (a large file on two

@@ -31,7 +31,8 @@ from figcheck.claimsfile.locate import Snapshot
 from figcheck.claimsfile.replace import replace_atomically
 from figcheck.model import ClaimsFile, ClaimTable
 
-_CACHE_FORMAT = 6  # 6: the compare report names who disagrees (conflict_sources)
+_CACHE_FORMAT = 7  # 6: the compare report names who disagrees (conflict_sources); 7: include:,
+# and where settings and sources are written
 KEY = (_CACHE_FORMAT, __version__)
 
 # A few appended claims are read on their own quickly, while rewriting the cache of a large file
@@ -70,7 +71,7 @@ class Cache:
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self._digests: list[tuple[bytes, bytes]] = []  # the last few (bytes, digest)
-        self._entries: dict[Path, Entry] = {}  # the entry read or written last
+        self._entries: dict[Path, Entry] = {}  # each file's entry read or written last
         self._reports: dict[Path, dict[str, Any]] = {}  # the report cache read or written last
 
     @classmethod
@@ -84,7 +85,7 @@ class Cache:
             if seen is data or seen == data:  # comparing bytes is many times faster than hashing
                 return digest
         digest = hashlib.sha256(data).digest()  # the fastest strong hash here (CPU instructions)
-        self._digests[:] = [(data, digest), *self._digests[:2]]
+        self._digests[:] = [(data, digest), *self._digests[:15]]  # a few files, each twice
         return digest
 
     def _file(self, real: Path, suffix: str) -> Path | None:
@@ -109,7 +110,6 @@ class Cache:
             return None
         if not isinstance(entry, Entry) or (entry.format, entry.version) != KEY:
             return None
-        self._entries.clear()
         self._entries[cache] = entry
         return entry
 
@@ -118,7 +118,6 @@ class Cache:
         cache = self._file(real, ".pickle")
         if cache is None:
             return
-        self._entries.clear()
         self._entries[cache] = entry
         if on_disk:
             _dump(cache, entry)

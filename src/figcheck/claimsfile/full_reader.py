@@ -21,6 +21,7 @@ from figcheck.claimsfile.yaml_nodes import STR, Mapping, Node, Scalar, Sequence,
 from figcheck.model import (
     Claim,
     ClaimsFile,
+    Include,
     Kind,
     Location,
     Metric,
@@ -230,7 +231,7 @@ def _qualifier(node: Node) -> Qualifier:
 
 # --- the file's sections -------------------------------------------------------------------------
 
-_TOP_KEYS = ("version", "settings", "metrics", "sources", "claims")
+_TOP_KEYS = ("version", "include", "settings", "metrics", "sources", "claims")
 _SETTINGS_KEYS = ("tolerance", "about", "vague", "window")
 _METRIC_KEYS = ("description", "unit", "kind", "aliases", "window", "part_of", "parts")
 _SOURCE_KEYS = ("name", "aliases", "url", "note")
@@ -314,14 +315,39 @@ class Reader:
         sources = self.sources(pairs["sources"][1]) if "sources" in pairs else ()
         names = ClaimsFile(self.path, metrics=metrics).metric_names()
         claims = self.claims(pairs["claims"][1], names) if "claims" in pairs else ()
-        return ClaimsFile(self.path, claims, metrics, sources, settings)
+        includes = self.includes(pairs["include"][1]) if "include" in pairs else ()
+        return ClaimsFile(self.path, claims, metrics, sources, settings, includes)
+
+    def includes(self, node: Node) -> tuple[Include, ...]:
+        """``include:``: a path or glob pattern, or a list of them (relative to this file)."""
+        if _is_null(node):
+            return ()
+        items = node.items if isinstance(node, Sequence) else [node]
+        found: list[Include] = []
+        for item in items:
+            try:
+                pattern = _text(item, "include").strip()
+            except Invalid as error:
+                self.problem(item.line, str(error))
+                continue
+            if not pattern:
+                self.problem(item.line, "include is empty; give a file or a pattern such as *.yaml")
+                continue
+            found.append(Include(pattern, item.line))
+        return tuple(found)
 
     def settings(self, node: Node) -> Settings:
         mapping = self.mapping(node, "settings")
         if mapping is None:
             return Settings()
         self.known_keys(mapping, _SETTINGS_KEYS, "settings")
-        values: dict[str, Any] = {}
+        values: dict[str, Any] = {
+            "given": tuple(
+                (key, key_node.line)
+                for key, (key_node, _) in mapping.pairs.items()
+                if key in _SETTINGS_KEYS
+            )
+        }
         for key in ("tolerance", "about"):
             if key in mapping.pairs:
                 value = mapping.pairs[key][1]
@@ -548,7 +574,7 @@ class Reader:
                         key_node.line,
                         f"'{spelling}' names both source '{owner[folded]}' and '{key}'",
                     )
-            sources.append(Source(key, name, aliases))
+            sources.append(Source(key, name, aliases, line=key_node.line))
         return tuple(sources)
 
     def claims(self, node: Node, names: dict[str, str]) -> tuple[Claim, ...]:

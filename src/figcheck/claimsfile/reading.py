@@ -3,22 +3,25 @@
 :func:`read` gives what a file says and every problem in it; :func:`load` gives what a file that
 must be clean says, and raises on its first problem. Both choose the quickest read that gives the
 same answer (see :func:`read`); the modules beside this one are their engines, not used elsewhere.
+:func:`read_files` and :func:`load_files` do the same for the files a command is given and those
+they include, each file read as :func:`read` reads it, then joined.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from figcheck.claimsfile.cache import KEY, TAIL_KEPT, Cache, Entry, shown_as
 from figcheck.claimsfile.fast_reader import read_appended
 from figcheck.claimsfile.full_reader import read_everything
 from figcheck.claimsfile.line_breaks import newlines
-from figcheck.claimsfile.locate import Snapshot
+from figcheck.claimsfile.locate import Snapshot, snapshot
 from figcheck.claimsfile.two_cores import read_in_two
 from figcheck.errors import UnusableFile
-from figcheck.model import ClaimsFile, Problem
+from figcheck.model import ClaimsFile, Location, Problem
 
 Progress = Callable[[float], None]  # told the share of a file read so far
 
@@ -110,6 +113,11 @@ def _read(
     return FileRead(clean[0], [], clean[1])
 
 
+def _first_problem(problems: list[Problem]) -> UnusableFile:
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return UnusableFile(f"{problems[0]}{more}; run 'figcheck check' to list every problem")
+
+
 def load(
     source: Snapshot,
     cache: Cache | None = None,
@@ -120,8 +128,131 @@ def load(
     """What the claims file ``source`` says when it is clean (read as :func:`read` reads it);
     its first problem raises :class:`~figcheck.errors.UnusableFile`, counting the others."""
     reading = read(source, cache, progress=progress, meanwhile=meanwhile)
-    problems = reading.problems
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise UnusableFile(f"{problems[0]}{more}; run 'figcheck check' to list every problem")
+    if reading.problems:
+        raise _first_problem(reading.problems)
     return reading.claims_file
+
+
+@dataclass(frozen=True, slots=True)
+class FilesRead:
+    """What several claims files say as one, every problem in them, and each file as read."""
+
+    claims_file: ClaimsFile  # the files joined (named as the first); the one file's when one
+    problems: list[Problem]  # each file's in order, then those between files
+    files: tuple[tuple[Snapshot, FileRead], ...]  # every file read, includes included, in order
+
+    @property
+    def paths(self) -> list[str]:
+        """Every file read, as shown to the user."""
+        return [source.path for source, _ in self.files]
+
+    def part(self, path: str) -> tuple[Snapshot, FileRead] | None:
+        """The file read that is ``path`` (the same file, however named), or None."""
+        from figcheck.claimsfile.joining import real_path
+
+        wanted = real_path(path)
+        for source, reading in self.files:
+            if source.real == wanted or (source.real is None and source.path == path):
+                return source, reading
+        return None
+
+    def others(self, path: str) -> ClaimsFile | None:
+        """What the files read say but the claims of ``path`` (one of them): their claims, with
+        the joined registry and settings; None when ``path`` is the only file."""
+        if len(self.files) == 1:
+            return None
+        import dataclasses
+
+        from figcheck.model import ClaimTable
+
+        table = ClaimTable.of(self.claims_file.claims, self.claims_file.path)
+        shown = self.part(path)
+        name = path if shown is None else shown[0].path
+        start, kept = 0, list[int]()
+        parts: list[tuple[int, str]] = []
+        for end, file in table.files:
+            if file != name:
+                kept.extend(range(start, end))
+                parts.append((len(kept), file))
+            start = end
+        columns = {key: [values[row] for row in kept] for key, values in table.columns.items()}
+        claims = ClaimTable(columns, table.path, tuple(parts))
+        return dataclasses.replace(self.claims_file, claims=claims)
+
+
+def read_files(
+    sources: Sequence[Snapshot],
+    cache: Cache | None = None,
+    *,
+    progress: Progress | None = None,
+    meanwhile: Callable[[], object] | None = None,
+) -> FilesRead:
+    """What the claims files ``sources`` and every file they include say, as one.
+
+    Each file is read as :func:`read` reads it (cached on its own), once however often it is
+    named; then :func:`figcheck.claimsfile.joining.join` joins them, with the problems between
+    files (an id used twice, a registry entry or setting given differently). An include that
+    names no file, or leads back to a file that includes it, is a problem at its line. One file
+    that includes none is read as :func:`read` reads it, and nothing more.
+    """
+    cache = Cache.for_user() if cache is None else cache
+    if len(sources) == 1:
+        only = read(sources[0], cache, progress=progress, meanwhile=meanwhile)
+        if not only.claims_file.includes:
+            return FilesRead(only.claims_file, only.problems, ((sources[0], only),))
+    from figcheck.claimsfile.joining import included_paths, join, real_path
+
+    files: list[tuple[Snapshot, FileRead]] = []
+    problems: list[Problem] = []
+    seen: set[Path] = set()
+
+    def visit(source: Snapshot, reading: FileRead, within: list[tuple[Path, str]]) -> None:
+        files.append((source, reading))
+        problems.extend(reading.problems)
+        for include in reading.claims_file.includes:
+            here = Location(source.path, include.line)
+            paths, trouble = included_paths(include, source.path)
+            if trouble is not None:
+                problems.append(Problem(here, trouble))
+            for path in paths:
+                real = real_path(path)
+                reals = [outer for outer, _ in within]
+                if real in reals:
+                    chain = " includes ".join(shown for _, shown in within[reals.index(real) :])
+                    message = f"include cycle: {chain} includes {path}; an include leads back"
+                    problems.append(Problem(here, message))
+                    continue
+                if real in seen:
+                    continue
+                seen.add(real)
+                try:
+                    child = snapshot(path)
+                except UnusableFile as error:
+                    problems.append(Problem(here, f"include '{include.pattern}': {error}"))
+                    continue
+                visit(child, read(child, cache, progress=progress), [*within, (real, path)])
+
+    for source in sources:
+        real = source.real if source.real is not None else Path(source.path)
+        if real in seen:
+            continue
+        seen.add(real)
+        first = read(source, cache, progress=progress, meanwhile=meanwhile)
+        visit(source, first, [(real, source.path)])
+    joined, clashes = join([reading.claims_file for _, reading in files])
+    return FilesRead(joined, problems + clashes, tuple(files))
+
+
+def load_files(
+    sources: Sequence[Snapshot],
+    cache: Cache | None = None,
+    *,
+    progress: Progress | None = None,
+    meanwhile: Callable[[], object] | None = None,
+) -> FilesRead:
+    """:func:`read_files` for files that must be clean: their first problem raises
+    :class:`~figcheck.errors.UnusableFile`, counting the others."""
+    found = read_files(sources, cache, progress=progress, meanwhile=meanwhile)
+    if found.problems:
+        raise _first_problem(found.problems)
+    return found

@@ -174,6 +174,19 @@ def _check_result(
     raise InvalidResult([Problem(Location(path, line), message)])
 
 
+def _refuse_taken_ids(claims: Sequence[Claim], others: ClaimsFile | None, path: str) -> None:
+    """Refuse claims whose id a claim of another file read with this one already has."""
+    if others is None:
+        return
+    table = ClaimTable.of(others.claims, others.path)
+    taken = {claim_id: row for row, claim_id in enumerate(table.columns["id"])}
+    for claim in claims:
+        if claim.id in taken:
+            there = table[taken[claim.id]].location
+            message = f"id {claim.id} is already the id of the claim at {there}"
+            raise InvalidResult([Problem(Location(path, 1), message)])
+
+
 # --- the safe write -------------------------------------------------------------------------------
 
 
@@ -324,6 +337,7 @@ def append_claim(
     timeout: float = LOCK_TIMEOUT,
     kind: str | None = None,
     cache: Cache | None = None,
+    others: ClaimsFile | None = None,
 ) -> Claim:
     """Append ``claim`` to the claims file at ``path``; the claim as stored (with its location).
 
@@ -335,7 +349,8 @@ def append_claim(
     (:class:`InvalidResult`, e.g. an id already in use).
 
     ``kind``, for a claim that starts a new metric, declares that metric under ``metrics:`` with
-    this kind in the same write.
+    this kind in the same write. ``others``: the claims of the other files read with this one
+    (and their registry); the claim must not repeat one of them, nor take one's id.
     """
     target = _target(path)
     cache = Cache.for_user() if cache is None else cache
@@ -347,9 +362,11 @@ def append_claim(
             current = _with_metric(current, claim.metric, kind, path, target, cache)
         stored = _normalised(claim, current.claims_file)
         if not force:
-            duplicate = find_duplicate(current.claims_file, stored)
-            if duplicate is not None:
-                raise DuplicateClaim(duplicate)
+            for among in (current.claims_file, others):
+                duplicate = None if among is None else find_duplicate(among, stored)
+                if duplicate is not None:
+                    raise DuplicateClaim(duplicate)
+        _refuse_taken_ids([stored], others, path)
         data = appended_text(
             current.text, stored, path, current.append_column, current.claims_file
         ).encode("utf-8")
@@ -367,18 +384,23 @@ def append_claims(
     as_read: bool = False,
     timeout: float = LOCK_TIMEOUT,
     cache: Cache | None = None,
+    others: ClaimsFile | None = None,
 ) -> tuple[list[Claim], int]:
     """Append ``claims`` in one write, leaving out those already recorded (see
     :func:`new_claims`): the claims as stored, and how many were left out.
 
-    Refused, with the file untouched, as :func:`append_claim` is (but a claim already recorded
-    is left out, not refused).
+    Refused, with the file untouched, as :func:`append_claim` is (but a claim already recorded,
+    here or in ``others``, is left out, not refused).
     """
     target = _target(path)
     cache = Cache.for_user() if cache is None else cache
     with _locked(target, timeout):
         current = _read_current(target, path, cache)
         fresh, recorded = new_claims(current.claims_file, claims, as_read=as_read)
+        if others is not None and fresh:
+            fresh, elsewhere = new_claims(others, fresh, as_read=True)
+            recorded += elsewhere
+            _refuse_taken_ids(fresh, others, path)
         if not fresh:
             return [], recorded
         data = appended_claims_text(

@@ -83,13 +83,13 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     file: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--file",
             "-f",
             metavar="FILE",
-            help="Claims file ('-' for standard input). Default: $FIGCHECK_FILE, "
-            "else data/claims.yaml here or in the nearest parent folder.",
+            help="Claims file ('-' for standard input); give it again to read several as one. "
+            "Default: $FIGCHECK_FILE, else data/claims.yaml here or in the nearest parent folder.",
             show_default=False,
         ),
     ] = None,

@@ -11,7 +11,13 @@ from typing import Annotated, Any
 import typer
 
 from figcheck.cli.editing import print_change
-from figcheck.cli.files import command_cache, load_path, writable_path
+from figcheck.cli.files import (
+    claims_paths,
+    command_cache,
+    load_files,
+    writable_path,
+    write_target,
+)
 from figcheck.cli.options import KindChoice, date_option
 from figcheck.cli.prompts import ask_kind, ask_missing, interactive, plain_text, prompt
 from figcheck.cli.terminal import say, stdout_console
@@ -51,6 +57,15 @@ def extract(
             min=0, max=1, metavar="0-1", help="With --yes: only candidates this confident."
         ),
     ] = 0.8,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            metavar="FILE",
+            help="With --add: the claims file to write (one of those read; default: the first).",
+            show_default=False,
+        ),
+    ] = None,
     date: Annotated[
         dt.date | None,
         date_option(
@@ -91,6 +106,7 @@ def extract(
             min_confidence=min_confidence,
             article=source_file,
             kind=kind,
+            to=to,
         )
     elif output is ExtractFormat.table:
         stdout_console().print(render.candidates_table(candidates))
@@ -139,6 +155,7 @@ def _add_candidates(
     min_confidence: float,
     article: str = "",
     kind: KindChoice | None = None,
+    to: str | None = None,
 ) -> None:
     """Record the candidates the user accepts (all confident, attributed ones with --yes), each
     with the article's sentence as its text and the article's name as its note. A claim that
@@ -147,14 +164,16 @@ def _add_candidates(
     from figcheck import extract as extracting
     from figcheck.claimsfile.refusals import DuplicateClaim
 
-    path = writable_path(ctx)
+    writable_path(ctx)  # standard input is refused before anything is asked
     cache = command_cache(ctx)
     if not yes and not interactive():
         raise UsageError("--add asks about each candidate in a terminal; use --yes in scripts")
     added = skipped = 0
     try:
         for candidate in candidates:
-            claims_file = load_path(path, cache, for_analysis=False)
+            found = load_files(ctx, for_analysis=False)
+            claims_file = found.claims_file
+            path = write_target(found, to)
             shorthand_text = extracting.as_shorthand(candidate)
             if yes:
                 if candidate.source is None or candidate.confidence < min_confidence:
@@ -176,7 +195,8 @@ def _add_candidates(
                 if declared is None and not yes:
                     declared = ask_kind(claim.metric)
             try:
-                change = changes.record(path, claim, kind=declared, cache=cache)
+                among = (claims_paths(ctx), found.others(path))
+                change = changes.record(path, claim, kind=declared, cache=cache, among=among)
             except DuplicateClaim:
                 say(f"already recorded: {shorthand_text}")
                 skipped += 1

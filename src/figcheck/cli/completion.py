@@ -1,10 +1,10 @@
 """Shell completion of what the claims file holds: metric names (``show pol<Tab>``, ``--metric``)
 and claim ids (``rm <Tab>``).
 
-The file is the one the command would read (``-f`` typed before the command, else
-``$FIGCHECK_FILE``, else the nearest ``data/claims.yaml``), read through the cache as ``add``
-reads it: no pandas, and a file another command has read costs a hash of its bytes. Completion
-never fails: a missing, unreadable or broken file completes nothing.
+The files are those the command would read (each ``-f`` typed before the command, else
+``$FIGCHECK_FILE``, else the nearest ``data/claims.yaml``, and the files they include), read
+through the cache as ``add`` reads them: no pandas, and a file another command has read costs a
+hash of its bytes. Completion never fails: a missing, unreadable or broken file completes nothing.
 """
 
 from __future__ import annotations
@@ -18,15 +18,16 @@ if TYPE_CHECKING:
 
 def _claims_file(ctx: Any) -> ClaimsFile | None:
     """The claims file the command would read, or None when there is none to read."""
-    given = ctx.find_root().params.get("file")
-    if given == "-":  # standard input is the shell's, not the file's
+    given = list(ctx.find_root().params.get("file") or [None])
+    if "-" in given:  # standard input is the shell's, not the file's
         return None
     with contextlib.suppress(Exception):  # complete nothing rather than fail (or print) on Tab
         from figcheck.claimsfile.cache import Cache
         from figcheck.claimsfile.locate import find_claims_file, snapshot
-        from figcheck.claimsfile.reading import load
+        from figcheck.claimsfile.reading import load_files
 
-        return load(snapshot(find_claims_file(given)), Cache.for_user())
+        sources = [snapshot(find_claims_file(path)) for path in given]
+        return load_files(sources, Cache.for_user()).claims_file  # with the files included
     return None
 
 

@@ -11,14 +11,22 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from figcheck.cli.completion import claim_ids, metric_names
-from figcheck.cli.files import LoadProgress, command_cache, writable_path
+from figcheck.cli.files import (
+    ToOption,
+    claims_paths,
+    command_cache,
+    load_files,
+    writable_path,
+    write_target,
+)
 from figcheck.cli.options import KindChoice, QualifierOption, date_option, moment_option
 from figcheck.cli.prompts import ask_kind, ask_metric, ask_missing, interactive, settle_metric
-from figcheck.cli.terminal import fail, say, speakers, stdout_console, warn_tolerance
+from figcheck.cli.terminal import fail, say, speakers, stdout_console
 from figcheck.errors import UsageError
 
 if TYPE_CHECKING:
     from figcheck.changes import Change
+    from figcheck.claimsfile.cache import Cache
     from figcheck.model import ClaimsFile, Qualifier
     from figcheck.recording import Draft, Given
 
@@ -54,7 +62,10 @@ def init(
     ] = False,
 ) -> None:
     """Create a claims file (data/claims.yaml, or --file, or $FIGCHECK_FILE) with a template."""
-    given: str | None = ctx.obj["file"] if ctx.obj else None
+    files: list[str] | None = ctx.obj["file"] if ctx.obj else None
+    if files and len(files) > 1:
+        raise UsageError("init creates one claims file; give --file once")
+    given = files[0] if files else None
     target = Path(given or os.environ.get("FIGCHECK_FILE") or "data/claims.yaml")
     if str(target) == "-":
         raise UsageError("init writes a file; '-' (standard input) cannot be created")
@@ -174,6 +185,7 @@ def add(
     from_json: Annotated[
         bool, typer.Option("--json", help="Read the claim as a JSON object from standard input.")
     ] = False,
+    to: ToOption = None,
 ) -> None:
     """Record a claim: parse TEXT, let options override it, check it, and append it.
 
@@ -185,15 +197,14 @@ def add(
     error, and the date is today. Every form is listed in docs/shorthand.md.
     """
     from figcheck import changes, recording
-    from figcheck.claimsfile.locate import snapshot
-    from figcheck.claimsfile.reading import load
     from figcheck.claimsfile.yaml_text import claim_yaml
 
-    path = writable_path(ctx)
+    writable_path(ctx)  # standard input is refused before it is read
+    found = load_files(ctx, for_analysis=False)
+    path = write_target(found, to)
     cache = command_cache(ctx)
-    before = snapshot(path)
-    with LoadProgress() as progress:
-        claims_file = load(before, cache, progress=progress)
+    claims_file = found.claims_file
+    before = found.files[0][0]
     if from_json:
         given = recording.given_from_json(sys.stdin.read())
     else:
@@ -201,7 +212,6 @@ def add(
                                    (("value", value), ("low", low), ("high", high)))  # fmt: skip
         parts = (metric, source, date, _qualifier(qualifier), figure, lowest, highest)
         given = recording.Given(*parts, unit, url, note, wording, as_of=as_of)
-    warn_tolerance(claims_file.settings.tolerance, f"{claims_file.path}: settings: ")
     if given.date is not None and given.date > dt.date.today():
         say(f"figcheck: warning: --date {given.date.isoformat()} is in the future (a typo?)")
     claim = recording.claim_of(
@@ -214,14 +224,16 @@ def add(
             say(f"would declare {claim.metric} under metrics: as {declared}")
         say("dry run: nothing written")
         return
+    alone = len(found.files) == 1
     change = changes.record(
         path,
         claim,
         force=force,
-        before=(before, claims_file),
+        before=(before, claims_file) if alone else None,
         speakers=speakers,
         kind=declared,
         cache=cache,
+        among=None if alone else (claims_paths(ctx), found.others(path)),
     )
     print_change(change)
 
@@ -301,10 +313,32 @@ def rm(
         ),
     ],
 ) -> None:
-    """Remove one claim by its id (see figcheck list), leaving the rest of the file as it was."""
+    """Remove one claim by its id (see figcheck list), leaving the rest of its file as it was."""
     from figcheck import changes
 
-    print_change(changes.remove(writable_path(ctx), claim_id, command_cache(ctx)))
+    cache = command_cache(ctx)
+    path = writable_path(ctx)
+    given = claims_paths(ctx)
+    if len(given) == 1 and not _includes(path, cache):
+        print_change(changes.remove(path, claim_id, cache))
+        return
+    from figcheck.model import ClaimTable
+
+    found = load_files(ctx, for_analysis=False)
+    table = ClaimTable.of(found.claims_file.claims, found.claims_file.path)
+    ids = table.columns["id"]
+    wanted = claim_id.strip()
+    if wanted in ids:  # else the first file's refusal words the ids it could have been
+        path = write_target(found, table.path_of(ids.index(wanted)))
+    print_change(changes.remove(path, claim_id, cache, read_from=given))
+
+
+def _includes(path: str, cache: Cache) -> bool:
+    """Whether the claims file at ``path`` includes others (read as every command reads it)."""
+    from figcheck.claimsfile.locate import snapshot
+    from figcheck.claimsfile.reading import read
+
+    return bool(read(snapshot(path), cache).claims_file.includes)
 
 
 def print_change(change: Change) -> None:

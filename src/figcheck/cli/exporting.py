@@ -14,9 +14,8 @@ import typer
 from figcheck.cli.files import (
     check_output,
     claims_path,
-    command_cache,
     load_claims,
-    load_path,
+    load_files,
     usual_collection,
     write_output,
 )
@@ -146,7 +145,7 @@ def html_report(
     source = claims_path(ctx)
     if path != "-":
         check_output(ctx, path, "HTML", force)
-    claims_file = load_path(source, command_cache(ctx))
+    claims_file = load_files(ctx).claims_file
     options = CompareOptions(latest=latest, as_of=as_of)
     now = dt.datetime.now(dt.UTC)
     kept = charts.SvgCache.of_claims_file(source)

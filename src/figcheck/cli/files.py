@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -12,14 +12,40 @@ from figcheck.errors import UsageError
 
 if TYPE_CHECKING:
     from figcheck.claimsfile.cache import Cache
+    from figcheck.claimsfile.reading import FilesRead
     from figcheck.model import ClaimsFile
 
 
-def claims_path(ctx: typer.Context) -> str:
+ToOption = Annotated[
+    str | None,
+    typer.Option(
+        "--to",
+        metavar="FILE",
+        help="The claims file to write: one of those read (-f, include:). Default: the first.",
+        show_default=False,
+    ),
+]
+
+
+def claims_paths(ctx: typer.Context) -> list[str]:
+    """The claims files the command is given (``-f`` once or more), else the one found."""
     from figcheck.claimsfile.locate import find_claims_file
 
-    given: str | None = ctx.obj["file"] if ctx.obj else None
-    return find_claims_file(given)
+    given: list[str] | None = ctx.obj["file"] if ctx.obj else None
+    if not given:
+        return [find_claims_file(None)]
+    return [find_claims_file(path) for path in given]
+
+
+def claims_path(ctx: typer.Context) -> str:
+    """The first claims file the command is given (or the one found)."""
+    return claims_paths(ctx)[0]
+
+
+def read_paths(ctx: typer.Context) -> list[str]:
+    """The claims files the command has read (includes included), and those it is given."""
+    read: list[str] | None = ctx.meta.get("figcheck.read")
+    return [*claims_paths(ctx), *(read or [])]
 
 
 def command_cache(ctx: typer.Context) -> Cache:
@@ -33,7 +59,29 @@ def command_cache(ctx: typer.Context) -> Cache:
 
 
 def load_claims(ctx: typer.Context) -> ClaimsFile:
-    return load_path(claims_path(ctx), command_cache(ctx))
+    return load_files(ctx).claims_file
+
+
+def load_files(ctx: typer.Context, *, for_analysis: bool = True) -> FilesRead:
+    """The claims files the command is given and those they include, read as one (clean)."""
+    from figcheck.claimsfile.locate import snapshot
+    from figcheck.claimsfile.reading import load_files as load
+
+    meanwhile = import_analysis if for_analysis else None
+    sources = [snapshot(path) for path in claims_paths(ctx)]
+    with LoadProgress() as progress:
+        found = load(sources, command_cache(ctx), progress=progress, meanwhile=meanwhile)
+    files_read(ctx, found.paths)
+    from figcheck.cli.terminal import warn_tolerance
+
+    claims_file = found.claims_file
+    warn_tolerance(claims_file.settings.tolerance, f"{claims_file.path}: settings: ")
+    return found
+
+
+def files_read(ctx: typer.Context, paths: list[str]) -> None:
+    """Note the claims files read, so that nothing the command writes replaces one."""
+    ctx.meta["figcheck.read"] = [*ctx.meta.get("figcheck.read", []), *paths]
 
 
 class LoadProgress:
@@ -71,14 +119,26 @@ def check_output(ctx: typer.Context, path: str, kind: str | None, force: bool) -
     from figcheck.output_files import OutputKind, check_target
 
     wanted = None if kind is None else OutputKind[kind]
-    check_target(path, wanted, protected=[claims_path(ctx)], force=force)
+    check_target(path, wanted, protected=read_paths(ctx), force=force)
 
 
 def write_output(ctx: typer.Context, path: str, data: bytes, kind: str, force: bool) -> None:
-    """Write a report, export or chart: atomically, never over the claims file read."""
+    """Write a report, export or chart: atomically, never over a claims file read (nor one it
+    includes)."""
     from figcheck.output_files import OutputKind, write_output
 
-    write_output(path, data, OutputKind[kind], protected=[claims_path(ctx)], force=force)
+    write_output(path, data, OutputKind[kind], protected=read_paths(ctx), force=force)
+
+
+def write_target(found: FilesRead, to: str | None) -> str:
+    """The claims file a command writes: ``--to`` (one of the files read), else the first."""
+    part = found.files[0] if to is None else found.part(to)
+    if part is None:
+        listed = ", ".join(found.paths)
+        raise UsageError(f"--to {to}: not one of the claims files read ({listed})")
+    if part[0].real is None:
+        raise UsageError("standard input cannot be written to; pass the claims file with --file")
+    return part[0].path
 
 
 def writable_path(ctx: typer.Context) -> str:
@@ -86,19 +146,6 @@ def writable_path(ctx: typer.Context) -> str:
     if path == "-":
         raise UsageError("standard input cannot be written to; pass the claims file with --file")
     return path
-
-
-def load_path(path: str, cache: Cache, *, for_analysis: bool = True) -> ClaimsFile:
-    from figcheck.claimsfile.locate import snapshot
-    from figcheck.claimsfile.reading import load
-
-    meanwhile = import_analysis if for_analysis else None
-    with LoadProgress() as progress:
-        claims_file = load(snapshot(path), cache, progress=progress, meanwhile=meanwhile)
-    from figcheck.cli.terminal import warn_tolerance
-
-    warn_tolerance(claims_file.settings.tolerance, f"{claims_file.path}: settings: ")
-    return claims_file
 
 
 def import_analysis() -> None:

@@ -13,7 +13,9 @@ from figcheck.cli.files import (
     LoadProgress,
     check_output,
     claims_path,
+    claims_paths,
     command_cache,
+    files_read,
     import_analysis,
     load_claims,
     usual_collection,
@@ -113,10 +115,14 @@ def compare_report(ctx: typer.Context, options: CompareOptions) -> CompareReport
     from figcheck import comparing
     from figcheck.claimsfile.locate import snapshot
 
-    snap = snapshot(claims_path(ctx))
+    sources = [snapshot(path) for path in claims_paths(ctx)]
     cache = command_cache(ctx)
     with LoadProgress() as progress:
-        return comparing.compare_report(snap, options, speakers, cache, progress, import_analysis)
+        found = comparing.compare_report(
+            sources, options, speakers, cache, progress, import_analysis
+        )
+    files_read(ctx, list(found.files))
+    return found
 
 
 def show(
@@ -202,15 +208,15 @@ def _save_chart(
 
 
 def check(ctx: typer.Context) -> None:
-    """Validate the claims file: every problem with file:line; silent and exit 0 when clean."""
+    """Validate the claims files: every problem with file:line; silent and exit 0 when clean."""
     from figcheck.claimsfile.locate import snapshot
-    from figcheck.claimsfile.reading import read
+    from figcheck.claimsfile.reading import read_files
 
-    path = claims_path(ctx)
-    found = read(snapshot(path), command_cache(ctx))
+    sources = [snapshot(path) for path in claims_paths(ctx)]
+    found = read_files(sources, command_cache(ctx))
     claims_file, problems = found.claims_file, found.problems
     warn_tolerance(claims_file.settings.tolerance, f"{claims_file.path}: settings: ")
-    _merge_driver_hint(path)
+    _merge_driver_hint(found.paths[0])
     if not problems:
         return
     from figcheck.safety import visible

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from figcheck.cli.files import writable_path
+from figcheck.cli.files import ToOption, command_cache, load_files, writable_path, write_target
 from figcheck.cli.options import date_option
 from figcheck.cli.terminal import say
 
@@ -81,19 +81,24 @@ def import_file(
         bool, typer.Option("--skip-bad", help="Import the good rows and list the bad ones.")
     ] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be added.")] = False,
+    to: ToOption = None,
 ) -> None:
     """Import claims from a spreadsheet: every row checked first, then one locked append."""
     from figcheck import importing
     from figcheck.claimsfile.yaml_text import claim_yaml
 
     constants = importing.Constants(metric, source, date)
+    writable_path(ctx)  # standard input is refused before it is read
+    found = load_files(ctx, for_analysis=False)
     outcome = importing.import_table(
-        writable_path(ctx),
+        write_target(found, to),
         table,
         importing.parse_mapping(mapping or []),
         constants,
         skip_bad=skip_bad,
         dry_run=dry_run,
+        found=found,
+        cache=command_cache(ctx),
     )
     if dry_run:
         sys.stdout.writelines(claim_yaml(claim) for claim in outcome.added)

@@ -1,0 +1,246 @@
+"""Several claims files as one: where an ``include:`` leads, and the files' contents joined.
+
+Each file is read (and cached) on its own by :func:`figcheck.claimsfile.reading.read`;
+:func:`figcheck.claimsfile.reading.read_files` follows the includes and hands what each file says
+to :func:`join`, which checks what no single file can: a claim id used in two files, a metric,
+source or setting defined differently in two files. Every problem names the file and line it is
+at, and the other place it clashes with.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from figcheck.claimsfile.full_reader import claim_interval
+from figcheck.model import (
+    TABLE_COLUMNS,
+    ClaimsFile,
+    ClaimTable,
+    Include,
+    Location,
+    Metric,
+    Problem,
+    Settings,
+    Source,
+    content_id_of,
+    fold_source,
+    slugify,
+)
+
+_GLOB = frozenset("*?[")
+
+
+def included_paths(include: Include, parent: str) -> tuple[list[str], str | None]:
+    """The files an ``include:`` entry of the file ``parent`` names (as the user would write
+    them: relative to the current folder when ``parent`` is), sorted, without ``parent`` itself;
+    or why it names none."""
+    folder = os.path.dirname(parent) if parent != "-" else ""
+    joined = os.path.normpath(os.path.join(folder, os.path.expanduser(include.pattern)))
+    if not _GLOB & set(include.pattern):
+        if os.path.isdir(joined):
+            return [], f"include '{include.pattern}' is a folder ({joined}); give files or *.yaml"
+        if not os.path.isfile(joined):
+            return [], f"include '{include.pattern}': no such file ({joined})"
+        return [joined], None
+    own = os.path.realpath(parent) if parent != "-" else None
+    found = sorted(
+        path
+        for path in glob.glob(joined, recursive=True)
+        if os.path.isfile(path) and os.path.realpath(path) != own
+    )
+    if not found:
+        return [], f"include '{include.pattern}' matches no file ({joined})"
+    return found, None
+
+
+def real_path(path: str) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def join(files: Sequence[ClaimsFile]) -> tuple[ClaimsFile, list[Problem]]:
+    """The files as one claims file (named as the first), and what clashes between them.
+
+    Claims follow each other in the files' order; registries and settings merge, the first file
+    that gives an entry or a setting giving it; an entry or setting given differently by a later
+    file, or a claim id already used, is a problem at the later place. A claim whose metric is an
+    alias only another file's registry declares is resolved through the joined registry (and its
+    derived id follows, as if the registry were its own file's).
+    """
+    problems: list[Problem] = []
+    settings = _settings(files, problems)
+    metrics = _metrics(files, problems)
+    sources = _sources(files, problems)
+    names = ClaimsFile(files[0].path, metrics=metrics).metric_names()
+    tables = [resolved(ClaimTable.of(part.claims, part.path), names) for part in files]
+    for part, table in zip(files, tables, strict=True):
+        if part.settings.about != settings.about:
+            _check_bounds(table, settings.about, problems)
+    columns: dict[str, list[Any]] = {name: [] for name in TABLE_COLUMNS}
+    ends: list[tuple[int, str]] = []
+    for table in tables:
+        for name in TABLE_COLUMNS:
+            columns[name].extend(table.columns[name])
+        ends.append((len(columns["id"]), table.path))
+    claims = ClaimTable(columns, files[0].path, tuple(ends))
+    problems += _repeated_ids(claims)
+    joined = ClaimsFile(files[0].path, claims, metrics, sources, settings)
+    return joined, problems
+
+
+def _place(path: str, line: int | None) -> Location:
+    return Location(path, line or 1)
+
+
+def _settings(files: Sequence[ClaimsFile], problems: list[Problem]) -> Settings:
+    chosen: dict[str, tuple[Any, Location]] = {}
+    for part in files:
+        for key, line in part.settings.given:
+            value = getattr(part.settings, key)
+            here = Location(part.path, line)
+            if key not in chosen:
+                chosen[key] = (value, here)
+            elif chosen[key][0] != value:
+                first, there = chosen[key]
+                problems.append(
+                    Problem(
+                        here,
+                        f"settings.{key} is {_shown(value)} here but {_shown(first)} at {there}; "
+                        "give each setting in one file",
+                    )
+                )
+    return Settings(**{key: value for key, (value, _) in chosen.items()})
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(f"{word}: [{low:g}, {high:g}]" for word, low, high in value) + "]"
+    return str(value)
+
+
+def _metrics(files: Sequence[ClaimsFile], problems: list[Problem]) -> tuple[Metric, ...]:
+    merged: dict[str, tuple[Metric, Location]] = {}
+    owner: dict[str, tuple[str, Location]] = {}  # every name and alias -> its metric, where
+    for part in files:
+        for entry in part.metrics:
+            here = _place(part.path, entry.line)
+            if entry.name in merged:
+                first, there = merged[entry.name]
+                if first != entry:
+                    problems.append(
+                        Problem(
+                            here,
+                            f"metric '{entry.name}' is defined differently at {there}; "
+                            "define each metric in one file (or the same in both)",
+                        )
+                    )
+                continue
+            merged[entry.name] = (entry, here)
+            for alias in (entry.name, *(slugify(alias) for alias in entry.aliases)):
+                metric, there = owner.setdefault(alias, (entry.name, here))
+                if metric != entry.name:
+                    problems.append(
+                        Problem(
+                            here,
+                            f"'{alias}' names metric '{entry.name}' here but '{metric}' at {there}",
+                        )
+                    )
+    return tuple(entry for entry, _ in merged.values())
+
+
+def _sources(files: Sequence[ClaimsFile], problems: list[Problem]) -> tuple[Source, ...]:
+    merged: dict[str, tuple[Source, Location]] = {}
+    owner: dict[str, tuple[str, Location]] = {}  # every folded spelling -> its source, where
+    for part in files:
+        for entry in part.sources:
+            here = _place(part.path, entry.line)
+            if entry.key in merged:
+                first, there = merged[entry.key]
+                if first != entry:
+                    problems.append(
+                        Problem(
+                            here,
+                            f"source '{entry.key}' is defined differently at {there}; "
+                            "define each source in one file (or the same in both)",
+                        )
+                    )
+                continue
+            merged[entry.key] = (entry, here)
+            for spelling in (entry.key, entry.name, *entry.aliases):
+                if spelling is None:
+                    continue
+                key, there = owner.setdefault(fold_source(spelling), (entry.key, here))
+                if key != entry.key:
+                    problems.append(
+                        Problem(
+                            here,
+                            f"'{spelling}' names source '{entry.key}' here but '{key}' at {there}",
+                        )
+                    )
+    return tuple(entry for entry, _ in merged.values())
+
+
+def resolved(table: ClaimTable, names: dict[str, str]) -> ClaimTable:
+    """The table with each metric that the joined registry names otherwise (an alias declared in
+    another file) resolved, and the derived ids of those claims derived again."""
+    metrics = table.columns["metric"]
+    changed = {used: names[used] for used in set(metrics) if names.get(used, used) != used}
+    if not changed:
+        return table
+    c = dict(table.columns)
+    c["metric"], c["id"] = list(metrics), list(c["id"])
+    for row, metric in enumerate(metrics):
+        if metric not in changed:
+            continue
+        parts = (c["source"][row], c["date"][row], c["value"][row], c["qualifier"][row])
+        rest = (c["low"][row], c["high"][row], c["unit"][row], c["text"][row], c["as_of"][row])
+        if c["id"][row] == content_id_of(metric, *parts, *rest):
+            c["id"][row] = content_id_of(changed[metric], *parts, *rest)
+        c["metric"][row] = changed[metric]
+    return ClaimTable(c, table.path, table.files)
+
+
+def _check_bounds(table: ClaimTable, about: float, problems: list[Problem]) -> None:
+    """A claim of a file whose own ``about`` differs from the joined one may allow no value."""
+    c = table.columns
+    for row in range(len(table)):
+        if c["low"][row] is None and c["high"][row] is None:
+            continue
+        claim = table[row]
+        low, high = claim_interval(claim, about)
+        if low > high:
+            problems.append(
+                Problem(
+                    _place(table.path, c["line"][row]),
+                    f"with settings.about {about:g} (of another file) this claim allows no value "
+                    f"(from {low:g} to {high:g})",
+                )
+            )
+
+
+def _repeated_ids(claims: ClaimTable) -> list[Problem]:
+    """A problem at each claim whose id a claim of an earlier file already has."""
+    ids = claims.columns["id"]
+    if len(set(ids)) == len(ids):
+        return []
+    first: dict[str, int] = {}
+    problems: list[Problem] = []
+    lines = claims.columns["line"]
+    for row, claim_id in enumerate(ids):
+        if claim_id not in first:
+            first[claim_id] = row
+            continue
+        there = _place(claims.path_of(first[claim_id]), lines[first[claim_id]])
+        problems.append(
+            Problem(
+                _place(claims.path_of(row), lines[row]),
+                f"duplicate id {claim_id} (also at {there}); ids are unique across the files "
+                "read (a claim without id: the same claim recorded twice, remove one)",
+            )
+        )
+    return problems

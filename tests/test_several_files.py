@@ -1,0 +1,345 @@
+"""Several claims files read as one: ``include:`` and ``-f`` given more than once."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from figcheck.claimsfile import reading
+from figcheck.claimsfile.cache import Cache
+from figcheck.claimsfile.locate import snapshot
+from figcheck.claimsfile.reading import read_files
+from figcheck.cli import app
+from figcheck.model import ClaimTable
+from tests.conftest import read_claims
+
+ROOT = """\
+version: 1
+include:
+  - stories/*.yaml
+settings:
+  tolerance: 0.10
+metrics:
+  political_prisoners:
+    aliases: [remain]
+sources:
+  UN: {name: United Nations}
+claims:
+  - metric: political_prisoners
+    value: 800
+    source: UN
+    date: 2026-01-12
+"""
+
+
+def claim_text(value: int, source: str, metric: str = "political_prisoners", **more: str) -> str:
+    extra = "".join(f"    {key}: {value}\n" for key, value in more.items())
+    return (
+        f"  - metric: {metric}\n    value: {value}\n    source: {source}\n"
+        f"    date: 2026-01-12\n{extra}"
+    )
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A desk's files: ``data/claims.yaml`` includes ``stories/*.yaml`` (two stories)."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "data" / "claims.yaml", ROOT)
+    write(tmp_path / "data" / "stories" / "b.yaml", "claims:\n" + claim_text(900, "HRW"))
+    write(tmp_path / "data" / "stories" / "a.yaml", "claims:\n" + claim_text(850, "NGO", "remain"))
+    return tmp_path
+
+
+def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def located(found: reading.FilesRead) -> list[tuple[str, str, str]]:
+    return [(c.metric, c.source, str(c.location)) for c in found.claims_file.claims]
+
+
+def test_a_glob_include_reads_its_files_sorted_each_claim_at_its_own_line(desk: Path) -> None:
+    found = read_files([snapshot("data/claims.yaml")], Cache(None))
+    assert found.problems == []
+    assert found.paths == ["data/claims.yaml", "data/stories/a.yaml", "data/stories/b.yaml"]
+    assert located(found) == [
+        ("political_prisoners", "UN", "data/claims.yaml:12"),
+        ("political_prisoners", "NGO", "data/stories/a.yaml:2"),  # the root's alias resolves
+        ("political_prisoners", "HRW", "data/stories/b.yaml:2"),
+    ]
+
+
+def test_an_alias_of_another_file_gives_the_id_the_claim_has_beside_its_registry(
+    desk: Path,
+) -> None:
+    found = read_files([snapshot("data/claims.yaml")], Cache(None))
+    alone, problems = read_claims(
+        (ROOT.replace("  - stories/*.yaml\n", "") + claim_text(850, "NGO", "remain")).encode(),
+        "one.yaml",
+    )
+    assert problems == []
+    assert found.claims_file.claims[1].id == alone.claims[1].id
+
+
+def test_nested_includes_are_relative_to_the_file_that_names_them(tmp_path: Path) -> None:
+    top = write(tmp_path / "top.yaml", "include: desk/middle.yaml\nclaims:\n" + claim_text(1, "A"))
+    write(tmp_path / "desk" / "middle.yaml", "include: [deep/last.yaml]\n")
+    write(tmp_path / "desk" / "deep" / "last.yaml", "claims:\n" + claim_text(2, "B"))
+    found = read_files([snapshot(str(top))], Cache(None))
+    assert found.problems == []
+    assert [c.source for c in found.claims_file.claims] == ["A", "B"]
+    assert found.paths[-1] == str(tmp_path / "desk" / "deep" / "last.yaml")
+
+
+def test_an_include_cycle_is_refused_at_the_include_that_closes_it(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.yaml", "include: b.yaml\nclaims:\n" + claim_text(1, "A"))
+    write(tmp_path / "b.yaml", "claims:\n" + claim_text(2, "B") + "include:\n  - a.yaml\n")
+    code, out, err = invoke(runner, "-f", "a.yaml", "check")
+    assert code == 1
+    assert out == (
+        "b.yaml:7: include cycle: a.yaml includes b.yaml includes a.yaml; an include leads back\n"
+    )
+    assert err.endswith("1 problem\n")
+
+
+def test_a_file_named_twice_is_read_once_and_a_glob_leaves_out_its_own_file(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path / "one.yaml", "include: ['*.yaml', two.yaml]\nclaims:\n" + claim_text(1, "A"))
+    write(tmp_path / "two.yaml", "claims:\n" + claim_text(2, "B"))
+    sources = [snapshot(str(tmp_path / "one.yaml")), snapshot(str(tmp_path / "two.yaml"))]
+    found = read_files(sources, Cache(None))
+    assert found.problems == []
+    assert [c.source for c in found.claims_file.claims] == ["A", "B"]
+
+
+def test_a_missing_include_is_an_error_at_its_line(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.yaml", "version: 1\ninclude:\n  - stories/gone.yaml\n  - other/*.yaml\n")
+    code, out, _ = invoke(runner, "-f", "a.yaml", "check")
+    assert code == 1
+    assert out == (
+        "a.yaml:3: include 'stories/gone.yaml': no such file (stories/gone.yaml)\n"
+        "a.yaml:4: include 'other/*.yaml' matches no file (other/*.yaml)\n"
+    )
+    code, _, err = invoke(runner, "-f", "a.yaml", "compare")
+    assert code == 2
+    assert "a.yaml:3: include 'stories/gone.yaml': no such file" in err
+    write(tmp_path / "b.yaml", "include: [[x]]\n")
+    code, out, _ = invoke(runner, "-f", "b.yaml", "check")
+    assert out == "b.yaml:1: include must be text, not a list\n"
+
+
+def test_a_duplicate_id_across_files_names_both_places(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.yaml", "claims:\n" + claim_text(1, "A", id="x1"))
+    write(tmp_path / "b.yaml", "claims:\n" + claim_text(2, "A") + claim_text(3, "B", id="x1"))
+    code, out, _ = invoke(runner, "-f", "a.yaml", "-f", "b.yaml", "check")
+    assert code == 1
+    assert out.startswith("b.yaml:6: duplicate id x1 (also at a.yaml:2); ids are unique across")
+
+
+def test_conflicting_registries_and_settings_name_both_places(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path / "a.yaml",
+        """\
+        include: b.yaml
+        settings:
+          about: 0.1
+        metrics:
+          deaths: {kind: cumulative}
+          released: {aliases: [freed]}
+        sources:
+          UN: {name: United Nations}
+        """,
+    )
+    write(
+        tmp_path / "b.yaml",
+        """\
+        settings:
+          about: 0.2
+          window: 3
+        metrics:
+          deaths: {kind: fixed}
+          set_free: {aliases: [freed]}
+        sources:
+          UN: {name: U.N.}
+          Red Cross: {aliases: [united nations]}
+        """,
+    )
+    code, out, _ = invoke(runner, "-f", "a.yaml", "check")
+    assert code == 1
+    assert out.splitlines() == [
+        "b.yaml:2: settings.about is 0.2 here but 0.1 at a.yaml:3; give each setting in one file",
+        "b.yaml:5: metric 'deaths' is defined differently at a.yaml:5; define each metric in "
+        "one file (or the same in both)",
+        "b.yaml:6: 'freed' names metric 'set_free' here but 'released' at a.yaml:6",
+        "b.yaml:8: source 'UN' is defined differently at a.yaml:8; define each source in one "
+        "file (or the same in both)",
+        "b.yaml:9: 'united nations' names source 'Red Cross' here but 'UN' at a.yaml:8",
+    ]
+
+
+def test_the_same_entry_in_two_files_merges_and_settings_join(tmp_path: Path) -> None:
+    write(tmp_path / "a.yaml", "include: b.yaml\nsettings: {tolerance: 0.2}\nmetrics: {x: {}}\n")
+    write(tmp_path / "b.yaml", "settings: {window: 3}\nmetrics: {x: {}}\nsources: {UN: {}}\n")
+    found = read_files([snapshot(str(tmp_path / "a.yaml"))], Cache(None))
+    assert found.problems == []
+    settings = found.claims_file.settings
+    assert (settings.tolerance, settings.about, settings.window) == (0.2, 0.10, 3)
+    assert [m.name for m in found.claims_file.metrics] == ["x"]
+    assert [s.key for s in found.claims_file.sources] == ["UN"]
+
+
+def test_f_twice_reads_both_files_and_compare_holds_them_together(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.yaml", "claims:\n" + claim_text(100, "A", "deaths"))
+    write(tmp_path / "b.yaml", "claims:\n" + claim_text(300, "B", "deaths"))
+    code, out, _ = invoke(runner, "-f", "a.yaml", "-f", "b.yaml", "compare", "--format", "json")
+    assert code == 0
+    assert [(row["metric"], row["status"]) for row in json.loads(out)] == [("deaths", "divergent")]
+    code, out, _ = invoke(runner, "-f", "a.yaml", "compare", "--format", "json")
+    assert json.loads(out)[0]["status"] == "single"
+
+
+def test_add_writes_to_the_first_file_unless_to(runner: CliRunner, desk: Path) -> None:
+    root, story = Path("data/claims.yaml"), Path("data/stories/b.yaml")
+    code, out, err = invoke(runner, "add", "~700 remain (Foro Penal)", "--date", "2026-01-13")
+    assert code == 0, err
+    assert "Foro Penal" in root.read_text() and "Foro Penal" not in story.read_text()
+    before = root.read_text()
+    code, out, err = invoke(
+        runner, "add", "~650 remain (Amnesty)", "--date", "2026-01-13", "--to", str(story)
+    )
+    assert code == 0, err
+    assert root.read_text() == before
+    assert "    metric: political_prisoners\n" in story.read_text()  # the root's alias resolved
+    assert "source: Amnesty" in story.read_text()
+    code, _, err = invoke(runner, "add", "5 remain (X)", "--to", "elsewhere.yaml")
+    assert code == 2
+    assert "--to elsewhere.yaml: not one of the claims files read (data/claims.yaml, " in err
+
+
+def test_add_refuses_a_claim_another_file_holds(runner: CliRunner, desk: Path) -> None:
+    code, _, err = invoke(runner, "add", "900 remain (HRW)", "--date", "2026-01-12")
+    assert code != 0
+    assert "data/stories/b.yaml:2" in err
+    assert "HRW" not in Path("data/claims.yaml").read_text()
+
+
+def test_rm_removes_from_the_file_that_holds_the_claim(runner: CliRunner, desk: Path) -> None:
+    found = read_files([snapshot("data/claims.yaml")], Cache(None))
+    table = ClaimTable.of(found.claims_file.claims, found.claims_file.path)
+    claim_id = table.columns["id"][2]
+    root_before = Path("data/claims.yaml").read_text()
+    code, out, err = invoke(runner, "rm", claim_id)
+    assert code == 0, err
+    assert out.startswith(f"removed {claim_id}")
+    assert Path("data/claims.yaml").read_text() == root_before
+    assert Path("data/stories/b.yaml").read_text() == "claims:\n"
+    code, _, err = invoke(runner, "rm", "nosuchid")
+    assert code != 0
+    assert "no claim has id 'nosuchid'" in err
+
+
+def test_report_and_export_never_overwrite_an_included_file(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.yaml", "include: registry.yaml\nclaims:\n" + claim_text(1, "A", "x"))
+    registry = write(tmp_path / "registry.yaml", "metrics:\n  x: {unit: people}\n")
+    kept = registry.read_bytes()
+    for command in (["report", "registry.yaml"], ["export", "registry.yaml", "--format", "csv"]):
+        code, _, err = invoke(runner, "-f", "a.yaml", *command)
+        assert code != 0
+        assert "registry.yaml: exists and does not hold" in err
+        code, _, err = invoke(runner, "-f", "a.yaml", *command, "--force")
+        assert code != 0
+        assert "registry.yaml: is the claims file being read; nothing was written" in err
+        assert registry.read_bytes() == kept
+
+
+def test_import_writes_to_the_file_to(runner: CliRunner, desk: Path) -> None:
+    table = write(desk / "rows.csv", "metric,value,source,date\nremain,640,Amnesty,2026-01-14\n")
+    story = Path("data/stories/a.yaml")
+    code, _, err = invoke(runner, "import", str(table), "--to", str(story))
+    assert code == 0, err
+    assert "source: Amnesty" in story.read_text()
+    assert "Amnesty" not in Path("data/claims.yaml").read_text()
+    code, _, err = invoke(runner, "import", str(table))
+    assert code == 0
+    assert "1 already recorded" in err
+
+
+def test_each_file_is_cached_on_its_own_and_read_from_the_cache_again(
+    desk: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = read_files([snapshot("data/claims.yaml")], Cache(own_cache))
+    assert len(list(own_cache.glob("*.pickle"))) == 3
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a cached file was parsed again")
+
+    monkeypatch.setattr(reading, "read_in_two", no_parsing)
+    monkeypatch.setattr(reading, "read_everything", no_parsing)
+    again = read_files([snapshot("data/claims.yaml")], Cache(own_cache))
+    assert located(again) == located(first)
+    assert again.claims_file == first.claims_file
+
+
+def test_one_file_without_includes_is_read_as_read_reads_it(claims_file: object) -> None:
+    path = Path(str(claims_file("claims:\n" + claim_text(1, "A"))))  # type: ignore[operator]
+    found = read_files([snapshot(str(path))], Cache(None))
+    assert len(found.files) == 1
+    assert found.claims_file == found.files[0][1].claims_file
+    assert found.others(str(path)) is None
+
+
+def test_the_merge_driver_merges_a_file_with_include_by_its_own_text(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    head = "version: 1\ninclude:\n  - stories/*.yaml  # nothing here: the driver reads no other\n"
+    base = head + "claims:\n" + claim_text(1, "A", id="a1")
+    ours = base + claim_text(2, "B", id="b2")
+    theirs = base + claim_text(3, "C", id="c3")
+    paths = []
+    for name, text in (("base", base), ("ours", ours), ("theirs", theirs)):
+        paths.append(str(write(tmp_path / name, text)))
+    code, _, err = invoke(runner, "merge-driver", *paths)
+    assert code == 0, err
+    assert Path(paths[1]).read_text() == ours + claim_text(3, "C", id="c3")
+
+
+def test_extract_add_writes_to_the_file_to(runner: CliRunner, desk: Path) -> None:
+    article = write(desk / "article.txt", "At least 120 people were freed, the UN said.\n")
+    story = Path("data/stories/a.yaml")
+    before = Path("data/claims.yaml").read_text()
+    add = ["--add", "--yes", "--date", "2026-01-20", "--to", str(story)]
+    code, _, err = invoke(runner, "extract", str(article), *add)
+    assert code == 0, err
+    assert err.endswith("1 added, 0 skipped\n")
+    assert Path("data/claims.yaml").read_text() == before
+    assert "    value: 120\n" in story.read_text()
