@@ -343,3 +343,30 @@ def test_extract_add_writes_to_the_file_to(runner: CliRunner, desk: Path) -> Non
     assert err.endswith("1 added, 0 skipped\n")
     assert Path("data/claims.yaml").read_text() == before
     assert "    value: 120\n" in story.read_text()
+
+
+def test_a_second_compare_of_several_files_uses_the_report_kept_until_one_changes(
+    runner: CliRunner, desk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, first, _ = invoke(runner, "compare", "--format", "json")
+    assert code == 0
+
+    def no_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the files were read again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(reading, "load_files", no_reading)
+        code, again, _ = invoke(runner, "compare", "--format", "json")
+        assert (code, again) == (0, first)
+    write(desk / "data" / "stories" / "c.yaml", "claims:\n" + claim_text(2000, "Police"))
+    code, out, _ = invoke(runner, "compare", "--format", "json")
+    assert (json.loads(out)[0]["claims"], json.loads(out)[0]["max"]) == (4, 2000)  # a new file
+    with monkeypatch.context() as patched:
+        patched.setattr(reading, "load_files", no_reading)
+        assert invoke(runner, "compare", "--format", "json")[1] == out
+    Path("data/stories/c.yaml").write_text("claims:\n" + claim_text(850, "Police"))
+    code, out, _ = invoke(runner, "compare", "--format", "json")
+    assert (json.loads(out)[0]["claims"], json.loads(out)[0]["max"]) == (4, 900)  # one changed
+    Path("data/stories/c.yaml").unlink()
+    code, out, _ = invoke(runner, "compare", "--format", "json")
+    assert json.loads(out)[0]["claims"] == 3

@@ -104,22 +104,28 @@ def compare_report(
 ) -> CompareReport:
     """The compare report of these files (and those they include) with these options.
 
-    With the default options the report of one file that includes none is cached for the file's
-    exact bytes, so a second run needs neither the claims nor pandas (a report is kept only for
-    such a file: the same bytes then still include none). ``speakers`` words who said what
-    (arguments: the claims frame and the verdicts); ``cache`` is the command's, and ``progress``
-    and ``meanwhile`` are :func:`figcheck.claimsfile.reading.load`'s.
+    With the default options the report is cached for the files' exact bytes, so a second run
+    needs neither the claims nor pandas: for one file that includes none, under its bytes (a
+    report is kept so only for such a file: the same bytes then still include none); for several
+    files, with each file's hash and includes, checked file by file (includes matched again).
+    ``speakers`` words who said what (arguments: the claims frame and the verdicts); ``cache`` is
+    the command's, and ``progress`` and ``meanwhile`` are
+    :func:`figcheck.claimsfile.reading.load`'s.
     """
-    key = options.cache_key if len(sources) == 1 else None
+    key = options.cache_key
     snap = sources[0]
-    cached = cache.report(snap, key) if key is not None else None
+    cached = cache.report(snap, key) if key is not None and len(sources) == 1 else None
     if cached is not None:
         verdicts, says = cached
         tolerance = cache.report(snap, _TOLERANCE) or 0.10
         return CompareReport(verdicts, says, tolerance, (snap.path,))
-    from figcheck.claimsfile.reading import load_files
+    from figcheck.claimsfile import reading
 
-    found = load_files(sources, cache, progress=progress, meanwhile=meanwhile)
+    kept = reading.kept_report(sources, cache, key) if key is not None else None
+    if kept is not None:
+        (verdicts, says, tolerance), paths = kept
+        return CompareReport(verdicts, says, tolerance, tuple(paths))
+    found = reading.load_files(sources, cache, progress=progress, meanwhile=meanwhile)
     claims_file = found.claims_file
     from figcheck import analysis, report
 
@@ -136,6 +142,8 @@ def compare_report(
         if tolerance > 1:  # for the warning of the next compare read from the cache
             cache.keep_report(snap, _TOLERANCE, tolerance)
         cache.keep_report(snap, key, (computed.verdicts, computed.says))
+    elif key is not None:
+        reading.keep_report(sources, found, cache, key, (verdicts, computed.says, tolerance))
     return computed
 
 

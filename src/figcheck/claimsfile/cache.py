@@ -21,7 +21,7 @@ import dataclasses
 import hashlib
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,7 @@ from typing import Any
 from figcheck import __version__
 from figcheck.claimsfile.locate import Snapshot
 from figcheck.claimsfile.replace import replace_atomically
-from figcheck.model import ClaimsFile, ClaimTable
+from figcheck.model import ClaimsFile, ClaimTable, Include
 
 _CACHE_FORMAT = 7  # 6: the compare report names who disagrees (conflict_sources); 7: include:,
 # and where settings and sources are written
@@ -167,6 +167,43 @@ class Cache:
         self._reports[cache] = kept
         _dump(cache, kept)
 
+    # --- reports computed from several files ----------------------------------------------------
+
+    def _files_slot(self, given: Sequence[Path]) -> Path | None:
+        return self._file(Path("\n".join(str(real) for real in given)), ".files.pickle")
+
+    def files_record(self, given: Sequence[Path]) -> FilesRecord | None:
+        """The reports kept for the files ``given`` (read in this order), or None; whether the
+        files are still as they were is for the caller to check against the record."""
+        cache = self._files_slot(given)
+        if cache is None:
+            return None
+        try:
+            with cache.open("rb") as stream:
+                record = pickle.load(stream)
+        except Exception:  # missing or unreadable: computed again, never an error
+            return None
+        if not isinstance(record, FilesRecord) or (record.format, record.version) != KEY:
+            return None
+        return record if record.given == tuple(given) else None
+
+    def keep_files_report(
+        self,
+        given: Sequence[Path],
+        files: Sequence[tuple[Path, bytes, tuple[Include, ...]]],
+        key: str,
+        report: Any,
+    ) -> None:
+        """Keep a report computed from these files under ``key`` (beside others kept for the
+        files as they are)."""
+        cache = self._files_slot(given)
+        if cache is None:
+            return
+        kept = self.files_record(given)
+        reports = dict(kept.reports) if kept is not None and kept.files == tuple(files) else {}
+        reports[key] = report
+        _dump(cache, FilesRecord(*KEY, tuple(given), tuple(files), reports))
+
     def update_report(
         self,
         before: Snapshot,
@@ -185,6 +222,19 @@ class Cache:
             return
         records, speakers = kept
         self.keep_report(after, key, (replace(records, metric, verdict), {**speakers, **says}))
+
+
+@dataclass(frozen=True, slots=True)
+class FilesRecord:
+    """Reports computed from several claims files (those given, and those they include): each
+    file as it was then (its real path, the hash of its bytes, what it includes), in reading
+    order, and the reports by name."""
+
+    format: int
+    version: str
+    given: tuple[Path, ...]
+    files: tuple[tuple[Path, bytes, tuple[Include, ...]], ...]
+    reports: dict[str, Any]
 
 
 def _dump(cache: Path, value: object) -> None:

@@ -13,6 +13,7 @@ import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from figcheck.claimsfile.cache import KEY, TAIL_KEPT, Cache, Entry, shown_as
 from figcheck.claimsfile.fast_reader import read_appended
@@ -21,7 +22,7 @@ from figcheck.claimsfile.line_breaks import newlines
 from figcheck.claimsfile.locate import Snapshot, snapshot
 from figcheck.claimsfile.two_cores import read_in_two
 from figcheck.errors import UnusableFile
-from figcheck.model import ClaimsFile, Location, Problem
+from figcheck.model import ClaimsFile, Include, Location, Problem
 
 Progress = Callable[[float], None]  # told the share of a file read so far
 
@@ -196,20 +197,56 @@ def read_files(
     that includes none is read as :func:`read` reads it, and nothing more.
     """
     cache = Cache.for_user() if cache is None else cache
-    if len(sources) == 1:
-        only = read(sources[0], cache, progress=progress, meanwhile=meanwhile)
-        if not only.claims_file.includes:
-            return FilesRead(only.claims_file, only.problems, ((sources[0], only),))
-    from figcheck.claimsfile.joining import included_paths, join, real_path
+    readings: list[FileRead] = []
 
-    files: list[tuple[Snapshot, FileRead]] = []
+    def includes_of(source: Snapshot) -> tuple[Include, ...]:
+        first = meanwhile if not readings else None
+        reading = read(source, cache, progress=progress, meanwhile=first)
+        readings.append(reading)
+        return reading.claims_file.includes
+
+    if len(sources) == 1 and not includes_of(sources[0]):
+        only = readings[0]
+        return FilesRead(only.claims_file, only.problems, ((sources[0], only),))
+    known = dict(zip((id(source) for source in sources[:1]), readings, strict=False))
+    order: list[FileRead] = []
+
+    def reading_of(source: Snapshot) -> tuple[Include, ...]:
+        reading = known.pop(id(source), None)
+        if reading is None:
+            includes_of(source)
+            reading = readings[-1]
+        order.append(reading)
+        return reading.claims_file.includes
+
+    walked = _walk(sources, reading_of)
+    assert walked is not None  # reading_of always knows a file's includes
+    snapshots, problems = walked
+    from figcheck.claimsfile.joining import join
+
+    everything = [problem for reading in order for problem in reading.problems]
+    joined, clashes = join([reading.claims_file for reading in order])
+    files = tuple(zip(snapshots, order, strict=True))
+    return FilesRead(joined, everything + problems + clashes, files)
+
+
+def _walk(
+    sources: Sequence[Snapshot], includes_of: Callable[[Snapshot], tuple[Include, ...] | None]
+) -> tuple[list[Snapshot], list[Problem]] | None:
+    """Every file that ``sources`` name and include, in reading order (each once), and the
+    problems of their includes; None as soon as ``includes_of`` knows no includes of a file."""
+    from figcheck.claimsfile.joining import included_paths, real_path
+
+    files: list[Snapshot] = []
     problems: list[Problem] = []
     seen: set[Path] = set()
 
-    def visit(source: Snapshot, reading: FileRead, within: list[tuple[Path, str]]) -> None:
-        files.append((source, reading))
-        problems.extend(reading.problems)
-        for include in reading.claims_file.includes:
+    def visit(source: Snapshot, within: list[tuple[Path, str]]) -> bool:
+        includes = includes_of(source)
+        if includes is None:
+            return False
+        files.append(source)
+        for include in includes:
             here = Location(source.path, include.line)
             paths, trouble = included_paths(include, source.path)
             if trouble is not None:
@@ -230,17 +267,56 @@ def read_files(
                 except UnusableFile as error:
                     problems.append(Problem(here, f"include '{include.pattern}': {error}"))
                     continue
-                visit(child, read(child, cache, progress=progress), [*within, (real, path)])
+                if not visit(child, [*within, (real, path)]):
+                    return False
+        return True
 
     for source in sources:
         real = source.real if source.real is not None else Path(source.path)
         if real in seen:
             continue
         seen.add(real)
-        first = read(source, cache, progress=progress, meanwhile=meanwhile)
-        visit(source, first, [(real, source.path)])
-    joined, clashes = join([reading.claims_file for _, reading in files])
-    return FilesRead(joined, problems + clashes, tuple(files))
+        if not visit(source, [(real, source.path)]):
+            return None
+    return files, problems
+
+
+def kept_report(
+    sources: Sequence[Snapshot], cache: Cache, key: str
+) -> tuple[Any, list[str]] | None:
+    """The report kept under ``key`` for these files and those they include, when none of them
+    changed (nor what their include patterns match) since it was kept; with the files read."""
+    given = [source.real for source in sources if source.real is not None]
+    record = None if len(given) < len(sources) else cache.files_record(given)
+    if record is None or key not in record.reports:
+        return None
+    known = {(real, digest): includes for real, digest, includes in record.files}
+
+    def includes_of(source: Snapshot) -> tuple[Include, ...] | None:
+        return None if source.real is None else known.get((source.real, cache.digest(source.data)))
+
+    walked = _walk(sources, includes_of)
+    if walked is None or walked[1]:
+        return None
+    files = [(source.real, cache.digest(source.data)) for source in walked[0]]
+    if files != [(real, digest) for real, digest, _ in record.files]:
+        return None
+    return record.reports[key], [source.path for source in walked[0]]
+
+
+def keep_report(
+    sources: Sequence[Snapshot], found: FilesRead, cache: Cache, key: str, report: Any
+) -> None:
+    """Keep a report computed from the files ``sources`` named (``found``, read clean) under
+    ``key``, for :func:`kept_report`; nothing is kept when standard input is among them."""
+    given = [source.real for source in sources if source.real is not None]
+    files = [
+        (source.real, cache.digest(source.data), reading.claims_file.includes)
+        for source, reading in found.files
+        if source.real is not None
+    ]
+    if len(given) == len(sources) and len(files) == len(found.files):
+        cache.keep_files_report(given, files, key, report)
 
 
 def load_files(
