@@ -307,3 +307,94 @@ def test_without_a_second_process_the_file_is_read_in_one(
     _same_read(read, fast_reader.read_clean(document, "f"))
     assert read is not None
     assert len(os.listdir("/proc/self/fd")) == before  # no pipe left open
+
+
+@given(st.lists(claims(), min_size=2, max_size=6), st.booleans())
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_appended_claims_read_in_two_read_as_one_wherever_cut(
+    made: list[Claim], crlf: bool
+) -> None:
+    start = HEADER + "claims:\n" + claim_yaml(made[0])
+    grown = "".join(claim_yaml(claim) for claim in made[1:])
+    if crlf:
+        start, grown = start.replace("\n", "\r\n"), grown.replace("\n", "\r\n")
+    read = fast_reader.read_clean(start.encode(), "f")
+    assume(read is not None)
+    assert read is not None
+    first_line = start.count("\n") + 1
+    tail = grown.encode()
+    whole = fast_reader.read_appended(read[0], tail, first_line, 2)
+    cuts = [m.start() + 1 for m in re.finditer(rb"\n  - ", tail)]
+    for cut in cuts:
+        _same_read(two_cores.read_appended_split(read[0], tail, first_line, 2, cut), whole)
+
+
+def test_appended_cuts_that_cannot_be_trusted_fall_back_to_one_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    start = claim_yaml(_bench_claims(1)[0]).replace("  - ", "claims:\n  - ", 1)
+    read = fast_reader.read_clean(start.encode(), "f")
+    assert read is not None
+    tails = [
+        textwrap.indent(textwrap.dedent(tail), "  ")
+        for tail in (
+            """\
+            - id: b
+              metric: deaths
+              value: 2
+              source: UN
+              date: 2026-01-02
+              text: "a text over two lines
+            - that looks like a claim"
+            - id: c
+              metric: deaths
+              value: 3
+              source: UN
+              date: 2026-01-03
+            """,
+            """\
+            - id: b
+              metric: deaths
+              value: 2
+              source: UN
+              date: 2026-01-02
+            - id: b
+              metric: deaths
+              value: 3
+              source: UN
+              date: 2026-01-03
+            """,
+            """\
+            - id: b
+              metric: deaths
+              value: 2
+              source: UN
+              date: 2026-01-02
+              note: |
+                a block text
+            - id: c
+              metric: deaths
+              value: 3
+              source: UN
+              date: 2026-01-03
+            """,
+        )
+    ]
+    for text in tails:
+        tail = text.encode()
+        whole = fast_reader.read_appended(read[0], tail, 7, 2)
+        for cut in [m.start() + 1 for m in re.finditer(rb"\n  - ", tail)]:
+            _same_read(two_cores.read_appended_split(read[0], tail, 7, 2, cut), whole)
+    monkeypatch.setattr(two_cores, "PARALLEL_BYTES", 0)
+    tail = "".join(claim_yaml(claim) for claim in _bench_claims(50)).encode()
+    _same_read(
+        two_cores.read_appended_in_two(read[0], tail, 7, 2),
+        fast_reader.read_appended(read[0], tail, 7, 2),
+    )
+
+
+def _bench_claims(count: int) -> list[Claim]:
+    return [
+        Claim(id=f"n{number}", metric="deaths", source="UN", date=dt.date(2026, 2, 1), value=number)
+        for number in range(count)
+    ]

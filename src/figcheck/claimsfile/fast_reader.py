@@ -105,6 +105,20 @@ def read_appended(
     """``claims_file`` with the claims in ``tail``, text appended to its file at line
     ``first_line``, read on their own; ``None`` when the tail is anything but more claims at
     ``column`` (then the whole file must be read again)."""
+    appended = appended_rows(claims_file, tail, first_line, column)
+    if appended is None:
+        return None
+    rows, after = appended
+    old = ClaimTable.of(claims_file.claims, claims_file.path)
+    columns = {name: old.columns[name] + rows[name] for name in TABLE_COLUMNS}
+    return dataclasses.replace(claims_file, claims=ClaimTable(columns, claims_file.path)), after
+
+
+def appended_rows(
+    claims_file: ClaimsFile, tail: bytes, first_line: int, column: int
+) -> tuple[dict[str, list[Any]], int | None] | None:
+    """The claims in ``tail`` (see :func:`read_appended`) alone, as columns, with the column
+    where claims appended after them go (None: read the whole file again then)."""
     try:
         text = tail.decode("utf-8")
     except UnicodeDecodeError:
@@ -113,10 +127,11 @@ def read_appended(
         return None
     walker = Walker(claims_file.path, line_offset=first_line - 2)
     try:
-        grown = walker.read_tail("claims:\n" + text, claims_file, column)
+        walker.read_tail("claims:\n" + text, claims_file, column)
     except (_GiveUp, yaml.YAMLError, StopIteration):
         return None
-    return grown, (column if walker.append_column is not None or not walker.columns["id"] else None)
+    after = column if walker.append_column is not None or not walker.columns["id"] else None
+    return walker.columns, after
 
 
 class Walker:
@@ -195,9 +210,10 @@ class Walker:
         appendable = not start.flow_style and bool(self.columns["id"]) and not self.ends_in_block
         return int(start.start_mark.column) if appendable else None
 
-    def read_tail(self, text: str, claims_file: ClaimsFile, column: int) -> ClaimsFile:
-        """Claims appended to ``claims_file``'s file, read from ``claims:`` plus the new text;
-        ``append_column`` says afterwards whether more text could be read this way again."""
+    def read_tail(self, text: str, claims_file: ClaimsFile, column: int) -> None:
+        """Claims appended to ``claims_file``'s file, read from ``claims:`` plus the new text,
+        into ``columns`` (they alone); ``append_column`` says afterwards whether more text could
+        be read this way again."""
         events: Iterator[Any] = iter(yaml_loader()(text).get_event, None)
         _expect(next(events), yaml.StreamStartEvent)
         _expect(next(events), yaml.DocumentStartEvent)
@@ -218,8 +234,6 @@ class Walker:
         old = ClaimTable.of(claims_file.claims, claims_file.path)
         self.resolve_metrics(claims_file, taken=old.columns["id"])
         self.check_bounds(claims_file.settings.about)
-        columns = {name: old.columns[name] + self.columns[name] for name in TABLE_COLUMNS}
-        return dataclasses.replace(claims_file, claims=ClaimTable(columns, claims_file.path))
 
     def claim(self, line: int, events: Iterator[Any], seen: set[str]) -> None:
         memo = self.memo

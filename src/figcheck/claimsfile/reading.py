@@ -16,11 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from figcheck.claimsfile.cache import KEY, TAIL_KEPT, Cache, Entry, shown_as
-from figcheck.claimsfile.fast_reader import read_appended
 from figcheck.claimsfile.full_reader import read_everything
 from figcheck.claimsfile.line_breaks import newlines
 from figcheck.claimsfile.locate import Snapshot, snapshot
-from figcheck.claimsfile.two_cores import read_in_two
+from figcheck.claimsfile.two_cores import read_appended_in_two, read_in_two
 from figcheck.errors import UnusableFile
 from figcheck.model import ClaimsFile, Include, Location, Problem
 
@@ -97,7 +96,7 @@ def _read(
         breaks = newlines(tail)
         if breaks is not None:  # 2. appended
             claims_file = shown_as(entry.claims_file, path)
-            read = read_appended(claims_file, tail, entry.breaks + 1, entry.append_column)
+            read = read_appended_in_two(claims_file, tail, entry.breaks + 1, entry.append_column)
             if read is not None:
                 grown, column = read
                 digest = cache.digest(data)

@@ -19,9 +19,15 @@ import re
 import signal
 import sys
 from collections.abc import Callable
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from figcheck.claimsfile.fast_reader import Walker, read_clean, walk
+from figcheck.claimsfile.fast_reader import (
+    Walker,
+    appended_rows,
+    read_appended,
+    read_clean,
+    walk,
+)
 from figcheck.claimsfile.line_breaks import newlines
 from figcheck.model import TABLE_COLUMNS, ClaimsFile, ClaimTable
 
@@ -93,6 +99,12 @@ def read_split(
 def _start_reader(text: bytes, path: str, line_offset: int) -> tuple[int, BinaryIO] | None:
     """Fork a process that reads ``text`` and sends back what it found; its id and the stream
     to read that from, or None when no process can be started."""
+    return _start(lambda: read_clean(text, path, line_offset=line_offset))
+
+
+def _start(job: Callable[[], object]) -> tuple[int, BinaryIO] | None:
+    """Fork a process that runs ``job`` and sends back what it returns; its id and the stream
+    to read that from, or None when no process can be started."""
     try:
         reading, sending = os.pipe()
     except OSError:
@@ -112,14 +124,68 @@ def _start_reader(text: bytes, path: str, line_offset: int) -> tuple[int, Binary
             signal.signal(signal.SIGINT, signal.SIG_IGN)
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
             os.close(reading)
-            tail = read_clean(text, path, line_offset=line_offset)
+            found = job()
             with os.fdopen(sending, "wb") as out:
-                pickle.dump(tail, out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(found, out, protocol=pickle.HIGHEST_PROTOCOL)
         finally:
             os._exit(0)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     os.close(sending)
     return child, os.fdopen(reading, "rb")
+
+
+def read_appended_in_two(
+    claims_file: ClaimsFile, tail: bytes, first_line: int, column: int
+) -> tuple[ClaimsFile, int | None] | None:
+    """:func:`~figcheck.claimsfile.fast_reader.read_appended`, on two cores when the appended
+    text is large (an import): the same result.
+
+    The text is cut at a claim's ``-`` line (at ``column``) near its middle; another process
+    reads the claims after the cut. The parts are joined only when the first part reads as
+    claims that leave the list open at ``column`` (so the cut was between two claims, not in a
+    text) and no id is in both; otherwise the text is read in one piece.
+    """
+    cut = -1
+    if len(tail) >= PARALLEL_BYTES and _cores() >= 2:
+        cut = tail.find(b"\n" + b" " * column + b"- ", len(tail) // 2)
+    if cut < 0:
+        return read_appended(claims_file, tail, first_line, column)
+    return read_appended_split(claims_file, tail, first_line, column, cut + 1)
+
+
+def read_appended_split(
+    claims_file: ClaimsFile, tail: bytes, first_line: int, column: int, cut: int
+) -> tuple[ClaimsFile, int | None] | None:
+    """The appended text read in two processes, cut at ``cut`` (the start of a line): what
+    :func:`~figcheck.claimsfile.fast_reader.read_appended` says of it, wherever the cut."""
+    later_line = first_line + tail.count(b"\n", 0, cut)
+    started = _start(lambda: appended_rows(claims_file, tail[cut:], later_line, column))
+    if started is None:
+        return read_appended(claims_file, tail, first_line, column)
+    child, stream = started
+    later: tuple[dict[str, list[Any]], int | None] | None = None
+    received = False
+    try:
+        first = appended_rows(claims_file, tail[:cut], first_line, column)
+        try:
+            later = pickle.load(stream)
+            received = True
+        except Exception:  # the other reader died: the text is read in one piece
+            later = None
+    finally:
+        stream.close()
+        if not received:
+            with contextlib.suppress(OSError):
+                os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+    if first is not None and first[1] == column and later is not None and later[0]["id"]:
+        rows, after = later
+        if set(first[0]["id"]).isdisjoint(rows["id"]):
+            old = ClaimTable.of(claims_file.claims, claims_file.path).columns
+            columns = {name: old[name] + first[0][name] + rows[name] for name in TABLE_COLUMNS}
+            grown = dataclasses.replace(claims_file, claims=ClaimTable(columns, claims_file.path))
+            return grown, after
+    return read_appended(claims_file, tail, first_line, column)
 
 
 def _cores() -> int:
