@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 def _claims_file(ctx: Any) -> ClaimsFile | None:
     """The claims file the command would read, or None when there is none to read."""
-    given = list(ctx.find_root().params.get("file") or [None])
+    typed = ctx.find_root().params.get("file")
+    given = [typed] if isinstance(typed, str) else list(typed or [None])
     if "-" in given:  # standard input is the shell's, not the file's
         return None
     with contextlib.suppress(Exception):  # complete nothing rather than fail (or print) on Tab
