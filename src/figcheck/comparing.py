@@ -95,7 +95,7 @@ class CompareReport:
 
 
 def compare_report(
-    sources: Sequence[Snapshot],
+    sources: Snapshot | Sequence[Snapshot],
     options: CompareOptions,
     speakers: Speakers,
     cache: Cache,
@@ -112,6 +112,8 @@ def compare_report(
     the command's, and ``progress`` and ``meanwhile`` are
     :func:`figcheck.claimsfile.reading.load`'s.
     """
+    if not isinstance(sources, Sequence):  # one file's snapshot
+        sources = [sources]
     key = options.cache_key
     snap = sources[0]
     cached = cache.report(snap, key) if key is not None and len(sources) == 1 else None
