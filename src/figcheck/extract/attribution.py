@@ -179,6 +179,13 @@ def _clean_source(raw: str) -> str | None:
         source,
     )
     source = re.sub(r"(?<=[A-Za-z])\s+(?:19|20)\d\d$", "", source)  # "the Report 2012"
+    source = re.sub(  # "the CCDHRN on Wednesday", "the ministry yesterday"
+        r"\s+(?:(?:on|last|this)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+        r"week|month|night)|yesterday|today)$",
+        "",
+        source,
+        flags=re.I,
+    )
     source = re.sub(
         r"['’]s\s+(?:(?:own|latest|new|official|initial|provisional|revised|updated|earlier|"
         r"first|final|annual|weekly|daily)\s+)*(?:[A-Z][\w-]*\s+){0,4}(?:"
@@ -235,6 +242,9 @@ def _clean_source(raw: str) -> str | None:
     ):
         source = person.group(1)  # "Nicholas D. Kristof of The New York Times": the writer
     source = source.strip(" ,;:.-")
+    both = re.match(r"(.+?)\s+and\s+the\s+[A-Z]", source)
+    if both and len(source.split()) > 9 and len(both.group(1).split()) <= 6:
+        source = both.group(1)  # "the UN refugee agency and the UN Office for the ... said"
     if not source or len(source.split()) > 9 or not any(c.isalpha() for c in source):
         return None
     if re.match(r"(?:one|two|some|many|most|several|all|each|none|both)\s+of\b", source, re.I):
@@ -413,16 +423,10 @@ def _phrase(
             continue
         if not (word[0].isalnum() or word[0] in "'’"):
             break
-        if (
-            folded in ("and", "of", "for", "to", "the", "on", "in")
-            and kept[-1:]
-            and kept[-1].group()[0].isupper()
-        ):
-            previous = tokens[index - 1].group() if index > 0 else ""
-            if previous[:1].isupper():
-                kept.append(token)
-                index -= 1
-                continue
+        if _inside_name(tokens, index, kept):
+            kept.append(token)  # "Ministry of the Interior", "Office for the Coordination of"
+            index -= 1
+            continue
         if folded == "and" and kept and _conjunct_starts_clause(tokens, index - 1, sentence_start):
             kept.append(token)  # "radio and television channels put the toll at 65"
             index -= 1
@@ -449,6 +453,12 @@ def _phrase(
             break
         if folded in _VERBISH or (_SPEECH.fullmatch(word) and kept) or folded in _TIME_WORDS:
             break
+        if folded in _PAST_WORDS or (
+            word[0].isdigit() and kept and kept[-1].group().casefold() in ("the", "a", "an")
+        ):
+            break  # "On April 26 the rescue headquarters", "Three weeks ago the school"
+        if kept and _two_nouns(word, kept):
+            break  # "In their latest statements officials have put", "Both times union leaders"
         if kept and word[:1].islower() and "-" not in word and re.fullmatch(r"\w+ed", word):
             before = tokens[index - 1].group().casefold() if index > 0 else ""
             if before not in DETERMINERS | {"a", "an", "of", "some"}:
@@ -466,6 +476,54 @@ def _phrase(
         return None
     start = kept[-1].start()
     return text[start : kept[0].end()].strip(), start
+
+
+_PAST_WORDS = word_set("ago earlier later then now since already before")
+_NOUN_MODIFIERS = word_set(  # plural words that do come before a noun ("rights group")
+    """rights arms aids affairs news customs sales relations humanities physics economics
+    politics statistics services forces nations communications operations human"""
+)
+
+
+def _two_nouns(word: str, kept: list[re.Match[str]]) -> bool:
+    """Whether a plural common noun read backwards before the subject's head is a noun of its
+    own ("statements officials") rather than part of the subject ("rights group")."""
+    head = kept[-1].group()
+    return (
+        len(kept) == 1
+        and word.islower()
+        and head.islower()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "'s", "’s"))
+        and word not in _NOUN_MODIFIERS
+        and (head in _SPEAKERS or head.rstrip("s") in _SPEAKER_STEMS)
+    )
+
+
+_NAME_LINKS = ("and", "of", "for", "to", "on", "in")
+
+
+def _inside_name(tokens: list[re.Match[str]], index: int, kept: list[re.Match[str]]) -> bool:
+    """Whether the small word at ``tokens[index]``, read backwards, joins two parts of one name:
+    "Ministry of the Interior", "Office for the Coordination of"; never "In England the
+    Department of Health", two names side by side."""
+    folded = tokens[index].group().casefold()
+    if not kept or folded not in _NAME_LINKS + ("the",):
+        return False
+    previous = tokens[index - 1].group() if index > 0 else ""
+    if folded == "the":
+        before = tokens[index - 2].group() if index > 1 else ""
+        if not kept[-1].group()[0].isupper():
+            return False
+        if previous.casefold() in _NAME_LINKS:
+            return before[:1].isupper()
+        # "the Stop the War Coalition", but not "In England the Department of Health"
+        return previous[:1].isupper() and before.casefold() in ("the", "a", "an", "by", "to")
+    after = kept[-1].group()
+    if after == "the" and len(kept) > 1:
+        after = kept[-2].group()
+    return after[0].isupper() and previous[:1].isupper()
 
 
 _NOT_PEOPLE = word_set("human rights house centre society league friends people republic kingdom")
@@ -955,7 +1013,7 @@ def attribute(
             if previous:
                 return _agreeing(chosen.source, previous, previous_named), "previous_sentence"
             return _clean_source(chosen.source), chosen.rule
-        return chosen.source, chosen.rule
+        return _respectively(text, chosen, figure, next_start), chosen.rule
     earlier = [
         a
         for a in attributions
@@ -980,6 +1038,18 @@ def attribute(
     ):
         return organisations[-1][1], "nearest_org"
     return None, "none"  # "the police have made 20 arrests": who acted, not who counted
+
+
+def _respectively(text: str, chosen: Attribution, figure: Figure, next_start: int) -> str:
+    """ "X and the Y reported tolls of 38,195 and 30,920 respectively": the first figure after
+    the verb is X's, the second Y's."""
+    if chosen.end > figure.start or " and " not in chosen.source:
+        return chosen.source
+    if not re.search(r"\brespectively\b", text[figure.end : max(next_start, figure.end + 60)]):
+        return chosen.source
+    names = re.split(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", chosen.source)
+    before = len(re.findall(r"(?<![\w.,])\d[\d,.]*", text[chosen.end : figure.start]))
+    return names[before] if before < len(names) else chosen.source
 
 
 _ACTS = re.compile(  # an organisation doing something to the people counted, not counting them
