@@ -24,7 +24,11 @@ _SPEECH = re.compile(
     r"indicate|showed|shows|show|found|finds|verified|verifies|wrote|writes|"
     r"saying|estimating|reporting|confirming|claiming|counting|recording|documenting|warned|"
     r"warns|insisted|insists|acknowledged|acknowledges|admitted|admits|alleged|alleges|"
-    r"gave|gives|give|giving|spoke|speaks|maintained|maintains|maintain|declared|declares|"
+    r"(?:gave|gives|give|giving)(?=\s+(?:(?:a|an|the|its|their|his|her|out|as)\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:estimate|figure|count|tally|toll|total|number|\d)|"
+    r"(?:\s+[\w'’-]+){1,3}\s+as\s)|"
+    r"spoke|speaks|maintained|maintains|maintain|declared|declares|explained|explains|"
+    r"listed|lists|reckons|reckoned|reckon|fears|feared|"
     r"cite|cited|cites|citing|announcing|quoted|concluded|concludes|calculated|calculates|"
     r"(?:agree|agrees|agreed)(?=\s+that\b)|"
     r"(?:raised|revised|updated|lowered|raising|revising)(?=\s+(?:its|their|his|her|the)\s+"
@@ -35,7 +39,7 @@ _SPEECH = re.compile(
 )
 _AMBIGUOUS = word_set(  # a verb after a name ("UNHCR estimates"), a noun after an adjective
     """reports report estimates estimate claims claim counts records documents notes states
-    shows show finds tallies figures"""
+    shows show finds tallies figures fears lists"""
 )
 _NOT_A_SUBJECT = word_set(  # before a speech word, these make it a noun or a passive
     """the a an its their his her our this that these those of with in on by for from new
@@ -100,7 +104,7 @@ _VERBISH = word_set(  # words that end a subject read backwards from its verb
 _SUBJECT_STOP = word_set(
     """that which who whom while although though but because since if when where whereas as
     after before with in on at for from to by than and or said says so while despite amid among
-    about over under into"""
+    about over under into what"""
 )
 _PRONOUNS = word_set("it they he she we the agency")
 _CONTINUING = word_set(
@@ -227,7 +231,9 @@ def _clean_source(raw: str) -> str | None:
         source = possessive.group(1)  # "the prosecutor's office": the prosecutor
     source = _head_of(source)
     source = re.sub(r"(?<=s)['’]\s+(?:latest|new|own|" + _REPORT_NOUNS + r")\b.*$", "", source)
-    source = re.sub(r"^(?:(?:[A-Z][\w.]*\s+){0,2}[\w-]+-based|[\w-]+-led)\s+", "", source)
+    source = re.sub(  # "the Britain-based Syrian Observatory"; never "NATO-led forces"
+        r"^(?:(?:[A-Z][\w.]*\s+){0,2}[\w-]+-based|[\w-]+-led)\s+(?=[A-Z])", "", source
+    )
     source = re.sub(r"^(?:latest|recent|new|official)\s+", "", source)  # not "New York Times"
     bare = re.sub(r"(?:\s+" + _REPORT_NOUNS + r")+$", "", source)  # "Red Cross figures"
     if bare.strip(" ,;:.-") and _names_someone(bare.strip(" ,;:.-")):
@@ -397,7 +403,34 @@ def _subject_before(
         return _before_aside(text, tokens, index, sentence_start)
     if last.casefold() in ("and", "but"):
         return _clause_subject(text, sentence_start, tokens[index].start())
-    return _phrase(text, tokens, index, sentence_start)
+    phrase = _phrase(text, tokens, index, sentence_start)
+    if phrase is not None:
+        return _relative_head(text, tokens, phrase, sentence_start) or phrase
+    return None
+
+
+def _relative_head(
+    text: str, tokens: list[re.Match[str]], phrase: tuple[str, int], sentence_start: int
+) -> tuple[str, int] | None:
+    """ "a student who lived on the third floor estimated", "the group that first reported the
+    deaths said": the noun the relative clause describes, not the last noun inside it."""
+    first = bisect.bisect_left([token.start() for token in tokens], phrase[1])
+    back = first - 1
+    while back >= 0 and first - back <= 8 and tokens[back].start() >= sentence_start:
+        word = tokens[back].group()
+        if word in ("who", "that") and back < first - 1 and back > 0:
+            noun = tokens[back - 1].group()
+            if (
+                noun[:1].isalpha()
+                and not _SPEECH.fullmatch(noun)
+                and noun.casefold() not in (_SUBJECT_STOP | _VERBISH | _AUX)
+            ):
+                return _phrase(text, tokens, back - 1, sentence_start)
+            return None
+        if not (word.isalpha() and word.islower()) or word in _SUBJECT_STOP - {"on", "in", "at"}:
+            return None
+        back -= 1
+    return None
 
 
 def _phrase(
@@ -488,11 +521,11 @@ _NOUN_MODIFIERS = word_set(  # plural words that do come before a noun ("rights 
 def _two_nouns(word: str, kept: list[re.Match[str]]) -> bool:
     """Whether a plural common noun read backwards before the subject's head is a noun of its
     own ("statements officials") rather than part of the subject ("rights group")."""
-    head = kept[-1].group()
+    head = kept[0].group()
     return (
-        len(kept) == 1
+        all(token.group().isalpha() and token.group().islower() for token in kept)
+        and not any(token.group() in _SUBJECT_STOP | {"the", "a", "an"} for token in kept)
         and word.islower()
-        and head.islower()
         and len(word) > 3
         and word.endswith("s")
         and not word.endswith(("ss", "us", "is", "'s", "’s"))
@@ -593,7 +626,9 @@ def _before_aside(
     if first.casefold() in ("who", "which", "whose", "a", "an", "the", "one") or not (
         first[:1].isupper()
     ):
-        return _phrase(text, tokens, other - 1, sentence_start)
+        phrase = _phrase(text, tokens, other - 1, sentence_start)
+        if phrase is not None:
+            return _relative_head(text, tokens, phrase, sentence_start) or phrase
     return None
 
 
@@ -699,6 +734,13 @@ def sentence_attributions(
         )
         if not name:
             continue
+        if re.match(
+            r"\s*(?:(?:that|this|the\s+same)\s+(?:hour|time|day|date)|then|now|noon|"
+            r"midday|midnight|the\s+(?:end|time|start)\b)",
+            name.group(),
+            re.I,
+        ):
+            continue  # "the 500,000 it had counted by that hour": a time, not an agent
         source = _clean_source(name.group())
         if source is not None:
             end = passive.end() + len(name.group())
@@ -838,7 +880,7 @@ def _make_attribution(raw: str, start: int, end: int, direction: str) -> Attribu
     if folded and (folded[0] in _PRONOUNS and len(folded) == 1):
         return Attribution(start, end, raw, "said", direction, pronoun=True)
     core = [word for word in folded if word not in ("the", "also", "a", "an")]
-    if len(core) == 1 and core[0] in _CONTINUING and folded[0] == "the":
+    if len(core) == 1 and core[0] in _CONTINUING and folded[0] == "the" and words[-1].islower():
         return Attribution(start, end, raw, "said", direction, pronoun=True)
     source = _clean_source(raw)
     if source is None:
@@ -891,8 +933,10 @@ def _owner(text: str, figure: Figure, sentence_start: int) -> str | None:
     phrase = _phrase(text, tokens, len(tokens) - 1, sentence_start)
     if phrase is None:
         return None
-    verb = text[max(sentence_start, phrase[1] - 20) : phrase[1]].split()[-1:]
-    if verb and _SPEECH.fullmatch(verb[0]):
+    verb = list(re.finditer(r"\w+", text[max(sentence_start, phrase[1] - 20) : phrase[1]]))[-1:]
+    at = max(sentence_start, phrase[1] - 20) + verb[0].start() if verb else -1
+    said = _SPEECH.match(text, at) if verb else None
+    if said is not None and said.end() == at + len(verb[0].group()):
         return None  # "X has estimated India's death toll at 600,000": X, not India
     return _clean_source(phrase[0])
 
