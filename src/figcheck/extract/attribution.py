@@ -170,7 +170,7 @@ def _clean_source(raw: str) -> str | None:
         source,
         re.I,
     )
-    if lead_in and re.match(r"(?:the\s+)?[A-Z]", source[lead_in.end() :]):
+    if lead_in and re.match(r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z]", source[lead_in.end() :]):
         source = source[lead_in.end() :]
     source = re.sub(
         r"^.*\b(?!(?:of|for|and|on|in|de)\b)[a-z][\w-]*\s+(?:the|a|an)\s+(?=[A-Z])", "", source
@@ -206,7 +206,7 @@ def _clean_source(raw: str) -> str | None:
         source = source[spokesman.end() :]  # "a spokesman for the Front": the Front
     source = _head_of(source)
     named = re.match(  # "Interior minister Aftab Sherpao", "news agency APS": the name
-        r"(?:.*\s)?(?:[a-z][\w-]*)\s+((?:[A-Z][\w.&'’-]*)(?:\s+(?:[A-Z][\w.&'’-]*|of|for|"
+        r"(?:.*?\s)?(?:[a-z][\w-]*)\s+((?:[A-Z][\w.&'’-]*)(?:\s+(?:[A-Z][\w.&'’-]*|of|for|"
         r"and|de|al|bin|van|von|der|la|le|du|da|y))*)$",
         source,
     )
@@ -475,12 +475,16 @@ def _phrase(
                 kept += [token, tokens[index - 1]]  # "a source close to the talks"
                 index -= 2
                 continue
+            if folded in ("in", "at", "near") and head in _PLACED and kept and index > 1:
+                kept += [token, tokens[index - 1]]  # "a rights group based in Thailand"
+                index -= 2
+                continue
             if (
                 folded in ("in", "at", "from", "near")
-                and head.rstrip("s") in _SPEAKER_STEMS
+                and (head.rstrip("s") in _SPEAKER_STEMS or _plural_noun(tokens[index - 1].group()))
                 and kept
             ):
-                kept.append(token)  # "authorities in Tehran", "sources in the military"
+                kept.append(token)  # "authorities in Tehran", "monks at Jiegu monastery"
                 index -= 1
                 continue
             break
@@ -490,6 +494,8 @@ def _phrase(
             word[0].isdigit() and kept and kept[-1].group().casefold() in ("the", "a", "an")
         ):
             break  # "On April 26 the rescue headquarters", "Three weeks ago the school"
+        if kept and folded in _IRREGULAR_PAST:
+            break  # "the minister went further and claimed"
         if kept and _two_nouns(word, kept):
             break  # "In their latest statements officials have put", "Both times union leaders"
         if kept and word[:1].islower() and "-" not in word and re.fullmatch(r"\w+ed", word):
@@ -509,6 +515,25 @@ def _phrase(
         return None
     start = kept[-1].start()
     return text[start : kept[0].end()].strip(), start
+
+
+_IRREGULAR_PAST = word_set(  # verbs that end a subject read backwards, as "-ed" ones do
+    """went came set made took got held kept left ran stood began sent led won lost saw met
+    brought bought fell rose grew drew threw knew thought felt heard hit"""
+)
+_PLACED = word_set("based headquartered located stationed")
+
+
+def _plural_noun(word: str) -> bool:
+    """A common noun in the plural, as far as its spelling tells ("monks", "researchers")."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ous"))
+        and word not in _SUBJECT_STOP | _VERBISH | _AUX
+    )
 
 
 _PAST_WORDS = word_set("ago earlier later then now since already before")
@@ -595,7 +620,13 @@ def _conjunct_starts_clause(tokens: list[re.Match[str]], index: int, sentence_st
         if folded in _SUBJECT_STOP and folded not in ("for", "of"):
             return False
         stem = folded.removesuffix("'s").removesuffix("’s")
-        speaker = speaker or stem in _SPEAKERS or stem.rstrip("s") in _SPEAKER_STEMS
+        speaker = (
+            speaker
+            or stem in _SPEAKERS
+            or stem.rstrip("s") in _SPEAKER_STEMS
+            or stem in _ORG_WORDS
+            or (word[:1].isupper() and back < index)  # "Amnesty International and ..."
+        )
         back -= 1
     return back < 0 and speaker and tokens[0].start() == sentence_start  # the text's start
 
@@ -666,6 +697,8 @@ def _clause_subject(text: str, sentence_start: int, limit: int) -> tuple[str, in
             break
         if kept and word[:1].islower() and "-" not in word and re.fullmatch(r"\w+(?:ed|ing)", word):
             break
+        if kept and folded in _IRREGULAR_PAST:
+            break  # "Radha Mohan Singh went further and claimed"
         kept.append(token)
         if len(kept) > 8:
             return None
@@ -812,7 +845,9 @@ def _speech(
         if subject is None:  # "the police are saying at least 750,000": the police
             return None
         return _make_attribution(subject[0], subject[1], verb.end(), "lead")
-    if folded in _BE or folded in DETERMINERS | _PREPOSITIONS:
+    if (folded in _BE or folded in DETERMINERS | _PREPOSITIONS) and not (
+        folded == "by" and word.endswith("ing")
+    ):
         return None  # "had been found", "the confirmed deaths", "an estimated 1,300"
     if word in _AMBIGUOUS and folded in _NOT_A_SUBJECT:
         return None  # "the estimate", "credible reports": nouns
@@ -826,11 +861,19 @@ def _speech(
         and verb.group() in ("said", "says", "saying")
         and text[clause_end : clause_end + 1] == ":"
     )
-    if word.endswith("ing") and text[sentence_start : verb.start()][-3:].rstrip().endswith(","):
-        # "Police released a lower estimate, saying 128,000 were there": the clause's subject
+    if word.endswith("ing") and (
+        text[sentence_start : verb.start()][-3:].rstrip().endswith(",")
+        or folded in ("by", "after", "before", "while", "when")
+    ):
+        # "Police released a lower estimate, saying 128,000 were there", "Shah set off a row by
+        # claiming that ...": the clause's subject
         subject = _clause_subject(text, sentence_start, verb.start())
     else:
         subject = _subject_before(text, verb.start(), sentence_start, words)
+    if subject is not None:
+        ahead = text[max(sentence_start, subject[1] - 12) : subject[1]].split()[-1:]
+        if ahead and ahead[0].casefold() in _COUNT_HEADS | {"one", "those"}:
+            return None  # "more than twice the number Beijing admits to": no one's report
     if (
         subject is not None
         and word in ("found", "finds")
@@ -843,6 +886,14 @@ def _speech(
         raw, start = subject
         inside = bisect.bisect_left(starts, verb.start()) > bisect.bisect_left(starts, start)
         direction = "lead" if covers_after else "trail"
+        if (
+            text[sentence_start:start].rstrip().endswith(",")
+            and text[verb.end() : verb.end() + 1] == ","
+            and starts
+            and starts[0] < start
+            and starts[-1] > verb.end()
+        ):
+            direction = "both"  # "Of 292,628 employees, he said, 5,073 went on strike"
         made = None if inside else _make_attribution(raw, start, verb.end(), direction)
         if made is not None:
             return made
