@@ -29,6 +29,8 @@ _SPEECH = re.compile(
     r"(?:\s+[\w'’-]+){1,3}\s+as\s)|"
     r"spoke|speaks|maintained|maintains|maintain|declared|declares|explained|explains|"
     r"listed|lists|reckons|reckoned|reckon|fears|feared|"
+    r"(?:kept|keeps|keep|keeping)(?=\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:list|count|tally|record|records|database|register)\b)|"
     r"cite|cited|cites|citing|announcing|quoted|concluded|concludes|calculated|calculates|"
     r"(?:agree|agrees|agreed)(?=\s+that\b)|"
     r"(?:raised|revised|updated|lowered|raising|revising)(?=\s+(?:its|their|his|her|the)\s+"
@@ -72,7 +74,9 @@ _SPEAKERS = word_set(
 _PASSIVE_BY = re.compile(
     r"\b(?:as\s+)?(?:was\s+|were\s+|been\s+|is\s+|are\s+)?(?:confirmed|reported|estimated|"
     r"stated|announced|documented|counted|recorded|tallied|verified|cited|put\s+forward|claimed|"
-    r"(?<=figures\s)(?:released|published|compiled|provided|issued|given))\s+by\s+"
+    r"(?:listed|registered)(?:\s+as\s+\w+)?|"
+    r"(?<=figures\s)(?:released|published|compiled|provided|issued|given)|"
+    r"(?<=\d\s)(?:released|published|provided|issued|given))\s+by\s+"
 )
 _BY_COUNT = re.compile(  # "by the Associated Press's count", "by its own tally"
     r"\bby\s+(?:the\s+|an?\s+)?([^,.;:]{1,60}?)(?:['’]s?)?\s+(?:own\s+|latest\s+|new\s+)?"
@@ -83,7 +87,9 @@ _OWNED = (
     re.compile(  # "the organisers' estimate of", "the police estimate, ..., was", "Mu's figure of"
         r"(?:['’]s?\s+|\s+)(?:(?:own|latest|new|official|initial|provisional|revised|updated|"
         r"earlier|first|final|lower|higher|crowd|death)\s+)*(?:estimate|figure|tally|count|toll|"
-        r"total)(?:\s*,[^,]{1,80},)?\s*(?:of|at|was|is|stands\s+at|stood\s+at|:)?\s*"
+        r"total|number(?=\s+of\s+(?:[\w-]+\s+){1,4}?(?:stands|stood|was|is)\b))"
+        r"(?:\s+of\s+(?:[\w-]+\s+){1,4}?(?=stands|stood|was|is))?"
+        r"(?:\s*,[^,]{1,80},)?\s*(?:of|at|was|is|stands\s+at|stood\s+at|includes|included|:)?\s*"
         r"(?:(?:a|an|the|just|only|more|modest|far|some)\s+)*$"
     )
 )
@@ -933,15 +939,27 @@ def _make_attribution(raw: str, start: int, end: int, direction: str) -> Attribu
     core = [word for word in folded if word not in ("the", "also", "a", "an")]
     if len(core) == 1 and core[0] in _CONTINUING and folded[0] == "the" and words[-1].islower():
         return Attribution(start, end, raw, "said", direction, pronoun=True)
+    if len(folded) <= 4 and folded[0] in ("its", "their") and folded[-1] in _OWN_WORK:
+        # "X said its study had found 252", "Its report found": whose study, not the study
+        pronoun = "it" if folded[0] == "its" else "they"
+        return Attribution(start, end, pronoun, "said", direction, pronoun=True)
     source = _clean_source(raw)
     if source is None:
         return None
     generic = source.casefold().split()[-1] in _GENERIC and not source[0].isupper()
+    if words[-1].islower() and folded[-1] in _NO_ONE | {"reports", "figures", "estimates"}:
+        generic = True  # "early intelligence reports showed": a lesser source than a speaker
     if source[0].isupper() and source.split()[-1].casefold() in _GENERIC:
         generic = True  # "Recent reports"
     if len(source.split()) <= 2 and source.split()[-1].casefold() in _NO_ONE:
         return None  # "Previous reports put the number at 912": no one is named
     return Attribution(start, end, source, "said", direction, generic=generic)
+
+
+_OWN_WORK = word_set(
+    """study report survey research count tally figures figure data records investigation
+    inquiry review analysis estimate estimates calculations statement database list"""
+)
 
 
 _CONTRAST = re.compile(
@@ -966,7 +984,8 @@ def _owner(text: str, figure: Figure, sentence_start: int) -> str | None:
     window_start = max(sentence_start, figure.start - 160)
     window = text[window_start : figure.start]
     if not any(
-        noun in window for noun in ("estimate", "figure", "tally", "count", "toll", "total")
+        noun in window
+        for noun in ("estimate", "figure", "tally", "count", "toll", "total", "number")
     ):
         return None
     given = _GIVEN_BY.search(text, window_start, figure.start)
@@ -1072,6 +1091,12 @@ def attribute(
     owner = _owner(text, figure, sentence_start)
     if owner:
         return owner, "owner"
+    if (
+        _AGENTLESS.match(text, figure.end, next_start)
+        and _DEFINITE.search(text, max(sentence_start, figure.start - 30), figure.start)
+        and not [a for a in attributions if a.start >= figure.end]
+    ):
+        return None, "none"  # "far above the 131 reported on Wednesday": no one named
     options: list[tuple[int, int, int, int, Attribution]] = []
     ends = [attribution.end for attribution in attributions]
     at = bisect.bisect_right(ends, figure.start)
@@ -1083,14 +1108,21 @@ def attribute(
             lead = 0
         elif attribution.direction in ("trail", "both") and attribution.start >= figure.end:
             gap = text[figure.end : attribution.start]
-            if attribution.rule == "said" and not _PAUSE.search(gap):
+            bound = not gap.strip() and text[figure.start - 4 : figure.start] == "the "
+            if attribution.rule == "said" and not _PAUSE.search(gap) and not bound:
                 continue  # "5,000 victims housed at the shelter reported ...": its subject
             lead = 1
         else:
             continue
         clauses = _clauses(gap)
-        if attribution.rule == "by" and lead and len(gap) < 40 and not re.search(r"[,;:(]", gap):
-            clauses = -1  # "the 280,000 put forward by the CGT": bound to the figure
+        if (
+            attribution.rule in ("by", "according_to", "said")
+            and lead
+            and len(gap) < 40
+            and not re.search(r"[,;:(]", gap)
+            and (attribution.rule != "said" or not gap.strip())
+        ):
+            clauses = -1  # "the 280,000 put forward by the CGT", "the 6,453 the city reported"
         options.append((clauses, int(attribution.generic), lead, len(gap), attribution))
     if options:
         chosen = min(options, key=lambda option: option[:4])[4]
@@ -1133,6 +1165,17 @@ def attribute(
     ):
         return organisations[-1][1], "nearest_org"
     return None, "none"  # "the police have made 20 arrests": who acted, not who counted
+
+
+_AGENTLESS = re.compile(  # "the 131 reported on Wednesday", "the toll of 410 given on Tuesday"
+    r"(?:\s+(?!(?:the|a|an|its|their|his|her|by|it|they|he|she|we)\b)[a-z]+){0,2}?\s+"
+    r"(?:reported|given|announced|"
+    r"cited|published|released|recorded|quoted|issued)\b(?!\s+(?:by|in\s+a|that)\b)"
+)
+_DEFINITE = re.compile(
+    r"(?:\bthe\s+(?:(?:more|fewer|less)\s+than\s+|some\s+|about\s+)?|"
+    r"\b(?:toll|figure|count|tally|total|estimate)\s+of\s+)$"
+)
 
 
 def _respectively(text: str, chosen: Attribution, figure: Figure, next_start: int) -> str:
