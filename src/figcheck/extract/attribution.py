@@ -142,7 +142,7 @@ _ORG_WORDS = word_set(
     doctors"""
 )
 _NOT_ORG_ACRONYMS = word_set(
-    "US USA UK AM PM GMT UTC TV OK I A AN BIG WAY COVID ID AD BC VIP CEO DNA"
+    "US USA UK AM PM GMT UTC TV OK I A AN BIG WAY COVID ID AD BC VIP CEO DNA MP MPS MEP MEPS"
 )
 
 
@@ -878,7 +878,9 @@ def _speech(
         subject = _subject_before(text, verb.start(), sentence_start, words)
     if subject is not None:
         ahead = text[max(sentence_start, subject[1] - 12) : subject[1]].split()[-1:]
-        if ahead and ahead[0].casefold() in _COUNT_HEADS | {"one", "those"}:
+        if (ahead and ahead[0].casefold() in _COUNT_HEADS | {"one", "those"}) or re.search(
+            r"\b(?:number|figure|figures|toll|total|count|estimate|those)\s+[A-Z]", subject[0]
+        ):
             return None  # "more than twice the number Beijing admits to": no one's report
     if (
         subject is not None
@@ -1159,7 +1161,11 @@ def attribute(
         return previous, "previous_sentence"
     if attributions:
         return None, "none"  # with a speaker in the sentence, never a bystander
-    organisations = [org for org in sentence_organisations() if org[0] <= figure.start]
+    organisations = [
+        org
+        for org in sentence_organisations()
+        if org[0] <= figure.start and not _object(text, sentence_start, *org)
+    ]
     if organisations and not _ACTS.search(
         text, max(organisations[-1][0], figure.start - 120), figure.start
     ):
@@ -1188,6 +1194,27 @@ def _respectively(text: str, chosen: Attribution, figure: Figure, next_start: in
     names = re.split(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", chosen.source)
     before = len(re.findall(r"(?<![\w.,])\d[\d,.]*", text[chosen.end : figure.start]))
     return names[before] if before < len(names) else chosen.source
+
+
+def _object(text: str, sentence_start: int, end: int, name: str) -> bool:
+    """Whether the organisation ``name`` ending at ``end`` is what a verb or a preposition acts
+    on ("pressed the authorities", "from the military to the governor"), not who speaks."""
+    start = text.rfind(name, sentence_start, end)
+    if start < 0:
+        return False
+    before = re.search(
+        r"([\w'’]+)\s+(?:the\s+|an?\s+)?$", text[max(sentence_start, start - 40) : start]
+    )
+    if before is None:
+        return False
+    word = before.group(1)
+    return word.casefold() in _GOVERNING or (
+        word.islower() and re.fullmatch(r"\w+ed", word) is not None and word not in _SPEECH_WORDS
+    )
+
+
+_GOVERNING = word_set("to against with urged asked pressed criticised criticized blamed")
+_SPEECH_WORDS = word_set("reported estimated confirmed stated announced counted recorded")
 
 
 _ACTS = re.compile(  # an organisation doing something to the people counted, not counting them
