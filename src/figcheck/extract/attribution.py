@@ -285,9 +285,15 @@ def _head_of(source: str) -> str:
         part_of
         and source[part_of.end() :][:1].islower()
         and part_of.group(1).split()[-1].casefold().rstrip("s") in _SPEAKER_STEMS
+        and part_of.group(1).casefold().removeprefix("a ").removeprefix("the ") not in _COLLECTIVE
     ):
         return part_of.group(1)
     return source
+
+
+_COLLECTIVE = word_set(  # a word that alone names no one: "a group of activists" stays whole
+    "group groups body collective coalition network alliance association federation"
+)
 
 
 _ORDINALS = word_set(
@@ -534,11 +540,11 @@ def _plural_noun(word: str) -> bool:
     """A common noun in the plural, as far as its spelling tells ("monks", "researchers")."""
     return (
         word.isalpha()
-        and word.islower()
+        and word[1:].islower()
         and len(word) > 3
         and word.endswith("s")
         and not word.endswith(("ss", "us", "is", "ous"))
-        and word not in _SUBJECT_STOP | _VERBISH | _AUX
+        and word.casefold() not in _SUBJECT_STOP | _VERBISH | _AUX
     )
 
 
