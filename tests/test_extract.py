@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from figcheck.extract import Candidate, extract, split_sentences, to_text
 from figcheck.model import Qualifier
+from figcheck.shorthand import read_amount
 
 CORPUS = Path(__file__).parent / "extract_corpus" / "corpus.yaml"
 
@@ -461,6 +462,28 @@ def test_a_dot_before_three_digits_is_ambiguous_and_below_the_yes_threshold() ->
     candidate = only("Some 1.200 people fled the town, the mayor said.")
     assert candidate.value == 1200 and candidate.confidence < 0.8
     assert "+dot_thousands" in candidate.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Police said 1.200.000 people marched.", 1_200_000),  # was 1200, one group only
+        ("Officials said 3 000 million people watched.", 3_000_000_000),  # was 3 and 0
+        ("The ministry said 12.345 million people voted.", 12_345_000),  # a decimal point
+        ("Officials said 1 200 people fled.", 1_200),
+    ],
+)
+def test_numbers_are_read_by_the_shorthands_reader(text: str, value: float) -> None:
+    """One reader for the shorthand and for running text: several dots or spaced thousands
+    before a scale word read as the shorthand reads them, with no ambiguity to flag."""
+    candidate = only(text)
+    assert candidate.value == value and "+dot_thousands" not in candidate.rule
+    number = read_amount(text, next(i for i, c in enumerate(text) if c.isdigit()))
+    assert number is not None and number.value == value
+
+
+def test_a_measurement_with_a_decimal_comma_is_not_read_as_a_count() -> None:
+    assert extract("The group said 1.200,5 tonnes of food arrived.") == []
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from figcheck.extract.dates import MONTH
 from figcheck.extract.text import word_set
 from figcheck.model import Qualifier
-from figcheck.shorthand import _QUALIFIERS, Amount, qualifier_before, read_number, read_vague
+from figcheck.shorthand import _QUALIFIERS, Amount, qualifier_before, read_amount, read_vague
 
 # --- figures ----------------------------------------------------------------------------------
 
@@ -232,26 +232,21 @@ _TRAILING_HEDGES = (
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
-_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)")
-_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)")
-_SCALE_AFTER = re.compile(r"\s+(?:dozen|hundred|thousand|million|billion)\b", re.I)
-_NOT_DIGIT = re.compile(r"\D")
 
 
 def _read_number(text: str, start: int) -> Amount | None:
-    """The number at ``start`` as :func:`read_number` reads it, and "40 000" (a space, a
-    no-break space or a narrow no-break space between thousands, as French and Spanish outlets
-    write) as one number, 40000."""
-    spaced = _SPACED_THOUSANDS.match(text, start)
-    if spaced and not _SCALE_AFTER.match(text, spaced.end()):
-        return Amount(float(_NOT_DIGIT.sub("", spaced.group())), spaced.end(), None)
-    return read_number(text, start)
-
-
-def _dotted(text: str, start: int) -> bool:
-    """ "1.200": a dot and exactly three digits reads 1.2 in English and 1200 where the dot
-    separates thousands; which one the writer meant cannot be told from the number alone."""
-    return _DOTTED_THOUSANDS.match(text, start) is not None
+    """The number at ``start`` as the shorthand reads it (:func:`read_amount`: "40 000" with a
+    space, a no-break or a narrow no-break space between thousands, "1.200.000"). Where one dot
+    makes the number 1.2 or 1200 ("1.200"), running text is read the shorthand's other way: as
+    1200, with ``ambiguous`` kept so that the candidate says so and stays below ``--yes`` (the
+    shorthand refuses it instead, since there a person is typing and can be asked). With a scale
+    word ("12.345 million") the dot is a decimal point, as English news writes it."""
+    number = read_amount(text, start)
+    if number is None or number.ambiguous is None:
+        return number
+    if number.multiplier is not None:
+        return dataclasses.replace(number, ambiguous=None)
+    return dataclasses.replace(number, value=number.ambiguous[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +260,7 @@ class Figure:
     high: float | None
     vague: str | None
     rule: str
-    dotted: bool = False  # "1.200", read as 1200: see :func:`_dotted`
+    dotted: bool = False  # "1.200", read as 1200: see :func:`_read_number`
 
 
 def _masked(sentence_text: str, offset: int) -> list[tuple[int, int]]:
@@ -546,10 +541,8 @@ def _figure_at(
                 qualifier, end = trailing, after.end()
                 break
     rule = "number" if qualifier is Qualifier.EXACT else f"hedge:{qualifier.value}"
-    value, dotted = number.value, False
-    if number.multiplier is None and _dotted(text, start):
-        value, dotted = float(re.sub(r"\D", "", text[start:end])), True
-    return Figure(figure_start, end, start, qualifier, value, None, None, None, rule, dotted)
+    dotted = number.ambiguous is not None
+    return Figure(figure_start, end, start, qualifier, number.value, None, None, None, rule, dotted)
 
 
 def _skip_range(text: str, end: int, sentence_end: int) -> int:
