@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from figcheck.claimsfile.full_reader import claim_interval
 from figcheck.model import (
@@ -32,6 +32,7 @@ from figcheck.model import (
 )
 
 _GLOB = frozenset("*?[")
+_Entry = TypeVar("_Entry", Metric, Source)
 
 
 def included_paths(include: Include, parent: str) -> tuple[list[str], str | None]:
@@ -124,64 +125,65 @@ def _shown(value: Any) -> str:
 
 
 def _metrics(files: Sequence[ClaimsFile], problems: list[Problem]) -> tuple[Metric, ...]:
-    merged: dict[str, tuple[Metric, Location]] = {}
-    owner: dict[str, tuple[str, Location]] = {}  # every name and alias -> its metric, where
-    for part in files:
-        for entry in part.metrics:
-            here = _place(part.path, entry.line)
-            if entry.name in merged:
-                first, there = merged[entry.name]
-                if first != entry:
-                    problems.append(
-                        Problem(
-                            here,
-                            f"metric '{entry.name}' is defined differently at {there}; "
-                            "define each metric in one file (or the same in both)",
-                        )
-                    )
-                continue
-            merged[entry.name] = (entry, here)
-            for alias in (entry.name, *(slugify(alias) for alias in entry.aliases)):
-                metric, there = owner.setdefault(alias, (entry.name, here))
-                if metric != entry.name:
-                    problems.append(
-                        Problem(
-                            here,
-                            f"'{alias}' names metric '{entry.name}' here but '{metric}' at {there}",
-                        )
-                    )
-    return tuple(entry for entry, _ in merged.values())
+    return _registry(
+        [(part.path, part.metrics) for part in files],
+        "metric",
+        lambda entry: entry.name,
+        lambda entry: [
+            (name, name) for name in (entry.name, *(slugify(alias) for alias in entry.aliases))
+        ],
+        problems,
+    )
 
 
 def _sources(files: Sequence[ClaimsFile], problems: list[Problem]) -> tuple[Source, ...]:
-    merged: dict[str, tuple[Source, Location]] = {}
-    owner: dict[str, tuple[str, Location]] = {}  # every folded spelling -> its source, where
-    for part in files:
-        for entry in part.sources:
-            here = _place(part.path, entry.line)
-            if entry.key in merged:
-                first, there = merged[entry.key]
+    return _registry(
+        [(part.path, part.sources) for part in files],
+        "source",
+        lambda entry: entry.key,
+        lambda entry: [
+            (fold_source(spelling), spelling)
+            for spelling in (entry.key, entry.name, *entry.aliases)
+            if spelling is not None
+        ],
+        problems,
+    )
+
+
+def _registry(
+    parts: Sequence[tuple[str, Sequence[_Entry]]],
+    kind: str,
+    key_of: Callable[[_Entry], str],
+    names_of: Callable[[_Entry], list[tuple[str, str]]],
+    problems: list[Problem],
+) -> tuple[_Entry, ...]:
+    """One registry (``metrics`` or ``sources``) from every file's, in file order: an entry
+    defined the same in two files is kept once; defined differently, or a name (an alias, a
+    folded spelling) that names two entries, is a problem naming both places. ``names_of``
+    gives each name an entry answers to, as compared and as shown."""
+    merged: dict[str, tuple[_Entry, Location]] = {}
+    owner: dict[str, tuple[str, Location]] = {}  # every name -> its entry's key, where
+    for path, entries in parts:
+        for entry in entries:
+            here = _place(path, entry.line)
+            key = key_of(entry)
+            if key in merged:
+                first, there = merged[key]
                 if first != entry:
                     problems.append(
                         Problem(
                             here,
-                            f"source '{entry.key}' is defined differently at {there}; "
-                            "define each source in one file (or the same in both)",
+                            f"{kind} '{key}' is defined differently at {there}; "
+                            f"define each {kind} in one file (or the same in both)",
                         )
                     )
                 continue
-            merged[entry.key] = (entry, here)
-            for spelling in (entry.key, entry.name, *entry.aliases):
-                if spelling is None:
-                    continue
-                key, there = owner.setdefault(fold_source(spelling), (entry.key, here))
-                if key != entry.key:
-                    problems.append(
-                        Problem(
-                            here,
-                            f"'{spelling}' names source '{entry.key}' here but '{key}' at {there}",
-                        )
-                    )
+            merged[key] = (entry, here)
+            for name, shown in names_of(entry):
+                other, there = owner.setdefault(name, (key, here))
+                if other != key:
+                    says = f"'{shown}' names {kind} '{key}' here but '{other}' at {there}"
+                    problems.append(Problem(here, says))
     return tuple(entry for entry, _ in merged.values())
 
 
