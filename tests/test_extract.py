@@ -697,3 +697,78 @@ def test_speaker_after_a_quotation_and_by_before_a_verb(text: str, source: str) 
 
 def test_as_high_as_is_up_to() -> None:
     assert only("Some estimates run as high as 10,000.").qualifier is Qualifier.UP_TO
+
+
+# --- tables: a row is a sentence ------------------------------------------------------------------
+
+_MARKDOWN_TABLE = """\
+# Counts of the march
+
+| Source | Marchers | As of |
+|:--|--:|---|
+| Police | 12,000 | 2025-06-16 |
+| Organisers | nearly 2 million | 2025-06-16 |
+| Fire service | 300,000 | |
+
+| Region | Killed |
+|---|---|
+| North | about 500 |
+"""
+_HTML_TABLE = (
+    "<p>Counts of the march.</p><table><tr><th>Source</th><th>Marchers</th></tr>"
+    "<tr><td>Police</td><td>12,000</td></tr>"
+    "<tr><td>Organisers &amp; <b>unions</b></td><td>nearly 2 million</td></tr></table>"
+)
+
+
+def test_a_markdown_tables_rows_are_sentences_with_their_source_and_moment() -> None:
+    text = to_text(_MARKDOWN_TABLE)
+    assert "According to Police, 12,000 marchers, as of 16 June 2025." in text
+    assert "|" not in text
+    found = [(c.value, c.source, c.what, c.as_of) for c in extract(text)]
+    assert found == [
+        (12_000, "Police", "marchers", "2025-06-16"),
+        (2_000_000, "Organisers", "marchers", "2025-06-16"),
+        (300_000, "Fire service", "marchers", None),
+        (500, None, "killed", None),  # a label column names no source: unattributed
+    ]
+    assert extract(text)[0].sentence == "According to Police, 12,000 marchers, as of 16 June 2025."
+
+
+def test_an_html_tables_rows_are_sentences() -> None:
+    found = [(c.value, c.source) for c in extract(to_text(_HTML_TABLE))]
+    assert found == [(12_000, "Police"), (2_000_000, "Organisers & unions")]
+
+
+def test_a_table_names_its_columns_as_import_does() -> None:
+    from figcheck.extract.text import table_sentences
+
+    header = ["Outlet", "Metric", "Qualifier", "Value", "Unit", "Date", "URL"]
+    row = ["UN", "released", "at_least", "50", "people", "2026-01-10", "https://x.test"]
+    assert table_sentences(header, [row]) == [
+        "According to UN, at least 50 people released, as of 10 January 2026."
+    ]
+    assert table_sentences(["Who", "Low", "High"], [["Provea", "700", "900"]]) == [
+        "According to Provea, between 700 and 900."
+    ]
+    assert table_sentences(["Who", "Note"], [["Provea", "no figure"]]) == []
+
+
+def test_a_table_in_a_code_block_and_text_with_bars_stay_as_written() -> None:
+    fenced = "```\n| a | b |\n|---|---|\n| 1 | 2 |\n```\nEnd."
+    assert to_text(fenced) == "End."
+    assert to_text("Either A | B, said 40 people.") == "Either A | B, said 40 people."
+
+
+def test_rows_beyond_the_documents_table_budget_stay_as_text() -> None:
+    from figcheck.extract.text import TABLE_ROWS
+
+    rows = "".join(f"| Agency {i} | {i + 100} |\n" for i in range(TABLE_ROWS + 5))
+    text = to_text("| Source | Killed |\n|---|---|\n" + rows)
+    assert text.count("According to") == TABLE_ROWS
+    html = "<p>x</p><table><tr><th>Source</th><th>Killed</th></tr>" + "".join(
+        f"<tr><td>Agency {i}</td><td>{i + 100}</td></tr>" for i in range(TABLE_ROWS + 5)
+    )  # never closed
+    text = to_text(html)
+    assert text.count("According to") == TABLE_ROWS
+    assert f"Agency {TABLE_ROWS + 4} {TABLE_ROWS + 104}" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -227,3 +228,71 @@ def test_extract_kind_needs_add(runner: CliRunner, tmp_path: Path) -> None:
     assert (
         err == "figcheck: --kind declares the new metrics of recorded claims: give it with --add\n"
     )
+
+
+def test_extract_shows_the_date_each_claim_would_get_and_says_when_it_is_today(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    article = tmp_path / "flood.txt"
+    article.write_text(
+        "On 1 March 2026, at least 120 houses were destroyed, the fire service said.\n", "utf-8"
+    )
+    code, out, err = invoke(runner, "extract", str(article), "--date", "2026-03-04")
+    assert code == 0 and err == ""
+    assert "as of 2026-03-01" in out and "2026-03-04" not in out  # under the figure
+    article.write_text("At least 120 houses were destroyed, the fire service said.\n", "utf-8")
+    code, out, err = invoke(runner, "extract", str(article), "--date", "2026-03-04")
+    assert code == 0 and "\n   │ 2026-03-04 " in out  # the article's date, under the figure
+    code, out, err = invoke(runner, "extract", str(article), "--format", "json")
+    today = dt.date.today().isoformat()
+    assert err == f"no date in the article's first lines: claims are dated today, {today}\n"
+    (record,) = json.loads(out)
+    assert (record["date"], record["as_of"]) == (today, None)
+
+
+def test_extract_add_shows_the_date_and_unit_and_stores_the_unit(
+    runner: CliRunner, claims_file: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _in_a_terminal(monkeypatch)
+    path = claims_file("claims: []\n")
+    article = tmp_path / "strike.txt"
+    article.write_text("The union said 45 percent of workers joined the strike.\n", "utf-8")
+    code, out, err = invoke(
+        runner,
+        "-f",
+        str(path),
+        "extract",
+        str(article),
+        "--percent",
+        "--add",
+        "--date",
+        "2026-03-04",
+        stdin="y\nlevel\n",
+    )
+    assert code == 0, err
+    assert "→ 45 workers joined (union)  (dated 2026-03-04, unit %)" in out
+    claims_file_, _ = read_claims(path.read_bytes(), str(path))
+    assert [(c.value, c.unit, str(c.date)) for c in claims_file_.claims] == [
+        (45, "%", "2026-03-04")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The fund said it lost $4.5 million in pledges.", "$"),
+        ("The ministry put the losses at 2.5 million euros in exports.", "euros"),
+        ("Turnout was 38 per cent, the commission said.", "%"),
+        ("Support fell by 4 percentage points, the pollster said.", "percentage points"),
+    ],
+)
+def test_extract_keeps_the_unit_of_a_percentage_or_an_amount(
+    runner: CliRunner, tmp_path: Path, sentence: str, unit: str
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(sentence + "\n", "utf-8")
+    code, out, _ = invoke(
+        runner, "extract", str(article), "--percent", "--money", "--format", "json"
+    )
+    assert code == 0
+    assert [record["unit"] for record in json.loads(out)] == [unit]

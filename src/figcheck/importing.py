@@ -108,6 +108,10 @@ _SYNONYMS = {
     "who": "source",
     "said by": "source",
     "according to": "source",
+    "estimated by": "source",
+    "reported by": "source",
+    "counted by": "source",
+    "claimed by": "source",
     "date": "date",
     "as of": "as_of",
     "asof": "as_of",
@@ -140,6 +144,13 @@ def claim_fields() -> tuple[str, ...]:
     return CLAIM_KEYS
 
 
+def column_field(column: str) -> str | None:
+    """The claim field a column's name gives by itself (``Figure`` -> ``value``, ``Outlet`` ->
+    ``source``), None when it names none. ``extract`` reads a table's columns with it too."""
+    name = normal_name(column)
+    return _SYNONYMS.get(name) or _SYNONYMS.get(name.replace(" ", ""))
+
+
 @dataclass(frozen=True, slots=True)
 class Columns:
     """Which column gives which field; the columns left out."""
@@ -166,7 +177,7 @@ def match_columns(header: Sequence[str], mapping: dict[str, str], path: str) -> 
         elif name in _DERIVED or not name:
             continue
         else:
-            field = _SYNONYMS.get(name) or _SYNONYMS.get(name.replace(" ", "")) or ""
+            field = column_field(column) or ""
             if not field:
                 ignored.append(column)
                 continue

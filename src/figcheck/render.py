@@ -6,6 +6,7 @@ as markup, so ``[sic]`` stays ``[sic]``) with control characters and bidi overri
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import textwrap
 from collections.abc import Iterator
@@ -596,24 +597,34 @@ def _around(sentence: str, start: int, length: int, context: int = 60) -> Text:
     return shown
 
 
-def candidates_table(candidates: list[Any]) -> RenderableType:
-    """Figures found in an article: the figure highlighted in its sentence, who said it, why."""
+def candidates_table(candidates: list[Any], date: dt.date) -> RenderableType:
+    """Figures found in an article: the figure highlighted in its sentence, who said it, why,
+    and under the figure the date a recorded claim gets (its moment, "as of", when the sentence
+    gives one)."""
+    from figcheck.extract.candidates import stored_as_of
+
     table = Table(show_edge=False, header_style="bold", show_lines=True)
-    for name in ("#", "figure", "what", "source", "sentence", "conf."):
+    for name in ("#", "figure, date", "what", "source", "sentence", "conf."):
         table.add_column(
             name,
             no_wrap=name in {"#", "conf."},
-            min_width=40 if name == "sentence" else None,
+            min_width=36 if name == "sentence" else None,
             max_width=None if name == "sentence" else 20,
         )
     for number, candidate in enumerate(candidates, start=1):
+        moment = stored_as_of(candidate, date)
+        dated = f"\nas of {moment}" if moment else f"\n{date.isoformat()}"
         sentence = _around(
             candidate.sentence, candidate.start - candidate.sentence_start, len(candidate.figure)
         )
         source = cell(candidate.source) if candidate.source else Text("unattributed", "dim")
+        figure = cell(candidate.figure) + (
+            cell(f" [{candidate.unit}]", "dim") if candidate.unit else ""
+        )
+        figure += Text(dated, "dim")
         table.add_row(
             str(number),
-            cell(candidate.figure),
+            figure,
             cell(candidate.what),
             source + Text(f"\n{candidate.rule}", style="dim"),
             sentence,

@@ -90,14 +90,14 @@ def extract(
     from figcheck import render
 
     text = _article(source_file)
-    when = date or extracting.find_date(text)
-    if when is None and add_them:
-        say(f"no date in the article's first lines: claims are dated today, {dt.date.today()}")
-    candidates = extracting.extract(text, percent=percent, money=money, date=when)
     if kind is not None and not add_them:
         raise UsageError("--kind declares the new metrics of recorded claims: give it with --add")
+    when = date or extracting.find_date(text)
+    if when is None:
+        say(f"no date in the article's first lines: claims are dated today, {dt.date.today()}")
+    candidates = extracting.extract(text, percent=percent, money=money, date=when)
+    day = when or dt.date.today()
     if add_them:
-        day = when or dt.date.today()
         _add_candidates(
             ctx,
             candidates,
@@ -109,17 +109,17 @@ def extract(
             to=to,
         )
     elif output is ExtractFormat.table:
-        stdout_console().print(render.candidates_table(candidates))
+        stdout_console().print(render.candidates_table(candidates, day))
     else:
-        _print_records(candidates, output)
+        _print_records(candidates, output, day)
 
 
-def _print_records(candidates: list[Any], output: ExtractFormat) -> None:
-    """The candidates as JSON or YAML records."""
+def _print_records(candidates: list[Any], output: ExtractFormat, day: dt.date) -> None:
+    """The candidates as JSON or YAML records, each with the date a recorded claim gets."""
     from figcheck import extract as extracting
     from figcheck import report
 
-    records = [report.plain_record(extracting.as_record(c)) for c in candidates]
+    records = [report.plain_record(extracting.as_record(c, day)) for c in candidates]
     if output is ExtractFormat.json:
         report.write_json(records, sys.stdout)
     else:
@@ -181,7 +181,8 @@ def _add_candidates(
                     continue
             else:
                 context = " ".join(candidate.sentence.split())  # no marks for line breaks
-                stdout_console().print(plain_text(f"\n{context}\n→ {shorthand_text}"))
+                dated = _dated(candidate, when)
+                stdout_console().print(plain_text(f"\n{context}\n→ {shorthand_text}  ({dated})"))
                 answer = _record_it()
                 if answer.startswith("s"):
                     skipped += 1
@@ -211,6 +212,15 @@ def _add_candidates(
     say(f"{added} added, {skipped} skipped")
 
 
+def _dated(candidate: Any, when: dt.date) -> str:
+    """The date (and moment) an accepted candidate is stored with, and its unit, in words."""
+    from figcheck.extract.candidates import stored_as_of
+
+    moment = stored_as_of(candidate, when)
+    words = f"dated {when}" + (f", as of {moment}" if moment else "")
+    return words + (f", unit {candidate.unit}" if candidate.unit else "")
+
+
 def _record_it() -> str:
     """The answer to "record it?": yes, edit or skip (no counts as skip), asked until it is one."""
     answers = {"y": "yes", "yes": "yes", "e": "edit", "edit": "edit", "s": "skip", "skip": "skip"}
@@ -229,13 +239,14 @@ def _candidate_claim(
     the edited shorthand is shown and the claim asked again (never in --yes)."""
     from figcheck import recording, shorthand
     from figcheck.errors import FigcheckError
+    from figcheck.extract.candidates import stored_as_of
 
-    dated = candidate.as_of if candidate.as_of and candidate.as_of[:10] <= str(when) else None
     given = recording.Given(
         date=when,
         text=" ".join(candidate.sentence.split()),
         note=f"from {article}" if article and article != "-" else None,
-        as_of=dated,  # the moment the sentence gives the figure, when the text says
+        as_of=stored_as_of(candidate, when),  # the moment the sentence gives, when it says
+        unit=candidate.unit,  # "%" with --percent, the currency with --money
     )
     while True:
         try:

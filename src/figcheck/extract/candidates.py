@@ -49,6 +49,7 @@ class Candidate:
     confidence: float
     rule: str
     as_of: str | None = None
+    unit: str | None = None
 
 
 # --- putting it together ----------------------------------------------------------------------
@@ -174,6 +175,7 @@ def extract(
                     confidence=round(max(0.05, min(1.0, confidence)), 2),
                     rule=f"{figure.rule}{notes}+attrib:{attribution_rule}",
                     as_of=as_of,
+                    unit=figure.unit,
                 )
             )
         named = [a.source for a in attributions if not a.pronoun and not a.generic]
@@ -297,14 +299,26 @@ RECORD_FIELDS = (
     "end",
     "confidence",
     "rule",
+    "unit",
 )
 
 
-def as_record(candidate: Candidate) -> dict[str, object]:
-    """A candidate as plain data (contract section 6): numbers, text, ``hi`` None when open."""
+def as_record(candidate: Candidate, date: dt.date | None = None) -> dict[str, object]:
+    """A candidate as plain data (contract section 6): numbers, text, ``hi`` None when open;
+    with ``date``, the date a recorded claim gets (the article's) as ``date``."""
     record = {name: getattr(candidate, name) for name in RECORD_FIELDS}
     record["qualifier"] = candidate.qualifier.value
+    if date is not None:
+        record["date"] = date.isoformat()
     return record
+
+
+def stored_as_of(candidate: Candidate, date: dt.date) -> str | None:
+    """The ``as_of`` a recorded claim gets: the moment the sentence gives the figure, unless it
+    falls after the claim's date (a claim cannot describe a day after it was made)."""
+    if candidate.as_of and candidate.as_of[:10] <= date.isoformat():
+        return candidate.as_of
+    return None
 
 
 def as_shorthand(candidate: Candidate) -> str:

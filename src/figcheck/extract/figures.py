@@ -261,6 +261,7 @@ class Figure:
     vague: str | None
     rule: str
     dotted: bool = False  # "1.200", read as 1200: see :func:`_read_number`
+    unit: str | None = None  # with --percent / --money: "%", "$", "euros" (:func:`_unit`)
 
 
 def _masked(sentence_text: str, offset: int) -> list[tuple[int, int]]:
@@ -369,8 +370,33 @@ def sentence_figures(
             consumed = figure
             continue
         consumed = figure.end
+        if percent or money:
+            figure = _with_unit(text, figure, percent, money)
         figures.extend(_split_change(text, figure, sentence_start))
     return _link_changes(text, figures, sentence_start)
+
+
+_PERCENT = dict(_AFTER_RULES)["percent"]
+_MONEY_AFTER = dict(_AFTER_RULES)["money"]
+_MONEY_BEFORE = dict(_BEFORE_RULES)["money"]
+
+
+def _with_unit(text: str, figure: Figure, percent: bool, money: bool) -> Figure:
+    """The figure with the unit that made it a percentage or an amount of money, as the text
+    writes it ("%", "percentage points", "$", "US dollars", "EUR"), so that a recorded claim
+    keeps it; a figure with neither is returned as it is."""
+    after = text[figure.end : figure.end + 40]
+    unit = None
+    if percent and (found := _PERCENT.match(after)):
+        words = " ".join(found.group().split()).casefold()
+        unit = "percentage points" if words.startswith("percentage") else "%"
+    elif money and (found := _MONEY_AFTER.match(after)):
+        unit = " ".join(found.group().split())
+    elif money and (
+        found := _MONEY_BEFORE.search(text, max(0, figure.number_start - 5), figure.number_start)
+    ):
+        unit = found.group().strip()
+    return figure if unit is None else dataclasses.replace(figure, unit=unit)
 
 
 def _figure_at(
@@ -576,6 +602,7 @@ def _split_change(text: str, figure: Figure, sentence_start: int) -> list[Figure
             None,
             None,
             "change:from",
+            unit=figure.unit,
         ),
         Figure(
             hedge[1] if hedge and hedge[1] >= figure.number_start else second_start,
@@ -587,6 +614,7 @@ def _split_change(text: str, figure: Figure, sentence_start: int) -> list[Figure
             None,
             None,
             "change:to",
+            unit=figure.unit,
         ),
     ]
 
@@ -662,6 +690,9 @@ def what_is_counted(
     """What is counted (words after the figure, else a head noun before it), and where the
     words after the figure end (for a source in parentheses)."""
     position = figure.end
+    if figure.unit is not None:  # "45 percent of voters", "2.5 million euros in damage"
+        unit = _PERCENT.match(text, position) or _MONEY_AFTER.match(text, position)
+        position = unit.end() if unit else position
     words: list[str] = []
     if _OF_THEM.match(text[position:sentence_end]):
         return "", position
