@@ -254,6 +254,37 @@ def measure(folder: Path, count: int, repeat: int, big: bool) -> list[Row]:
             timed([*FIGCHECK, "extract", str(article), "--format", "json"], repeat=1),
         )
     )
+    dense = folder / "dense.txt"  # the densest reporting: a source and two figures a sentence
+    dense.write_text(
+        "\n\n".join(
+            f"According to Agency {i}, {1000 + i % 9000} killed, about {i % 900 + 10} injured, "
+            f"as of {1 + i % 28} January 2025."
+            for i in range(size // 60)
+        )[:size],
+        encoding="utf-8",
+    )
+    rows.append(
+        Row(
+            f"extract, {size:,} bytes of attributed figures (target < 10 s)",
+            timed([*FIGCHECK, "extract", str(dense), "--format", "json"], repeat=1),
+        )
+    )
+    table = folder / "table.md"  # a long Markdown table: the first 1,000 rows read as sentences
+    table.write_text(
+        (
+            "| Source | Killed | Injured |\n|---|---|---|\n"
+            + "\n".join(
+                f"| Agency {i} | {1000 + i % 9000} | about {i % 900} |" for i in range(size // 30)
+            )
+        )[:size],
+        encoding="utf-8",
+    )
+    rows.append(
+        Row(
+            f"extract, a Markdown table of {size:,} bytes (target < 10 s)",
+            timed([*FIGCHECK, "extract", str(table), "--format", "json"], repeat=1),
+        )
+    )
     if big:
         huge = folder / "huge" / "claims.yaml"
         huge.parent.mkdir()
