@@ -49,8 +49,11 @@ def _report() -> str:
     )
 
 
-def screenshot(page: str, folder: Path, name: str) -> np.ndarray:
-    """The page as Chromium draws it in a 1280×2000 window: an RGB array of floats in [0, 1]."""
+def screenshot(
+    page: str, folder: Path, name: str, size: tuple[int, int] = (1280, 2000)
+) -> np.ndarray:
+    """The page as Chromium draws it in a window of ``size`` CSS pixels (1280×2000 unless told):
+    an RGB array of floats in [0, 1]."""
     from matplotlib import image
 
     assert BROWSER is not None
@@ -72,7 +75,7 @@ def screenshot(page: str, folder: Path, name: str) -> np.ndarray:
         "--hide-scrollbars",
         f"--user-data-dir={profile}",
         f"--screenshot={png}",
-        "--window-size=1280,2000",
+        f"--window-size={size[0]},{size[1]}",
         html.as_uri(),
     ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
@@ -100,3 +103,32 @@ def test_the_report_renders_and_its_first_chart_is_drawn(tmp_path: Path) -> None
     assert rows.max() - rows.min() > 120, "the first chart has no height"
     conflict = np.abs(shown[drawn] - VERMILLION).max(axis=1) < 0.08
     assert conflict.sum() > 200, "the conflicting claims are not drawn in their colour"
+
+
+PHONE = (390, 3600)  # a phone's width; tall enough to reach the first metric's section
+
+
+def test_on_a_phone_the_first_chart_is_rows_of_text_over_bars_that_fit_the_screen(
+    tmp_path: Path,
+) -> None:
+    page = _report()
+    shown = screenshot(page, tmp_path, "phone", PHONE)
+    assert shown.shape[:2] == (PHONE[1], PHONE[0])
+
+    # The first metric's bars hidden (their space kept): what differs is its narrow chart.
+    bars = "#metric-political_prisoners .bars"
+    hidden = page.replace("</head>", f"<style>{bars} {{ visibility: hidden; }}</style></head>", 1)
+    without = screenshot(hidden, tmp_path, "phone-without-bars", PHONE)
+    drawn = np.abs(shown - without).max(axis=2) > 0.1
+    rows, columns = np.nonzero(drawn)
+    assert drawn.sum() > 3000, "the narrow chart draws (almost) nothing"
+    assert columns.max() - columns.min() > 300, "the bars do not span the screen"
+    assert columns.max() < PHONE[0] - 8, "the bars run off the screen"
+    assert rows.max() - rows.min() > 100, "the narrow chart has no height"
+    conflict = np.abs(shown[drawn] - VERMILLION).max(axis=1) < 0.08
+    assert conflict.sum() > 100, "the conflicting claims are not drawn in their colour"
+
+    # The SVG takes no room and draws nothing at this width: hiding it changes no pixel.
+    svg = '#metric-political_prisoners figure[data-chart="forest"] svg'
+    no_svg = page.replace("</head>", f"<style>{svg} {{ visibility: hidden; }}</style></head>", 1)
+    assert np.array_equal(screenshot(no_svg, tmp_path, "phone-without-svg", PHONE), shown)

@@ -340,8 +340,9 @@ def _finite(values: list[float]) -> list[float]:
     return [value for value in values if math.isfinite(value)]
 
 
-def _value_axis(rows: list[dict[str, Any]]) -> tuple[float, float]:
-    """From zero (or just below the smallest figure, when zero would crush the bars) to past the
+def value_axis(rows: Sequence[dict[str, Any]]) -> tuple[float, float]:
+    """A forest plot's value axis, its first and last value (a page's narrow bars use the same):
+    from zero (or just below the smallest figure, when zero would crush the bars) to past the
     largest finite figure, with room for arrows when a bound is open."""
     los = [float(row["lo"]) for row in rows]
     finite = _finite(
@@ -355,6 +356,27 @@ def _value_axis(rows: list[dict[str, Any]]) -> tuple[float, float]:
     return start - 0.03 * (end - start), end
 
 
+def agreed(verdict: dict[str, Any]) -> tuple[float, float]:
+    """The values every claim of a consistent verdict allows (an open upper bound infinite)."""
+    low = float(verdict["range_low"])
+    return low, math.inf if verdict["range_high"] is None else float(verdict["range_high"])
+
+
+def gap(rows: Sequence[dict[str, Any]], verdict: dict[str, Any]) -> tuple[float, float] | None:
+    """The values between a divergent verdict's two conflicting claims, which fit neither: from
+    the second's upper bound to the first's lower bound (None when either claim is not among
+    ``rows`` or the second has no upper bound)."""
+    by_id = {row["id"]: row for row in rows}
+    ids = [*verdict["conflict"], None, None]
+    first, second = by_id.get(ids[0]), by_id.get(ids[1])
+    if first is None or second is None:
+        return None
+    low, high = float(second["hi"]), float(first["lo"])
+    if not (math.isfinite(low) and high > low):
+        return None
+    return low, high
+
+
 def _number_axis(axis: Any) -> None:
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -365,7 +387,7 @@ def _number_axis(axis: Any) -> None:
 def _draw_forest(
     ax: Axes, rows: list[dict[str, Any]], verdict: dict[str, Any], unit: str | None
 ) -> None:
-    start, end = _value_axis(rows)
+    start, end = value_axis(rows)
     conflict = _conflict(verdict)
     count = len(rows)
     ax.set_xlim(start, end)
@@ -404,8 +426,7 @@ def _draw_forest(
             )
     status = verdict["status"]
     if status == "consistent":
-        low = float(verdict["range_low"])
-        high = math.inf if verdict["range_high"] is None else float(verdict["range_high"])
+        low, high = agreed(verdict)
         right = min(high, end)
         if right > low:
             ax.axvspan(low, right, color=GREEN, alpha=0.15, linewidth=0, zorder=1)
@@ -453,14 +474,10 @@ def _draw_forest(
 
 def _mark_gap(ax: Axes, rows: list[dict[str, Any]], verdict: dict[str, Any], end: float) -> None:
     """Hatch the values between the two conflicting claims: no value there fits both."""
-    by_id = {row["id"]: row for row in rows}
-    ids = [*verdict["conflict"], None, None]
-    first, second = by_id.get(ids[0]), by_id.get(ids[1])
-    if first is None or second is None:
+    found = gap(rows, verdict)
+    if found is None:
         return
-    low, high = float(second["hi"]), float(first["lo"])
-    if not (math.isfinite(low) and high > low):
-        return
+    low, high = found
     # the tint and the hatching are two patches: an SVG pattern takes its fill's opacity
     ax.axvspan(low, min(high, end), color=VERMILLION, alpha=0.06, linewidth=0, zorder=1)
     ax.axvspan(
@@ -496,7 +513,7 @@ def _draw_timeline(
 
     mdates: Any = matplotlib.dates  # date2num and the date locators are untyped in its stubs
     conflict = _conflict(verdict)
-    start, end = _value_axis(rows)
+    start, end = value_axis(rows)
     ax.set_ylim(start, end + 0.08 * (end - start))  # headroom for a conflict's label
     sources = list(dict.fromkeys(str(row["source"]) for row in rows))
     labels = [_legend_label(source) for source in sources]
@@ -651,7 +668,7 @@ def _timeline_margins(rows: list[dict[str, Any]], unit: str | None) -> Margins:
     sources below (the legend hangs 14 % of the axes' height under them, as drawn)."""
     from matplotlib.ticker import MaxNLocator
 
-    start, end = _value_axis(rows)
+    start, end = value_axis(rows)
     ticks = MaxNLocator(nbins=6, min_n_ticks=3).tick_values(start, end + 0.08 * (end - start))
     labels = [_legend_label(source) for source in dict.fromkeys(str(row["source"]) for row in rows)]
     legend = (math.ceil(len(labels) / _legend_columns(labels)) * 9 * 1.5 + 9) * _POINT

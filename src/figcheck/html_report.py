@@ -5,6 +5,10 @@ from the claims file reaches it as data and is escaped there. The only markup th
 is the charts' SVG, which matplotlib writes (escaping the text it draws) and :mod:`figcheck.charts`
 labels. Nothing on the page loads from the network: styles are inline, charts are inline SVG, and
 a Content-Security-Policy forbids every fetch besides.
+
+A narrow screen (a phone) shows each chart as rows of text over bars of HTML instead
+(:class:`NarrowChart`): the same claims on the same axis, positioned by percentages in style
+attributes that hold only numbers computed here. The SVG is drawn once and hidden there by CSS.
 """
 
 from __future__ import annotations
@@ -49,6 +53,61 @@ class ClaimRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Bar:
+    """One claim as a narrow screen shows it in place of a chart: its words above a bar drawn in
+    HTML. Positions are percentages of the metric's value axis (the forest plot's) from its
+    left end."""
+
+    source: str
+    date: str  # "" when the group's heading already gives it
+    figure: str
+    interval: str  # the values it allows, "" for a single figure
+    conflict: bool
+    single: bool  # one value allowed: drawn as a solid mark at ``point``, with no bar
+    left: float
+    width: float
+    point: float | None  # the figure stated (None for a range, which states none)
+    open_end: bool  # no upper bound: the bar runs to the axis's end and on (an arrow)
+
+
+@dataclass(frozen=True, slots=True)
+class BarGroup:
+    """Claims under one heading: a date for a metric drawn as a timeline, none otherwise."""
+
+    date: str
+    bars: tuple[Bar, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Shade:
+    """A stretch of the axis marked behind the bars, with the chart's words for it."""
+
+    left: float
+    width: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    """A figure written under the bars at its place on the axis."""
+
+    at: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class NarrowChart:
+    """A metric's forest plot (and timeline) for a narrow screen: the same claims, axis, band or
+    gap and words, as text over bars of HTML, grouped by date newest first when there is a
+    timeline."""
+
+    groups: tuple[BarGroup, ...]
+    band: Shade | None  # the values every claim allows
+    gap: Shade | None  # the values between two conflicting claims
+    ticks: tuple[Tick, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class MetricSection:
     """One metric: its verdict in words, its charts and its claims."""
 
@@ -69,6 +128,7 @@ class MetricSection:
     timeline: Markup | None
     timeline_note: str
     rows: tuple[ClaimRow, ...]
+    narrow: NarrowChart | None  # none for a relation, which has no chart
 
 
 def render_report(
@@ -82,7 +142,7 @@ def render_report(
 ) -> str:
     """The report page for ``claims`` (from ``analysis.claims_frame``) and their ``verdicts``
     (from ``analysis.verdicts``, in its order: divergent first)."""
-    from figcheck import __version__
+    from figcheck import __version__, charts
 
     sections = metric_sections(claims_file, claims, verdicts, chart_cache)
     counts = {status: sum(s.status == status for s in sections) for status in wording.STATUS_WORDS}
@@ -100,6 +160,12 @@ def render_report(
             icons=wording.STATUS_ICONS,
             count_words=wording.COUNT_WORDS,
             kind_words=wording.KIND_WORDS,
+            conflict_mark=wording.CONFLICT_MARK,
+            chart_colours={
+                "claim": charts.BLUE,
+                "conflict": charts.VERMILLION,
+                "band": charts.GREEN,
+            },
             tolerance=wording.percent(claims_file.settings.tolerance),
             version=__version__,
         )
@@ -137,17 +203,23 @@ def metric_sections(
         records_: list[dict[str, Any]] = rows.to_dict("records")  # type: ignore[assignment]
         by_id = {row["id"]: row for row in records_}
         note = ""
+        narrow = None
         if relation is None:
             chart = functools.partial(charts.InlineChart, metric=metric, rows=records_)
             drawings.append(
                 (index - 1, chart("forest", verdict=verdict, unit=unit, prefix=f"c{index}-f-"))
             )
-        if relation is None and charts.has_timeline(rows, verdict):
-            drawings.append(
-                (index - 1, chart("timeline", verdict=verdict, unit=unit, prefix=f"c{index}-t-"))
-            )
-        elif verdict["kind"] == "cumulative" and relation is None:
-            note = wording.no_timeline(records_[0]["date"])
+            timeline = charts.has_timeline(rows, verdict)
+            narrow = narrow_chart(records_, verdict, by_date=timeline)
+            if timeline:
+                drawings.append(
+                    (
+                        index - 1,
+                        chart("timeline", verdict=verdict, unit=unit, prefix=f"c{index}-t-"),
+                    )
+                )
+            elif verdict["kind"] == "cumulative":
+                note = wording.no_timeline(records_[0]["date"])
         status = str(verdict["status"])
         sections.append(
             MetricSection(
@@ -168,6 +240,7 @@ def metric_sections(
                 timeline=None,
                 timeline_note=note,
                 rows=tuple(_claim_row(row, verdict, source_names) for row in records_),
+                narrow=narrow,
             )
         )
     svgs = charts.inline_svgs([chart for _, chart in drawings], chart_cache)
@@ -180,6 +253,84 @@ def metric_sections(
     if chart_cache is not None:
         chart_cache.save()
     return sections
+
+
+def narrow_chart(
+    rows: list[dict[str, Any]], verdict: dict[str, Any], *, by_date: bool = False
+) -> NarrowChart:
+    """The bars of one metric's claims (``analysis.claims_frame`` rows, in the forest plot's
+    order) on the forest plot's axis; ``by_date`` groups them by the day they speak of, newest
+    first, as a timeline would place them."""
+    from figcheck import charts
+
+    start, end = charts.value_axis(rows)
+
+    def at(value: float) -> float:
+        return _percent(value, start, end)
+
+    conflict = set(verdict["conflict"])
+    days = sorted({str(row["moment"])[:10] for row in rows}, reverse=True) if by_date else [""]
+    groups = []
+    for day in days:
+        bars = []
+        for row in rows:
+            if day and str(row["moment"])[:10] != day:
+                continue
+            lo, hi = float(row["lo"]), float(row["hi"])
+            left = at(lo)
+            right = at(end if math.isinf(hi) else hi)
+            bars.append(
+                Bar(
+                    source=visible(str(row["source"])),
+                    date="" if day and _text(row["date"]) == day else _text(row["date"]),
+                    figure=wording.figure(row),
+                    interval="" if lo == hi else wording.interval(lo, hi),
+                    conflict=row["id"] in conflict,
+                    single=lo == hi,
+                    left=left,
+                    width=round(right - left, 2),
+                    point=None if row["qualifier"] == "range" and lo != hi else at(row["point"]),
+                    open_end=math.isinf(hi),
+                )
+            )
+        groups.append(BarGroup(day, tuple(bars)))
+    band = gap = None
+    if verdict["status"] == "consistent":
+        low, high = charts.agreed(verdict)
+        band = _shade(at(low), at(min(high, end)), wording.band(low, high))
+    elif verdict["status"] == "divergent":
+        found = charts.gap(rows, verdict)
+        if found is not None:
+            gap = _shade(at(found[0]), at(min(found[1], end)), wording.gap(verdict["kind"]))
+    return NarrowChart(tuple(groups), band, gap, _ticks(rows, start, end))
+
+
+def _percent(value: float, start: float, end: float) -> float:
+    """Where ``value`` lies on the axis from ``start`` to ``end``, in percent (two decimals)."""
+    if not end > start:
+        return 50.0
+    return round(min(100.0, max(0.0, (value - start) / (end - start) * 100)), 2)
+
+
+def _shade(left: float, right: float, label: str) -> Shade:
+    return Shade(left, round(right - left, 2), label)
+
+
+def _ticks(rows: list[dict[str, Any]], start: float, end: float) -> tuple[Tick, ...]:
+    """The axis's scale: the largest finite figure, zero where the axis starts there, and the
+    smallest figure, each written once and none within a fifth of the axis of another."""
+    figures = [float(row[name]) for row in rows for name in ("lo", "hi", "point")]
+    finite = [value for value in figures if math.isfinite(value)]
+    wanted = [max(finite), *([0.0] if start <= 0 else []), min(finite)]
+    kept: list[Tick] = []
+    for value in wanted:
+        at = _percent(value, start, end)
+        if all(abs(at - tick.at) >= _TICK_ROOM for tick in kept):
+            kept.append(Tick(at, wording.number(value)))
+    return tuple(sorted(kept, key=lambda tick: tick.at))
+
+
+_TICK_ROOM = 20.0  # percent of the axis between two figures written under the bars
 
 
 def _when(moment: dt.datetime) -> str:

@@ -289,7 +289,7 @@ def band(low: float, high: float | None) -> str:
 
 def gap(kind: str) -> str:
     """The label of the gap between two conflicting claims."""
-    return "gap: no value fits both" if kind == "level" else "gap: the count would fall"
+    return "gap: the count would fall" if kind == "cumulative" else "gap: no value fits both"
 
 
 def forest_description(metric: str, rows: Sequence[Row], verdict: Row) -> str:
