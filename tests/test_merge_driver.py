@@ -396,3 +396,66 @@ def test_init_git_outside_a_repository_is_refused(tmp_path: Path, runner: CliRun
     done = runner.invoke(app, ["-f", str(tmp_path / "c.yaml"), "init", "--git"])
     assert done.exit_code == 2
     assert "is not in a git work tree; run 'git init' first" in done.stderr
+
+
+def test_check_gives_one_hint_per_repository_of_every_file_read(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    desk, archive = tmp_path / "desk", tmp_path / "archive"
+    for root in (desk, archive):
+        (root / "data").mkdir(parents=True)
+        git(root, "init", "-q")
+    (desk / "data" / "claims.yaml").write_text(
+        "include:\n  - stories/*.yaml\n  - ../../archive/data/old.yaml\nclaims:\n"
+    )
+    (desk / "data" / "stories").mkdir()
+    for name, value in (("a", 1), ("b", 2), ("c", 3)):
+        (desk / "data" / "stories" / f"{name}.yaml").write_text("claims:" + claim(name, value))
+    (archive / "data" / "old.yaml").write_text("claims:" + claim("old", 4))
+    (desk / ".gitattributes").write_text("data/claims.yaml merge=figcheck\n")
+    git(desk, "config", "merge.figcheck.driver", DRIVER)
+    monkeypatch.chdir(desk)
+    checked = runner.invoke(app, ["check"])
+    assert checked.exit_code == 0, checked.output
+    assert checked.stderr == (
+        "figcheck: data/stories/a.yaml, data/stories/b.yaml and 1 more files are in a git "
+        "repository whose merges do not use figcheck's merge driver; run 'figcheck init --git' "
+        "so that merging branches keeps the claims of both\n"
+        "figcheck: ../archive/data/old.yaml is in a git repository whose merges do not use "
+        "figcheck's merge driver; run 'figcheck init --git' so that merging branches keeps the "
+        "claims of both\n"
+    )
+    alone = runner.invoke(
+        app, ["-f", "data/stories/a.yaml", "-f", "../archive/data/old.yaml", "check"]
+    )
+    assert alone.exit_code == 0
+    assert alone.stderr.splitlines() == [
+        "figcheck: data/stories/a.yaml is in a git repository whose merges do not use figcheck's "
+        "merge driver; run 'figcheck init --git' so that merging branches keeps the claims of both",
+        "figcheck: ../archive/data/old.yaml is in a git repository whose merges do not use "
+        "figcheck's merge driver; run 'figcheck -f ../archive/data/old.yaml init --git' so that "
+        "merging branches keeps the claims of both",
+    ]
+    done = runner.invoke(app, ["init", "--git"])
+    assert done.exit_code == 0, done.output
+    assert (desk / ".gitattributes").read_text() == (
+        "data/claims.yaml merge=figcheck\n"
+        + "".join(f"data/stories/{name}.yaml merge=figcheck\n" for name in "abc")
+    )
+    assert (archive / ".gitattributes").read_text() == "data/old.yaml merge=figcheck\n"
+    assert f"in {archive}" in done.stderr
+    assert "merge-driver %O %A %B" in git(archive, "config", "merge.figcheck.driver").stdout
+    again = runner.invoke(app, ["check"])
+    assert again.exit_code == 0 and again.stderr == ""
+    broken = (desk / "data" / "stories" / "c.yaml").read_text().replace("value: 3", "value: x")
+    (desk / "data" / "stories" / "c.yaml").write_text(broken)
+    git(archive, "config", "--unset", "merge.figcheck.driver")
+    failed = runner.invoke(app, ["check"])
+    assert failed.exit_code == 1
+    assert failed.stderr.splitlines()[0] == (
+        "figcheck: ../archive/data/old.yaml is in a git repository whose merges do not use "
+        "figcheck's merge driver; run 'figcheck init --git' so that merging branches keeps the "
+        "claims of both"
+    )

@@ -13,6 +13,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,14 +126,51 @@ def has_driver(repo: Repository) -> bool:
 
 def setup_hint(path: str) -> str | None:
     """A line saying how to set up the driver, when ``path`` is in a git work tree without it."""
-    claims = Path(path)
-    repo = repository_of(claims)
-    if repo is None or (has_attribute(repo, claims) and has_driver(repo)):
-        return None
-    return (
-        f"{path} is in a git repository whose merges do not use figcheck's merge driver; "
-        "run 'figcheck init --git' so that merging branches keeps the claims of both"
-    )
+    hints = setup_hints([(path, path)], path)
+    return hints[0] if hints else None
+
+
+def setup_hints(files: Sequence[tuple[str, str]], first: str) -> list[str]:
+    """One line per git work tree holding some of ``files`` that it does not merge with the
+    driver (the driver not configured there, or a file without ``merge=figcheck``), saying how
+    to set it up. ``files`` are the claims files read, each with the file given to the command
+    that led to it (itself, or a file that includes it); ``first`` is the first file given,
+    which ``figcheck init --git`` sets up with the files it includes (others need ``-f``)."""
+    lacking: dict[Path, tuple[Repository, list[tuple[str, str]]]] = {}
+    for path, given in files:
+        if path == "-":
+            continue
+        claims = Path(path)
+        repo = repository_of(claims)
+        if repo is None:
+            continue
+        _, without = lacking.setdefault(repo.top, (repo, []))
+        if not has_attribute(repo, claims):
+            without.append((path, given))
+    hints = []
+    for repo, without in lacking.values():
+        if not without and not has_driver(repo):
+            without = [(path, given) for path, given in files if _within(Path(path), repo.top)]
+        if not without:
+            continue
+        named = [path for path, _ in without]
+        if len(named) == 1:
+            subject = f"{named[0]} is"
+        elif len(named) == 2:
+            subject = f"{named[0]} and {named[1]} are"
+        else:
+            subject = f"{named[0]}, {named[1]} and {len(named) - 2} more files are"
+        given = without[0][1]
+        command = "figcheck init --git" if given == first else f"figcheck -f {given} init --git"
+        hints.append(
+            f"{subject} in a git repository whose merges do not use figcheck's merge driver; "
+            f"run '{command}' so that merging branches keeps the claims of both"
+        )
+    return hints
+
+
+def _within(path: Path, top: Path) -> bool:
+    return path.resolve().is_relative_to(top)
 
 
 def driver_command() -> str:
@@ -148,27 +186,52 @@ def driver_command() -> str:
     return f"{shlex.quote(sys.executable)} -m figcheck {DRIVER_ARGUMENTS}"
 
 
-def set_up(path: str) -> list[str]:
-    """Make git merge the claims file at ``path`` with the driver; what was done, one line each."""
+def set_up(path: str, included: Sequence[str] = ()) -> list[str]:
+    """Make git merge the claims file at ``path``, and the files it includes (``included``), with
+    the driver: in each git work tree that holds one of them, a ``.gitattributes`` line for each
+    file not yet given ``merge=figcheck`` and the driver in the configuration (an included file
+    in no work tree is left as it is). What was done, one line each."""
     claims = Path(path)
     repo = repository_of(claims)
     if repo is None:
         raise UsageError(f"{path} is not in a git work tree; run 'git init' first")
+    trees: dict[Path, tuple[Repository, list[Path]]] = {repo.top: (repo, [claims])}
+    for other in included:
+        holder = repository_of(Path(other))
+        if holder is not None:
+            held = trees.setdefault(holder.top, (holder, []))[1]
+            if Path(other).resolve() not in {known.resolve() for known in held}:
+                held.append(Path(other))
     done: list[str] = []
-    relative = claims.resolve().relative_to(repo.top).as_posix()
-    if not has_attribute(repo, claims):
-        attributes = repo.top / ".gitattributes"
-        line = f"{relative} merge={DRIVER_NAME}"
-        try:
-            before = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
-            with attributes.open("a", encoding="utf-8") as stream:
-                if before and not before.endswith("\n"):
-                    stream.write("\n")
-                stream.write(line + "\n")
-        except OSError as error:
-            raise UsageError(f"{attributes}: cannot write: {error.strerror}") from None
-        done.append(f"added '{line}' to {attributes} (commit it, so everyone's merges use it)")
     command = driver_command()
+    for tree, files in trees.values():
+        for file in files:
+            if not has_attribute(tree, file):
+                done.append(_add_attribute(tree, file))
+        _configure(tree, command)
+        where = "" if tree.top == repo.top else f" in {tree.top}"
+        done.append(
+            f"set git config merge.{DRIVER_NAME}.driver to '{command}'{where} (this clone only)"
+        )
+    return done
+
+
+def _add_attribute(repo: Repository, claims: Path) -> str:
+    relative = claims.resolve().relative_to(repo.top).as_posix()
+    attributes = repo.top / ".gitattributes"
+    line = f"{relative} merge={DRIVER_NAME}"
+    try:
+        before = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
+        with attributes.open("a", encoding="utf-8") as stream:
+            if before and not before.endswith("\n"):
+                stream.write("\n")
+            stream.write(line + "\n")
+    except OSError as error:
+        raise UsageError(f"{attributes}: cannot write: {error.strerror}") from None
+    return f"added '{line}' to {attributes} (commit it, so everyone's merges use it)"
+
+
+def _configure(repo: Repository, command: str) -> None:
     for key, value in (
         (f"merge.{DRIVER_NAME}.name", "figcheck: merge claims files by claim id"),
         (f"merge.{DRIVER_NAME}.driver", command),
@@ -179,5 +242,3 @@ def set_up(path: str) -> list[str]:
             )
         except (OSError, subprocess.CalledProcessError) as error:
             raise UsageError(f"git config {key} failed: {error}") from None
-    done.append(f"set git config merge.{DRIVER_NAME}.driver to '{command}' (this clone only)")
-    return done

@@ -58,7 +58,11 @@ claims:
 def init(
     ctx: typer.Context,
     git: Annotated[
-        bool, typer.Option("--git", help="Also make git merge the file with figcheck's driver.")
+        bool,
+        typer.Option(
+            "--git",
+            help="Also make git merge the file (and those it includes) with figcheck's driver.",
+        ),
     ] = False,
 ) -> None:
     """Create a claims file (data/claims.yaml, or --file, or $FIGCHECK_FILE) with a template."""
@@ -74,8 +78,16 @@ def init(
     if git:
         from figcheck import gitsetup
 
-        for line in gitsetup.set_up(str(target)):
+        for line in gitsetup.set_up(str(target), _included(ctx, str(target))):
             say(line)
+
+
+def _included(ctx: typer.Context, path: str) -> list[str]:
+    """The files the claims file at ``path`` includes (nested ones too), as they can be read."""
+    from figcheck.claimsfile.locate import snapshot
+    from figcheck.claimsfile.reading import read_files
+
+    return read_files([snapshot(path)], command_cache(ctx)).paths[1:]
 
 
 def _create(target: Path) -> None:

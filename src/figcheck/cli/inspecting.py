@@ -37,6 +37,8 @@ from figcheck.comparing import CompareOptions
 from figcheck.errors import UsageError
 
 if TYPE_CHECKING:
+    from figcheck.claimsfile.locate import Snapshot
+    from figcheck.claimsfile.reading import FilesRead
     from figcheck.comparing import CompareReport, MetricView
     from figcheck.model import ClaimsFile
 
@@ -216,7 +218,7 @@ def check(ctx: typer.Context) -> None:
     found = read_files(sources, command_cache(ctx))
     claims_file, problems = found.claims_file, found.problems
     warn_tolerance(claims_file.settings.tolerance, f"{claims_file.path}: settings: ")
-    _merge_driver_hint(found.paths[0])
+    _merge_driver_hints(sources, found)
     if not problems:
         return
     from figcheck.safety import visible
@@ -227,12 +229,14 @@ def check(ctx: typer.Context) -> None:
     raise typer.Exit(1)
 
 
-def _merge_driver_hint(path: str) -> None:
-    """One line on stderr when the claims file is in a git repository that merges it by lines."""
-    if path == "-":
-        return
-    from figcheck.gitsetup import setup_hint
+def _merge_driver_hints(sources: list[Snapshot], found: FilesRead) -> None:
+    """One line on stderr for each git repository that merges some of the files read by lines."""
+    from figcheck.gitsetup import setup_hints
 
-    hint = setup_hint(path)
-    if hint is not None:
+    given = {source.real: source.path for source in sources if source.real is not None}
+    files, root = [], sources[0].path
+    for source, _ in found.files:
+        root = given.get(source.real, root) if source.real is not None else root
+        files.append((source.path, root))
+    for hint in setup_hints(files, sources[0].path):
         say(f"figcheck: {hint}")
