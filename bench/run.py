@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -19,7 +20,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -243,6 +244,7 @@ def measure(folder: Path, count: int, repeat: int, big: bool) -> list[Row]:
         )
     )
     rows += _team_rows(folder, large, count, repeat, import_floor)
+    rows += _several_files_rows(folder, large, count, repeat)
     rows += _report_rows(folder, min(200, max(2, count // 200)), repeat)
     size = 1_000_000 if count >= 100_000 else 50_000  # a smoke run reads a small article
     article = folder / "article.txt"
@@ -352,6 +354,55 @@ def _team_rows(folder: Path, large: Path, count: int, repeat: int, floor: str) -
     cold = f"compare, {n} claims, cold (no cache)"
     rows.append(Row(f"import {n} CSV rows into {n} claims", imported, cold, 3.0))
     return rows
+
+
+def _several_files_rows(folder: Path, large: Path, count: int, repeat: int) -> list[Row]:
+    """Ten files of a tenth of the claims each, included by one file that keeps the registry,
+    against the same claims in one file: cold and warm, each round running both, one after the
+    other (so that both meet the same load), at least two rounds."""
+    n, tenth = f"{count:,}", f"{count // 10:,}"
+    split = folder / "split"
+    (split / "parts").mkdir(parents=True)
+    text = large.read_text(encoding="utf-8")
+    head, claims = text.split("\nclaims:\n", 1)
+    items = [found.start() for found in re.finditer(r"^  - ", claims, re.M)] + [len(claims)]
+    total = len(items) - 1
+    for number in range(10):
+        part = claims[items[number * total // 10] : items[(number + 1) * total // 10]]
+        (split / "parts" / f"part{number:02d}.yaml").write_text("claims:\n" + part)
+    root = split / "claims.yaml"
+    root.write_text(f"{head}\ninclude:\n  - parts/*.yaml\n", encoding="utf-8")
+    one = [*FIGCHECK, "-f", str(large), "compare"]
+    ten = [*FIGCHECK, "-f", str(root), "compare"]
+    names = {
+        "cold": (
+            f"compare, {n} claims in one file, cold",
+            f"compare, ten included files of {tenth} claims, cold",
+        ),
+        "warm": (
+            f"compare, {n} claims in one file, warm",
+            f"compare, ten included files of {tenth} claims, warm",
+        ),
+    }
+    rows = []
+    for state, (floor, name) in names.items():
+        before = clear_cache(large) if state == "cold" else None
+        rounds = max(2, repeat // 2) if state == "cold" else max(2, repeat)
+        if before is None:
+            timed(one, repeat=1)
+            timed(ten, repeat=1)
+        pairs = [
+            (timed(one, repeat=1, before=before), timed(ten, repeat=1, before=before))
+            for _ in range(rounds)
+        ]
+        rows.append(Row(floor, _median(first for first, _ in pairs)))
+        rows.append(Row(name, _median(second for _, second in pairs), floor, 1.2))
+    return rows
+
+
+def _median(runs: Iterable[Timing]) -> Timing:
+    kept = list(runs)
+    return Timing(statistics.median(r.seconds for r in kept), max(r.peak_mb for r in kept))
 
 
 def _report_rows(folder: Path, metrics: int, repeat: int) -> list[Row]:

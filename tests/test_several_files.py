@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import textwrap
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from figcheck.claimsfile import reading
+from figcheck.claimsfile import reading, two_cores
 from figcheck.claimsfile.cache import Cache
 from figcheck.claimsfile.locate import snapshot
 from figcheck.claimsfile.reading import read_files
@@ -370,3 +373,142 @@ def test_a_second_compare_of_several_files_uses_the_report_kept_until_one_change
     Path("data/stories/c.yaml").unlink()
     code, out, _ = invoke(runner, "compare", "--format", "json")
     assert json.loads(out)[0]["claims"] == 3
+
+
+# --- several files read on two cores --------------------------------------------------------------
+
+
+def stories(tmp_path: Path) -> Path:
+    """A main file including six story files of different sizes (one with a problem, one with
+    CRLF line breaks, one using an alias of the main file's registry)."""
+    write(tmp_path / "data" / "claims.yaml", ROOT)
+    folder = tmp_path / "data" / "stories"
+    for number in range(5):
+        claims = "".join(
+            claim_text(100 + number * 50 + row, f"S{number}-{row}") for row in range(1 + number * 7)
+        )
+        text = "claims:\n" + claims
+        if number == 3:
+            text = text.replace("\n", "\r\n")
+        write(folder / f"s{number}.yaml", text)
+    write(
+        folder / "bad.yaml", "claims:\n" + claim_text(5, "X") + "  - metric: remain\n    value: x\n"
+    )
+    return tmp_path / "data" / "claims.yaml"
+
+
+def two_cores_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small files read on two cores, as large ones are."""
+    monkeypatch.setattr(two_cores, "SEVERAL_BYTES", 0)
+    monkeypatch.setattr(two_cores, "_HEAD_START", 0)
+    monkeypatch.setattr(two_cores, "_cores", lambda: 2)
+
+
+def same(found: reading.FilesRead, expected: reading.FilesRead) -> None:
+    assert found.claims_file == expected.claims_file
+    assert [str(problem) for problem in found.problems] == [str(p) for p in expected.problems]
+    assert found.paths == expected.paths
+    assert [r.append_column for _, r in found.files] == [r.append_column for _, r in expected.files]
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_included_files_read_on_two_cores_read_as_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cached: bool
+) -> None:
+    root = stories(tmp_path)
+    expected = read_files([snapshot(str(root))], Cache(None))
+    bad = tmp_path / "data" / "stories" / "bad.yaml"
+    assert [str(p) for p in expected.problems] == [
+        f"{bad}:6: claim is missing source and date",
+        f"{bad}:7: value must be a number written in digits, not 'x'",
+    ]
+    assert len(expected.paths) == 7 and len(expected.claims_file.claims) == 77
+    shared: list[int] = []
+    run_in_two = reading.run_in_two
+
+    def counted(*args: Any) -> Any:
+        shared.append(1)
+        return run_in_two(*args)
+
+    monkeypatch.setattr(reading, "run_in_two", counted)
+    two_cores_for(monkeypatch)
+    cache = Cache(tmp_path / "cache" if cached else None)
+    same(read_files([snapshot(str(root))], cache), expected)
+    assert shared == [1]
+    if cached:  # the files the other process read were kept here: read again from the cache
+        again = Cache(tmp_path / "cache")
+        same(read_files([snapshot(str(root))], again), expected)
+        assert shared == [1]
+        assert len(list((tmp_path / "cache").glob("*.pickle"))) == 6  # every clean file
+    given = [snapshot(str(root)), snapshot(str(root.parent / "stories" / "s4.yaml"))]
+    same(read_files(given, Cache(None)), expected)  # -f twice: the given files read together
+    assert len(shared) == 3  # the two given, then the other files the first includes
+
+
+@pytest.mark.parametrize("failing", ["pipe", "fork"])
+def test_without_a_second_process_the_files_are_read_in_this_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    root = stories(tmp_path)
+    expected = read_files([snapshot(str(root))], Cache(None))
+
+    def refuse() -> None:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    two_cores_for(monkeypatch)
+    before = len(os.listdir("/proc/self/fd"))
+    monkeypatch.setattr(os, failing, refuse)
+    same(read_files([snapshot(str(root))], Cache(tmp_path / "cache")), expected)
+    assert len(os.listdir("/proc/self/fd")) == before  # no pipe left open
+
+
+def test_a_reader_that_dies_leaves_its_files_to_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = stories(tmp_path)
+    expected = read_files([snapshot(str(root))], Cache(None))
+    two_cores_for(monkeypatch)
+
+    def dies(source: Any, cache: Any) -> Any:
+        os._exit(0)  # in the other process: nothing sent
+
+    monkeypatch.setattr(reading, "_sent", dies)
+    same(read_files([snapshot(str(root))], Cache(tmp_path / "cache")), expected)
+
+
+def test_ctrl_c_while_reading_stops_the_other_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = stories(tmp_path)
+    two_cores_for(monkeypatch)
+    read_here = reading._read
+
+    def interrupted(source: Any, *args: Any) -> Any:
+        if "stories" in source.path:  # this process's share of the included files
+            raise KeyboardInterrupt
+        return read_here(source, *args)
+
+    def slow(source: Any, cache: Any) -> Any:
+        time.sleep(60)  # the other process: stopped long before
+
+    monkeypatch.setattr(reading, "_read", interrupted)
+    monkeypatch.setattr(reading, "_sent", slow)
+    before = len(os.listdir("/proc/self/fd"))
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        read_files([snapshot(str(root))], Cache(tmp_path / "cache"))
+    assert time.monotonic() - started < 30
+    assert len(os.listdir("/proc/self/fd")) == before
+    with pytest.raises(ChildProcessError):  # the other reader was waited for: no process left
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_divide_shares_files_by_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(two_cores, "_cores", lambda: 2)
+    mb = 1024 * 1024
+    assert two_cores.divide([3 * mb, 3 * mb, 1 * mb, 1 * mb]) == ([1, 3], [0, 2])
+    assert two_cores.divide([mb] * 10) == ([1, 3, 5, 7, 9], [0, 2, 4, 6, 8])
+    assert two_cores.divide([mb, mb]) is None  # less than SEVERAL_BYTES: one process is sooner
+    assert two_cores.divide([5 * mb]) is None
+    monkeypatch.setattr(two_cores, "_cores", lambda: 1)
+    assert two_cores.divide([3 * mb] * 4) is None

@@ -88,6 +88,10 @@ class Cache:
         self._digests[:] = [(data, digest), *self._digests[:15]]  # a few files, each twice
         return digest
 
+    def remember(self, data: bytes, digest: bytes) -> None:
+        """Know ``data``'s SHA-256 without hashing it (computed by another process)."""
+        self._digests[:] = [(data, digest), *self._digests[:15]]
+
     def _file(self, real: Path, suffix: str) -> Path | None:
         if self.folder is None:
             return None
@@ -121,6 +125,14 @@ class Cache:
         self._entries[cache] = entry
         if on_disk:
             _dump(cache, entry)
+
+    def keep_pickled(self, real: Path, entry: Entry, pickled: bytes) -> None:
+        """:meth:`keep`, with the entry already pickled (by another process)."""
+        cache = self._file(real, ".pickle")
+        if cache is None:
+            return
+        self._entries[cache] = entry
+        _write(cache, pickled)
 
     def grew(self, entry: Entry, data: bytes) -> bool:
         """Whether ``data`` is the entry's file with text appended after its last line break."""
@@ -240,9 +252,13 @@ class FilesRecord:
 def _dump(cache: Path, value: object) -> None:
     """Write a cache file whole or not at all; a cache that cannot be written is simply not kept.
     (Not synced to disk: a cache lost in a crash is only read again.)"""
+    _write(cache, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _write(cache: Path, data: bytes) -> None:
+    """Write a cache file of these bytes whole or not at all (see :func:`_dump`)."""
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         replace_atomically(cache, data, mode=0o600, durable=False)
     except OSError:
         return

@@ -9,8 +9,10 @@ they include, each file read as :func:`read` reads it, then joined.
 
 from __future__ import annotations
 
+import contextlib
 import gc
-from collections.abc import Callable, Sequence
+import pickle
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,8 +20,14 @@ from typing import Any
 from figcheck.claimsfile.cache import KEY, TAIL_KEPT, Cache, Entry, shown_as
 from figcheck.claimsfile.full_reader import read_everything
 from figcheck.claimsfile.line_breaks import newlines
-from figcheck.claimsfile.locate import Snapshot, snapshot
-from figcheck.claimsfile.two_cores import read_appended_in_two, read_in_two
+from figcheck.claimsfile.locate import STDIN, Snapshot, snapshot
+from figcheck.claimsfile.two_cores import (
+    PARALLEL_BYTES,
+    divide,
+    read_appended_in_two,
+    read_in_two,
+    run_in_two,
+)
 from figcheck.errors import UnusableFile
 from figcheck.model import ClaimsFile, Include, Location, Problem
 
@@ -65,10 +73,17 @@ def read(
     keeping; so does a cache whose folder is None (``$FIGCHECK_NO_CACHE``).
     """
     cache = Cache.for_user() if cache is None else cache
-    collecting = gc.isenabled()
-    gc.disable()  # millions of short-lived objects, no cycles: the collector only slows this down
-    try:
+    with _no_collector():
         return _read(source, cache, progress, meanwhile)
+
+
+@contextlib.contextmanager
+def _no_collector() -> Iterator[None]:
+    """Millions of short-lived objects, no cycles: the collector only slows a read down."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if collecting:
             gc.enable()
@@ -80,6 +95,17 @@ def _read(
     progress: Progress | None,
     meanwhile: Callable[[], object] | None,
 ) -> FileRead:
+    found = _kept(source, cache)
+    if found is not None:
+        return found
+    found, entry = _parse(source, cache, progress, meanwhile)
+    if source.real is not None and entry is not None:
+        cache.keep(source.real, entry)
+    return found
+
+
+def _kept(source: Snapshot, cache: Cache) -> FileRead | None:
+    """The file as the cache knows it (steps 1 and 2 of :func:`read`), or None."""
     data, path, real = source.data, source.path, source.real
     caching = real is not None and cache.folder is not None
     entry = cache.entry(real) if real is not None and caching else None
@@ -103,14 +129,78 @@ def _read(
                 entry = Entry(*KEY, len(data), digest, column, grown, entry.breaks + breaks)
                 cache.keep(real, entry, on_disk=len(tail) > TAIL_KEPT)
                 return FileRead(grown, [], column)
+    return None
+
+
+def _parse(
+    source: Snapshot,
+    cache: Cache,
+    progress: Progress | None,
+    meanwhile: Callable[[], object] | None,
+) -> tuple[FileRead, Entry | None]:
+    """The file parsed (steps 3 and 4 of :func:`read`), with the cache entry to keep for it
+    (None when it is not to be kept)."""
+    data, path = source.data, source.path
     clean = read_in_two(data, path, progress, meanwhile)  # 3. two-core (or one, when small)
     if clean is None:  # 4. cold, every problem
         claims_file, problems = read_everything(data, path)
-        return FileRead(claims_file, problems, None)
-    if real is not None and caching:
-        entry = Entry(*KEY, len(data), cache.digest(data), clean[1], clean[0], newlines(data))
-        cache.keep(real, entry)
-    return FileRead(clean[0], [], clean[1])
+        return FileRead(claims_file, problems, None), None
+    found = FileRead(clean[0], [], clean[1])
+    if source.real is None or cache.folder is None:
+        return found, None
+    return found, Entry(*KEY, len(data), cache.digest(data), clean[1], clean[0], newlines(data))
+
+
+def _read_several(
+    sources: Sequence[Snapshot],
+    cache: Cache,
+    progress: Progress | None,
+    meanwhile: Callable[[], object] | None,
+) -> list[FileRead]:
+    """What each of ``sources`` says, each read as :func:`read` reads it. The files the cache
+    does not know, each under 4 MB, are read in two processes when they are several and large
+    together (:func:`~figcheck.claimsfile.two_cores.divide`): the same results, sooner; the
+    other process sends each clean file's cache entry, pickled, to be kept here."""
+    found: list[FileRead | None] = [_kept(source, cache) for source in sources]
+    fresh = [at for at, known in enumerate(found) if known is None]
+    fresh = [at for at in fresh if len(sources[at].data) < PARALLEL_BYTES]
+    shared = divide([len(sources[at].data) for at in fresh])
+    if shared is not None:
+        mine, theirs = ([fresh[at] for at in part] for part in shared)
+
+        def here() -> None:
+            for at in mine:
+                found[at] = _read(sources[at], cache, None, None)
+
+        def there() -> list[tuple[FileRead | None, bytes | None]]:
+            return [_sent(sources[at], cache) for at in theirs]
+
+        _, sent = run_in_two(here, there, meanwhile)
+        if sent is not None:  # else the other process died: its files are read below
+            for at, (reading, pickled) in zip(theirs, sent, strict=True):
+                found[at] = reading if pickled is None else _received(sources[at], cache, pickled)
+    return [
+        known if known is not None else _read(source, cache, progress, meanwhile)
+        for source, known in zip(sources, found, strict=True)
+    ]
+
+
+def _sent(source: Snapshot, cache: Cache) -> tuple[FileRead | None, bytes | None]:
+    """A file parsed in the other process, as it sends it: its cache entry pickled when there
+    is one to keep, else what it says."""
+    found, entry = _parse(source, cache, None, None)
+    if entry is None:
+        return found, None
+    return None, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _received(source: Snapshot, cache: Cache, pickled: bytes) -> FileRead:
+    """A file's cache entry pickled by the other process: kept (as sent), and what it says."""
+    entry: Entry = pickle.loads(pickled)
+    if source.real is not None:
+        cache.keep_pickled(source.real, entry, pickled)
+    cache.remember(source.data, entry.digest)
+    return FileRead(shown_as(entry.claims_file, source.path), [], entry.append_column)
 
 
 def _first_problem(problems: list[Problem]) -> UnusableFile:
@@ -196,29 +286,78 @@ def read_files(
     that includes none is read as :func:`read` reads it, and nothing more.
     """
     cache = Cache.for_user() if cache is None else cache
-    readings: list[FileRead] = []
+    with _no_collector():
+        return _read_files(sources, cache, progress, _once(meanwhile))
 
-    def includes_of(source: Snapshot) -> tuple[Include, ...]:
-        first = meanwhile if not readings else None
-        reading = read(source, cache, progress=progress, meanwhile=first)
-        readings.append(reading)
-        return reading.claims_file.includes
 
-    if len(sources) == 1 and not includes_of(sources[0]):
-        only = readings[0]
-        return FilesRead(only.claims_file, only.problems, ((sources[0], only),))
-    known = dict(zip((id(source) for source in sources[:1]), readings, strict=False))
+def _once(job: Callable[[], object] | None) -> Callable[[], object] | None:
+    """``job``, run the first time it is called only."""
+    if job is None:
+        return None
+    pending = [job]
+
+    def run() -> object:
+        return pending.pop()() if pending else None
+
+    return run
+
+
+def _read_files(
+    sources: Sequence[Snapshot],
+    cache: Cache,
+    progress: Progress | None,
+    meanwhile: Callable[[], object] | None,
+) -> FilesRead:
+    from figcheck.claimsfile.joining import included_paths, real_path
+
+    if len(sources) == 1:
+        only = _read(sources[0], cache, progress, meanwhile)
+        if not only.claims_file.includes:
+            return FilesRead(only.claims_file, only.problems, ((sources[0], only),))
+        given = [only]
+    else:
+        given = _read_several(sources, cache, progress, meanwhile)
+    known = {id(source): reading for source, reading in zip(sources, given, strict=True)}
+    ready: dict[Path, tuple[Snapshot, FileRead]] = {}  # included files read ahead of the walk
+    reached: set[Path] = {source.real for source in sources if source.real is not None}
+
+    def read_ahead(source: Snapshot, reading: FileRead) -> None:
+        """The files ``source`` includes, read together (on two cores when it is worth it)."""
+        ahead: list[Snapshot] = []
+        for include in reading.claims_file.includes:
+            for path in included_paths(include, source.path)[0]:
+                real = real_path(path)
+                if real in reached or path == STDIN:
+                    continue
+                reached.add(real)
+                try:
+                    ahead.append(snapshot(path))
+                except UnusableFile:  # the walk says so, at the include
+                    continue
+        readings = _read_several(ahead, cache, progress, meanwhile)
+        for child, child_reading in zip(ahead, readings, strict=True):
+            if child.real is not None:
+                ready[child.real] = (child, child_reading)
+
+    def opened(path: str) -> Snapshot:
+        found = ready.get(real_path(path))
+        return found[0] if found is not None and found[0].path == path else snapshot(path)
+
     order: list[FileRead] = []
 
     def reading_of(source: Snapshot) -> tuple[Include, ...]:
         reading = known.pop(id(source), None)
         if reading is None:
-            includes_of(source)
-            reading = readings[-1]
+            found = ready.get(source.real) if source.real is not None else None
+            if found is not None and found[0] is source:
+                reading = found[1]
+            else:
+                reading = _read(source, cache, progress, meanwhile)
         order.append(reading)
+        read_ahead(source, reading)
         return reading.claims_file.includes
 
-    walked = _walk(sources, reading_of)
+    walked = _walk(sources, reading_of, opened)
     assert walked is not None  # reading_of always knows a file's includes
     snapshots, problems = walked
     from figcheck.claimsfile.joining import join
@@ -230,10 +369,13 @@ def read_files(
 
 
 def _walk(
-    sources: Sequence[Snapshot], includes_of: Callable[[Snapshot], tuple[Include, ...] | None]
+    sources: Sequence[Snapshot],
+    includes_of: Callable[[Snapshot], tuple[Include, ...] | None],
+    opened: Callable[[str], Snapshot] = snapshot,
 ) -> tuple[list[Snapshot], list[Problem]] | None:
     """Every file that ``sources`` name and include, in reading order (each once), and the
-    problems of their includes; None as soon as ``includes_of`` knows no includes of a file."""
+    problems of their includes; None as soon as ``includes_of`` knows no includes of a file.
+    ``opened`` gives an included file's bytes (by default, as read now)."""
     from figcheck.claimsfile.joining import included_paths, real_path
 
     files: list[Snapshot] = []
@@ -262,7 +404,7 @@ def _walk(
                     continue
                 seen.add(real)
                 try:
-                    child = snapshot(path)
+                    child = opened(path)
                 except UnusableFile as error:
                     problems.append(Problem(here, f"include '{include.pattern}': {error}"))
                     continue

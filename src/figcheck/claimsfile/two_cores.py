@@ -1,4 +1,5 @@
-"""A large claims file read on two cores: the same result as one reader, sooner.
+"""A large claims file, or several smaller ones, read on two cores: the same result as one
+reader, sooner.
 
 Parsing is most of a cold read, and libyaml runs one event at a time, so a large file's claims are
 cut in two at a claim's "-" line: this process reads the file up to the cut, and a forked one
@@ -6,6 +7,8 @@ reads the file's first part (up to and including "claims:") followed by the clai
 halves are joined only when both read cleanly with the same settings and registry and no id is
 in both; anything else (a cut inside a quoted text, a section after the claims that changes how
 they read) leaves the whole file to the one-process reader, which decides as it always does.
+Several files that are each smaller than that are shared between the two processes by size
+(:func:`divide`, :func:`run_in_two`): each file read whole, as one process reads it.
 Read a file through :mod:`figcheck.claimsfile.reading`.
 """
 
@@ -18,8 +21,8 @@ import pickle
 import re
 import signal
 import sys
-from collections.abc import Callable
-from typing import Any, BinaryIO
+from collections.abc import Callable, Sequence
+from typing import Any, BinaryIO, TypeVar
 
 from figcheck.claimsfile.fast_reader import (
     Walker,
@@ -32,9 +35,12 @@ from figcheck.claimsfile.line_breaks import newlines
 from figcheck.model import TABLE_COLUMNS, ClaimsFile, ClaimTable
 
 PARALLEL_BYTES = 4 * 1024 * 1024  # smaller files are read faster than a process is forked
+SEVERAL_BYTES = PARALLEL_BYTES  # and so are several files smaller than that in all
 # This process reads that much less than half: the time it takes to read it is spent importing
 # what comes after the reading (pandas, ~0.2 s) while the other process finishes.
 _HEAD_START = 512 * 1024
+Here = TypeVar("Here")
+There = TypeVar("There")
 _CLAIMS_KEY = re.compile(rb"^claims:[ ]*(?:#[^\r\n]*)?\r?\n", re.M)
 _FIRST_ITEM = re.compile(rb"^(?:[ ]*(?:#[^\r\n]*)?\r?\n)*([ ]*)- ", re.M)
 
@@ -186,6 +192,60 @@ def read_appended_split(
             grown = dataclasses.replace(claims_file, claims=ClaimTable(columns, claims_file.path))
             return grown, after
     return read_appended(claims_file, tail, first_line, column)
+
+
+def divide(sizes: Sequence[int]) -> tuple[list[int], list[int]] | None:
+    """Files of these sizes (each under :data:`PARALLEL_BYTES`) shared between this process and
+    another, so that both finish at about the same time: the positions each reads; None when one
+    process reads them sooner (fewer than two, less than :data:`SEVERAL_BYTES` in all, or one
+    core).
+
+    The largest first, each to the process that has less to read; this process starts with
+    :data:`_HEAD_START` bytes of its own, for the results it receives from the other."""
+    if len(sizes) < 2 or sum(sizes) < SEVERAL_BYTES or _cores() < 2:
+        return None
+    loads = [_HEAD_START, 0]
+    parts: tuple[list[int], list[int]] = ([], [])
+    for position in sorted(range(len(sizes)), key=lambda at: -sizes[at]):
+        taker = 0 if loads[0] <= loads[1] else 1
+        parts[taker].append(position)
+        loads[taker] += sizes[position]
+    if not parts[0] or not parts[1]:
+        return None
+    return sorted(parts[0]), sorted(parts[1])
+
+
+def run_in_two(
+    here: Callable[[], Here],
+    there: Callable[[], There],
+    meanwhile: Callable[[], object] | None = None,
+) -> tuple[Here, There | None]:
+    """``here()`` in this process while another process runs ``there()``: what each returns
+    (``there``'s None when no process could be started or it died: then the caller does that
+    work itself). ``meanwhile`` is run once ``here`` is done, before waiting for the other.
+    Ctrl-C stops the other process at once (it ignores Ctrl-C itself, see :func:`_start`)."""
+    started = _start(there)
+    if started is None:
+        return here(), None
+    child, stream = started
+    other: There | None = None
+    received = False
+    try:
+        mine = here()
+        if meanwhile is not None:
+            meanwhile()
+        try:
+            other = pickle.load(stream)
+            received = True
+        except Exception:  # the other process died: its work is done here
+            other = None
+    finally:
+        stream.close()  # first: a process still sending then stops instead of waiting for us
+        if not received:  # stopped (Ctrl-C, an error): the other process is not waited for
+            with contextlib.suppress(OSError):
+                os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+    return mine, other
 
 
 def _cores() -> int:
