@@ -133,7 +133,7 @@ _REJECT = word_set(
 )
 _REPORT_NOUNS = (
     r"(?:report|reports|figures|figure|data|estimate|estimates|tally|count|statement|"
-    r"numbers|records|toll|count|survey|analysis|study|census|latest\s+\w+)"
+    r"numbers|records|toll|count|survey|analysis|study|census|breakdown|latest\s+\w+)"
 )
 _ORG_WORDS = word_set(
     """ministry department agency organisation organization office commission committee council
@@ -875,6 +875,7 @@ _STUDIES = word_set(  # what "found" a figure, as a study finds one (their stems
     investigator probe commission panel team"""
 )
 _BY_NEXT = re.compile(r"\s+by\b")
+_QUOTE_ENDS = (",'", ",’", ',"', ",”")
 _REVISED = re.compile(
     r"raised|revised|updated|lowered|raising|revising|raises|revises|lowers|cut|cuts|reduced|"
     r"reduces"
@@ -922,7 +923,18 @@ def _speech(
     if word in _AMBIGUOUS and folded in _NOT_A_SUBJECT:
         return None  # "the estimate", "credible reports": nouns
     speaker = folded != "official" and (folded in _SPEAKERS or folded.rstrip("s") in _SPEAKERS)
-    if word in _AMBIGUOUS and previous[:1].islower() and not speaker and folded not in _AUX:
+    owned = (
+        folded in _OWN_WORK | {"breakdown"}
+        and len(before) > 1
+        and before[-2].group().endswith(("'s", "’s", "s'", "s’"))
+    )
+    if (
+        word in _AMBIGUOUS
+        and previous[:1].islower()
+        and not speaker
+        and folded not in _AUX
+        and not owned  # "the group's breakdown shows": the group's
+    ):
         return None  # "leaked documents": a noun; "the authorities still claim": a verb
     covers_after = bool(
         re.search(r"\bthat\b", text[verb.end() : clause_end])
@@ -962,10 +974,12 @@ def _speech(
             text[sentence_start:start].rstrip().endswith(",")
             and text[verb.end() : verb.end() + 1] == ","
             and starts
-            and starts[0] < start
+            and (starts[0] < start or _opening_phrase(text, sentence_start, start))
             and starts[-1] > verb.end()
         ):
-            direction = "both"  # "Of 292,628 employees, he said, 5,073 went on strike"
+            # "Of 292,628 employees, he said, 5,073 went on strike", "At the end of 2016, he
+            # said, 17.2 million were refugees"
+            direction = "both"
         made = None if inside else _make_attribution(raw, start, verb.end(), direction)
         if made is not None and _REVISED.fullmatch(word):
             # "Mexico cut its toll to seven, the minister told reporters": the one who says so
@@ -989,6 +1003,18 @@ def _speech(
             )
         ):
             titled = None
+        indefinite = inverted and re.match(  # "said an activist at the scene who ..."
+            r"(?:a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+?(?=\s+(?:who|at|in|from|with)\b|$)",
+            inverted.group(1),
+        )
+        if (
+            indefinite
+            and inverted
+            and verb.group() in ("said", "says")
+            and _names_someone(indefinite.group())
+            and text[max(0, verb.start() - 4) : verb.start()].rstrip().endswith(_QUOTE_ENDS)
+        ):
+            return _make_attribution(indefinite.group(), verb.start(), verb.end(), "trail")
         if inverted and (
             inverted.group(1)[:1].isupper() or inverted.group(1).startswith("the ") or titled
         ):  # "'...,' said the mayor", "'...,' said engineer Ana Ruiz"
@@ -998,6 +1024,18 @@ def _speech(
                 return _make_attribution(named, verb.start(), end, "trail")
             return _make_attribution(inverted.group(1), verb.start(), end, "trail")
     return None
+
+
+def _opening_phrase(text: str, sentence_start: int, end: int) -> bool:
+    """Whether ``text[sentence_start:end]`` is one opening phrase and its comma ("In 2016,")."""
+    opening = text[sentence_start:end]
+    first = re.match(r"\s*(\w+)", opening)
+    return (
+        first is not None
+        and first.group(1).casefold() in _OPENERS
+        and opening.count(",") == 1
+        and len(opening) < 60
+    )
 
 
 def _make_attribution(raw: str, start: int, end: int, direction: str) -> Attribution | None:
@@ -1160,6 +1198,14 @@ def attribute(
     owner = _owner(text, figure, sentence_start)
     if owner:
         return owner, "owner"
+    hearsay = _HEARSAY.search(text, max(sentence_start, figure.start - 120), figure.start)
+    if hearsay is not None:  # "Asked about a report that 79,000 had died, the minister said"
+        by = hearsay.group(1)
+        return (_clean_source(by), "by") if by else (None, "none")
+    if _OFFICIAL_OF.search(text, max(sentence_start, figure.start - 40), figure.start) and not [
+        a for a in attributions if a.start >= figure.end
+    ]:
+        return None, "none"  # "X said 135 died, twice the official toll of 56": no one named
     if (
         _AGENTLESS.match(text, figure.end, next_start)
         and _DEFINITE.search(text, max(sentence_start, figure.start - 30), figure.start)
@@ -1240,6 +1286,14 @@ def attribute(
     return None, "none"  # "the police have made 20 arrests": who acted, not who counted
 
 
+_HEARSAY = re.compile(  # "a report that 79,000 died", "the claim by X that as few as 300"
+    r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?(?:report|reports|claim|claims|rumou?rs?|suggestion)\s+"
+    r"(?:by\s+((?:(?![,;:.]).){2,60}?)\s+)?that\s+[^,;:]*$"
+)
+_OFFICIAL_OF = re.compile(
+    r"\bthe\s+official\s+(?:death\s+)?(?:toll|figure|count|tally|estimate)\s+of\s+"
+    r"(?:(?:about|around|some|only|just)\s+)?$"
+)
 _AGENTLESS = re.compile(  # "the 131 reported on Wednesday", "the toll of 410 given on Tuesday"
     r"(?:\s+(?!(?:the|a|an|its|their|his|her|by|it|they|he|she|we)\b)[a-z]+){0,2}?\s+"
     r"(?:reported|given|announced|"
@@ -1334,6 +1388,8 @@ def _agreeing(pronoun: str, previous: str, named: tuple[str, ...]) -> str:
     wanted = {"he": "person", "she": "person", "they": "plural", "it": "thing"}.get(
         pronoun.casefold()
     )
+    if pronoun.casefold().split()[-1] in _CONTINUING:
+        wanted = "thing"  # "the agency", "the group": an organisation, never its spokesman
     if wanted is None or _kind(previous) == wanted:
         return previous
     agreeing = [name for name in named if _kind(name) == wanted]
