@@ -193,6 +193,14 @@ def source_of(text: str, value: float) -> str | None:
         ),
         # the owner of a breakdown, a list
         ("In the north 31 were killed, the group's breakdown shows.", 31, "group"),
+        # a post or a statement on someone's page or site: whose page it is
+        (
+            "A post on the Facebook page of the Coast Guard said 64 were rescued.",
+            64,
+            "Coast Guard",
+        ),
+        ("A statement on the ministry's website said 44 were held.", 44, "ministry"),
+        ("The BBC's page on the rally gives the crowd as 7,000.", 7000, "BBC"),
         # "the claim by X that N"
         (
             "Lawyers doubt the claim by the prison board that only 60 remain in cells.",

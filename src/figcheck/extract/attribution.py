@@ -185,6 +185,9 @@ def _clean_source(raw: str) -> str | None:
         r"^.*\b(?!(?:of|for|and|on|in|de|to)\b)[a-z][\w-]*\s+(?:the|a|an)\s+(?=[A-Z])", "", source
     )
     source = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", source, flags=re.I)
+    posted = _POSTED.fullmatch(source)
+    if posted:  # "a post on the Facebook page of the army", "a statement on the army's website"
+        source = posted.group(1) or posted.group(2) or posted.group(3)
     source = re.sub(r"^[a-z]+['’]s\s+(?=[A-Z])", "", source)  # "the country's Ministry of X"
     source = re.sub(  # "the country's interior ministry": the ministry
         r"^(?:country|nation|state|city|region|province|island|territory)['’]s\s+(?=[a-z])",
@@ -275,6 +278,14 @@ def _clean_source(raw: str) -> str | None:
     return source
 
 
+_SITES = r"(?:page|account|website|site|feed|channel|blog)"
+_POSTED = re.compile(
+    r"(?:post|statement|message|notice|tweet|update)s?\s+on\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?" + _SITES + r"\s+of\s+(?:the\s+)?(.+)"
+    r"|(.+?)['’]s?\s+(?:[\w-]+\s+)?" + _SITES + r")"
+    r"|(.+?)['’]s\s+(?:[\w-]+\s+)?(?:page|post|website|account|blog|feed)\s+on\s+.+",
+    re.I,
+)
 _SPANS = word_set("seconds minutes hours days weeks months years decades")
 _SPEAKER_STEMS = frozenset(word.rstrip("s") for word in _SPEAKERS)
 
@@ -498,6 +509,10 @@ def _phrase(
                 kept += [token, tokens[index - 1]]  # "a source close to the talks"
                 index -= 2
                 continue
+            if folded == "on" and head in _POSTS and kept and index > 1:
+                kept += [token, tokens[index - 1]]  # "a post on the army's Facebook page"
+                index -= 2
+                continue
             if folded in ("in", "at", "near") and head in _PLACED and kept and index > 1:
                 kept += [token, tokens[index - 1]]  # "a rights group based in Thailand"
                 index -= 2
@@ -552,6 +567,8 @@ def _phrase(
 
 _NAMED_TIMES = word_set("morning evening night afternoon week weekend")
 """Time words that also start or sit inside a name when written in capitals ("Morning News")."""
+_POSTS = word_set("post posts page statement message notice tweet update")
+"""Documents published on someone's page or site: "a post on the army's page said"."""
 _IRREGULAR_PAST = word_set(  # verbs that end a subject read backwards, as "-ed" ones do
     """went came set made took got held kept left ran stood began sent led won lost saw met
     brought bought fell rose grew drew threw knew thought felt heard hit"""
