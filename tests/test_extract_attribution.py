@@ -193,6 +193,23 @@ def source_of(text: str, value: float) -> str | None:
         ),
         # the owner of a breakdown, a list
         ("In the north 31 were killed, the group's breakdown shows.", 31, "group"),
+        # "an adviser to X", "an aide to X": the speaker with whom they serve
+        (
+            "An adviser to the governor rejected the count, saying that 800 had died.",
+            800,
+            "adviser to the governor",
+        ),
+        # two words before one speaker noun
+        (
+            "Some 5,000 are stranded, rescue and health officials say.",
+            5000,
+            "rescue and health officials",
+        ),
+        (
+            "The storm killed 12 sailors and port officials said 30 were missing.",
+            30,
+            "port officials",
+        ),
         # a post or a statement on someone's page or site: whose page it is
         (
             "A post on the Facebook page of the Coast Guard said 64 were rescued.",

@@ -494,6 +494,10 @@ def _phrase(
             kept.append(token)  # "Ministry of the Interior", "Office for the Coordination of"
             index -= 1
             continue
+        if folded == "and" and _shared_head(tokens, index, kept, sentence_start):
+            kept += [token, tokens[index - 1]]  # "disaster and aid officials say"
+            index -= 2
+            continue
         if folded == "and" and kept and _conjunct_starts_clause(tokens, index - 1, sentence_start):
             kept.append(token)  # "radio and television channels put the toll at 65"
             index -= 1
@@ -505,7 +509,7 @@ def _phrase(
             continue
         if folded in _SUBJECT_STOP and not (word.isupper() and len(word) > 1):  # "the WHO"
             head = tokens[index - 1].group().casefold() if index > 0 else ""
-            if folded == "to" and head == "close" and kept and index > 1:
+            if folded == "to" and head in _ROLES_TO and kept and index > 1:
                 kept += [token, tokens[index - 1]]  # "a source close to the talks"
                 index -= 2
                 continue
@@ -567,6 +571,8 @@ def _phrase(
 
 _NAMED_TIMES = word_set("morning evening night afternoon week weekend")
 """Time words that also start or sit inside a name when written in capitals ("Morning News")."""
+_ROLES_TO = word_set("close adviser advisers advisor advisors aide aides envoy ambassador counsel")
+"""Words a speaker's "to" follows: "a source close to the talks", "an adviser to the king"."""
 _POSTS = word_set("post posts page statement message notice tweet update")
 """Documents published on someone's page or site: "a post on the army's page said"."""
 _IRREGULAR_PAST = word_set(  # verbs that end a subject read backwards, as "-ed" ones do
@@ -649,6 +655,29 @@ def _initial(tokens: list[re.Match[str]], index: int) -> bool:
         return False
     word = tokens[index - 1].group()
     return bool(re.fullmatch(r"[A-Z]", word)) or word.casefold() in _TITLES
+
+
+def _shared_head(
+    tokens: list[re.Match[str]], index: int, kept: list[re.Match[str]], sentence_start: int
+) -> bool:
+    """Whether the "and" at ``tokens[index]`` joins two words before one speaker noun, after a
+    mark, an article or the sentence's start: "disaster and aid officials", "local and state
+    police"; never "killed 20 soldiers and aid officials"."""
+    if len(kept) < 2 or index < 1 or tokens[index - 1].start() < sentence_start:
+        return False
+    head = kept[0].group().casefold()
+    words = [token.group() for token in kept]
+    first = tokens[index - 1].group()
+    if not (head in _SPEAKERS or head.rstrip("s") in _SPEAKER_STEMS):
+        return False
+    if not all(word.isalpha() and word.islower() for word in [*words, first]):
+        return False
+    if first in _SUBJECT_STOP | _VERBISH | _AUX or first.endswith(("ed", "ing")):
+        return False
+    if index < 2 or tokens[index - 2].start() < sentence_start:
+        return True
+    before = tokens[index - 2].group()
+    return not before[:1].isalnum() or before.casefold() in ("the", "a", "an", "some", "many")
 
 
 def _conjunct_starts_clause(tokens: list[re.Match[str]], index: int, sentence_start: int) -> bool:
@@ -751,6 +780,14 @@ def _clause_subject(text: str, sentence_start: int, limit: int) -> tuple[str, in
         word = token.group()
         folded = word.casefold()
         ends = folded in _VERBISH or folded in _AUX or _SPEECH.fullmatch(word)
+        if (
+            folded == "to"
+            and kept
+            and kept[-1].group().casefold() in _ROLES_TO
+            and not re.match(r"\s*\w+\s+(?:be|have)\b", text[token.end() : token.end() + 20])
+        ):
+            kept.append(token)  # "An adviser to the president disputed the count, saying"
+            continue
         if (ends or folded in _SUBJECT_STOP) and (folded not in ("of", "for", "and") or not kept):
             break
         if not (word[0].isalnum() or word[0] in "'’("):
