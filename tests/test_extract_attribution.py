@@ -210,6 +210,21 @@ def source_of(text: str, value: float) -> str | None:
             30,
             "port officials",
         ),
+        # "N, according to X, even though Y said M": X's figure comes before
+        (
+            "At least 700 are held, according to the Prisoners Committee, even though the "
+            "minister has said only 90 remain.",
+            700,
+            "Prisoners Committee",
+        ),
+        # "A for X against B for Y"
+        ("The unions announced 90,000, against 21,000 for the police.", 21000, "police"),
+        # "gave me N" inside a quotation: the one quoted
+        (
+            "'Counting the photographs gave me 23,000,' the reader wrote.",
+            23000,
+            "reader",
+        ),
         # a post or a statement on someone's page or site: whose page it is
         (
             "A post on the Facebook page of the Coast Guard said 64 were rescued.",

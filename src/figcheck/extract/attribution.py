@@ -917,7 +917,7 @@ _RECEIVED = re.compile(  # "according to credible reports Amnesty has received":
 _PARALLEL = re.compile(  # "25,000 according to the police, 300,000 according to the organisers"
     r",\s*[\d.,]+\d(?:\s+(?:[a-z]+\s+){0,2}?)?\s*according\s+to\b"
 )
-_CLOSES_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but)\b")
+_CLOSES_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but|even\s+though|although|though)\b")
 _QUOTED_AS = re.compile(
     r"\b(?:quoted|quoting|quotes|cited|citing|cites)\s+((?:(?!\bas\b)[^.;:]){2,120}?)\s+as\s+"
     r"(?:saying|estimating|reporting|putting|stating|telling|confirming|claiming)\b"
@@ -929,6 +929,7 @@ _STUDIES = word_set(  # what "found" a figure, as a study finds one (their stems
     investigator probe commission panel team"""
 )
 _BY_NEXT = re.compile(r"\s+by\b")
+_ME = re.compile(r"\s+(me|us)\b", re.I)
 _QUOTE_ENDS = (",'", ",’", ',"', ",”")
 _REVISED = re.compile(
     r"raised|revised|updated|lowered|raising|revising|raises|revises|lowers|cut|cuts|reduced|"
@@ -955,6 +956,10 @@ def _speech(
         return None
     if _SPEECH.match(text, verb.end() + 1) and text[verb.end() : verb.end() + 1] == " ":
         return None  # "reports indicate": the first is a noun
+    me = _ME.match(text, verb.end(), sentence_end) if verb.group().startswith("g") else None
+    if me is not None:  # "'Counting the photos gave me 23,000,' she wrote": the one quoted
+        pronoun = "i" if me.group(1).casefold() == "me" else "we"
+        return Attribution(verb.start(), verb.end(), pronoun, "said", "lead", pronoun=True)
     before = words.before(max(sentence_start, verb.start() - 40), verb.start())
     previous = before[-1].group() if before and before[-1].start() >= sentence_start else ""
     folded = previous.casefold()
@@ -1249,6 +1254,11 @@ def attribute(
     parens = _parens_source(text, figure.end, next_start)
     if parens:
         return parens, "parens"
+    against = _FOR_SPEAKER.match(text, figure.end, next_start)
+    if against and _AGAINST.search(text, max(0, figure.start - 12), figure.start):
+        speaker = against.group(1)
+        if speaker.casefold() in _SPEAKERS:  # "1.4 million, against 300,000 for the police"
+            return speaker, "by"
     owner = _owner(text, figure, sentence_start)
     if owner:
         return owner, "owner"
@@ -1340,6 +1350,8 @@ def attribute(
     return None, "none"  # "the police have made 20 arrests": who acted, not who counted
 
 
+_FOR_SPEAKER = re.compile(r"\s+(?:[a-z]+\s+)?for\s+the\s+([a-z]+)\b")
+_AGAINST = re.compile(r"\b(?:against|versus|vs\.?)\s+$")
 _HEARSAY = re.compile(  # "a report that 79,000 died", "the claim by X that as few as 300"
     r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?(?:report|reports|claim|claims|rumou?rs?|suggestion)\s+"
     r"(?:by\s+((?:(?![,;:.]).){2,60}?)\s+)?that\s+[^,;:]*$"
