@@ -1,7 +1,7 @@
-"""figcheck.extract on real reporting: precision, recall and source accuracy on six corpora.
+"""figcheck.extract on real reporting: precision, recall and source accuracy on seven corpora.
 
-The fourth test split of the real corpus is frozen (tests/extract_corpus/README.md); the first three
-were looked at and are development material now. The scores of all four must stay at or above the
+The fifth test split of the real corpus is frozen (tests/extract_corpus/README.md); the first four
+were looked at and are development material now. The scores of all five must stay at or above the
 thresholds below. The dev split and the 52 invented passages are scored and shown.
 """
 
@@ -26,18 +26,25 @@ CORPORA = Path(__file__).parent / "extract_corpus"
 THRESHOLDS = {"precision": 0.99, "recall": 0.99, "source": 0.98}
 # The second test split (40 passages from articles in neither other file): measured (0.979, 0.972,
 # 0.920), rounded down; 0.937, 0.950, 0.799 before the second round, written looking at it.
-# The third round of rules, written looking at it and at the third split, took source to 0.964.
+# The third round of rules, written looking at it and at the third split, took source to 0.964;
+# the fourth (0.986, 0.972, 0.971).
 THRESHOLDS_2 = {"precision": 0.97, "recall": 0.97, "source": 0.95}
 # The third test split (47 passages from articles in no other file, annotated before extract was
 # run on them): measured (0.955, 0.964, 0.685) before the second round of rules and (0.960,
 # 0.968, 0.734) after it. Those scores were reported, and the third round of rules was written
 # looking at its errors, so it is development material now: (0.960, 0.968, 0.967) after it.
-THRESHOLDS_3 = {"precision": 0.95, "recall": 0.96, "source": 0.95}
+# The fourth round of rules took it to (0.960, 0.968, 0.977).
+THRESHOLDS_3 = {"precision": 0.95, "recall": 0.96, "source": 0.97}
 # The fourth test split (44 passages, 186 claims, from articles in no other file, annotated before
-# extract was run on them, never tuned on; only its totals were ever looked at): measured (0.942,
-# 0.968, 0.733) before the third round of rules and (0.942, 0.968, 0.772) after it, rounded down.
-# The target for source is 0.85.
-THRESHOLDS_4 = {"precision": 0.94, "recall": 0.96, "source": 0.77}
+# extract was run on them): measured (0.942, 0.968, 0.733) before the third round of rules and
+# (0.942, 0.968, 0.772) after it. Those scores were reported, and the fourth round of rules was
+# written looking at its errors, so it is development material now: (0.942, 0.968, 0.900) after it.
+THRESHOLDS_4 = {"precision": 0.94, "recall": 0.96, "source": 0.90}
+# The fifth test split (43 passages, 190 claims, from articles in no other file, annotated and
+# committed before extract was run on them, never tuned on; only its totals were ever looked at):
+# measured (0.969, 0.979, 0.876) before the fourth round of rules and (0.969, 0.979, 0.882) after
+# it, rounded down. The target for source is 0.85.
+THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.88}
 
 
 @dataclass
@@ -138,25 +145,31 @@ def _load(name: str) -> list[dict[str, Any]]:
 
 
 def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
-    test, test2, test3, test4, dev, invented = (
+    test, test2, test3, test4, test5, dev, invented = (
         _load(name)
         for name in (
             "real_test.yaml",
             "real_test2.yaml",
             "real_test3.yaml",
             "real_test4.yaml",
+            "real_test5.yaml",
             "real_dev.yaml",
             "corpus.yaml",
         )
     )
     assert len(test) >= 30 and len(test2) >= 30 and len(test3) >= 40 and len(test4) >= 40
+    assert len(test5) >= 40
     assert len(dev) >= 50 and len(invented) >= 50
     assert not {p["id"] for p in test} & {p["id"] for p in dev}
     assert not {p["url"] for p in test2} & {p["url"] for p in test + dev}  # other articles
     assert not {p["url"] for p in test3} & {p["url"] for p in test + test2 + dev}
     assert not {p["url"] for p in test4} & {p["url"] for p in test + test2 + test3 + dev}
     assert not {p["id"] for p in test4} & {p["id"] for p in test + test2 + test3 + dev}
+    older = test + test2 + test3 + test4 + dev
+    assert not {p["url"] for p in test5} & {p["url"] for p in older}  # other articles
+    assert not {p["id"] for p in test5} & {p["id"] for p in older}
     scores = {
+        "test split 5": score(test5),
         "test split 4": score(test4),
         "test split": score(test),
         "test split 2": score(test2),
@@ -169,10 +182,11 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
         print("\nextract on real reporting:\n  " + "\n  ".join(lines))
         print(f"  dev misses: {scores['dev split'].misses}")
     for split, thresholds, line in (
-        ("test split 4", THRESHOLDS_4, lines[0]),
-        ("test split", THRESHOLDS, lines[1]),
-        ("test split 2", THRESHOLDS_2, lines[2]),
-        ("test split 3", THRESHOLDS_3, lines[3]),
+        ("test split 5", THRESHOLDS_5, lines[0]),
+        ("test split 4", THRESHOLDS_4, lines[1]),
+        ("test split", THRESHOLDS, lines[2]),
+        ("test split 2", THRESHOLDS_2, lines[3]),
+        ("test split 3", THRESHOLDS_3, lines[4]),
     ):
         frozen = scores[split]
         assert frozen.precision >= thresholds["precision"], line
