@@ -10,8 +10,9 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner
 
+from figcheck.claimsfile.cache import Cache
 from figcheck.claimsfile.locate import Snapshot
-from figcheck.claimsfile.reading import read
+from figcheck.claimsfile.reading import read_files
 from figcheck.model import ClaimsFile, Problem
 
 # No per-example deadline: a shared, busy machine must not turn a slow example into a failure.
@@ -32,7 +33,7 @@ def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
 
 def read_claims(data: bytes, path: str) -> tuple[ClaimsFile, list[Problem]]:
     """Claims-file text read through the one way in (as text that is no file: never cached)."""
-    found = read(Snapshot(path, None, data))
+    found = read_files([Snapshot(path, None, data)], Cache(None))
     return found.claims_file, found.problems
 
 

@@ -17,7 +17,7 @@ from figcheck.claimsfile.cache import Cache
 from figcheck.claimsfile.locate import snapshot
 from figcheck.claimsfile.reading import read_files
 from figcheck.cli import app
-from figcheck.model import ClaimTable
+from figcheck.model import ClaimTable, Kind
 from tests.conftest import read_claims
 
 ROOT = """\
@@ -512,3 +512,92 @@ def test_divide_shares_files_by_size(monkeypatch: pytest.MonkeyPatch) -> None:
     assert two_cores.divide([5 * mb]) is None
     monkeypatch.setattr(two_cores, "_cores", lambda: 1)
     assert two_cores.divide([3 * mb] * 4) is None
+
+
+# --- parts and wholes across files ----------------------------------------------------------------
+
+
+MAIN_REGISTRY = """\
+include: story.yaml
+metrics:
+  released: {kind: cumulative, unit: people, aliases: [freed]}
+claims:
+  - metric: released
+    value: 10
+    source: UN
+    date: 2026-01-12
+"""
+
+
+def test_a_story_file_may_declare_a_part_of_a_metric_of_the_main_file(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "main.yaml", MAIN_REGISTRY)
+    story = "metrics:\n  americans: {part_of: freed}\nclaims:\n" + claim_text(
+        15, "HRW", "americans"
+    )
+    write(tmp_path / "story.yaml", story)
+    assert invoke(runner, "-f", "main.yaml", "check")[:2] == (0, "")
+    found = read_files([snapshot("main.yaml")], Cache(None))
+    kinds = {entry.name: entry.kind for entry in found.claims_file.metrics}
+    assert kinds == {"released": Kind.CUMULATIVE, "americans": Kind.CUMULATIVE}  # its whole's
+    code, out, _ = invoke(runner, "-f", "main.yaml", "compare", "--format", "json")
+    rows = [(row["metric"], row["kind"], row["status"]) for row in json.loads(out)]
+    assert ("americans ≤ released", "part", "divergent") in rows  # 15 Americans of 10 freed
+    # the story file alone reads clean (the merge driver, a write's check), but a command given
+    # it alone names the metric it lacks
+    assert reading.read(snapshot("story.yaml"), Cache(None)).problems == []
+    code, out, _ = invoke(runner, "-f", "story.yaml", "check")
+    assert (code, out) == (
+        1,
+        "story.yaml:2: part_of of metric 'americans' names no metric 'freed'; "
+        "add it to metrics: first\n",
+    )
+    add = ["add", "12", "--metric", "americans", "--source", "Red Cross", "--date", "2026-01-13"]
+    code, _, err = invoke(runner, "-f", "main.yaml", *add, "--to", "story.yaml")
+    assert code == 0, err
+    assert "    value: 12\n" in Path("story.yaml").read_text()
+
+
+@pytest.mark.parametrize(
+    ("main", "story", "expected"),
+    [
+        (
+            "",
+            "  americans: {part_of: relesed}\n",
+            "story.yaml:2: part_of of metric 'americans' names no metric 'relesed' "
+            "(did you mean 'released'?); add it to metrics: first",
+        ),
+        (
+            "  x: {part_of: y}\n",
+            "  y: {part_of: x}\n",
+            "main.yaml:4: metric 'x' is part of itself: x < y < x",
+        ),
+        (
+            "",
+            "  kids: {kind: fixed, part_of: released}\n",
+            "story.yaml:2: metric 'kids' is fixed but its whole 'released' (main.yaml:3) is "
+            "cumulative; a part is counted the way its whole is",
+        ),
+        (
+            "",
+            "  kids: {unit: families, part_of: released}\n",
+            "story.yaml:2: metric 'kids' is counted in families but its whole 'released' "
+            "(main.yaml:3) in people; give both the same unit",
+        ),
+    ],
+)
+def test_parts_and_wholes_across_files_are_checked_at_their_lines(
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    main: str,
+    story: str,
+    expected: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "main.yaml", MAIN_REGISTRY.replace("claims:\n", main + "claims:\n"))
+    write(tmp_path / "story.yaml", "metrics:\n" + story)
+    code, out, _ = invoke(runner, "-f", "main.yaml", "check")
+    assert (code, out) == (1, expected + "\n")

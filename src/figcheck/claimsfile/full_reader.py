@@ -15,6 +15,7 @@ import datetime as dt
 import difflib
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 from figcheck.claimsfile.yaml_nodes import STR, Mapping, Node, Scalar, Sequence, compose
@@ -446,54 +447,11 @@ class Reader:
         return self.related(tuple(metrics))
 
     def related(self, metrics: tuple[Metric, ...]) -> tuple[Metric, ...]:
-        """The registry with parts and wholes checked (contract section 3, parts and wholes): each
-        names a registered metric, none is part of itself, a part has its whole's kind and unit;
-        a part that declares no kind takes its whole's."""
-        names = ClaimsFile(self.path, metrics=metrics).metric_names()
-        by_name = {entry.name: entry for entry in metrics}
-        wholes: dict[str, list[str]] = {}  # each metric's wholes, from part_of and parts lists
-        for entry in metrics:
-            line = entry.line or 1
-            related = [("part_of", entry.part_of)] if entry.part_of else []
-            related += [("parts", part) for part in entry.parts]
-            for key, name in related:
-                target = names.get(slugify(name))
-                if target is None:
-                    hint = _close_match(slugify(name), sorted(by_name))
-                    self.problem(
-                        line,
-                        f"{key} of metric '{entry.name}' names no metric '{name}'"
-                        f"{hint}; add it to metrics: first",
-                    )
-                    continue
-                pair = (entry.name, target) if key == "part_of" else (target, entry.name)
-                wholes.setdefault(pair[0], []).append(pair[1])
-        cycle = _part_cycle(wholes)
-        if cycle:
-            line = by_name[cycle[0]].line or 1
-            self.problem(line, f"metric '{cycle[0]}' is part of itself: {' < '.join(cycle)}")
-            return metrics
-        resolved = {entry.name: entry for entry in metrics}
-        for name in _wholes_first(wholes, [entry.name for entry in metrics]):
-            entry = resolved[name]
-            for whole_name in wholes.get(name, []):
-                whole = resolved[whole_name]
-                line = entry.line or 1
-                if entry.declared_kind and entry.kind is not whole.kind:
-                    self.problem(
-                        line,
-                        f"metric '{name}' is {entry.kind} but its whole '{whole_name}' is "
-                        f"{whole.kind}; a part is counted the way its whole is",
-                    )
-                elif not entry.declared_kind:
-                    entry = resolved[name] = dataclasses.replace(entry, kind=whole.kind)
-                if entry.unit and whole.unit and entry.unit != whole.unit:
-                    self.problem(
-                        line,
-                        f"metric '{name}' is counted in {entry.unit} but its whole "
-                        f"'{whole_name}' in {whole.unit}; give both the same unit",
-                    )
-        return tuple(resolved[entry.name] for entry in metrics)
+        """The registry with its parts and wholes checked (:func:`relate`); a metric another
+        file declares is not known here, and is checked once the files are joined."""
+        related, problems = relate(metrics, lambda entry: Location(self.path, entry.line or 1))
+        self.problems += problems
+        return related
 
     def metric_fields(self, entry: Mapping) -> dict[str, Any]:
         fields: dict[str, Any] = {}
@@ -686,6 +644,66 @@ class Reader:
         if not text:
             raise Invalid(f"{key} is empty")
         return text
+
+
+def relate(
+    metrics: tuple[Metric, ...],
+    place: Callable[[Metric], Location],
+    *,
+    every_name_known: bool = False,
+) -> tuple[tuple[Metric, ...], list[Problem]]:
+    """The registry with parts and wholes checked (contract section 3, parts and wholes), and
+    its problems, each at ``place`` of its metric: each ``part_of`` and ``parts`` names a
+    registered metric (a name the registry does not know is a problem only when
+    ``every_name_known``: one file of several may name a metric another declares), none is
+    part of itself, a part has its whole's kind and unit; a part that declares no kind takes
+    its whole's."""
+    problems: list[Problem] = []
+    names = ClaimsFile("", metrics=metrics).metric_names()
+    by_name = {entry.name: entry for entry in metrics}
+    wholes: dict[str, list[str]] = {}  # each metric's wholes, from part_of and parts lists
+    for entry in metrics:
+        related = [("part_of", entry.part_of)] if entry.part_of else []
+        related += [("parts", part) for part in entry.parts]
+        for key, name in related:
+            target = names.get(slugify(name))
+            if target is None:
+                if every_name_known:
+                    hint = _close_match(slugify(name), sorted(by_name))
+                    message = (
+                        f"{key} of metric '{entry.name}' names no metric '{name}'"
+                        f"{hint}; add it to metrics: first"
+                    )
+                    problems.append(Problem(place(entry), message))
+                continue
+            pair = (entry.name, target) if key == "part_of" else (target, entry.name)
+            wholes.setdefault(pair[0], []).append(pair[1])
+    cycle = _part_cycle(wholes)
+    if cycle:
+        message = f"metric '{cycle[0]}' is part of itself: {' < '.join(cycle)}"
+        return metrics, [*problems, Problem(place(by_name[cycle[0]]), message)]
+    resolved = {entry.name: entry for entry in metrics}
+    for name in _wholes_first(wholes, [entry.name for entry in metrics]):
+        entry = resolved[name]
+        for whole_name in wholes.get(name, []):
+            whole = resolved[whole_name]
+            here, there = place(entry), place(whole)
+            shown = f"'{whole_name}'" + ("" if here.path == there.path else f" ({there})")
+            if entry.declared_kind and entry.kind is not whole.kind:
+                message = (
+                    f"metric '{name}' is {entry.kind} but its whole {shown} is "
+                    f"{whole.kind}; a part is counted the way its whole is"
+                )
+                problems.append(Problem(here, message))
+            elif not entry.declared_kind:
+                entry = resolved[name] = dataclasses.replace(entry, kind=whole.kind)
+            if entry.unit and whole.unit and entry.unit != whole.unit:
+                message = (
+                    f"metric '{name}' is counted in {entry.unit} but its whole "
+                    f"{shown} in {whole.unit}; give both the same unit"
+                )
+                problems.append(Problem(here, message))
+    return tuple(resolved[entry.name] for entry in metrics), problems
 
 
 def _part_cycle(wholes: dict[str, list[str]]) -> list[str]:

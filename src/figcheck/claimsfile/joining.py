@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from figcheck.claimsfile.full_reader import claim_interval
+from figcheck.claimsfile.full_reader import claim_interval, relate
 from figcheck.model import (
     TABLE_COLUMNS,
     ClaimsFile,
@@ -62,18 +62,28 @@ def real_path(path: str) -> Path:
     return Path(os.path.realpath(path))
 
 
-def join(files: Sequence[ClaimsFile]) -> tuple[ClaimsFile, list[Problem]]:
+def join(
+    files: Sequence[ClaimsFile], reported: Collection[Problem] = ()
+) -> tuple[ClaimsFile, list[Problem]]:
     """The files as one claims file (named as the first), and what clashes between them.
 
     Claims follow each other in the files' order; registries and settings merge, the first file
     that gives an entry or a setting giving it; an entry or setting given differently by a later
     file, or a claim id already used, is a problem at the later place. A claim whose metric is an
     alias only another file's registry declares is resolved through the joined registry (and its
-    derived id follows, as if the registry were its own file's).
+    derived id follows, as if the registry were its own file's). Parts and wholes are checked
+    in the joined registry (:func:`related`), so a metric may be part of one another file
+    declares; what the files' own reads found (``reported``) is not said again.
     """
     problems: list[Problem] = []
     settings = _settings(files, problems)
     metrics = _metrics(files, problems)
+    places: dict[str, Location] = {}
+    for part in files:
+        for entry in part.metrics:
+            places.setdefault(entry.name, _place(part.path, entry.line))
+    metrics, relation_problems = related(metrics, places, reported)
+    problems += relation_problems
     sources = _sources(files, problems)
     names = ClaimsFile(files[0].path, metrics=metrics).metric_names()
     tables = [resolved(ClaimTable.of(part.claims, part.path), names) for part in files]
@@ -90,6 +100,23 @@ def join(files: Sequence[ClaimsFile]) -> tuple[ClaimsFile, list[Problem]]:
     problems += _repeated_ids(claims)
     joined = ClaimsFile(files[0].path, claims, metrics, sources, settings)
     return joined, problems
+
+
+def related(
+    metrics: tuple[Metric, ...],
+    places: Mapping[str, Location],
+    reported: Collection[Problem] = (),
+) -> tuple[tuple[Metric, ...], list[Problem]]:
+    """The registry of the files read with its parts and wholes checked across them (each
+    metric at its place): a ``part_of`` or ``parts`` naming no metric of any file, a metric
+    part of itself through metrics of several files, a part whose kind or unit differs from its
+    whole's in another file; a part that declares no kind takes its whole's, wherever that is.
+    What a file's own read already said (``reported``) is not said again."""
+    if not any(entry.part_of or entry.parts for entry in metrics):
+        return metrics, []
+    checked, problems = relate(metrics, lambda entry: places[entry.name], every_name_known=True)
+    said = set(reported)
+    return checked, [problem for problem in problems if problem not in said]
 
 
 def _place(path: str, line: int | None) -> Location:

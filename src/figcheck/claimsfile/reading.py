@@ -10,6 +10,7 @@ they include, each file read as :func:`read` reads it, then joined.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import pickle
 from collections.abc import Callable, Iterator, Sequence
@@ -251,8 +252,6 @@ class FilesRead:
         the joined registry and settings; None when ``path`` is the only file."""
         if len(self.files) == 1:
             return None
-        import dataclasses
-
         from figcheck.model import ClaimTable
 
         table = ClaimTable.of(self.claims_file.claims, self.claims_file.path)
@@ -313,7 +312,8 @@ def _read_files(
     if len(sources) == 1:
         only = _read(sources[0], cache, progress, meanwhile)
         if not only.claims_file.includes:
-            return FilesRead(only.claims_file, only.problems, ((sources[0], only),))
+            claims_file, problems = _related_alone(only)
+            return FilesRead(claims_file, problems, ((sources[0], only),))
         given = [only]
     else:
         given = _read_several(sources, cache, progress, meanwhile)
@@ -363,9 +363,26 @@ def _read_files(
     from figcheck.claimsfile.joining import join
 
     everything = [problem for reading in order for problem in reading.problems]
-    joined, clashes = join([reading.claims_file for reading in order])
+    joined, clashes = join([reading.claims_file for reading in order], everything)
     files = tuple(zip(snapshots, order, strict=True))
     return FilesRead(joined, everything + problems + clashes, files)
+
+
+def _related_alone(reading: FileRead) -> tuple[ClaimsFile, list[Problem]]:
+    """A file read alone, with its parts and wholes checked as for files joined: a ``part_of``
+    or ``parts`` naming no metric of it is a problem here (its own read leaves that to the
+    files read with it)."""
+    from figcheck.claimsfile.joining import related
+
+    claims_file = reading.claims_file
+    places = {
+        entry.name: Location(claims_file.path, entry.line or 1) for entry in claims_file.metrics
+    }
+    metrics, more = related(claims_file.metrics, places, reading.problems)
+    if not more:
+        return claims_file, reading.problems
+    problems = sorted([*reading.problems, *more], key=lambda problem: problem.location.line)
+    return dataclasses.replace(claims_file, metrics=metrics), problems
 
 
 def _walk(
