@@ -601,3 +601,46 @@ def test_parts_and_wholes_across_files_are_checked_at_their_lines(
     write(tmp_path / "story.yaml", "metrics:\n" + story)
     code, out, _ = invoke(runner, "-f", "main.yaml", "check")
     assert (code, out) == (1, expected + "\n")
+
+
+# --- the kept report after an add to one of several files -----------------------------------------
+
+
+def test_after_an_add_to_one_of_several_files_the_kept_report_follows(
+    runner: CliRunner, desk: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: Any
+) -> None:
+    assert invoke(runner, "compare", "--format", "json")[0] == 0  # the report is kept
+    story = "data/stories/a.yaml"
+    add = ["add", "~2,000 remain (Police)", "--date", "2026-01-13", "--to", story]
+    assert invoke(runner, *add)[0] == 0
+
+    def no_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the files were read again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(reading, "load_files", no_reading)
+        code, kept, _ = invoke(runner, "compare", "--format", "json")
+    assert code == 0
+    assert json.loads(kept)[0]["status"] == "divergent"
+    monkeypatch.setenv("FIGCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("fresh")))
+    assert invoke(runner, "compare", "--format", "json")[1] == kept  # as computed from the files
+
+
+def test_an_add_that_declares_a_metric_leaves_the_report_to_be_computed_again(
+    runner: CliRunner, desk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert invoke(runner, "compare", "--format", "json")[0] == 0
+    add = ["add", "12 (Police)", "--metric", "arrests", "--new-metric", "--kind", "cumulative"]
+    code, _, err = invoke(runner, *add, "--date", "2026-01-13", "--to", "data/stories/b.yaml")
+    assert code == 0, err
+    loads = reading.load_files
+    counted: list[int] = []
+
+    def load_files(*args: Any, **kwargs: Any) -> Any:
+        counted.append(1)
+        return loads(*args, **kwargs)
+
+    monkeypatch.setattr(reading, "load_files", load_files)
+    code, out, _ = invoke(runner, "compare", "--format", "json")
+    assert counted == [1]  # the registry changed: the report is computed from the files
+    assert sorted(row["metric"] for row in json.loads(out)) == ["arrests", "political_prisoners"]

@@ -16,6 +16,7 @@ from figcheck.comparing import end_of, report_key, sources_of
 if TYPE_CHECKING:
     from figcheck.claimsfile.cache import Cache
     from figcheck.claimsfile.locate import Snapshot
+    from figcheck.claimsfile.reading import FilesRead
     from figcheck.comparing import Speakers
     from figcheck.model import Claim, ClaimsFile
 
@@ -43,11 +44,13 @@ def record(
     kind: str | None = None,
     cache: Cache | None = None,
     among: Among | None = None,
+    files_before: FilesRead | None = None,
 ) -> Change:
     """Append ``claim`` to the claims file at ``path``; its metric's verdict at its moment.
 
     ``before`` (the file's snapshot and claims as read before) and ``speakers`` (how the compare
-    report words who said what) let the cached compare report follow the file. ``kind``, for a
+    report words who said what) let the cached compare report follow the file; for several
+    files (``among``), ``files_before`` (the files as read before) does. ``kind``, for a
     claim that starts a new metric, declares the metric with that kind in the same write.
     ``cache``: the command's (one from the environment when not given). ``among``: when ``path``
     is read with other claims files, all the files to read (``path`` one of them), and what the
@@ -60,6 +63,8 @@ def record(
     others = None if among is None else among[1]
     stored = append_claim(path, claim, force=force, kind=kind, cache=cache, others=others)
     read_from = [path] if among is None else among[0]
+    if among is not None and files_before is not None:
+        return _after("added", stored, read_from, cache, None, speakers, (path, files_before))
     return _after("added", stored, read_from, cache, before, speakers)
 
 
@@ -83,6 +88,7 @@ def _after(
     cache: Cache,
     before: tuple[Snapshot, ClaimsFile] | None = None,
     speakers: Speakers | None = None,
+    files_before: tuple[str, FilesRead] | None = None,
 ) -> Change:
     from figcheck import report
     from figcheck.claimsfile.locate import snapshot
@@ -104,19 +110,73 @@ def _after(
         snap, old = before
         expected = ClaimTable.of(old.claims, old.path).with_claim(claim)
         if dataclasses.replace(old, claims=expected) == claims_file:  # nothing else changed
-            fresh = report.verdict_records(one_metric.metric_report(claims_file, claim.metric)[1])
-            involved = one_metric.claim_rows(claims_file, _involved(claims_file, claim.metric))
-            report.name_conflicts(fresh, sources_of(involved, fresh))
+            fresh, says = _fresh_verdicts(claims_file, claim.metric, speakers)
             cache.update_report(
                 snap,
                 after,
                 report_key(latest=False),
                 claim.metric,
                 fresh,
-                speakers(involved, fresh),
+                says,
                 one_metric.with_verdicts,
             )
+    if files_before is not None and speakers is not None and verdict is not None:
+        _follow_files_report(*files_before, found, claim, cache, speakers, read_from)
     return Change(action, claim, row, verdict, rows)
+
+
+def _fresh_verdicts(
+    claims_file: ClaimsFile, metric: str, speakers: Speakers
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The report records of a metric and its relations, as a compare gives them, with who
+    said what in them."""
+    from figcheck import report
+    from figcheck.reconcile import one_metric
+
+    fresh = report.verdict_records(one_metric.metric_report(claims_file, metric)[1])
+    involved = one_metric.claim_rows(claims_file, _involved(claims_file, metric))
+    report.name_conflicts(fresh, sources_of(involved, fresh))
+    return fresh, speakers(involved, fresh)
+
+
+def _follow_files_report(
+    path: str,
+    before: FilesRead,
+    after: FilesRead,
+    claim: Claim,
+    cache: Cache,
+    speakers: Speakers,
+    given: Sequence[str],
+) -> None:
+    """Bring the compare report kept for several files up to date after ``claim`` was appended
+    to ``path``, one of them, when nothing else changed: the same files, the others' bytes as
+    they were, and ``path`` saying what it said with the claim after."""
+    from figcheck.claimsfile.reading import follow_report
+    from figcheck.model import ClaimTable
+    from figcheck.reconcile import one_metric
+
+    old, new = before.part(path), after.part(path)
+    if old is None or new is None:
+        return
+    was, now = old[1].claims_file, new[1].claims_file
+    expected = ClaimTable.of(was.claims, was.path).with_claim(claim)
+    if dataclasses.replace(was, claims=expected) != now:
+        return
+    if dataclasses.replace(before.claims_file, claims=()) != dataclasses.replace(
+        after.claims_file, claims=()
+    ):
+        return  # the registry or the settings changed
+    fresh, says = _fresh_verdicts(after.claims_file, claim.metric, speakers)
+
+    def updated(kept: tuple[list[dict[str, Any]], dict[str, str], float]) -> object:
+        records, speakers_before, tolerance = kept
+        return (
+            one_metric.with_verdicts(records, claim.metric, fresh),
+            {**speakers_before, **says},
+            tolerance,
+        )
+
+    follow_report(given, before, after, new[0], cache, report_key(latest=False), updated)
 
 
 def _involved(claims_file: ClaimsFile, metric: str) -> set[str]:

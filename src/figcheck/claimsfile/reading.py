@@ -477,6 +477,41 @@ def keep_report(
         cache.keep_files_report(given, files, key, report)
 
 
+def follow_report(
+    given: Sequence[str],
+    before: FilesRead,
+    after: FilesRead,
+    changed: Snapshot,
+    cache: Cache,
+    key: str,
+    update: Callable[[Any], Any],
+) -> None:
+    """Carry the report kept under ``key`` for the files ``given`` (and those they include), as
+    ``before`` read them, over to the files as ``after`` reads them: ``update`` makes the new
+    report of the kept one. Only when the report was kept for exactly the files ``before``
+    read, and ``after`` reads the same files with only ``changed``'s bytes different."""
+    from figcheck.claimsfile.joining import real_path
+
+    if STDIN in given:
+        return
+    reals = [real_path(path) for path in given]
+    record = cache.files_record(reals)
+    if record is None or key not in record.reports:
+        return
+    old, new = (
+        [(source.real, cache.digest(source.data), found.claims_file.includes)
+         for source, found in read.files if source.real is not None]
+        for read in (before, after)
+    )  # fmt: skip
+    if len(old) != len(before.files) or len(new) != len(after.files):
+        return
+    if old != list(record.files) or [real for real, *_ in old] != [real for real, *_ in new]:
+        return
+    different = [real for (real, *was), (_, *now) in zip(old, new, strict=True) if was != now]
+    if different == [changed.real]:
+        cache.keep_files_report(reals, new, key, update(record.reports[key]))
+
+
 def load_files(
     sources: Sequence[Snapshot],
     cache: Cache | None = None,

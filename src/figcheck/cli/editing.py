@@ -246,6 +246,7 @@ def add(
         kind=declared,
         cache=cache,
         among=None if alone else (claims_paths(ctx), found.others(path)),
+        files_before=None if alone else found,
     )
     print_change(change)
 
