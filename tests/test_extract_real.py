@@ -1,7 +1,7 @@
-"""figcheck.extract on real reporting: precision, recall and source accuracy on seven corpora.
+"""figcheck.extract on real reporting: precision, recall and source accuracy on eight corpora.
 
-The fifth test split of the real corpus is frozen (tests/extract_corpus/README.md); the first four
-were looked at and are development material now. The scores of all five must stay at or above the
+The sixth test split of the real corpus is frozen (tests/extract_corpus/README.md); the first five
+were looked at and are development material now. The scores of all six must stay at or above the
 thresholds below. The dev split and the 52 invented passages are scored and shown.
 """
 
@@ -41,10 +41,14 @@ THRESHOLDS_3 = {"precision": 0.95, "recall": 0.96, "source": 0.97}
 # written looking at its errors, so it is development material now: (0.942, 0.968, 0.900) after it.
 THRESHOLDS_4 = {"precision": 0.94, "recall": 0.96, "source": 0.90}
 # The fifth test split (43 passages, 190 claims, from articles in no other file, annotated and
-# committed before extract was run on them, never tuned on; only its totals were ever looked at):
-# measured (0.969, 0.979, 0.876) before the fourth round of rules and (0.969, 0.979, 0.882) after
-# it, rounded down. The target for source is 0.85.
+# committed before extract was run on them): measured (0.969, 0.979, 0.876) before the fourth round
+# of rules and (0.969, 0.979, 0.882) after it. Those scores were reported, and the fifth round of
+# rules was written looking at its errors, so it is development material now.
 THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.88}
+# The sixth test split (47 passages, 177 claims, from articles in no other file, annotated and
+# committed before extract was run on them, never tuned on; only its totals were ever looked at):
+# measured (0.955, 0.966, 0.854) before the fifth round of rules. The target for source is 0.85.
+THRESHOLDS_6 = {"precision": 0.95, "recall": 0.96, "source": 0.85}
 
 
 @dataclass
@@ -145,7 +149,7 @@ def _load(name: str) -> list[dict[str, Any]]:
 
 
 def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
-    test, test2, test3, test4, test5, dev, invented = (
+    test, test2, test3, test4, test5, test6, dev, invented = (
         _load(name)
         for name in (
             "real_test.yaml",
@@ -153,12 +157,13 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
             "real_test3.yaml",
             "real_test4.yaml",
             "real_test5.yaml",
+            "real_test6.yaml",
             "real_dev.yaml",
             "corpus.yaml",
         )
     )
     assert len(test) >= 30 and len(test2) >= 30 and len(test3) >= 40 and len(test4) >= 40
-    assert len(test5) >= 40
+    assert len(test5) >= 40 and len(test6) >= 40
     assert len(dev) >= 50 and len(invented) >= 50
     assert not {p["id"] for p in test} & {p["id"] for p in dev}
     assert not {p["url"] for p in test2} & {p["url"] for p in test + dev}  # other articles
@@ -168,7 +173,11 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
     older = test + test2 + test3 + test4 + dev
     assert not {p["url"] for p in test5} & {p["url"] for p in older}  # other articles
     assert not {p["id"] for p in test5} & {p["id"] for p in older}
+    older += test5
+    assert not {p["url"] for p in test6} & {p["url"] for p in older}  # other articles
+    assert not {p["id"] for p in test6} & {p["id"] for p in older}
     scores = {
+        "test split 6": score(test6),
         "test split 5": score(test5),
         "test split 4": score(test4),
         "test split": score(test),
@@ -182,11 +191,12 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
         print("\nextract on real reporting:\n  " + "\n  ".join(lines))
         print(f"  dev misses: {scores['dev split'].misses}")
     for split, thresholds, line in (
-        ("test split 5", THRESHOLDS_5, lines[0]),
-        ("test split 4", THRESHOLDS_4, lines[1]),
-        ("test split", THRESHOLDS, lines[2]),
-        ("test split 2", THRESHOLDS_2, lines[3]),
-        ("test split 3", THRESHOLDS_3, lines[4]),
+        ("test split 6", THRESHOLDS_6, lines[0]),
+        ("test split 5", THRESHOLDS_5, lines[1]),
+        ("test split 4", THRESHOLDS_4, lines[2]),
+        ("test split", THRESHOLDS, lines[3]),
+        ("test split 2", THRESHOLDS_2, lines[4]),
+        ("test split 3", THRESHOLDS_3, lines[5]),
     ):
         frozen = scores[split]
         assert frozen.precision >= thresholds["precision"], line
