@@ -163,6 +163,11 @@ class Attribution:
 @functools.lru_cache(maxsize=4096)
 def _clean_source(raw: str) -> str | None:
     source = " ".join(raw.replace("\n", " ").split()).strip(" ,;:.\"'“”‘’")
+    # a source never starts with a preposition: "of the deaths reported" names no one, "In New
+    # Delhi Prime Minister X" is the minister
+    source = re.sub(r"^(?:of|in|at)\s+(?:(?:the|a|an)\s+)?", "", source, flags=re.I)
+    # a title before a name: "UN High Commissioner for Refugees Filippo Grandi", "Maj. Gen. X"
+    source = _after_title(source)
     source = re.sub(r"[\"“”]", "", source)
     acronym = re.search(r"\(([A-Z][A-Za-z&.-]{1,11})\)\s*$", source)
     if acronym:
@@ -275,6 +280,33 @@ def _clean_source(raw: str) -> str | None:
         return None
     if not _names_someone(source) or source.split()[-1].casefold() in _SPANS:
         return None  # "researchers who worked over five months had listed": not "five months"
+    return source
+
+
+_TITLE_WORDS = (
+    r"(?:Prime\s+Minister|President|Vice[\s-]President|Minister|Governor|Mayor|Senator|Secretary"
+    r"|Commissioner|Chancellor|Premier|King|Queen|Prince|General|Major-General|Gen\.|Maj\."
+    r"|Col\.|Colonel|Brigadier|Brig\.|Lt\.|Captain|Capt\.|Commander|Chief|Spokes(?:man|woman|person))"
+)
+_NAME_WORD = r"(?:[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w'’-]*|al|bin|de|van|von|da|du|el|la|le)"
+_TITLED = re.compile(  # "Commissioner for Refugees X", "Minister of Foreign Affairs X"
+    _TITLE_WORDS + r"(?:\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*s)?"
+    r"\s+([A-Z][\w.'’-]*(?:\s+" + _NAME_WORD + r"){1,3})"
+)
+_IN_TITLE = word_set("of for and the on")
+
+
+def _after_title(source: str) -> str:
+    """The name a long title heads: "Assistant Commissioner Martin Hewitt", "UN High Commissioner
+    for Refugees Filippo Grandi", "Ministry spokesman Maj. Gen. X"; never a name inside a longer
+    phrase ("Organisers of the march against President X"), and a lone title stays."""
+    for title in re.finditer(r"(?<![\w-])" + _TITLE_WORDS, source):
+        name = _TITLED.fullmatch(source, title.start())
+        if name is None or re.search(_TITLE_WORDS, name.group(1)):
+            continue
+        before = source[: title.start()].split()  # a lone title stays: "Minister Asha Rao"
+        if before and all(w[:1].isupper() or w in _IN_TITLE or w in _SPEAKERS for w in before):
+            return name.group(1)
     return source
 
 
@@ -646,7 +678,7 @@ _NOT_PEOPLE = word_set("human rights house centre society league friends people 
 _NP_LINKS = word_set(  # what may come before an article inside a noun phrase
     "of for and against in at from on with to by near over under into among about"
 )
-_TITLES = word_set("dr mr mrs ms st gen col lt sgt maj capt prof rev")
+_TITLES = word_set("dr mr mrs ms st gen col lt sgt maj capt prof rev brig adm")
 
 
 def _initial(tokens: list[re.Match[str]], index: int) -> bool:
@@ -1330,11 +1362,16 @@ def attribute(
         if not chosen.pronoun:
             return chosen.source, chosen.rule
     opening = text[sentence_start : sentence_start + 40].casefold()
-    if previous and re.match(
+    continuing = re.match(
         r"(?:another|it|they|also|of\s+(?:them|those|these|whom)|among\s+them|in\s+addition|"
         r"a\s+further|the\s+(?:agency|group|organi[sz]ation|ministry|monitor|office))\b",
         opening,
-    ):
+    )
+    if previous and continuing:
+        word = continuing.group()
+        if word == "it" or word.startswith("the "):  # never a person for "it", "the agency"
+            word = text[sentence_start : sentence_start + len(word)]
+            previous = _agreeing(word, previous, previous_named)
         return previous, "previous_sentence"
     if attributions:
         return None, "none"  # with a speaker in the sentence, never a bystander
@@ -1459,4 +1496,8 @@ def _agreeing(pronoun: str, previous: str, named: tuple[str, ...]) -> str:
     if wanted is None or _kind(previous) == wanted:
         return previous
     agreeing = [name for name in named if _kind(name) == wanted]
-    return agreeing[-1] if agreeing else previous
+    if agreeing:
+        return agreeing[-1]
+    if wanted == "thing" and _kind(previous) == "person":
+        return _clean_source(pronoun) or pronoun  # "it", "the agency": never its spokesman
+    return previous

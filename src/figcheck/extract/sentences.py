@@ -12,7 +12,8 @@ import re
 from figcheck.extract.text import word_set
 
 _ABBREVIATIONS = word_set(
-    """mr mrs ms dr prof st no nos gen col lt sgt capt cmdr gov sen rep rev jr sr inc ltd co corp
+    """mr mrs ms dr prof st no nos gen col lt sgt capt cmdr maj brig adm gov sen rep rev jr sr inc
+    ltd co corp
     jan feb mar apr jun jul aug sep sept oct nov dec vs etc approx est fig dept univ
     e.g i.e u.s u.k u.n a.m p.m"""
 )
