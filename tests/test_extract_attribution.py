@@ -239,6 +239,22 @@ def source_of(text: str, value: float) -> str | None:
             60,
             "prison board",
         ),
+        # "where the organisers saw N", "X recognises N": a count as the verb
+        (
+            "The police counted 12,000 in the square, where the organisers saw 40,000.",
+            40000,
+            "organisers",
+        ),
+        (
+            "The police counted 12,000 in the square, where the organisers saw 40,000.",
+            12000,
+            "police",
+        ),
+        (
+            "The ministry recognises 6,200 refugees, whereas the charity counts 4,100.",
+            6200,
+            "ministry",
+        ),
         # a long title before a name: the name ("Minister Asha Rao" alone keeps its title)
         ("Deputy Interior Minister Karin Olsen said 35 were missing.", 35, "Karin Olsen"),
         (
