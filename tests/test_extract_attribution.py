@@ -264,6 +264,17 @@ def source_of(text: str, value: float) -> str | None:
         ),
         ("Army spokesman Brig. Gen. Tom Akers said 14 soldiers died.", 14, "Tom Akers"),
         ("In Lagos State Governor Musa Bello said 120 homes were lost.", 120, "Musa Bello"),
+        (
+            "Delta State Commissioner for Health Ada Okafor said 64 were treated.",
+            64,
+            "Ada Okafor",
+        ),
+        # "an official of X" is the official, never "of X"
+        (
+            "An official of the Riverside High School said all 212 pupils were safe.",
+            212,
+            "official of the Riverside High School",
+        ),
     ],
 )
 def test_attribution_by_the_grammar_of_news_writing(text: str, value: float, source: str) -> None:

@@ -253,7 +253,9 @@ def _clean_source(raw: str) -> str | None:
     source = re.sub(  # "the Britain-based Syrian Observatory"; never "NATO-led forces"
         r"^(?:(?:[A-Z][\w.]*\s+){0,2}[\w-]+-based|[\w-]+-led)\s+(?=[A-Z])", "", source
     )
-    source = re.sub(r"^(?:latest|recent|new|official)\s+", "", source)  # not "New York Times"
+    source = re.sub(
+        r"^(?:latest|recent|new|official)\s+(?!(?:of|for)\b)", "", source
+    )  # not "New York Times"
     bare = re.sub(r"(?:\s+" + _REPORT_NOUNS + r")+$", "", source)  # "Red Cross figures"
     if bare.strip(" ,;:.-") and _names_someone(bare.strip(" ,;:.-")):
         source = bare
@@ -292,7 +294,8 @@ _TITLE_WORDS = (
 )
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w'’-]*|al|bin|de|van|von|da|du|el|la|le)"
 _TITLED = re.compile(  # "Commissioner for Refugees X", "Minister of Foreign Affairs X"
-    _TITLE_WORDS + r"(?:\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*s)?"
+    _TITLE_WORDS
+    + r"(?:\s+(?:for|of)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*s|[A-Z][\w-]*))?"
     r"\s+([A-Z][\w.'’-]*(?:\s+" + _NAME_WORD + r"){1,3})"
 )
 _IN_TITLE = word_set("of for and the on")
