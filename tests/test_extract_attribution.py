@@ -255,6 +255,13 @@ def source_of(text: str, value: float) -> str | None:
             6200,
             "ministry",
         ),
+        # the agent of the figure's own participle, not the speaker of the sentence
+        (
+            "Officials said they were checking a rise to 4,130 for the district, announced on "
+            "Friday by local doctors.",
+            4130,
+            "local doctors",
+        ),
         # a long title before a name: the name ("Minister Asha Rao" alone keeps its title)
         ("Deputy Interior Minister Karin Olsen said 35 were missing.", 35, "Karin Olsen"),
         (

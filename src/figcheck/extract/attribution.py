@@ -80,8 +80,10 @@ _PASSIVE_BY = re.compile(
     r"stated|announced|documented|counted|recorded|tallied|verified|cited|put\s+forward|claimed|"
     r"(?:listed|registered)(?:\s+as\s+\w+)?|"
     r"(?<=figures\s)(?:released|published|compiled|provided|issued|given)|"
-    r"(?<=\d\s)(?:released|published|provided|issued|given))\s+by\s+"
+    r"(?<=\d\s)(?:released|published|provided|issued|given))"
+    r"(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+|\s+(?:yesterday|today|earlier|later))?\s+by\s+"
 )
+_ANNOUNCED = re.compile(r"(?:confirmed|reported|announced|released|published|issued|given)\b")
 _BY_COUNT = re.compile(  # "by the Associated Press's count", "by its own tally"
     r"\bby\s+(?:the\s+|an?\s+)?([^,.;:]{1,60}?)(?:['’]s?)?\s+(?:own\s+|latest\s+|new\s+)?"
     r"(?:count|tally|estimate|reckoning|figures|calculations?)\b",
@@ -1339,6 +1341,13 @@ def attribute(
             and (attribution.rule != "said" or not gap.strip())
         ):
             clauses = -1  # "the 280,000 put forward by the CGT", "the 6,453 the city reported"
+        if (
+            attribution.rule == "by"
+            and lead
+            and re.fullmatch(r"[^,;:()]*,\s*", gap)
+            and _ANNOUNCED.match(text, attribution.start)
+        ):  # "a jump to 37,958 for the province, announced on Monday by X": X, not the speaker
+            clauses = -1
         options.append((clauses, int(attribution.generic), lead, len(gap), attribution))
     if options:
         chosen = min(options, key=lambda option: option[:4])[4]
