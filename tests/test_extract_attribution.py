@@ -255,6 +255,8 @@ def source_of(text: str, value: float) -> str | None:
             6200,
             "ministry",
         ),
+        # a dated event before the subject: "the May 3 storm officials"
+        ("Right after the May 3 storm officials put the toll at 48.", 48, "officials"),
         # the agent of the figure's own participle, not the speaker of the sentence
         (
             "Officials said they were checking a rise to 4,130 for the district, announced on "

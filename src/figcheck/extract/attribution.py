@@ -585,6 +585,9 @@ def _phrase(
             word[0].isdigit() and kept and kept[-1].group().casefold() in ("the", "a", "an")
         ):
             break  # "On April 26 the rescue headquarters", "Three weeks ago the school"
+        if word[0].isdigit() and len(kept) > 1 and kept[-1].group().islower():
+            kept.pop()  # "after the January 26 quake officials put": the quake is dated, not a
+            break  # speaker; the officials are
         if kept and folded in _IRREGULAR_PAST:
             break  # "the minister went further and claimed"
         if kept and _two_nouns(word, kept):
