@@ -39,16 +39,19 @@ THRESHOLDS_3 = {"precision": 0.95, "recall": 0.96, "source": 0.97}
 # extract was run on them): measured (0.942, 0.968, 0.733) before the third round of rules and
 # (0.942, 0.968, 0.772) after it. Those scores were reported, and the fourth round of rules was
 # written looking at its errors, so it is development material now: (0.942, 0.968, 0.900) after it.
-THRESHOLDS_4 = {"precision": 0.94, "recall": 0.96, "source": 0.90}
+# The fifth round took it to (0.942, 0.968, 0.989), two passages annotated by the rule for words
+# that refer back (0.922 from the rules alone).
+THRESHOLDS_4 = {"precision": 0.94, "recall": 0.96, "source": 0.98}
 # The fifth test split (43 passages, 190 claims, from articles in no other file, annotated and
 # committed before extract was run on them): measured (0.969, 0.979, 0.876) before the fourth round
 # of rules and (0.969, 0.979, 0.882) after it. Those scores were reported, and the fifth round of
-# rules was written looking at its errors, so it is development material now.
-THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.88}
+# rules was written looking at its errors, so it is development material now: (0.969, 0.979, 0.930).
+THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.93}
 # The sixth test split (47 passages, 177 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals were ever looked at):
-# measured (0.955, 0.966, 0.854) before the fifth round of rules. The target for source is 0.85.
-THRESHOLDS_6 = {"precision": 0.95, "recall": 0.96, "source": 0.85}
+# measured (0.955, 0.966, 0.854) before the fifth round of rules and (0.955, 0.966, 0.871) after
+# it, rounded down. The target for source is 0.85.
+THRESHOLDS_6 = {"precision": 0.95, "recall": 0.96, "source": 0.87}
 
 
 @dataclass
