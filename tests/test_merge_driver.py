@@ -386,6 +386,41 @@ def test_init_git_sets_up_the_driver_and_check_stops_asking(
     assert found is not None and has_attribute(found, claims) and has_driver(found)
 
 
+def test_check_hint_names_the_file_given_and_never_standard_input(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("FIGCHECK_FILE", raising=False)
+    git(tmp_path, "init", "-q")
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "main file.yaml").write_text("include:\n  - a.yaml\nclaims:\n")
+    (tmp_path / "claims" / "a.yaml").write_text("claims:" + claim("a", 1))
+    (tmp_path / "claims" / "b.yaml").write_text("claims:" + claim("b", 2))
+    monkeypatch.chdir(tmp_path)
+    piped = runner.invoke(app, ["-f", "-", "check"], input="claims: []\n")
+    assert piped.exit_code == 0, piped.output
+    assert piped.stderr == ""
+    checked = runner.invoke(
+        app,
+        ["-f", "claims/main file.yaml", "-f", "claims/b.yaml", "-f", "-", "check"],
+        input="claims: []\n",
+    )
+    assert checked.exit_code == 0, checked.output
+    assert checked.stderr.splitlines() == [
+        "figcheck: claims/main file.yaml and claims/a.yaml are in a git repository whose merges "
+        "do not use figcheck's merge driver; run 'figcheck -f 'claims/main file.yaml' init --git' "
+        "so that merging branches keeps the claims of both",
+        "figcheck: claims/b.yaml is in a git repository whose merges do not use figcheck's merge "
+        "driver; run 'figcheck -f claims/b.yaml init --git' so that merging branches keeps the "
+        "claims of both",
+    ]
+    done = runner.invoke(app, ["-f", "claims/b.yaml", "init", "--git"])  # as the hint says
+    assert done.exit_code == 0, done.output
+    again = runner.invoke(app, ["-f", "claims/b.yaml", "check"])
+    assert again.exit_code == 0 and again.stderr == ""
+
+
 def test_check_outside_git_says_nothing_of_it(tmp_path: Path) -> None:
     claims = tmp_path / "claims.yaml"
     claims.write_text("claims:\n")
@@ -433,7 +468,8 @@ def test_check_gives_one_hint_per_repository_of_every_file_read(
     assert alone.exit_code == 0
     assert alone.stderr.splitlines() == [
         "figcheck: data/stories/a.yaml is in a git repository whose merges do not use figcheck's "
-        "merge driver; run 'figcheck init --git' so that merging branches keeps the claims of both",
+        "merge driver; run 'figcheck -f data/stories/a.yaml init --git' so that merging branches "
+        "keeps the claims of both",
         "figcheck: ../archive/data/old.yaml is in a git repository whose merges do not use "
         "figcheck's merge driver; run 'figcheck -f ../archive/data/old.yaml init --git' so that "
         "merging branches keeps the claims of both",

@@ -491,16 +491,27 @@ def test_ctrl_c_while_reading_stops_the_other_reader(
     def slow(source: Any, cache: Any) -> Any:
         time.sleep(60)  # the other process: stopped long before
 
+    forked: list[int] = []
+    fork = os.fork
+
+    def recorded() -> int:
+        child = fork()
+        if child:
+            forked.append(child)
+        return child
+
     monkeypatch.setattr(reading, "_read", interrupted)
     monkeypatch.setattr(reading, "_sent", slow)
+    monkeypatch.setattr(os, "fork", recorded)
     before = len(os.listdir("/proc/self/fd"))
     started = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
         read_files([snapshot(str(root))], Cache(tmp_path / "cache"))
     assert time.monotonic() - started < 30
     assert len(os.listdir("/proc/self/fd")) == before
+    assert len(forked) == 1
     with pytest.raises(ChildProcessError):  # the other reader was waited for: no process left
-        os.waitpid(-1, os.WNOHANG)
+        os.waitpid(forked[0], os.WNOHANG)
 
 
 def test_divide_shares_files_by_size(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -601,6 +612,46 @@ def test_parts_and_wholes_across_files_are_checked_at_their_lines(
     write(tmp_path / "story.yaml", "metrics:\n" + story)
     code, out, _ = invoke(runner, "-f", "main.yaml", "check")
     assert (code, out) == (1, expected + "\n")
+
+
+def test_a_part_declared_alike_in_two_files_is_one_metric(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "f.yaml", "metrics:\n  w: {kind: cumulative}\n\n  p: {part_of: w}\n")
+    write(tmp_path / "g.yaml", "metrics:\n  p: {part_of: w}\n")
+    for first, second in (("f.yaml", "g.yaml"), ("g.yaml", "f.yaml")):
+        assert invoke(runner, "-f", first, "-f", second, "check")[:2] == (0, "")
+        found = read_files([snapshot(first), snapshot(second)], Cache(None))
+        kinds = {entry.name: entry.kind for entry in found.claims_file.metrics}
+        assert kinds == {"w": Kind.CUMULATIVE, "p": Kind.CUMULATIVE}
+    write(tmp_path / "g.yaml", "metrics:\n  p: {kind: cumulative, part_of: w}\n")
+    code, out, _ = invoke(runner, "-f", "f.yaml", "-f", "g.yaml", "check")
+    assert (code, out) == (
+        1,
+        "g.yaml:2: metric 'p' is defined differently at f.yaml:4; define each metric in one "
+        "file (or the same in both)\n",
+    )
+
+
+@pytest.mark.parametrize("files", [["one.yaml"], ["whole.yaml", "part.yaml"]])
+def test_a_kind_unlike_the_wholes_said_by_part_and_whole_is_one_problem(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    whole = "  w: {kind: cumulative, parts: [p]}\n"
+    part = "  p: {kind: fixed, part_of: w}\n"
+    write(tmp_path / "one.yaml", "metrics:\n" + whole + part)
+    write(tmp_path / "whole.yaml", "metrics:\n" + whole)
+    write(tmp_path / "part.yaml", "metrics:\n" + part)
+    code, out, _ = invoke(runner, *(word for name in files for word in ("-f", name)), "check")
+    place = "one.yaml:3" if len(files) == 1 else "part.yaml:2"
+    shown = "'w'" if len(files) == 1 else "'w' (whole.yaml:2)"
+    assert (code, out) == (
+        1,
+        f"{place}: metric 'p' is fixed but its whole {shown} is cumulative; a part is counted "
+        "the way its whole is\n",
+    )
 
 
 # --- the kept report after an add to one of several files -----------------------------------------

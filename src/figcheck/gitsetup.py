@@ -126,17 +126,18 @@ def has_driver(repo: Repository) -> bool:
 
 def setup_hint(path: str) -> str | None:
     """A line saying how to set up the driver, when ``path`` is in a git work tree without it."""
-    hints = setup_hints([(path, path)], path)
+    hints = setup_hints([(path, path)])
     return hints[0] if hints else None
 
 
-def setup_hints(files: Sequence[tuple[str, str]], first: str) -> list[str]:
-    """One line per git work tree holding some of ``files`` that it does not merge with the
-    driver (the driver not configured there, or a file without ``merge=figcheck``), saying how
-    to set it up. ``files`` are the claims files read, each with the file given to the command
-    that led to it (itself, or a file that includes it); ``first`` is the first file given,
-    which ``figcheck init --git`` sets up with the files it includes (others need ``-f``)."""
-    lacking: dict[Path, tuple[Repository, list[tuple[str, str]]]] = {}
+def setup_hints(files: Sequence[tuple[str, str]]) -> list[str]:
+    """One line for each claims file given whose files in a git work tree are not merged with
+    the driver there (the driver not configured, or a file without ``merge=figcheck``), saying
+    how to set it up. ``files`` are the claims files read, each with the file given to the
+    command that led to it (itself, or a file that includes it): ``figcheck init --git`` sets up
+    a given file with those it includes, so each given file gets its own line and command.
+    Standard input is no file and gets none."""
+    lacking: dict[tuple[Path, str], tuple[Repository, list[str]]] = {}
     for path, given in files:
         if path == "-":
             continue
@@ -144,29 +145,42 @@ def setup_hints(files: Sequence[tuple[str, str]], first: str) -> list[str]:
         repo = repository_of(claims)
         if repo is None:
             continue
-        _, without = lacking.setdefault(repo.top, (repo, []))
+        _, without = lacking.setdefault((repo.top, given), (repo, []))
         if not has_attribute(repo, claims):
-            without.append((path, given))
+            without.append(path)
     hints = []
-    for repo, without in lacking.values():
+    for (top, given), (repo, without) in lacking.items():
         if not without and not has_driver(repo):
-            without = [(path, given) for path, given in files if _within(Path(path), repo.top)]
+            without = [path for path, led in files if led == given and _within(Path(path), top)]
         if not without:
             continue
-        named = [path for path, _ in without]
-        if len(named) == 1:
-            subject = f"{named[0]} is"
-        elif len(named) == 2:
-            subject = f"{named[0]} and {named[1]} are"
+        if len(without) == 1:
+            subject = f"{without[0]} is"
+        elif len(without) == 2:
+            subject = f"{without[0]} and {without[1]} are"
         else:
-            subject = f"{named[0]}, {named[1]} and {len(named) - 2} more files are"
-        given = without[0][1]
-        command = "figcheck init --git" if given == first else f"figcheck -f {given} init --git"
+            subject = f"{without[0]}, {without[1]} and {len(without) - 2} more files are"
         hints.append(
             f"{subject} in a git repository whose merges do not use figcheck's merge driver; "
-            f"run '{command}' so that merging branches keeps the claims of both"
+            f"run '{init_command(given)}' so that merging branches keeps the claims of both"
         )
     return hints
+
+
+def init_command(given: str) -> str:
+    """The command that sets up the driver for the claims file ``given`` and those it includes:
+    ``figcheck init --git`` when that is the file it sets up by default, else with ``-f``."""
+    default = Path(os.environ.get("FIGCHECK_FILE") or Path("data") / "claims.yaml")
+    if _same_file(Path(given), default):
+        return "figcheck init --git"
+    return f"figcheck -f {shlex.quote(given)} init --git"
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 def _within(path: Path, top: Path) -> bool:

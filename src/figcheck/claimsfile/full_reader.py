@@ -676,8 +676,11 @@ def relate(
                     )
                     problems.append(Problem(place(entry), message))
                 continue
-            pair = (entry.name, target) if key == "part_of" else (target, entry.name)
-            wholes.setdefault(pair[0], []).append(pair[1])
+            part_name, whole_name = (
+                (entry.name, target) if key == "part_of" else (target, entry.name)
+            )
+            if whole_name not in wholes.setdefault(part_name, []):  # said by part and whole
+                wholes[part_name].append(whole_name)
     cycle = _part_cycle(wholes)
     if cycle:
         message = f"metric '{cycle[0]}' is part of itself: {' < '.join(cycle)}"

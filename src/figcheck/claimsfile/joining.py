@@ -9,6 +9,7 @@ at, and the other place it clashes with.
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import os
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -21,6 +22,7 @@ from figcheck.model import (
     ClaimsFile,
     ClaimTable,
     Include,
+    Kind,
     Location,
     Metric,
     Problem,
@@ -160,6 +162,16 @@ def _metrics(files: Sequence[ClaimsFile], problems: list[Problem]) -> tuple[Metr
             (name, name) for name in (entry.name, *(slugify(alias) for alias in entry.aliases))
         ],
         problems,
+        _as_written,
+    )
+
+
+def _as_written(entry: Metric) -> object:
+    """A metric as its file writes it: a kind it does not declare is none, not the one its
+    read filled in (a part's whole's, when the whole is in the same file)."""
+    return (
+        dataclasses.replace(entry, kind=Kind.LEVEL),
+        entry.kind if entry.declared_kind else None,
     )
 
 
@@ -183,11 +195,13 @@ def _registry(
     key_of: Callable[[_Entry], str],
     names_of: Callable[[_Entry], list[tuple[str, str]]],
     problems: list[Problem],
+    written: Callable[[_Entry], object] = lambda entry: entry,
 ) -> tuple[_Entry, ...]:
     """One registry (``metrics`` or ``sources``) from every file's, in file order: an entry
     defined the same in two files is kept once; defined differently, or a name (an alias, a
     folded spelling) that names two entries, is a problem naming both places. ``names_of``
-    gives each name an entry answers to, as compared and as shown."""
+    gives each name an entry answers to, as compared and as shown; ``written`` what of an
+    entry is compared (what its file says)."""
     merged: dict[str, tuple[_Entry, Location]] = {}
     owner: dict[str, tuple[str, Location]] = {}  # every name -> its entry's key, where
     for path, entries in parts:
@@ -196,7 +210,7 @@ def _registry(
             key = key_of(entry)
             if key in merged:
                 first, there = merged[key]
-                if first != entry:
+                if written(first) != written(entry):
                     problems.append(
                         Problem(
                             here,

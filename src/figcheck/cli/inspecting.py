@@ -230,13 +230,16 @@ def check(ctx: typer.Context) -> None:
 
 
 def _merge_driver_hints(sources: list[Snapshot], found: FilesRead) -> None:
-    """One line on stderr for each git repository that merges some of the files read by lines."""
+    """One line on stderr for each file given and git repository where some of the files read
+    are merged by lines; standard input (and what it includes) is no file to set up."""
     from figcheck.gitsetup import setup_hints
 
     given = {source.real: source.path for source in sources if source.real is not None}
-    files, root = [], sources[0].path
+    files: list[tuple[str, str]] = []
+    root: str | None = None
     for source, _ in found.files:
-        root = given.get(source.real, root) if source.real is not None else root
-        files.append((source.path, root))
-    for hint in setup_hints(files, sources[0].path):
+        root = None if source.real is None else given.get(source.real, root)
+        if source.real is not None and root is not None:
+            files.append((source.path, root))
+    for hint in setup_hints(files):
         say(f"figcheck: {hint}")
