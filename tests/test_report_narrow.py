@@ -46,7 +46,8 @@ def _narrow(*claims: Claim, kind: Kind = Kind.FIXED) -> html_report.NarrowChart:
     frame = analysis.claims_frame(claims_file)
     (verdict,) = report.verdict_records(analysis.verdicts(frame, claims_file))
     rows: list[dict[str, Any]] = frame.to_dict("records")  # type: ignore[assignment]
-    return html_report.narrow_chart(rows, verdict, by_date=charts.has_timeline(frame, verdict))
+    by_date = charts.has_timeline(frame, verdict)
+    return html_report.narrow_chart(rows, verdict, by_date=by_date, tolerance=0.10)
 
 
 def _bars(chart: html_report.NarrowChart) -> list[html_report.Bar]:
@@ -210,6 +211,48 @@ def test_a_fixed_metric_is_one_list_in_the_forest_plots_order() -> None:
     chart = _narrow(_claim(1, "m", 100, day=1), _claim(2, "m", 150, day=3), kind=Kind.FIXED)
     assert [group.date for group in chart.groups] == [""]
     assert [bar.date for bar in _bars(chart)] == ["2026-01-01", "2026-01-03"]
+
+
+def test_a_level_metrics_day_shows_the_gap_or_band_of_that_days_verdict_only() -> None:
+    """A and B disagree about 2026-01-04 (A's 10 still in force, B's 31); on 2026-01-05 A's 30
+    and B's 31 agree: that day shows their band, no gap."""
+    chart = _narrow(
+        _claim(1, "m", 10, day=1, source="A"),
+        _claim(2, "m", 31, day=5, source="B", as_of="2026-01-04"),
+        _claim(3, "m", 30, day=5, source="A"),
+        kind=Kind.LEVEL,
+    )
+    agree, clash, first = chart.groups
+    assert [group.date for group in chart.groups] == ["2026-01-05", "2026-01-04", "2026-01-01"]
+    assert chart.gap is not None and chart.band is None  # the metric's verdict: divergent
+    assert agree.gap is None and agree.band is not None
+    assert agree.band.label == "every claim fits: between 30 and 31"
+    (thirty,) = agree.bars
+    assert agree.band.left == thirty.left  # from A's 30 ...
+    assert agree.band.left + agree.band.width == clash.bars[0].left  # ... to B's 31
+    assert clash.band is None and clash.gap == chart.gap  # the day the verdict speaks of
+    assert first.band is None and first.gap is None  # A's 10 alone in force then
+
+
+def test_a_level_metrics_days_on_the_page_and_its_forest_plot_unchanged() -> None:
+    claims_file = ClaimsFile(
+        path="x.yaml",
+        claims=(
+            _claim(1, "m", 10, day=1, source="A"),
+            _claim(2, "m", 31, day=5, source="B", as_of="2026-01-04"),
+            _claim(3, "m", 30, day=5, source="A"),
+        ),
+    )
+    page, frame, (verdict,) = report_of(claims_file)
+    bars = page[page.index('<div class="bars"') : page.index("</div>", page.index('class="bars"'))]
+    days = bars.split('class="bars-date"')[1:]
+    assert [day.count('class="bar-gap"') for day in days] == [0, 1, 0]
+    assert [day.count('class="bar-band"') for day in days] == [1, 0, 0]
+    assert [day.count("bars-key-gap") + day.count("bars-key-band") for day in days] == [1, 1, 0]
+    assert bars.index("bars-key") > bars.index("bars-date")  # each day its own key
+    drawn = re.search(r'<figure class="chart" data-chart="forest">\s*(<svg.*?</svg>)', page, re.S)
+    assert drawn is not None
+    assert drawn.group(1) == charts.forest_svg("m", frame, verdict, id_prefix="c1-f-").strip()
 
 
 # --- the page ----------------------------------------------------------------------------------

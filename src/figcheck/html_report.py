@@ -72,10 +72,13 @@ class Bar:
 
 @dataclass(frozen=True, slots=True)
 class BarGroup:
-    """Claims under one heading: a date for a metric drawn as a timeline, none otherwise."""
+    """Claims under one heading: a date for a metric drawn as a timeline, none otherwise; the
+    band or gap drawn behind them (a level metric's of that day's verdict alone)."""
 
     date: str
     bars: tuple[Bar, ...]
+    band: Shade | None = None
+    gap: Shade | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +105,8 @@ class NarrowChart:
     timeline."""
 
     groups: tuple[BarGroup, ...]
-    band: Shade | None  # the values every claim allows
-    gap: Shade | None  # the values between two conflicting claims
+    band: Shade | None  # the values every claim allows (the metric's verdict)
+    gap: Shade | None  # the values between two conflicting claims (the metric's verdict)
     ticks: tuple[Tick, ...]
 
 
@@ -210,7 +213,8 @@ def metric_sections(
                 (index - 1, chart("forest", verdict=verdict, unit=unit, prefix=f"c{index}-f-"))
             )
             timeline = charts.has_timeline(rows, verdict)
-            narrow = narrow_chart(records_, verdict, by_date=timeline)
+            tolerance = claims_file.settings.tolerance
+            narrow = narrow_chart(records_, verdict, by_date=timeline, tolerance=tolerance)
             if timeline:
                 drawings.append(
                     (
@@ -256,11 +260,17 @@ def metric_sections(
 
 
 def narrow_chart(
-    rows: list[dict[str, Any]], verdict: dict[str, Any], *, by_date: bool = False
+    rows: list[dict[str, Any]],
+    verdict: dict[str, Any],
+    *,
+    by_date: bool = False,
+    tolerance: float,
 ) -> NarrowChart:
     """The bars of one metric's claims (``analysis.claims_frame`` rows, in the forest plot's
     order) on the forest plot's axis; ``by_date`` groups them by the day they speak of, newest
-    first, as a timeline would place them."""
+    first, as a timeline would place them. A level metric's day shows the band or gap of that
+    day's verdict (the claims in force then, compared with ``tolerance``), the others' the
+    metric's."""
     from figcheck import charts
 
     start, end = charts.value_axis(rows)
@@ -268,8 +278,19 @@ def narrow_chart(
     def at(value: float) -> float:
         return _percent(value, start, end)
 
+    def shades(rows: list[dict[str, Any]], verdict: dict[str, Any]) -> tuple[Shade | None, ...]:
+        if verdict["status"] == "consistent":
+            low, high = charts.agreed(verdict)
+            return _shade(at(low), at(min(high, end)), wording.band(low, high)), None
+        found = charts.gap(rows, verdict) if verdict["status"] == "divergent" else None
+        if found is None:
+            return None, None
+        return None, _shade(at(found[0]), at(min(found[1], end)), wording.gap(verdict["kind"]))
+
     conflict = set(verdict["conflict"])
     days = sorted({str(row["moment"])[:10] for row in rows}, reverse=True) if by_date else [""]
+    of_day = _day_verdicts(rows, verdict, tolerance) if by_date else {}
+    band, gap = shades(rows, verdict)
     groups = []
     for day in days:
         bars = []
@@ -293,16 +314,42 @@ def narrow_chart(
                     open_end=math.isinf(hi),
                 )
             )
-        groups.append(BarGroup(day, tuple(bars)))
-    band = gap = None
-    if verdict["status"] == "consistent":
-        low, high = charts.agreed(verdict)
-        band = _shade(at(low), at(min(high, end)), wording.band(low, high))
-    elif verdict["status"] == "divergent":
-        found = charts.gap(rows, verdict)
-        if found is not None:
-            gap = _shade(at(found[0]), at(min(found[1], end)), wording.gap(verdict["kind"]))
+        day_band, day_gap = shades(rows, of_day[day]) if day in of_day else (band, gap)
+        groups.append(BarGroup(day, tuple(bars), day_band, day_gap))
     return NarrowChart(tuple(groups), band, gap, _ticks(rows, start, end))
+
+
+def _day_verdicts(
+    rows: list[dict[str, Any]], verdict: dict[str, Any], tolerance: float
+) -> dict[str, dict[str, Any]]:
+    """For a level metric, each day's verdict as far as a chart draws it (status, agreed range,
+    conflicting pair): that of the claims in force at the day's moment the rules would speak
+    of. Empty for the other kinds, whose rule is not one of claims in force at a moment."""
+    if verdict["kind"] != "level":
+        return {}
+    from figcheck.reconcile import reference
+    from figcheck.reconcile.one_metric import stated
+
+    claims = reference.corrected(stated(rows).get(str(verdict["metric"]), []))
+    moments = reference.level_moments(claims, int(verdict["window"]), tolerance)
+    by_day: dict[str, list[reference.HeldAt]] = {}
+    for moment in moments:
+        by_day.setdefault(moment.moment[:10], []).append(moment)
+    days = {}
+    for day, held_then in by_day.items():
+        chosen = reference.spoken_of(held_then)
+        lo, hi = chosen.lo, chosen.hi
+        status = "divergent" if chosen.divergent else "consistent"
+        if len(chosen.held) < 2:
+            status = "single"
+        days[day] = {
+            "status": status,
+            "kind": verdict["kind"],
+            "range_low": min(lo.lo, hi.hi),
+            "range_high": None if math.isinf(max(lo.lo, hi.hi)) else max(lo.lo, hi.hi),
+            "conflict": (lo.id, hi.id) if chosen.divergent else (),
+        }
+    return days
 
 
 def _percent(value: float, start: float, end: float) -> float:

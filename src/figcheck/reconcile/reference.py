@@ -114,28 +114,47 @@ def held_against_another(claims: Sequence[Stated], window: int) -> set[str]:
     return compared
 
 
-def _level(claims: Sequence[Stated], window: int, tolerance: float) -> _Outcome:
+@dataclass(frozen=True, slots=True)
+class HeldAt:
+    """A level metric at one of its moments: the claims in force then, the claims that set the
+    largest lo and the smallest hi among them, and whether those two diverge."""
+
+    moment: str
+    held: tuple[Stated, ...]
+    lo: Stated
+    hi: Stated
+    divergent: bool
+
+
+def level_moments(claims: Sequence[Stated], window: int, tolerance: float) -> list[HeldAt]:
+    """A level metric's moments in order, each with the claims in force then compared."""
     rank = _rank(claims)
     sources = _Sources(claims, window)
-    compared = held_against_another(claims, window)
-    chosen: tuple[str, list[Stated], bool] | None = None
+    moments = []
     for moment in sorted(rank):
         held = sources.in_force(moment)
         lo, hi = _lo_setter(held, rank), _hi_setter(held, rank)
-        divergent = bool(diverges(lo.lo, hi.hi, tolerance))
-        if divergent or chosen is None or not chosen[2]:
-            chosen = (moment, held, divergent)
-    assert chosen is not None
-    as_of, held, divergent = chosen
-    lo, hi = _lo_setter(held, rank), _hi_setter(held, rank)
+        moments.append(HeldAt(moment, tuple(held), lo, hi, bool(diverges(lo.lo, hi.hi, tolerance))))
+    return moments
+
+
+def spoken_of(moments: Sequence[HeldAt]) -> HeldAt:
+    """The moment a level verdict speaks of: the last at which claims diverge, else the last."""
+    return ([m for m in moments if m.divergent] or list(moments))[-1]
+
+
+def _level(claims: Sequence[Stated], window: int, tolerance: float) -> _Outcome:
+    compared = held_against_another(claims, window)
+    chosen = spoken_of(level_moments(claims, window, tolerance))
+    lo, hi, divergent = chosen.lo, chosen.hi, chosen.divergent
     status = "divergent" if divergent else "consistent" if compared else "single"
     low, high = _bounds(lo.lo, hi.hi, divergent)
     return _Outcome(
         status,
-        as_of,
+        chosen.moment,
         low,
         high,
-        ratio(lo.lo, hi.hi) if len(held) > 1 and status != "single" else None,
+        ratio(lo.lo, hi.hi) if len(chosen.held) > 1 and status != "single" else None,
         (lo.id, hi.id) if divergent else (),
         sum(1 for c in claims if c.id not in compared),
     )
