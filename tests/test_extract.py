@@ -13,7 +13,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figcheck.extract import Candidate, extract, split_sentences, to_text
+from figcheck.extract import Candidate, extract, read_article, split_sentences, to_text
 from figcheck.model import Qualifier
 from figcheck.shorthand import read_amount
 
@@ -743,15 +743,78 @@ def test_an_html_tables_rows_are_sentences() -> None:
 def test_a_table_names_its_columns_as_import_does() -> None:
     from figcheck.extract.text import table_sentences
 
+    def sentences(header: list[str], rows: list[list[str]]) -> list[str]:
+        return [row.sentence for row in table_sentences(header, rows)]
+
     header = ["Outlet", "Metric", "Qualifier", "Value", "Unit", "Date", "URL"]
     row = ["UN", "released", "at_least", "50", "people", "2026-01-10", "https://x.test"]
-    assert table_sentences(header, [row]) == [
+    assert sentences(header, [row]) == [
         "According to UN, at least 50 people released, as of 10 January 2026."
     ]
-    assert table_sentences(["Who", "Low", "High"], [["Provea", "700", "900"]]) == [
+    assert sentences(["Who", "Low", "High"], [["Provea", "700", "900"]]) == [
         "According to Provea, between 700 and 900."
     ]
-    assert table_sentences(["Who", "Note"], [["Provea", "no figure"]]) == []
+    assert sentences(["Who", "Note"], [["Provea", "no figure"]]) == []
+
+
+def test_a_unit_or_scale_in_a_header_goes_with_each_figure() -> None:
+    from figcheck.extract.text import table_sentences
+
+    header = ["Source", "Displaced (millions)", "Turnout (%)", "Cost ($m)", "Held (people)"]
+    (row,) = table_sentences(header, [["UNHCR", "about 1.2", "45", "300", "80"]])
+    assert row.sentence == (
+        "According to UNHCR, about 1.2 million displaced, 45% turnout, $300 million cost, 80 held."
+    )
+    found = extract(row.sentence, percent=True, money=True)
+    assert [(c.value, c.unit) for c in found] == [
+        (1_200_000, None),
+        (45, "%"),
+        (300_000_000, "$"),
+        (80, None),
+    ]
+    assert [c.value for c in extract(row.sentence)] == [1_200_000, 80]  # no % or $ unless asked
+
+
+def test_each_row_keeps_its_figures_and_its_source_as_written() -> None:
+    """A row's source is its cell as written, never re-read by the rules for running text, and a
+    figure another row (or the text) gave too is that row's own claim, not a repetition."""
+    document = (
+        "The UN said 1,200 people were killed.\n\n"
+        "| Source | Killed | As of |\n|---|---|---|\n"
+        "| UN | 1,200 | 2026-01-10 |\n| HRW | 1,200 | 2026-01-11 |\n"
+        "| Court of audit | 1,350 | |\n| M. Dupont | 1,400 | |\n| 2 hospitals | 90 | |\n"
+    )
+    article = read_article(document)
+    found = [
+        (c.value, c.source, c.as_of, c.rule.rpartition("+attrib:")[2])
+        for c in extract(article.text, rows=article.rows)
+    ]
+    assert found == [
+        (1_200, "UN", None, "said"),
+        (1_200, "UN", "2026-01-10", "table"),
+        (1_200, "HRW", "2026-01-11", "table"),
+        (1_350, "Court of audit", None, "table"),
+        (1_400, "M. Dupont", None, "table"),
+        (90, "2 hospitals", None, "table"),
+    ]
+    row = extract(article.text, rows=article.rows)[-1]
+    assert row.sentence == "According to 2 hospitals, 90 killed."
+    assert row.sentence == article.text[row.sentence_start : row.sentence_start + len(row.sentence)]
+
+
+def test_an_html_table_without_a_header_row_is_all_data() -> None:
+    html = (
+        "<p>Tolls.</p><table><tr><td>UN</td><td>1,200 killed</td></tr>"
+        "<tr><td>HRW</td><td>1,500 killed</td></tr></table>"
+    )
+    assert [c.value for c in extract(to_text(html))] == [1_200, 1_500]
+
+
+def test_a_line_with_a_bar_above_a_rule_is_not_a_table() -> None:
+    """A table's delimiter row has as many cells as its header (GitHub's rule): a title with a
+    bar above a horizontal rule is text."""
+    document = "Toll rises to 1,200, the UN said | Reuters\n---\nMore below."
+    assert "1,200" in to_text(document)
 
 
 def test_a_table_in_a_code_block_and_text_with_bars_stay_as_written() -> None:
@@ -764,8 +827,9 @@ def test_rows_beyond_the_documents_table_budget_stay_as_text() -> None:
     from figcheck.extract.text import TABLE_ROWS
 
     rows = "".join(f"| Agency {i} | {i + 100} |\n" for i in range(TABLE_ROWS + 5))
-    text = to_text("| Source | Killed |\n|---|---|\n" + rows)
-    assert text.count("According to") == TABLE_ROWS
+    article = read_article("| Source | Killed |\n|---|---|\n" + rows)
+    assert article.text.count("According to") == TABLE_ROWS and article.rows_left == 5
+    assert len(article.rows) == TABLE_ROWS
     html = "<p>x</p><table><tr><th>Source</th><th>Killed</th></tr>" + "".join(
         f"<tr><td>Agency {i}</td><td>{i + 100}</td></tr>" for i in range(TABLE_ROWS + 5)
     )  # never closed

@@ -89,13 +89,20 @@ def extract(
     from figcheck import extract as extracting
     from figcheck import render
 
-    text = _article(source_file)
+    article = _article(source_file)
     if kind is not None and not add_them:
         raise UsageError("--kind declares the new metrics of recorded claims: give it with --add")
-    when = date or extracting.find_date(text)
+    if article.rows_left:
+        say(
+            f"{article.rows_left:,} table rows beyond the first {extracting.TABLE_ROWS:,} were "
+            "read as plain text; 'figcheck import' reads a table row by row"
+        )
+    when = date or extracting.find_date(_without_rows(article))
     if when is None:
         say(f"no date in the article's first lines: claims are dated today, {dt.date.today()}")
-    candidates = extracting.extract(text, percent=percent, money=money, date=when)
+    candidates = extracting.extract(
+        article.text, percent=percent, money=money, date=when, rows=article.rows
+    )
     day = when or dt.date.today()
     if add_them:
         _add_candidates(
@@ -128,8 +135,19 @@ def _print_records(candidates: list[Any], output: ExtractFormat, day: dt.date) -
         yaml.safe_dump(records, sys.stdout, allow_unicode=True, sort_keys=False)
 
 
-def _article(name: str) -> str:
-    """The article's text: Markdown and HTML stripped to text."""
+def _without_rows(article: Any) -> Any:
+    """The article's text with its tables' rows blanked: a date in a row is that row's moment,
+    not the article's dateline."""
+    pieces, position = [], 0
+    for row in article.rows:
+        pieces += [article.text[position : row.start], " " * (row.end - row.start)]
+        position = row.end
+    return "".join([*pieces, article.text[position:]])
+
+
+def _article(name: str) -> Any:
+    """The article: Markdown and HTML stripped to text (:func:`figcheck.extract.read_article`),
+    plain text as it is."""
     from figcheck import extract as extracting
     from figcheck.claimsfile.locate import read_bytes
 
@@ -142,8 +160,8 @@ def _article(name: str) -> str:
         Path(name).suffix.lower() in {".md", ".markdown", ".html", ".htm"}
         or text.lstrip()[:1] == "<"
     ):
-        return extracting.to_text(text)
-    return text
+        return extracting.read_article(text)
+    return extracting.Article(text)
 
 
 def _add_candidates(

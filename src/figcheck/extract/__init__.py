@@ -29,14 +29,17 @@ from __future__ import annotations
 from figcheck.extract.candidates import Candidate, as_record, as_shorthand, extract
 from figcheck.extract.dates import find_date
 from figcheck.extract.sentences import split_sentences
-from figcheck.extract.text import to_text
+from figcheck.extract.text import TABLE_ROWS, Article, read_article, to_text
 
 __all__ = [
+    "TABLE_ROWS",
+    "Article",
     "Candidate",
     "as_record",
     "as_shorthand",
     "extract",
     "find_date",
+    "read_article",
     "split_sentences",
     "to_text",
 ]

@@ -1392,15 +1392,18 @@ def attribute(
         return previous, "previous_sentence"
     if attributions:
         return None, "none"  # with a speaker in the sentence, never a bystander
-    organisations = [
-        org
-        for org in sentence_organisations()
-        if org[0] <= figure.start and not _object(text, sentence_start, *org)
-    ]
-    if organisations and not _ACTS.search(
-        text, max(organisations[-1][0], figure.start - 120), figure.start
-    ):
-        return organisations[-1][1], "nearest_org"
+    organisations = sentence_organisations()  # in order of where each ends
+    before = bisect.bisect_right(organisations, figure.start, key=lambda org: org[0])
+    nearest = next(  # the last one before the figure that no verb acts on
+        (
+            organisations[at]
+            for at in range(before - 1, -1, -1)
+            if not _object(text, sentence_start, *organisations[at])
+        ),
+        None,
+    )
+    if nearest and not _ACTS.search(text, max(nearest[0], figure.start - 120), figure.start):
+        return nearest[1], "nearest_org"
     return None, "none"  # "the police have made 20 arrests": who acted, not who counted
 
 

@@ -3,9 +3,12 @@ candidates as records and as claim shorthand."""
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import datetime as dt
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from figcheck.extract.attribution import (
@@ -17,6 +20,7 @@ from figcheck.extract.attribution import (
 from figcheck.extract.dates import NO_DATES, figure_date, sentence_datings
 from figcheck.extract.figures import sentence_figures, what_is_counted
 from figcheck.extract.sentences import split_sentences
+from figcheck.extract.text import TableRow
 from figcheck.model import Qualifier
 from figcheck.reconcile.rules import interval
 from figcheck.shorthand import Reading, render
@@ -64,6 +68,7 @@ _CONFIDENCE = {
     "next_sentence": 0.15,
     "nearest_org": 0.2,
     "none": 0.1,
+    "table": 0.0,
 }
 
 
@@ -83,13 +88,16 @@ def extract(
     about: float = 0.10,
     vague: tuple[tuple[str, float, float], ...] = (),
     date: dt.date | None = None,
+    rows: Sequence[TableRow] = (),
 ) -> list[Candidate]:
     """The candidate claims in ``text``, in reading order.
 
     ``percent``/``money`` keep percentages and monetary amounts (left out by default); ``about``
     is the half-width of "about" intervals and ``vague`` extra vague words (as in the claims
     file's settings); ``date`` is the article's date, against which "on Sunday", "yesterday"
-    are read for a candidate's ``as_of``.
+    are read for a candidate's ``as_of``. ``rows`` are the table rows :func:`read_article`
+    wrote as sentences: their figures get their row's source as written, and each row's
+    figures are its own (never dropped as a figure given again).
     """
     sentences = []
     for sentence_start, sentence_end in split_sentences(text):
@@ -188,7 +196,43 @@ def extract(
             previous = organisations()[-1][1]
         else:
             previous = None
-    return _first_mentions(candidates)
+    if not rows:
+        return _first_mentions(candidates)
+    in_rows, others = _in_rows(text, candidates, rows)
+    return sorted(in_rows + _first_mentions(others), key=lambda candidate: candidate.start)
+
+
+def _in_rows(
+    text: str, candidates: list[Candidate], rows: Sequence[TableRow]
+) -> tuple[list[Candidate], list[Candidate]]:
+    """The candidates in table rows, each with its row's source, sentence and attribution
+    (``table``, or ``none`` when the table names no source), a number in the source's own
+    name dropped; and the others."""
+    starts = [row.start for row in rows]
+    in_rows: list[Candidate] = []
+    others: list[Candidate] = []
+    for candidate in candidates:
+        at = bisect.bisect_right(starts, candidate.start) - 1
+        if at < 0 or candidate.start >= rows[at].end:
+            others.append(candidate)
+            continue
+        row = rows[at]
+        if candidate.start < row.figures_start:
+            continue  # "According to 2 hospitals, ...": a number in the source's name
+        figure_rule, _, attribution = candidate.rule.rpartition("+attrib:")
+        rule = "table" if row.source else "none"
+        confidence = candidate.confidence + _CONFIDENCE[attribution] - _CONFIDENCE[rule]
+        in_rows.append(
+            dataclasses.replace(
+                candidate,
+                source=row.source,
+                sentence=text[row.start : row.end],
+                sentence_start=row.start,
+                rule=f"{figure_rule}+attrib:{rule}",
+                confidence=round(max(0.05, min(1.0, confidence)), 2),
+            )
+        )
+    return in_rows, others
 
 
 def _first_mentions(candidates: list[Candidate]) -> list[Candidate]:

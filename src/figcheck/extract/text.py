@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 
@@ -21,24 +22,30 @@ _BLOCKS = word_set(
 
 
 class _TextParser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, found: list[RowSentence]) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
         self.tables: list[list[list[list[str]]]] = []  # open tables' rows of cells' texts
+        self.headed: list[bool] = []  # whether each open table's first row has a <th>
+        self.found = found  # the rows read as sentences
         self.budget = TABLE_ROWS  # rows left to read as sentences
+        self.left = 0  # rows beyond it
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style", "noscript"):
             self.skipping += 1
         elif tag == "table":
             self.tables.append([])
+            self.headed.append(False)
         elif tag == "tr" and self.tables:
             self.tables[-1].append([])
         elif tag in ("td", "th") and self.tables:
             if not self.tables[-1]:
                 self.tables[-1].append([])
             self.tables[-1][-1].append([])
+            if tag == "th" and len(self.tables[-1]) == 1:
+                self.headed[-1] = True
         elif tag in _BLOCKS:
             self._add("\n\n")
 
@@ -46,16 +53,29 @@ class _TextParser(HTMLParser):
         if tag in ("script", "style", "noscript"):
             self.skipping = max(0, self.skipping - 1)
         elif tag == "table" and self.tables:
-            table = self.tables.pop()
-            rows = [[" ".join("".join(cell).split()) for cell in row] for row in table if row]
-            read, rest = rows[: self.budget + 1], rows[self.budget + 1 :]
-            self.budget -= max(0, len(read) - 1)
-            lines = table_sentences(read[0], read[1:]) if read else []
-            if rest:  # beyond the budget: the cells' text, one line a row
-                lines.append("\n".join(" ".join(row) for row in rest))
-            self._add("\n\n" + "\n\n".join(lines) + "\n\n")
+            self._table(self.tables.pop(), self.headed.pop())
         elif tag in _BLOCKS:
             self._add("\n\n")
+
+    def _table(self, table: list[list[list[str]]], headed: bool) -> None:
+        """A closed table: its rows as sentences (up to the budget), the rest as their cells'
+        text. The first row is the header when it has a ``<th>`` or no figure."""
+        rows = [[" ".join("".join(cell).split()) for cell in row] for row in table if row]
+        if not rows:
+            return
+        if headed or not any(_FIGURE_CELL.match(cell) for cell in rows[0]):
+            header, rows = rows[0], rows[1:]
+        else:
+            header = [""] * max(len(row) for row in rows)
+        take, rest = rows[: self.budget], rows[self.budget :]
+        sentences = table_sentences(header, take) if take else []
+        self.found.extend(sentences)
+        self.budget -= len(take)
+        self.left += len(rest)
+        lines = [row.sentence for row in sentences]
+        if rest:  # beyond the budget: the cells' text, one line a row
+            lines.append("\n".join(" ".join(row) for row in rest))
+        self._add("\n\n" + "\n\n".join(lines) + "\n\n")
 
     def handle_data(self, data: str) -> None:
         if not self.skipping:
@@ -78,15 +98,61 @@ _FIGURE_CELL = re.compile(
     re.I,
 )
 _IGNORED_FIELDS = frozenset({"id", "url", "note"})
+_HEADER_UNIT = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
+_SCALES = {
+    "thousand": "thousand",
+    "thousands": "thousand",
+    "k": "thousand",
+    "000s": "thousand",
+    "million": "million",
+    "millions": "million",
+    "m": "million",
+    "mn": "million",
+    "billion": "billion",
+    "billions": "billion",
+    "bn": "billion",
+}
 
 
-def table_sentences(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class RowSentence:
+    """A table row written as a sentence, with the source its row names (the cell as written;
+    None when the table has no source column) and where its figures start in the sentence."""
+
+    sentence: str
+    source: str | None
+    figures_at: int
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """Where a table row's sentence is in the text :func:`read_article` returns: extract gives
+    every figure from ``figures_start`` to ``end`` the row's source, as written."""
+
+    start: int
+    figures_start: int
+    end: int
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A document as text to extract from: its tables' rows (the first :data:`TABLE_ROWS`) as
+    sentences, where they are, and how many rows were left as their cells' text."""
+
+    text: str
+    rows: tuple[TableRow, ...] = ()
+    rows_left: int = 0
+
+
+def table_sentences(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[RowSentence]:
     """A table's rows as sentences a reporter could have written, so that each figure keeps its
     row's source, date and counted thing: under the columns *Source*, *Deaths*, *As of*, the row
-    "UN | about 1,200 | 2026-01-10" reads "According to UN, about 1,200 Deaths, as of 10 January
+    "UN | about 1,200 | 2026-01-10" reads "According to UN, about 1,200 deaths, as of 10 January
     2026." Columns are named as ``figcheck import`` names them (``column_field``); a column not
     named so holds figures when most of its cells start with one, else labels ("for Region
-    Gaza"). Rows with no figure give nothing."""
+    Gaza"). A unit or scale in a header's parentheses ("Displaced (millions)", "Turnout (%)")
+    goes with each figure. Rows with no figure give nothing."""
     from figcheck.importing import column_field
 
     roles = []
@@ -105,7 +171,28 @@ def table_sentences(header: Sequence[str], rows: Sequence[Sequence[str]]) -> lis
     return sentences
 
 
-def _row_sentence(header: Sequence[str], roles: Sequence[str], row: Sequence[str]) -> str | None:
+def _with_header_unit(value: str, name: str) -> tuple[str, str]:
+    """A figure cell and its column's name, the unit in the name's parentheses moved to the
+    figure: ("1.2", "Displaced (millions)") -> ("1.2 million", "displaced")."""
+    found = _HEADER_UNIT.match(name)
+    if found is None:
+        return value, name
+    name, unit = found.group(1), found.group(2).strip()
+    currency = unit[:1] if unit[:1] in "$€£¥" else ""
+    scale = _SCALES.get(unit[len(currency) :].strip().casefold(), "")
+    if unit in ("%", "percent", "per cent"):
+        return f"{value}%", name
+    if scale or currency:
+        number = _FIGURE_CELL.match(value)
+        at = number.end() - 1 if number else 0  # the first digit: "about 1.2" -> "about $1.2"
+        value = f"{value[:at]}{currency}{value[at:]}"
+        return (f"{value} {scale}" if scale else value), name
+    return value, name  # "(people)", "(est.)": a note on the column, not a unit
+
+
+def _row_sentence(
+    header: Sequence[str], roles: Sequence[str], row: Sequence[str]
+) -> RowSentence | None:
     given: dict[str, str] = {}
     figures: list[str] = []
     labels: list[str] = []
@@ -116,6 +203,7 @@ def _row_sentence(header: Sequence[str], roles: Sequence[str], row: Sequence[str
             continue
         if role == "figure":
             if _FIGURE_CELL.match(value):
+                value, name = _with_header_unit(value, name)
                 counted = name.lower() if name.istitle() else name  # "Killed", not "UN"
                 figures.append(f"{value} {counted}".strip())
         elif role == "label":
@@ -141,9 +229,10 @@ def _row_sentence(header: Sequence[str], roles: Sequence[str], row: Sequence[str
     moment = given.get("as_of") or given.get("date")
     if moment:
         sentence += f", as of {_day_in_words(moment)}"
-    if "source" in given:
-        sentence = f"According to {given['source']}, {sentence}"
-    return sentence[0].upper() + sentence[1:] + "."
+    source = given.get("source")
+    opening = f"According to {source}, " if source else ""
+    sentence = sentence[0].upper() + sentence[1:] if not opening else sentence
+    return RowSentence(f"{opening}{sentence}.", source, len(opening))
 
 
 def _day_in_words(written: str) -> str:
@@ -162,31 +251,54 @@ _DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*
 _CELL_BAR = re.compile(r"(?<!\\)\|")
 
 
-def _markdown_tables(document: str) -> str:
-    """Each Markdown table (a header row, a ``|---|---|`` row, rows with bars) as its rows'
-    sentences, each a paragraph, for the first :data:`TABLE_ROWS` rows of the document; one pass
-    over the lines."""
+def _markdown_tables(document: str, found: list[RowSentence]) -> tuple[str, int]:
+    """Each Markdown table (a header row, a ``|---|---|`` row with as many cells, rows with bars)
+    as its rows' sentences, each a paragraph, for the first :data:`TABLE_ROWS` rows of the
+    document (added to ``found``); one pass over the lines. Returns the text and how many rows
+    were left as written."""
     if "|" not in document or "-" not in document:
-        return document
+        return document, 0
     lines = document.split("\n")
     kept: list[str] = []
     index = 0
     budget = TABLE_ROWS
+    left = 0
     while index < len(lines):
         line = lines[index]
         below = lines[index + 1] if index + 1 < len(lines) else ""
-        if budget and "|" in line and "-" in below and _DELIMITER_ROW.fullmatch(below):
+        if (
+            "|" in line
+            and "-" in below
+            and _DELIMITER_ROW.fullmatch(below)
+            and len(_cells(below)) == len(_cells(line))
+        ):
             end = index + 2
-            while end < len(lines) and "|" in lines[end] and end - index - 2 < budget:
+            while end < len(lines) and "|" in lines[end]:
                 end += 1
-            rows = [_cells(row) for row in lines[index + 2 : end] if row.strip()]
-            budget -= end - index - 2
-            kept.extend(["", *"\n\n".join(table_sentences(_cells(line), rows)).split("\n"), ""])
+            take, rest = lines[index + 2 : end][:budget], lines[index + 2 : end][budget:]
+            if take:
+                rows = [_cells(_inline(row)) for row in take]
+                sentences = table_sentences(_cells(_inline(line)), rows)
+                found.extend(sentences)
+                kept.extend(["", *"\n\n".join(r.sentence for r in sentences).split("\n"), ""])
+                kept.extend(rest)
+            else:
+                kept.extend(lines[index:end])
+            budget -= len(take)
+            left += len(rest)
             index = end
         else:
             kept.append(line)
             index += 1
-    return "\n".join(kept)
+    return "\n".join(kept), left
+
+
+def _inline(text: str) -> str:
+    """Markdown's inline marks (links, emphasis, code) taken off, as :func:`read_article` does
+    for the whole text, so that a row's sentence reads the same before and after."""
+    for pattern, replacement in _MARKDOWN[1:3] + _MARKDOWN[6:10]:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def _cells(line: str) -> list[str]:
@@ -194,6 +306,21 @@ def _cells(line: str) -> list[str]:
     line = line[1:] if line.startswith("|") else line
     line = line[:-1] if line.endswith("|") and not line.endswith("\\|") else line
     return [cell.strip().replace("\\|", "|") for cell in _CELL_BAR.split(line)]
+
+
+def _locate(text: str, sentences: Sequence[RowSentence]) -> tuple[TableRow, ...]:
+    """Where each row's sentence is in the final text, in order (one pass); a sentence the
+    stripping changed is not found and its figures are attributed as any sentence's are."""
+    rows = []
+    position = 0
+    for row in sentences:
+        at = text.find(row.sentence, position)
+        if at < 0:
+            continue
+        end = at + len(row.sentence)
+        rows.append(TableRow(at, at + row.figures_at, end, row.source))
+        position = end
+    return tuple(rows)
 
 
 _HTML = re.compile(r"<(?:p|div|br|span|a|h[1-6]|li|html|body|article|b|i|em|strong)\b[^>]*>", re.I)
@@ -215,8 +342,14 @@ _MARKDOWN = (
 def to_text(document: str) -> str:
     """Markdown or simple HTML stripped to plain text; plain text comes back unchanged in
     substance. Extract from the returned text: candidates' offsets refer to it."""
+    return read_article(document).text
+
+
+def read_article(document: str) -> Article:
+    """:func:`to_text`, with where each table row's sentence is and whom its row names."""
+    found: list[RowSentence] = []
     if _HTML.search(document):
-        parser = _TextParser()
+        parser = _TextParser(found)
         parser.feed(document)
         parser.close()
         while parser.tables:  # a table the document never closes
@@ -224,9 +357,11 @@ def to_text(document: str) -> str:
         document = "".join(parser.parts)
         document = re.sub(r"[ \t\r\f\v]+", " ", document)
         document = re.sub(r" ?\n ?", "\n", document)
-        return re.sub(r"\n{3,}", "\n\n", document).strip()
+        text = re.sub(r"\n{3,}", "\n\n", document).strip()
+        return Article(text, _locate(text, found), parser.left)
     fence, nothing = _MARKDOWN[0]
-    document = _markdown_tables(fence.sub(nothing, document))
+    document, left = _markdown_tables(fence.sub(nothing, document), found)
     for pattern, replacement in _MARKDOWN[1:]:
         document = pattern.sub(replacement, document)
-    return re.sub(r"\n{3,}", "\n\n", document).strip()
+    text = re.sub(r"\n{3,}", "\n\n", document).strip()
+    return Article(text, _locate(text, found), left)
