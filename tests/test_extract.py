@@ -458,6 +458,24 @@ def test_thousands_grouped_by_spaces_are_one_number(text: str) -> None:
     assert only(text).value == 40_000
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Unions said more than 15 crore workers joined the strike.", 150_000_000),
+        ("Officials said over six lakh people had fled.", 600_000),
+        ("The state said 1,50,000 people were evacuated.", 150_000),
+    ],
+)
+def test_south_asian_scales_and_grouping(text: str, value: int) -> None:
+    assert only(text).value == value
+
+
+def test_rupees_are_money() -> None:
+    text = "Unions said 20,000 workers struck; the loss was put at over ₹25,000 crore."
+    assert figures(text) == ["20,000"]
+    assert "25,000 crore" in figures(text, money=True)
+
+
 def test_a_dot_before_three_digits_is_ambiguous_and_below_the_yes_threshold() -> None:
     candidate = only("Some 1.200 people fled the town, the mayor said.")
     assert candidate.value == 1200 and candidate.confidence < 0.8

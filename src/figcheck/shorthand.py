@@ -182,6 +182,11 @@ _MULTIPLIERS = {
     "million": 10**6,
     "billion": 10**9,
     "trillion": 10**12,
+    # South Asian scales: "6 lakh" is 600,000, "15 crore" 150,000,000
+    "lakh": 10**5,
+    "lakhs": 10**5,
+    "crore": 10**7,
+    "crores": 10**7,
 }
 _SUFFIXES = {"k": 10**3, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9}
 
@@ -193,15 +198,14 @@ _SPACED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)")
 # "1.200", "1.200.000", "1.200,5": dots between thousands (one dot alone is ambiguous)
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d|\.\d|,\d)")
 _SUFFIX = re.compile(r"(bn|mn|[kmb])(?![^\W\d_])", re.IGNORECASE)
-_MULTIPLIER = re.compile(
-    r"\s+(dozen|hundred|thousand|million|billion|trillion)(?![^\W\d_])", re.IGNORECASE
-)
+_SCALE_WORDS = r"dozen|hundred|thousand|million|billion|trillion|lakhs?|crores?"
+_MULTIPLIER = re.compile(rf"\s+({_SCALE_WORDS})(?![^\W\d_])", re.IGNORECASE)
 _CONNECTOR = re.compile(r"\s*[-–—]\s*|\s+to(?![^\W\d_])\s*", re.IGNORECASE)
 _AND = re.compile(r"\s+and(?![^\W\d_])\s*|\s*[-–—]\s*|\s+to(?![^\W\d_])\s*", re.IGNORECASE)
 _OF = re.compile(r"\s+of(?![^\W\d_])", re.IGNORECASE)
 _WORD_GAP = re.compile(r"\s+|-(?=[^\W\d_])")
 _ARTICLE = re.compile(
-    r"(?:(half)\s+)?an?\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)(?![^\W\d_]))",
+    rf"(?:(half)\s+)?an?\s+(?=(?:{_SCALE_WORDS})(?![^\W\d_]))",
     re.I,
 )
 _FROM = re.compile(r"(?<![^\W\d_])from\s+", re.IGNORECASE)
@@ -334,9 +338,14 @@ def _digits(text: str, start: int, grouped: bool = True) -> _Number | None:
     )
 
 
+# "1,50,000", "12,34,567": thousands, then lakhs and crores set apart by commas, as South Asian
+# outlets write them
+_LAKH_GROUPED = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}")
+
+
 def _check_commas(text: str, start: int, written: str) -> None:
     whole = written.split(".")[0]
-    if "," in whole:
+    if "," in whole and not _LAKH_GROUPED.fullmatch(whole):
         groups = whole.split(",")
         offset = start + len(groups[0])
         if len(groups[0]) > 3:

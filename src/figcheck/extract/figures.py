@@ -107,7 +107,7 @@ _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _YEARS_OLD = re.compile(r"\s*-?\s*years?[-\s]old\b", re.I)
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _BEFORE_RULES = (
-    ("money", re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|GBP|Rs\.?)\s?)$")),
+    ("money", re.compile(r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|INR|Rs\.?)\s?)$")),
     ("date", re.compile(r"\b" + MONTH + r"\.?\s+$")),
     ("age", re.compile(r"\b(?:aged|age(?:\s+of)?|ages)\s+$", re.I)),
     (
@@ -164,7 +164,7 @@ _MONTH_WORDS = word_set(
     sepember september oct october nov november dec december"""
 )
 _BEFORE_WORDS = _MONTH_WORDS | word_set(  # the last words of the rules below, "year" aside
-    """usd eur gbp rs aged age ages of resolution article section chapter no nos number flight
+    """usd eur gbp inr rs aged age ages of resolution article section chapter no nos number flight
     route highway room gate terminal phase level category grade decree law act bill page
     paragraph clause protocol platform unit ward block camp district zone sector apollo boeing
     model channel episode season volume vol windows version covid cop group top formula
@@ -304,7 +304,7 @@ def _not_a_claim(
     if _YEARS_OLD.match(after):
         return "age"
     if (
-        before.rstrip()[-1:] in ("$", "€", "£", "¥") or _ends_in(before, _BEFORE_WORDS)
+        before.rstrip()[-1:] in ("$", "€", "£", "¥", "₹") or _ends_in(before, _BEFORE_WORDS)
     ) and _ANY_BEFORE.search(before):  # one scan; the rule that matched is named below
         for name, pattern in _BEFORE_RULES:
             if name != "year" and pattern.search(before):
