@@ -1,8 +1,9 @@
-"""figcheck.extract on real reporting: precision, recall and source accuracy on eight corpora.
+"""figcheck.extract on real reporting: precision, recall and source accuracy on nine corpora.
 
-The sixth test split of the real corpus is frozen (tests/extract_corpus/README.md); the first five
-were looked at and are development material now. The scores of all six must stay at or above the
-thresholds below. The dev split and the 52 invented passages are scored and shown.
+The sixth and seventh test splits of the real corpus are frozen (tests/extract_corpus/README.md);
+the first five were looked at and are development material now. The scores of all seven must stay
+at or above the thresholds below. The dev split and the 52 invented passages are scored and shown;
+the seventh split is scored in a test of its own and its scores are never printed.
 """
 
 from __future__ import annotations
@@ -52,6 +53,10 @@ THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.93}
 # measured (0.955, 0.966, 0.854) before the fifth round of rules and (0.955, 0.966, 0.871) after
 # it, rounded down. The target for source is 0.85.
 THRESHOLDS_6 = {"precision": 0.95, "recall": 0.96, "source": 0.87}
+# The seventh test split (50 passages, 256 claims, from articles in no other file, annotated and
+# committed before extract was run on them, never tuned on; only its totals are ever looked at).
+# Provisional until it is scored once with the rules as they stand.
+THRESHOLDS_7 = {"precision": 0.0, "recall": 0.0, "source": 0.0}
 
 
 @dataclass
@@ -205,3 +210,32 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
         assert frozen.precision >= thresholds["precision"], line
         assert frozen.recall >= thresholds["recall"], line
         assert frozen.source >= thresholds["source"], line
+
+
+def test_frozen_split_7_scores() -> None:
+    """The seventh split alone: other articles than every other file, held to its thresholds."""
+    test7 = _load("real_test7.yaml")
+    others = [
+        passage
+        for name in (
+            "real_test.yaml",
+            "real_test2.yaml",
+            "real_test3.yaml",
+            "real_test4.yaml",
+            "real_test5.yaml",
+            "real_test6.yaml",
+            "real_dev.yaml",
+            "corpus.yaml",
+        )
+        for passage in _load(name)
+    ]
+    assert len(test7) >= 45
+    assert len({p["id"] for p in test7}) == len(test7)
+    assert len({p["url"] for p in test7}) == len(test7)
+    assert not {p["url"] for p in test7} & {p.get("url") for p in others}  # other articles
+    assert not {p["id"] for p in test7} & {p["id"] for p in others}
+    frozen = score(test7)
+    line = frozen.line("test split 7")
+    assert frozen.precision >= THRESHOLDS_7["precision"], line
+    assert frozen.recall >= THRESHOLDS_7["recall"], line
+    assert frozen.source >= THRESHOLDS_7["source"], line
