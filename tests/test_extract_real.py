@@ -54,9 +54,10 @@ THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.93}
 # it, rounded down. The target for source is 0.85.
 THRESHOLDS_6 = {"precision": 0.95, "recall": 0.96, "source": 0.87}
 # The seventh test split (50 passages, 256 claims, from articles in no other file, annotated and
-# committed before extract was run on them, never tuned on; only its totals are ever looked at).
-# Provisional until it is scored once with the rules as they stand.
-THRESHOLDS_7 = {"precision": 0.0, "recall": 0.0, "source": 0.0}
+# committed before extract was run on them, never tuned on; only its totals are ever looked at):
+# measured (0.940, 0.980, 0.717) before the sixth round of rules (251 of 256 claims found, 267
+# proposed, 180 with the right source), rounded down.
+THRESHOLDS_7 = {"precision": 0.94, "recall": 0.98, "source": 0.71}
 
 
 @dataclass
