@@ -1,9 +1,10 @@
 """figcheck.extract on real reporting: precision, recall and source accuracy on nine corpora.
 
-The sixth and seventh test splits of the real corpus are frozen (tests/extract_corpus/README.md);
-the first five were looked at and are development material now. The scores of all seven must stay
-at or above the thresholds below. The dev split and the 52 invented passages are scored and shown;
-the seventh split is scored in a test of its own and its scores are never printed.
+The first six test splits of the real corpus were each frozen until a round of rules was written
+looking at their errors, so they are development material now; the seventh is frozen
+(tests/extract_corpus/README.md). The scores of all seven must stay at or above the thresholds
+below. The dev split and the 52 invented passages are scored and shown; the seventh split is
+scored in a test of its own and its scores are never printed.
 """
 
 from __future__ import annotations
@@ -49,9 +50,10 @@ THRESHOLDS_4 = {"precision": 0.94, "recall": 0.96, "source": 0.98}
 # rules was written looking at its errors, so it is development material now: (0.969, 0.979, 0.930).
 THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.93}
 # The sixth test split (47 passages, 177 claims, from articles in no other file, annotated and
-# committed before extract was run on them, never tuned on; only its totals were ever looked at):
-# measured (0.955, 0.966, 0.854) before the fifth round of rules and (0.955, 0.966, 0.871) after
-# it, rounded down. The target for source is 0.85.
+# committed before extract was run on them): measured (0.955, 0.966, 0.854) before the fifth round
+# of rules and (0.955, 0.966, 0.871) after it. Those scores were reported, and the sixth round of
+# rules was written looking at its errors, so it is development material now. The target for
+# source on reporting the rules have not seen is 0.85.
 THRESHOLDS_6 = {"precision": 0.95, "recall": 0.96, "source": 0.87}
 # The seventh test split (50 passages, 256 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
