@@ -338,3 +338,45 @@ def test_the_agency_or_it_never_stands_for_a_person() -> None:
     )
     assert source_of(text, 80000) == "agency"
     assert source_of(text, 300) != "Tim Cole"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # initials with full stops belong to the name
+        ("Near the border the U.S. navy said 41 sailors were rescued.", 41, "U.S. navy"),
+        # a toll revised with "that" or "this"
+        (
+            "The board said 12 had died. On Friday it revised that toll to 15.",
+            15,
+            "board",
+        ),
+        # "found evidence of N" is a finding
+        (
+            "The commission said its inquiry ended. It found evidence of 27 killings.",
+            27,
+            "commission",
+        ),
+        # an adverbial phrase between the subject and its verb
+        ("The coast guard had at first said some 60 people were aboard.", 60, "coast guard"),
+        # "allegations by X that N": X's figure, not the next speaker's
+        (
+            "Amid allegations by the U.N. that the raid had killed 48, the army said 9 died.",
+            48,
+            "U.N.",
+        ),
+        # "he" after a person the sentence names, though nothing before it spoke
+        (
+            "The city sent an inspector to the site, and he found that 17 flats were empty.",
+            17,
+            "inspector",
+        ),
+    ],
+)
+def test_pronouns_initials_and_findings(text: str, value: float, source: str) -> None:
+    assert source_of(text, value) == source
+
+
+def test_a_pronoun_with_nothing_to_stand_for_stays_as_written() -> None:
+    text = "'Nobody escaped. Only 31 men were pulled from the ravine,' she said."
+    assert source_of(text, 31) == "she"

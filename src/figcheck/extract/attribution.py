@@ -37,7 +37,7 @@ _SPEECH = re.compile(
     r"cite|cited|cites|citing|announcing|quoted|concluded|concludes|calculated|calculates|"
     r"(?:agree|agrees|agreed)(?=\s+that\b)|"
     r"(?:raised|revised|updated|lowered|raising|revising|raises|revises|lowers|cut|cuts|"
-    r"reduced|reduces)(?=\s+(?:its|their|his|her|the)\s+"
+    r"reduced|reduces)(?=\s+(?:its|their|his|her|the|that|this)\s+"
     r"(?:[\w'’]+\s+){0,3}?(?:count|toll|tally|estimate|figure|total|number)\b)|"
     r"(?:offers|offered|offer|provides|provided|provide|published|publishes|issued|issues)"
     r"(?=\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?(?:estimate|guess|figure|count"
@@ -286,6 +286,8 @@ def _clean_source(raw: str) -> str | None:
         return None
     if not _names_someone(source) or source.split()[-1].casefold() in _SPANS:
         return None  # "researchers who worked over five months had listed": not "five months"
+    if re.search(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]$", source):
+        return source + "."  # "the U.N.": its last full stop is the name's
     return source
 
 
@@ -379,7 +381,10 @@ def _names_someone(source: str) -> bool:
     )
 
 
-_TOKEN = re.compile(r"\([A-Z][A-Za-z&.-]{1,11}\)|[A-Z]+(?:\.[A-Z]{2,})+['’]?s?\b|[\w'’-]+|[^\w\s]")
+_TOKEN = re.compile(
+    r"\([A-Z][A-Za-z&.-]{1,11}\)|[A-Z]+(?:\.[A-Z]{2,})+['’]?s?\b|(?:[A-Z]\.){2,}(?=\s+[a-zA-Z])"
+    r"|[\w'’-]+|[^\w\s]"
+)
 
 
 _REACH = 200
@@ -451,6 +456,9 @@ def _subject_before(
             continue
         if word == "far" and index > 0 and tokens[index - 1].group().casefold() in ("so", "thus"):
             index -= 2  # "it had so far confirmed": an adverb, not the subject
+            continue
+        if index > 0 and (tokens[index - 1].group().casefold(), word) in _ADVERB_PAIRS:
+            index -= 2  # "the agency had at first said", "the ministry in turn put"
             continue
         if word in _TIME_WORDS and index > 0:  # "the government on Sunday put"
             index -= 1
@@ -794,6 +802,9 @@ def _before_aside(
     return None
 
 
+_ADVERB_PAIRS = frozenset(
+    {("at", "first"), ("at", "once"), ("in", "turn"), ("at", "times"), ("for", "example")}
+)
 _BE = word_set("been was were is are be being")
 _PREPOSITIONS = word_set("a an of with in on by for from some no")
 _NOT_ADVERBS = word_set("tally family assembly rally ally italy supply daily weekly monthly")
@@ -966,6 +977,7 @@ _QUOTED_AS = re.compile(
 )
 _CLAUSE_MARK = re.compile(r"[,.;:]|$")
 _THAT_NEXT = re.compile(r"\s+that\b")
+_EVIDENCE_NEXT = re.compile(r"\s+(?:(?:credible|clear|no)\s+)?(?:evidence|proof)\s+of\b")
 _STUDIES = word_set(  # what "found" a figure, as a study finds one (their stems)
     """report study survey investigation inquiry review analysis censu audit poll researcher
     investigator probe commission panel team"""
@@ -1063,6 +1075,7 @@ def _speech(
         subject is not None
         and word in ("found", "finds")
         and not _THAT_NEXT.match(text, verb.end(), sentence_end)
+        and not _EVIDENCE_NEXT.match(text, verb.end(), sentence_end)
         and subject[0].split()[-1].casefold().rstrip("s") not in _STUDIES
         and text[verb.end() : sentence_end].strip(" .!?\"'”’")  # not "..., they found."
     ):
@@ -1365,9 +1378,18 @@ def attribute(
             ]
             if later and chosen.source.casefold() in ("we", "i"):
                 return later[0].source, later[0].rule  # "'We counted 439,' the director said"
+            person = (
+                _PERSON_BEFORE.findall(text, sentence_start, chosen.start)
+                if chosen.source.casefold() in ("he", "she")
+                else []
+            )
+            if person:  # "the U.S. sent a general to investigate, and he found that 22 ..."
+                return _clean_source(person[-1]) or chosen.source, chosen.rule
             if previous:
                 return _agreeing(chosen.source, previous, previous_named), "previous_sentence"
-            return _clean_source(chosen.source), chosen.rule
+            # "he found that 22 ...": a pronoun names someone even when nothing named before
+            # can be what it stands for; it stays as written rather than unattributed
+            return _clean_source(chosen.source) or chosen.source, chosen.rule
         return _respectively(text, chosen, figure, next_start), chosen.rule
     earlier = [
         a
@@ -1407,11 +1429,19 @@ def attribute(
     return None, "none"  # "the police have made 20 arrests": who acted, not who counted
 
 
+_PERSON_BEFORE = re.compile(  # a person the sentence names before "he": "sent a general"
+    r"\b((?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}(?:spokesman|spokeswoman|spokesperson|official|"
+    r"minister|mayor|governor|director|chief|commissioner|doctor|commander|officer|researcher|"
+    r"activist|witness|resident|lawyer|envoy|general|colonel|survivor|man|woman|inspector|"
+    r"investigator|engineer|nurse|officer))\b,?\s+"
+    r"(?:[^,;:]*?,\s+)?(?:and|but|who)\b"
+)
 _FOR_SPEAKER = re.compile(r"\s+(?:[a-z]+\s+)?for\s+the\s+([a-z]+)\b")
 _AGAINST = re.compile(r"\b(?:against|versus|vs\.?)\s+$")
 _HEARSAY = re.compile(  # "a report that 79,000 died", "the claim by X that as few as 300"
-    r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?(?:report|reports|claim|claims|rumou?rs?|suggestion)\s+"
-    r"(?:by\s+((?:(?![,;:.]).){2,60}?)\s+)?that\s+[^,;:]*$"
+    r"\b(?:(?:a|an|the)\s+(?:[a-z]+\s+)?(?:report|reports|claim|claims|rumou?rs?|suggestion|"
+    r"allegations?|accusations?|assertions?)|(?:allegations|accusations|claims)(?=\s+by\b))\s+"
+    r"(?:by\s+((?:(?:[A-Z]\.){2,}|(?![,;:.]).){2,60}?)\s+)?that\s+[^,;:]*$"
 )
 _OFFICIAL_OF = re.compile(
     r"\bthe\s+official\s+(?:death\s+)?(?:toll|figure|count|tally|estimate)\s+of\s+"
