@@ -48,13 +48,15 @@ THRESHOLDS_4 = {"precision": 0.94, "recall": 0.96, "source": 0.98}
 # committed before extract was run on them): measured (0.969, 0.979, 0.876) before the fourth round
 # of rules and (0.969, 0.979, 0.882) after it. Those scores were reported, and the fifth round of
 # rules was written looking at its errors, so it is development material now: (0.969, 0.979, 0.930).
-THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.93}
+# The sixth round took it to (0.969, 0.979, 0.946).
+THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.94}
 # The sixth test split (47 passages, 177 claims, from articles in no other file, annotated and
 # committed before extract was run on them): measured (0.955, 0.966, 0.854) before the fifth round
 # of rules and (0.955, 0.966, 0.871) after it. Those scores were reported, and the sixth round of
 # rules was written looking at its errors, so it is development material now. The target for
-# source on reporting the rules have not seen is 0.85.
-THRESHOLDS_6 = {"precision": 0.95, "recall": 0.96, "source": 0.87}
+# source on reporting the rules have not seen is 0.85. After the sixth round: (0.955, 0.966, 0.930),
+# 159 of 171.
+THRESHOLDS_6 = {"precision": 0.95, "recall": 0.96, "source": 0.92}
 # The seventh test split (50 passages, 256 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
 # measured (0.940, 0.980, 0.717) before the sixth round of rules (251 of 256 claims found, 267
