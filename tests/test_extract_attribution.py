@@ -380,3 +380,43 @@ def test_pronouns_initials_and_findings(text: str, value: float, source: str) ->
 def test_a_pronoun_with_nothing_to_stand_for_stays_as_written() -> None:
     text = "'Nobody escaped. Only 31 men were pulled from the ravine,' she said."
     assert source_of(text, 31) == "she"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a participle after a clause gives its figure to that clause's subject, across a figure
+        (
+            "Teachers' unions claim 80,000 marched, but the ministry disputes that, putting the "
+            "turnout at 31,000.",
+            31000,
+            "ministry",
+        ),
+        (
+            "Two rights groups have questioned the official count of 12, estimating at least 70 "
+            "deaths in the raids.",
+            70,
+            "Two rights groups",
+        ),
+        # a date between the subject and its verb
+        (
+            "A survey by the Water Board on 3 March 2011 found that 2,300 wells had failed.",
+            2300,
+            "Water Board",
+        ),
+        # "a study published in X": the journal
+        (
+            "A study published in The Medical Review found that 4,100 more people died.",
+            4100,
+            "Medical Review",
+        ),
+        # "a tally based on X": the tally's author, not what it is based on
+        (
+            "According to a Reuters tally based on army statements, 512 people were detained.",
+            512,
+            "Reuters",
+        ),
+    ],
+)
+def test_participles_dates_and_studies(text: str, value: float, source: str) -> None:
+    assert source_of(text, value) == source

@@ -35,8 +35,8 @@ THRESHOLDS_2 = {"precision": 0.97, "recall": 0.97, "source": 0.95}
 # run on them): measured (0.955, 0.964, 0.685) before the second round of rules and (0.960,
 # 0.968, 0.734) after it. Those scores were reported, and the third round of rules was written
 # looking at its errors, so it is development material now: (0.960, 0.968, 0.967) after it.
-# The fourth round of rules took it to (0.960, 0.968, 0.977).
-THRESHOLDS_3 = {"precision": 0.95, "recall": 0.96, "source": 0.97}
+# The fourth round of rules took it to (0.960, 0.968, 0.977), the sixth to (0.960, 0.968, 0.981).
+THRESHOLDS_3 = {"precision": 0.95, "recall": 0.96, "source": 0.98}
 # The fourth test split (44 passages, 186 claims, from articles in no other file, annotated before
 # extract was run on them): measured (0.942, 0.968, 0.733) before the third round of rules and
 # (0.942, 0.968, 0.772) after it. Those scores were reported, and the fourth round of rules was
@@ -48,15 +48,15 @@ THRESHOLDS_4 = {"precision": 0.94, "recall": 0.96, "source": 0.98}
 # committed before extract was run on them): measured (0.969, 0.979, 0.876) before the fourth round
 # of rules and (0.969, 0.979, 0.882) after it. Those scores were reported, and the fifth round of
 # rules was written looking at its errors, so it is development material now: (0.969, 0.979, 0.930).
-# The sixth round took it to (0.969, 0.979, 0.946).
-THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.94}
+# The sixth round took it to (0.969, 0.979, 0.962), two of its passages annotated by the rule for
+# a document noun with no author ("reports said N" names no one).
+THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.96}
 # The sixth test split (47 passages, 177 claims, from articles in no other file, annotated and
 # committed before extract was run on them): measured (0.955, 0.966, 0.854) before the fifth round
 # of rules and (0.955, 0.966, 0.871) after it. Those scores were reported, and the sixth round of
 # rules was written looking at its errors, so it is development material now. The target for
-# source on reporting the rules have not seen is 0.85. After the sixth round: (0.955, 0.966, 0.930),
-# 159 of 171.
-THRESHOLDS_6 = {"precision": 0.95, "recall": 0.96, "source": 0.92}
+# source on reporting the rules have not seen is 0.85. After the sixth round: (0.955, 0.966, 0.936).
+THRESHOLDS_6 = {"precision": 0.95, "recall": 0.96, "source": 0.93}
 # The seventh test split (50 passages, 256 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
 # measured (0.940, 0.980, 0.717) before the sixth round of rules (251 of 256 claims found, 267

@@ -184,7 +184,8 @@ def _clean_source(raw: str) -> str | None:
         flags=re.I,
     )
     lead_in = re.match(  # "a report released on Wednesday by X", "figures compiled by X"
-        r"(?:(?:a|an|the)\s+)?(?:\w+\s+)?" + _REPORT_NOUNS + r"\b[^A-Z]*?\b(?:by|from)\s+",
+        r"(?:(?:a|an|the)\s+)?(?:\w+\s+)?" + _REPORT_NOUNS + r"\b[^A-Z]*?\b(?:by|from|"
+        r"(?<=published\s)in)\s+",  # "a study published in The Lancet": the journal
         source,
         re.I,
     )
@@ -832,7 +833,7 @@ def _clause_subject(text: str, sentence_start: int, limit: int) -> tuple[str, in
     for token in tokens[index:]:
         word = token.group()
         folded = word.casefold()
-        ends = folded in _VERBISH or folded in _AUX or _SPEECH.fullmatch(word)
+        ends = folded in _VERBISH or folded in _AUX or folded in _DISPUTE or _SPEECH.fullmatch(word)
         if (
             folded == "to"
             and kept
@@ -870,7 +871,11 @@ def sentence_attributions(
         name = re.match(r"[^,.;:]+", text[according.end() : sentence_end])
         if not name:
             continue
-        words = re.split(r"\s+(?:which|who|that|and\s+\d)\b", name.group())[0]
+        # "according to an AP tally based on those announcements": the tally
+        words = re.split(
+            r"\s+(?:which|who|that|and\s+\d|based\s+on|drawn\s+from|compiled\s+from)\b",
+            name.group(),
+        )[0]
         received = _RECEIVED.fullmatch(words)
         source = _clean_source(received.group(1) if received else words)
         if source is None:
@@ -1014,7 +1019,9 @@ def _speech(
     if me is not None:  # "'Counting the photos gave me 23,000,' she wrote": the one quoted
         pronoun = "i" if me.group(1).casefold() == "me" else "we"
         return Attribution(verb.start(), verb.end(), pronoun, "said", "lead", pronoun=True)
-    before = words.before(max(sentence_start, verb.start() - 40), verb.start())
+    dated = _DATED_BEFORE.search(text, max(sentence_start, verb.start() - 40), verb.start())
+    at = dated.start() if dated else verb.start()  # "a study published on 12 May 2006 found"
+    before = words.before(max(sentence_start, at - 40), at)
     previous = before[-1].group() if before and before[-1].start() >= sentence_start else ""
     folded = previous.casefold()
     word = verb.group()
@@ -1056,15 +1063,21 @@ def _speech(
         and verb.group() in ("said", "says", "saying")
         and text[clause_end : clause_end + 1] == ":"
     )
+    participle = False
     if word.endswith("ing") and (
         text[sentence_start : verb.start()][-3:].rstrip().endswith(",")
         or folded in ("by", "after", "before", "while", "when")
     ):
         # "Police released a lower estimate, saying 128,000 were there", "Shah set off a row by
-        # claiming that ...": the clause's subject
-        subject = _clause_subject(text, sentence_start, verb.start())
+        # claiming that ...": the clause's subject, the last clause's after "but" ("X say 2
+        # million, but ministers dispute that, putting it at 1.2 million"), even across a figure
+        # ("Several sources challenged the toll of 64, estimating more than 1,000")
+        clauses = list(_CLAUSE_OPENING.finditer(text, sentence_start, verb.start()))
+        opening = clauses[-1].end() if clauses else sentence_start
+        subject = _clause_subject(text, opening, verb.start())
+        participle = subject is not None and not _NOT_A_SPEAKER.search(subject[0])
     else:
-        subject = _subject_before(text, verb.start(), sentence_start, words)
+        subject = _subject_before(text, at, sentence_start, words)
     if subject is not None:
         ahead = text[max(sentence_start, subject[1] - 12) : subject[1]].split()[-1:]
         if (ahead and ahead[0].casefold() in _COUNT_HEADS | {"one", "those"}) or re.search(
@@ -1082,7 +1095,9 @@ def _speech(
         return None  # "salvage workers have found 300 bodies": found, not a finding
     if subject is not None:
         raw, start = subject
-        inside = bisect.bisect_left(starts, verb.start()) > bisect.bisect_left(starts, start)
+        inside = not participle and (
+            bisect.bisect_left(starts, verb.start()) > bisect.bisect_left(starts, start)
+        )
         direction = "lead" if covers_after else "trail"
         if (
             text[sentence_start:start].rstrip().endswith(",")
@@ -1138,6 +1153,23 @@ def _speech(
                 return _make_attribution(named, verb.start(), end, "trail")
             return _make_attribution(inverted.group(1), verb.start(), end, "trail")
     return None
+
+
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_DATED_BEFORE = re.compile(  # a date between a subject and its verb: "on 12 October 2006"
+    r"\s+(?:on|in)\s+(?:\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?|" + _MONTHS + r"\s+\d{1,2}"
+    r"(?:,?\s+\d{4})?|(?:" + _MONTHS + r"\s+)?(?:19|20)\d\d)\s+$"
+)
+_DISPUTE = word_set(  # verbs that answer another's figure: they end a subject read forwards
+    """dispute disputes disputed reject rejects rejected deny denies denied contest contests
+    contested challenge challenges challenged doubt doubts doubted question questions questioned"""
+)
+_CLAUSE_OPENING = re.compile(r"[;:]\s*|,\s*(?:but|whereas|while|although|though)\s+")
+_NOT_A_SPEAKER = re.compile(r"\d|^(?:it|there|this|that)$", re.I)
+"""A clause's subject that gives no figure of its own to a participle after it."""
 
 
 def _opening_phrase(text: str, sentence_start: int, end: int) -> bool:
