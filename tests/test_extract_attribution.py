@@ -420,3 +420,63 @@ def test_a_pronoun_with_nothing_to_stand_for_stays_as_written() -> None:
 )
 def test_participles_dates_and_studies(text: str, value: float, source: str) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a long name in capitals is one name
+        (
+            "The office of the U.N. Special Envoy for Food Security in West Africa said at least "
+            "610 had died.",
+            610,
+            "office of the U.N. Special Envoy for Food Security in West Africa",
+        ),
+        # "X, an aside, who said": X
+        (
+            "Medics found one driver, a 40-year-old farmer, who said he saw 26 bodies.",
+            26,
+            "one driver",
+        ),
+        # a compass word before a place is no title before a name
+        (
+            "The fire chief of northern Lake County said 19 homes burned.",
+            19,
+            "fire chief of northern Lake County",
+        ),
+        # a gapped second clause: the second speaker's figure
+        ("The organisers counted 9,000 marchers and the police 2,100.", 2100, "police"),
+        ("Activists reported 44 arrests, while the Interior Ministry 12.", 12, "Interior Ministry"),
+        # the outlet that relays a speaker's figure is not its source
+        (
+            "The council said, according to the Daily Courier, that 37 tenants were evicted.",
+            37,
+            "council",
+        ),
+        ("The mayor went on saying that only 15 shops had closed.", 15, "mayor"),
+        # "in the figures of X": X's, not a later speaker's
+        (
+            "That is four times the 350 deaths in the figures of the Bureau of Mines and "
+            "Geology, though the authors said the two counts differ.",
+            350,
+            "Bureau of Mines and Geology",
+        ),
+    ],
+)
+def test_names_asides_gaps_and_relays(text: str, value: float, source: str) -> None:
+    assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a document noun with no author names no one
+        ("Newer information says 2,400 homes were lost.", 2400),
+        # a degree of an adjective is no owner of an estimate
+        ("The survey led to a more careful estimate of about 700 deaths.", 700),
+        # a verbless second clause without a speaker's figure before it
+        ("The storm flooded 300 homes and the river 40.", 40),
+    ],
+)
+def test_fragments_name_no_one(text: str, value: float) -> None:
+    assert source_of(text, value) is None

@@ -104,6 +104,11 @@ _GIVEN_BY = re.compile(  # "the estimate from the Parks service is", "figures by
     r"\b(?:estimate|estimates|figure|figures|tally|count|toll|total)\s+(?:from|by)\s+"
     r"((?:the\s+)?[A-Z][^,;:.()]{1,60}?)\s+(?:is|was|are|were|stands\s+at|stood\s+at|of)\s+$"
 )
+_FIGURES_OF = re.compile(  # "in the figures of X", "by the count of X": X's
+    r"\b(?:in|by|on)\s+the\s+(?:(?:official|latest|own)\s+)?(?:figures|count|tally|data|records|"
+    r"statistics|estimates?)\s+of\s+((?:the\s+)?[A-Z][^,;:()]{1,70}?)(?=\s*(?:[,;:()]|$|\.\s|"
+    r"\.$|\s(?:and(?!\s+[A-Z])|but|though|although|while|whereas|which|who)\b))"
+)
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _AUX = word_set(
     """has have had was is are were also has have had previously earlier later recently now then
@@ -129,7 +134,7 @@ _GENERIC = word_set(
     witnesses residents people some many others critics it one"""
 )
 _NO_ONE = word_set(
-    "reports report estimates estimate figures data numbers accounts tally count toll"
+    "reports report estimates estimate figures data numbers accounts tally count toll information"
 )
 _REJECT = word_set(
     """those this these there here which what whom that i you we one both all each some any
@@ -232,7 +237,7 @@ def _clean_source(raw: str) -> str | None:
         r"and|de|al|bin|van|von|der|la|le|du|da|y))*)$",
         source,
     )
-    if named and source[: named.start(1)].split()[-1] not in STOP_WORDS | {
+    if named and source[: named.start(1)].split()[-1] not in STOP_WORDS | _COMPASS | {
         "de",
         "to",
         "off",
@@ -275,8 +280,10 @@ def _clean_source(raw: str) -> str | None:
     both = re.match(r"(.+?)\s+and\s+the\s+[A-Z]", source)
     if both and len(source.split()) > 9 and len(both.group(1).split()) <= 6:
         source = both.group(1)  # "the UN refugee agency and the UN Office for the ... said"
-    if not source or len(source.split()) > 9 or not any(c.isalpha() for c in source):
+    if not source or not any(c.isalpha() for c in source):
         return None
+    if len(source.split()) > 9 and not _long_name(source):
+        return None  # a long name is one only in capitals: "Office of the UN High Commissioner …"
     if re.match(r"(?:one|two|some|many|most|several|all|each|none|both)\s+of\b", source, re.I):
         return None  # "One of the organisers"
     if (
@@ -290,6 +297,18 @@ def _clean_source(raw: str) -> str | None:
     if re.search(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]$", source):
         return source + "."  # "the U.N.": its last full stop is the name's
     return source
+
+
+def _long_name(source: str) -> bool:
+    """Whether ``source`` of more than nine words is one name: a head word, then only capitalised
+    words and small links, ending in a capitalised word."""
+    words = source.split()
+    head = words[0].casefold()
+    return (
+        (words[0][:1].isupper() or head in _SPEAKERS | _ORG_WORDS)
+        and all(word[:1].isupper() or word in _IN_TITLE or word == "in" for word in words[1:])
+        and words[-1][:1].isupper()
+    )
 
 
 _TITLE_WORDS = (
@@ -320,6 +339,10 @@ def _after_title(source: str) -> str:
     return source
 
 
+_COMPASS = word_set(  # "the police chief of western Tehran Province": a place, not a title and name
+    """northern southern eastern western central north south east west northeastern northwestern
+    southeastern southwestern upper lower greater"""
+)
 _SITES = r"(?:page|account|website|site|feed|channel|blog)"
 _POSTED = re.compile(
     r"(?:post|statement|message|notice|tweet|update)s?\s+on\s+(?:the\s+|its\s+|their\s+)?"
@@ -353,6 +376,7 @@ _COLLECTIVE = word_set(  # a word that alone names no one: "a group of activists
 )
 
 
+_DEGREE = word_set("more less most least very far much too so rather")
 _ORDINALS = word_set(
     "second third fourth fifth sixth seventh eighth ninth tenth last next latter former same"
 )
@@ -376,6 +400,8 @@ def _names_someone(source: str) -> bool:
         return False
     if words[0].casefold() in _COUNT_HEADS:
         return False  # "number of arrests", "strength of the quake"
+    if words[0].casefold() in _DEGREE and all(word.islower() for word in words):
+        return False  # "a more accurate estimate of": a degree of an adjective, never a name
     # never "credible", "updated", "provisional"
     return not (
         words[-1][:1].islower() and re.search(r"(?:ed|ing|ly|ble|al|ous|ive|ful|ic)$", head)
@@ -471,6 +497,10 @@ def _subject_before(
         return None
     last = tokens[index].group()
     if last in ("who", "which") and index > 0:  # "Bana Lawan, who said 4 ..."
+        if tokens[index - 1].group() == ",":
+            aside = _before_aside(text, tokens, index - 1, sentence_start)
+            if aside is not None and not aside[0][:1].isdigit():
+                return aside  # "one survivor, an 18-year-old man, who said": the survivor
         index -= 2 if tokens[index - 1].group() == "," else 1
         if index < 0:
             return None
@@ -882,6 +912,8 @@ def sentence_attributions(
             continue
         end = according.end() + len(words)
         opening = text[sentence_start : according.start()].rstrip()
+        if _RELAYED.search(opening[-40:]) and _THAT_AFTER_ASIDE.match(text, end, sentence_end):
+            continue  # "X said, according to The Times, that 68 died": The Times relays X's
         leading = (not opening or opening[-1] in ",;:" or opening.endswith(("But", "but"))) and (
             text[end : end + 1] == ","
         )
@@ -944,6 +976,10 @@ def sentence_attributions(
         source = _clean_source(count.group(1))
         if source is not None:
             found.append(Attribution(count.start(), count.end(), source, "by", "both"))
+    for count in _FIGURES_OF.finditer(text, sentence_start, sentence_end):
+        source = _clean_source(count.group(1))  # "in the figures of the weather service"
+        if source is not None:
+            found.append(Attribution(count.start(), count.end(), source, "by", "both"))
     for quoted in _QUOTED_AS.finditer(text, sentence_start, sentence_end):
         speaker = re.split(r"\s*[,(—–]", quoted.group(1))[0]  # "He Biao, director of ...": He Biao
         source = _clean_source(speaker)
@@ -967,6 +1003,9 @@ _POSSESSIVE_PRONOUNS = {
     "its": "it",
     "their": "they",
 }
+_RELAYED = re.compile(_SPEECH.pattern + r"\s*,$")
+_THAT_AFTER_ASIDE = re.compile(r"\s*,\s*that\b")
+_RELAYED_ASIDE = re.compile(r"\s*,\s*according\s+to\s+[^,;:]{1,60},\s*that\b")
 _RECEIVED = re.compile(  # "according to credible reports Amnesty has received": Amnesty
     r"(?:[a-z]+\s+){0,2}?(?:reports|figures|data|accounts|information|records)\s+"
     r"((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})\s+(?:has|have|had)\s+"
@@ -1036,8 +1075,16 @@ def _speech(
         if subject is None:  # "the police are saying at least 750,000": the police
             return None
         return _make_attribution(subject[0], subject[1], verb.end(), "lead")
+    went_on = (
+        folded == "on"
+        and word.endswith("ing")
+        and len(before) > 1
+        and before[-2].group().casefold() in ("went", "goes", "go", "kept", "keeps", "carried")
+    )
+    if went_on:  # "the government went on saying": the one who went on
+        at = before[-2].start()
     if (folded in _BE or folded in DETERMINERS | _PREPOSITIONS) and not (
-        folded == "by" and word.endswith("ing")
+        folded == "by" and word.endswith("ing") or went_on
     ):
         return None  # "had been found", "the confirmed deaths", "an estimated 1,300"
     if word in _AMBIGUOUS and folded in _NOT_A_SUBJECT:
@@ -1062,7 +1109,8 @@ def _speech(
         or re.match(r"\s*[:,]", text[verb.end() : sentence_end])
         and verb.group() in ("said", "says", "saying")
         and text[clause_end : clause_end + 1] == ":"
-    )
+        or _RELAYED_ASIDE.match(text, verb.end(), sentence_end)
+    )  # "X said, according to The Times, that 68 died"
     participle = False
     if word.endswith("ing") and (
         text[sentence_start : verb.start()][-3:].rstrip().endswith(",")
@@ -1072,7 +1120,8 @@ def _speech(
         # claiming that ...": the clause's subject, the last clause's after "but" ("X say 2
         # million, but ministers dispute that, putting it at 1.2 million"), even across a figure
         # ("Several sources challenged the toll of 64, estimating more than 1,000")
-        clauses = list(_CLAUSE_OPENING.finditer(text, sentence_start, verb.start()))
+        reach = max(sentence_start, verb.start() - _REACH)
+        clauses = list(_CLAUSE_OPENING.finditer(text, reach, verb.start()))
         opening = clauses[-1].end() if clauses else sentence_start
         subject = _clause_subject(text, opening, verb.start())
         participle = subject is not None and not _NOT_A_SPEAKER.search(subject[0])
@@ -1363,6 +1412,9 @@ def attribute(
         and not [a for a in attributions if a.start >= figure.end]
     ):
         return None, "none"  # "far above the 131 reported on Wednesday": no one named
+    gapped = _gapped(text, figure, attributions, sentence_start)
+    if gapped is not None:  # "the unions counted 20,000 and the prefecture 8,500"
+        return gapped, "said"
     options: list[tuple[int, int, int, int, Attribution]] = []
     ends = [attribution.end for attribution in attributions]
     at = bisect.bisect_right(ends, figure.start)
@@ -1411,7 +1463,9 @@ def attribute(
             if later and chosen.source.casefold() in ("we", "i"):
                 return later[0].source, later[0].rule  # "'We counted 439,' the director said"
             person = (
-                _PERSON_BEFORE.findall(text, sentence_start, chosen.start)
+                _PERSON_BEFORE.findall(
+                    text, max(sentence_start, chosen.start - _REACH), chosen.start
+                )
                 if chosen.source.casefold() in ("he", "she")
                 else []
             )
@@ -1468,6 +1522,38 @@ _PERSON_BEFORE = re.compile(  # a person the sentence names before "he": "sent a
     r"investigator|engineer|nurse|officer))\b,?\s+"
     r"(?:[^,;:]*?,\s+)?(?:and|but|who)\b"
 )
+_GAPPED = re.compile(
+    r"(?:,\s*|\s)(?:and|while|whereas|but)\s+((?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){0,3}?"
+    r"[A-Za-z][\w'’-]*)\s+$"
+)
+
+
+def _gapped(
+    text: str, figure: Figure, attributions: list[Attribution], sentence_start: int
+) -> str | None:
+    """ "the unions counted 20,000 demonstrators and the prefecture 8,500": a second speaker
+    whose verb the sentence leaves out, after a first speaker's verb and figure."""
+    gap = _GAPPED.search(text, max(sentence_start, figure.start - 60), figure.start)
+    if gap is None:
+        return None
+    verbs = [
+        a
+        for a in attributions
+        if a.rule == "said" and a.direction != "trail" and a.end <= gap.start()
+    ]
+    if not verbs or not re.search(r"\d", text[verbs[-1].end : gap.start()]):
+        return None  # the first speaker's verb and its own figure come first
+    if _SPEECH.search(gap.group(1)):
+        return None
+    name = _clean_source(gap.group(1))
+    if name is None:
+        return None
+    head = name.split()[-1]
+    if not (head[:1].isupper() or head.casefold() in _SPEAKERS | _ORG_WORDS):
+        return None
+    return name
+
+
 _FOR_SPEAKER = re.compile(r"\s+(?:[a-z]+\s+)?for\s+the\s+([a-z]+)\b")
 _AGAINST = re.compile(r"\b(?:against|versus|vs\.?)\s+$")
 _HEARSAY = re.compile(  # "a report that 79,000 died", "the claim by X that as few as 300"
