@@ -454,6 +454,25 @@ def test_participles_dates_and_studies(text: str, value: float, source: str) -> 
             "council",
         ),
         ("The mayor went on saying that only 15 shops had closed.", 15, "mayor"),
+        # "said the X spokesman, Name" and "said a spokesman for X, Name": the name
+        (
+            "'Rescuers found 14 bodies near the river,' said the Benue state police spokesman, "
+            "Ade Bello.",
+            14,
+            "Ade Bello",
+        ),
+        (
+            "The toll rose to 23, said a spokesman for the army, Col. Ade Bello.",
+            23,
+            "Col. Ade Bello",
+        ),
+        # a report the speaker received is the speaker's figure, not hearsay
+        (
+            "'We received a report that 40 people were abducted,' said the police spokesman, Ade "
+            "Bello.",
+            40,
+            "Ade Bello",
+        ),
         # "in the figures of X": X's, not a later speaker's
         (
             "That is four times the 350 deaths in the figures of the Bureau of Mines and "

@@ -49,9 +49,9 @@ THRESHOLDS_4 = {"precision": 0.94, "recall": 0.96, "source": 0.98}
 # committed before extract was run on them): measured (0.969, 0.979, 0.876) before the fourth round
 # of rules and (0.969, 0.979, 0.882) after it. Those scores were reported, and the fifth round of
 # rules was written looking at its errors, so it is development material now: (0.969, 0.979, 0.930).
-# The sixth round took it to (0.969, 0.979, 0.978), two of its passages annotated by the rule for
+# The sixth round took it to (0.969, 0.979, 0.984), two of its passages annotated by the rule for
 # a document noun with no author ("reports said N" names no one).
-THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.97}
+THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.98}
 # The sixth test split (47 passages, 177 claims, from articles in no other file, annotated and
 # committed before extract was run on them): measured (0.955, 0.966, 0.854) before the fifth round
 # of rules and (0.955, 0.966, 0.871) after it. Those scores were reported, and the sixth round of

@@ -1193,6 +1193,15 @@ def _speech(
             and text[max(0, verb.start() - 4) : verb.start()].rstrip().endswith(_QUOTE_ENDS)
         ):
             return _make_attribution(indefinite.group(), verb.start(), verb.end(), "trail")
+        named_after = inverted and _NAME_AFTER.match(text, verb.end() + inverted.end(1))
+        if (
+            named_after
+            and inverted
+            and re.match(r"(?:a|an)\s", inverted.group(1))
+            and _names_someone(inverted.group(1))
+        ):  # "the toll rose to 23, said a spokesman for the army, Col. Ade Bello": the name
+            end = verb.end() + inverted.end(1) + named_after.end()
+            return _make_attribution(named_after.group(1), verb.start(), end, "trail")
         if inverted and (
             inverted.group(1)[:1].isupper() or inverted.group(1).startswith("the ") or titled
         ):  # "'...,' said the mayor", "'...,' said engineer Ana Ruiz"
@@ -1219,6 +1228,11 @@ _DISPUTE = word_set(  # verbs that answer another's figure: they end a subject r
 _CLAUSE_OPENING = re.compile(r"[;:]\s*|,\s*(?:but|whereas|while|although|though)\s+")
 _NOT_A_SPEAKER = re.compile(r"\d|^(?:it|there|this|that)$", re.I)
 """A clause's subject that gives no figure of its own to a participle after it."""
+
+
+_NAME_AFTER = re.compile(  # ", Col. Ade Bello." closing a sentence after "said a spokesman"
+    r",\s+((?:[A-Z][a-z]{1,4}\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3}?)\.?[\"'”’]?\s*$"
+)
 
 
 def _opening_phrase(text: str, sentence_start: int, end: int) -> bool:
@@ -1399,6 +1413,10 @@ def attribute(
     if owner:
         return owner, "owner"
     hearsay = _HEARSAY.search(text, max(sentence_start, figure.start - 120), figure.start)
+    if hearsay is not None and _RECEIVED_BY_SPEAKER.search(
+        text, max(sentence_start, hearsay.start() - 30), hearsay.start()
+    ):
+        hearsay = None  # "'We received a report that 14 were taken,' said X": X's, not hearsay
     if hearsay is not None:  # "Asked about a report that 79,000 had died, the minister said"
         by = hearsay.group(1)
         return (_clean_source(by), "by") if by else (None, "none")
@@ -1560,6 +1578,9 @@ _HEARSAY = re.compile(  # "a report that 79,000 died", "the claim by X that as f
     r"\b(?:(?:a|an|the)\s+(?:[a-z]+\s+)?(?:report|reports|claim|claims|rumou?rs?|suggestion|"
     r"allegations?|accusations?|assertions?)|(?:allegations|accusations|claims)(?=\s+by\b))\s+"
     r"(?:by\s+((?:(?:[A-Z]\.){2,}|(?![,;:.]).){2,60}?)\s+)?that\s+[^,;:]*$"
+)
+_RECEIVED_BY_SPEAKER = re.compile(
+    r"\b(?:we|I)\s+(?:have\s+|had\s+)?(?:also\s+)?(?:received|got|have|had)\s+$", re.I
 )
 _OFFICIAL_OF = re.compile(
     r"\bthe\s+official\s+(?:death\s+)?(?:toll|figure|count|tally|estimate)\s+of\s+"
