@@ -26,12 +26,12 @@ CORPORA = Path(__file__).parent / "extract_corpus"
 # It scored 0.907, 0.975, 0.654 before the first round of rules and 0.976, 1.000, 0.738 after it;
 # the second round was written looking at it, so it is development material now.
 # The sixth round of rules took it to (1.000, 1.000, 1.000).
-THRESHOLDS = {"precision": 0.99, "recall": 0.99, "source": 1.00}
+THRESHOLDS = {"precision": 1.00, "recall": 1.00, "source": 1.00}
 # The second test split (40 passages from articles in neither other file): measured (0.979, 0.972,
 # 0.920), rounded down; 0.937, 0.950, 0.799 before the second round, written looking at it.
 # The third round of rules, written looking at it and at the third split, took source to 0.964;
-# the fourth (0.986, 0.972, 0.971), as did the sixth.
-THRESHOLDS_2 = {"precision": 0.97, "recall": 0.97, "source": 0.97}
+# the fourth (0.986, 0.972, 0.971), as did the sixth, rounded down.
+THRESHOLDS_2 = {"precision": 0.98, "recall": 0.97, "source": 0.97}
 # The third test split (47 passages from articles in no other file, annotated before extract was
 # run on them): measured (0.955, 0.964, 0.685) before the second round of rules and (0.960,
 # 0.968, 0.734) after it. Those scores were reported, and the third round of rules was written
@@ -56,8 +56,9 @@ THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.98}
 # committed before extract was run on them): measured (0.955, 0.966, 0.854) before the fifth round
 # of rules and (0.955, 0.966, 0.871) after it. Those scores were reported, and the sixth round of
 # rules was written looking at its errors, so it is development material now. The target for
-# source on reporting the rules have not seen is 0.85. After the sixth round: (0.955, 0.966, 0.965).
-THRESHOLDS_6 = {"precision": 0.95, "recall": 0.96, "source": 0.96}
+# source on reporting the rules have not seen is 0.85. After the sixth round, with lakh and crore
+# read: (0.966, 0.972, 0.965).
+THRESHOLDS_6 = {"precision": 0.96, "recall": 0.97, "source": 0.96}
 # The seventh test split (50 passages, 256 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
 # measured (0.940, 0.980, 0.717) before the sixth round of rules (251 of 256 claims found, 267
