@@ -517,3 +517,72 @@ def test_import_refuses_an_ambiguous_value_column_but_not_its_own_export(
     other = claims_file(START)
     code, _, err = invoke(runner, other, "import", str(exported), "--dry-run")
     assert code == 0, err
+
+
+MIXED_UNITS = """\
+version: 1
+metrics:
+  turnout: {unit: "%"}
+  displaced: {unit: people}
+claims:
+  - {id: c1, metric: turnout, value: 52, source: UN, date: 2026-01-12}
+  - {id: c2, metric: turnout, value: 3, unit: percentage points, source: AP, date: 2026-01-12}
+  - {id: c3, metric: cost, value: 3, unit: "$", source: AP, date: 2026-01-12}
+  - {id: c4, metric: cost, value: 3, unit: " EUROS ", source: UN, date: 2026-01-12}
+  - {id: c5, metric: cost, value: 3, unit: euros, source: UN, date: 2026-01-13}
+  - {id: c6, metric: cost, value: 4, source: AP, date: 2026-01-13}
+  - {id: c7, metric: crowd, value: 3, unit: people, source: UN, date: 2026-01-13}
+  - {id: c8, metric: crowd, value: 3, source: AP, date: 2026-01-14}
+  - {id: c9, metric: crowd, value: 3, unit: People, source: AP, date: 2026-01-14}
+  - {id: c10, metric: displaced, value: 3, unit: "%", source: AP, date: 2026-01-14}
+"""
+
+
+def test_check_warns_of_a_metric_whose_claims_are_in_different_units(
+    runner: CliRunner, claims_file: Write
+) -> None:
+    path = claims_file(MIXED_UNITS)
+    code, out, err = invoke(runner, path, "check")
+    assert (code, out) == (0, "")  # the file is valid: a warning, not a problem
+    assert err.splitlines() == [
+        f"figcheck: warning: {path}:7: metric 'turnout' mixes units, compared as if alike: "
+        f"'%' (the metric's declared unit) at {path}:6; 'percentage points' at {path}:7",
+        f"figcheck: warning: {path}:9: metric 'cost' mixes units, compared as if alike: "
+        f"'$' at {path}:8; 'EUROS' at {path}:9, {path}:10",
+        f"figcheck: warning: {path}:15: metric 'displaced' mixes units, compared as if alike: "
+        f"'%' at {path}:15; 'people' (the metric's declared unit)",
+    ]
+    # compare's verdicts are those of the same claims without units
+    code, with_units, err = invoke(runner, path, "compare", "--format", "json")
+    assert (code, err) == (0, "")
+    plain = path.read_text()
+    for unit in ('"%"', "percentage points", '"$"', '" EUROS "', "euros", "People", "people"):
+        plain = plain.replace(f" unit: {unit},", "")
+    path.write_text(plain.replace("{unit: people}", "{}").replace('{unit: "%"}', "{}"))
+    code, out, _ = invoke(runner, path, "check")
+    assert (code, out) == (0, "")
+    assert invoke(runner, path, "compare", "--format", "json")[1] == with_units
+
+
+def test_mixed_units_are_named_across_files_and_counted_past_five(tmp_path: Path) -> None:
+    from figcheck.claimsfile.locate import snapshot
+    from figcheck.claimsfile.reading import read_files
+    from figcheck.units import mixed_units
+
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    rows = "".join(
+        f"  - {{metric: cost, value: {n}, unit: $, source: S{n}, date: 2026-01-12}}\n"
+        for n in range(1, 8)
+    )
+    first.write_text("include: [b.yaml]\nclaims:\n" + rows)
+    second.write_text(
+        "claims:\n  - {metric: cost, value: 9, unit: USD, source: X, date: 2026-01-12}\n"
+    )
+    found = read_files([snapshot(str(first))])
+    assert found.problems == []
+    [mixed] = mixed_units(found.claims_file)
+    assert str(mixed) == (
+        f"{second}:2: metric 'cost' mixes units, compared as if alike: '$' at "
+        + ", ".join(f"{first}:{line}" for line in range(3, 8))
+        + f" and 2 more; 'USD' at {second}:2"
+    )

@@ -218,6 +218,10 @@ def check(ctx: typer.Context) -> None:
     found = read_files(sources, command_cache(ctx))
     claims_file, problems = found.claims_file, found.problems
     warn_tolerance(claims_file.settings.tolerance, f"{claims_file.path}: settings: ")
+    from figcheck.units import mixed_units
+
+    for mixed in mixed_units(claims_file):  # a warning: the contract lets each claim say its unit
+        say(f"figcheck: warning: {mixed}")
     _merge_driver_hints(sources, found)
     if not problems:
         return
