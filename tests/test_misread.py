@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from figcheck.claimsfile import reading
+from figcheck.cli import app
 from figcheck.model import ClaimsFile, Metric, Qualifier, value_problem
 from figcheck.shorthand import ShorthandError, format_error, moment_on, parse, read_amount
 from tests.conftest import read_claims
@@ -586,3 +588,69 @@ def test_mixed_units_are_named_across_files_and_counted_past_five(tmp_path: Path
         + ", ".join(f"{first}:{line}" for line in range(3, 8))
         + f" and 2 more; 'USD' at {second}:2"
     )
+
+
+def test_compare_notes_mixed_units_in_one_line_from_the_cache_and_after_an_add(
+    runner: CliRunner, claims_file: Write
+) -> None:
+    path = claims_file(MIXED_UNITS)
+    note = (
+        "figcheck: warning: claims of 'turnout', 'cost' and 'displaced' are in different units, "
+        "compared as if alike ('figcheck check' names them)\n"
+    )
+    for _ in range(2):  # computed, then from the cache
+        code, out, err = invoke(runner, path, "compare")
+        assert (code, err) == (0, note)
+        assert "divergent" in out
+    assert invoke(runner, path, "compare", "--format", "json")[2] == ""  # machine output: none
+    code, _, err = invoke(runner, path, "compare", "--metric", "cost")
+    assert (code, err) == (0, note.replace("'turnout', 'cost' and 'displaced'", "'cost'"))
+    code, _, err = invoke(runner, path, "compare", "--metric", "crowd")
+    assert (code, err) == (0, "")
+    code, _, err = invoke(runner, path, "add", "7 (UN)", "--metric", "crowd", "--unit", "%")
+    assert code == 0, err
+    with pytest.MonkeyPatch.context() as patched:  # the report kept after the add
+        patched.setattr(reading, "load_files", _no_reading)
+        code, _, err = invoke(runner, path, "compare")
+    assert (code, err) == (0, note.replace(" and 'displaced'", ", 'crowd' and 1 more metric"))
+
+
+def _no_reading(*args: object, **kwargs: object) -> None:
+    raise AssertionError("the files were read again")
+
+
+def test_compare_of_several_files_notes_mixed_units_after_an_add_to_one(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a.yaml").write_text(
+        "include: [b.yaml]\nclaims:\n"
+        "  - {metric: cost, value: 3, unit: $, source: UN, date: 2026-01-12}\n"
+    )
+    Path("b.yaml").write_text(
+        "claims:\n  - {metric: cost, value: 3, unit: $, source: AP, date: 2026-01-12}\n"
+    )
+    for _ in range(2):  # computed, then the report kept for the files
+        result = runner.invoke(app, ["-f", "a.yaml", "compare"])
+        assert (result.exit_code, result.stderr) == (0, "")
+    add = ["-f", "a.yaml", "add", "4 (EU)", "--metric", "cost", "--unit", "euros", "--to", "b.yaml"]
+    result = runner.invoke(app, add)
+    assert result.exit_code == 0, result.stderr
+    monkeypatch.setattr(reading, "load_files", _no_reading)  # the report kept after the add
+    result = runner.invoke(app, ["-f", "a.yaml", "compare"])
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "figcheck: warning: claims of 'cost' are in different units, compared as if alike "
+        "('figcheck check' names them)\n",
+    )
+
+
+def test_the_tolerance_warning_outlives_an_add(runner: CliRunner, claims_file: Write) -> None:
+    path = claims_file(START.replace("version: 1\n", "version: 1\nsettings:\n  tolerance: 5\n"))
+    warning = f"figcheck: warning: {path}: settings: tolerance 5 means 500 %"
+    assert invoke(runner, path, "compare")[2].startswith(warning)
+    assert invoke(runner, path, "add", "52 released (HRW)")[0] == 0
+    with pytest.MonkeyPatch.context() as patched:  # the report kept after the add
+        patched.setattr(reading, "load_files", _no_reading)
+        code, _, err = invoke(runner, path, "compare")
+    assert code == 0 and err.startswith(warning)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from figcheck.comparing import end_of, report_key, sources_of
+from figcheck.comparing import end_of, keep_warnings, mixed_units_of, report_key, sources_of
 
 if TYPE_CHECKING:
     from figcheck.claimsfile.cache import Cache
@@ -120,6 +120,7 @@ def _after(
                 says,
                 one_metric.with_verdicts,
             )
+            keep_warnings(cache, after, claims_file)
     if files_before is not None and speakers is not None and verdict is not None:
         _follow_files_report(*files_before, found, claim, cache, speakers, read_from)
     return Change(action, claim, row, verdict, rows)
@@ -168,12 +169,13 @@ def _follow_files_report(
         return  # the registry or the settings changed
     fresh, says = _fresh_verdicts(after.claims_file, claim.metric, speakers)
 
-    def updated(kept: tuple[list[dict[str, Any]], dict[str, str], float]) -> object:
-        records, speakers_before, tolerance = kept
+    def updated(kept: tuple[list[dict[str, Any]], dict[str, str], float, object]) -> object:
+        records, speakers_before, tolerance, _ = kept
         return (
             one_metric.with_verdicts(records, claim.metric, fresh),
             {**speakers_before, **says},
             tolerance,
+            mixed_units_of(after.claims_file),
         )
 
     follow_report(given, before, after, new[0], cache, report_key(latest=False), updated)

@@ -89,6 +89,12 @@ class CompareReport:
     says: dict[str, str]
     file_tolerance: float = 0.10  # settings.tolerance (kept in the cache only when above 1)
     files: tuple[str, ...] = ()  # the claims files read (includes included)
+    mixed_units: tuple[str, ...] = ()  # the metrics whose claims are in different units
+
+    def mixed_units_shown(self, verdicts: Records) -> list[str]:
+        """The metrics of ``verdicts`` whose claims are in different units."""
+        shown = {row["metric"] for row in verdicts}
+        return [metric for metric in self.mixed_units if metric in shown]
 
     def divergent(self) -> Records:
         return [row for row in self.verdicts if row["status"] == "divergent"]
@@ -120,13 +126,14 @@ def compare_report(
     if cached is not None:
         verdicts, says = cached
         tolerance = cache.report(snap, _TOLERANCE) or 0.10
-        return CompareReport(verdicts, says, tolerance, (snap.path,))
+        mixed = cache.report(snap, _MIXED_UNITS) or ()
+        return CompareReport(verdicts, says, tolerance, (snap.path,), mixed)
     from figcheck.claimsfile import reading
 
     kept = reading.kept_report(sources, cache, key) if key is not None else None
     if kept is not None:
-        (verdicts, says, tolerance), paths = kept
-        return CompareReport(verdicts, says, tolerance, tuple(paths))
+        (verdicts, says, tolerance, mixed), paths = kept
+        return CompareReport(verdicts, says, tolerance, tuple(paths), mixed)
     found = reading.load_files(sources, cache, progress=progress, meanwhile=meanwhile)
     claims_file = found.claims_file
     from figcheck import analysis, report
@@ -139,17 +146,36 @@ def compare_report(
     )
     report.name_conflicts(verdicts, sources_of(frame, verdicts))
     tolerance = claims_file.settings.tolerance
-    computed = CompareReport(verdicts, speakers(frame, verdicts), tolerance, tuple(found.paths))
+    mixed = mixed_units_of(claims_file)
+    says = speakers(frame, verdicts)
+    computed = CompareReport(verdicts, says, tolerance, tuple(found.paths), mixed)
     if key is not None and len(found.files) == 1:
-        if tolerance > 1:  # for the warning of the next compare read from the cache
-            cache.keep_report(snap, _TOLERANCE, tolerance)
+        keep_warnings(cache, snap, claims_file)
         cache.keep_report(snap, key, (computed.verdicts, computed.says))
     elif key is not None:
-        reading.keep_report(sources, found, cache, key, (verdicts, computed.says, tolerance))
+        reading.keep_report(sources, found, cache, key, (verdicts, says, tolerance, mixed))
     return computed
 
 
 _TOLERANCE = "settings:tolerance"
+_MIXED_UNITS = "claims:mixed_units"
+
+
+def mixed_units_of(claims_file: ClaimsFile) -> tuple[str, ...]:
+    """The metrics whose claims are in different units (``check`` names the claims)."""
+    from figcheck.units import mixed_units
+
+    return tuple(mixed.metric for mixed in mixed_units(claims_file))
+
+
+def keep_warnings(cache: Cache, snap: Snapshot, claims_file: ClaimsFile) -> None:
+    """Keep beside the report of one file's bytes what the next compare read from the cache
+    warns of: a tolerance above 1, metrics whose claims are in different units (each kept only
+    when there is something to say)."""
+    if claims_file.settings.tolerance > 1:
+        cache.keep_report(snap, _TOLERANCE, claims_file.settings.tolerance)
+    if mixed := mixed_units_of(claims_file):
+        cache.keep_report(snap, _MIXED_UNITS, mixed)
 
 
 def sources_of(claims: Any, verdicts: Records) -> dict[str, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from figcheck.model import ClaimsFile, ClaimTable
+from figcheck.wording import counted
 
 SHOWN_PLACES = 5  # claims named for each unit; the rest are counted
 
@@ -51,12 +52,18 @@ def mixed_units(claims_file: ClaimsFile) -> list[MixedUnits]:
     order their first claim appears."""
     declared = {entry.name: entry.unit for entry in claims_file.metrics if entry.unit}
     table = ClaimTable.of(claims_file.claims, claims_file.path)
-    columns = table.columns
+    metrics, stated, lines = (table.columns[name] for name in ("metric", "unit", "line"))
+    # the claims with a unit, stated or declared (most files have few or none: a large file's
+    # compare pays only a scan of its units then)
+    if not declared and not any(stated):
+        return []
+    rows = [row for row, unit in enumerate(stated) if unit]
+    if declared:
+        rows = sorted({*rows, *(row for row, metric in enumerate(metrics) if metric in declared)})
     # metric -> folded unit -> (unit as first written, places)
     found: dict[str, dict[str, tuple[str, list[str]]]] = {}
-    for row, (metric, unit, line) in enumerate(
-        zip(columns["metric"], columns["unit"], columns["line"], strict=True)
-    ):
+    for row in rows:
+        metric, unit, line = metrics[row], stated[row], lines[row]
         if not unit or not unit.strip():
             unit = declared.get(metric)
             if unit is None:
@@ -73,3 +80,15 @@ def mixed_units(claims_file: ClaimsFile) -> list[MixedUnits]:
             groups = tuple((unit, tuple(places)) for unit, places in units.values())
             mixed.append(MixedUnits(metric, groups, registry))
     return mixed
+
+
+def note(metrics: list[str]) -> str:
+    """One line for ``compare``: which metrics' claims are in different units."""
+    named = [f"'{metric}'" for metric in metrics[:3]]
+    if len(metrics) > 3:
+        named.append(counted(len(metrics) - 3, "more metric"))
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return (
+        f"claims of {listed} are in different units, compared as if alike "
+        "('figcheck check' names them)"
+    )

@@ -31,8 +31,9 @@ from figcheck.claimsfile.locate import Snapshot
 from figcheck.claimsfile.replace import replace_atomically
 from figcheck.model import ClaimsFile, ClaimTable, Include
 
-_CACHE_FORMAT = 7  # 6: the compare report names who disagrees (conflict_sources); 7: include:,
-# and where settings and sources are written
+_CACHE_FORMAT = 8  # 6: the compare report names who disagrees (conflict_sources); 7: include:,
+# and where settings and sources are written; 8: several files' report keeps the metrics whose
+# claims are in different units
 KEY = (_CACHE_FORMAT, __version__)
 
 # A few appended claims are read on their own quickly, while rewriting the cache of a large file

@@ -99,7 +99,10 @@ def compare(
         warn_tolerance(found.file_tolerance, f"{claims_path(ctx)}: settings: ")
     verdicts = found.divergent() if only_divergent else found.verdicts
     if output is Format.table:
-        from figcheck import render
+        from figcheck import render, units
+
+        if mixed := found.mixed_units_shown(verdicts):
+            say(f"figcheck: warning: {units.note(mixed)}")
 
         narrowed = only_divergent or options.narrowed
         empty = "No metric matches these options." if narrowed else render.NO_CLAIMS
