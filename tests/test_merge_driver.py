@@ -386,6 +386,49 @@ def test_init_git_sets_up_the_driver_and_check_stops_asking(
     assert found is not None and has_attribute(found, claims) and has_driver(found)
 
 
+@pytest.mark.parametrize(
+    ("name", "pattern"),
+    [
+        ("my claims.yaml", '"data/my claims.yaml"'),
+        ('a "b".yaml', '"data/a \\"b\\".yaml"'),
+        ("x[1]*.yaml", "data/x[[]1][*].yaml"),
+        ("back\\slash.yaml", '"data/back[\\\\\\\\]slash.yaml"'),
+    ],
+)
+def test_init_git_names_a_file_with_spaces_or_glob_characters_as_git_reads_it(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, name: str, pattern: str
+) -> None:
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("FIGCHECK_FILE", raising=False)
+    (tmp_path / "data").mkdir()
+    git(tmp_path, "init", "-q", "-b", "main")
+    monkeypatch.chdir(tmp_path)
+    given = f"data/{name}"
+    (tmp_path / "data" / "x1.yaml").write_text("claims:\n")  # what an unescaped glob would match
+    done = runner.invoke(app, ["-f", given, "init", "--git"])
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / ".gitattributes").read_text() == f"{pattern} merge=figcheck\n"
+    assert git(tmp_path, "check-attr", "merge", "--", given).stdout.endswith(": merge: figcheck\n")
+    assert git(tmp_path, "check-attr", "merge", "--", "data/x1.yaml").stdout.endswith(
+        ": merge: unspecified\n"
+    )
+    checked = runner.invoke(app, ["-f", given, "check"])
+    assert checked.exit_code == 0 and checked.stderr == ""
+    # git merges it with the driver: both branches' claims are kept
+    path = tmp_path / given
+    path.write_text(BASE)
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "base")
+    for branch, added in (("ana", claim("o1", 1)), ("ben", claim("t1", 2))):
+        git(tmp_path, "checkout", "-q", "-b", branch, "main")
+        path.write_text(BASE + added)
+        git(tmp_path, "commit", "-qam", branch)
+    # git's own line merge would stop at both ends of the file changed
+    assert git(tmp_path, "merge", "-q", "--no-edit", "ana").returncode == 0
+    assert {"o1", "t1"} <= set(ids(path.read_text()))
+
+
 def test_check_hint_names_the_file_given_and_never_standard_input(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -495,3 +538,23 @@ def test_check_gives_one_hint_per_repository_of_every_file_read(
         "figcheck's merge driver; run 'figcheck init --git' so that merging branches keeps the "
         "claims of both"
     )
+
+
+def test_a_quoted_gitattributes_pattern_is_read_as_git_reads_it(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q")
+    claims = tmp_path / "café claims.yaml"
+    claims.write_text("claims:\n")
+    found = repository_of(claims)
+    assert found is not None
+    for line, given in (
+        ('"caf\\303\\251 claims.yaml" merge=figcheck', True),  # as git quotes a name
+        ('  "café claims.yaml"\tmerge=figcheck  ', True),
+        ('"café claims.yaml merge=figcheck', False),  # no closing quote: git skips the line
+        ('"caf\\q claims.yaml" merge=figcheck', False),  # an escape git does not know
+        ("café claims.yaml merge=figcheck", False),  # the pattern is "café"
+        ('# "café claims.yaml" merge=figcheck', False),
+    ):
+        (tmp_path / ".gitattributes").write_text(line + "\n", encoding="utf-8")
+        assert has_attribute(found, claims) is given, line
+        attr = git(tmp_path, "check-attr", "merge", "--", claims.name).stdout
+        assert attr.endswith(": merge: figcheck\n") is given, line

@@ -76,6 +76,52 @@ def _matches(pattern: str, relative: str) -> bool:
     return fnmatch.fnmatchcase(relative.rsplit("/", 1)[-1], pattern)
 
 
+_ESCAPES = {"a": 7, "b": 8, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11, "\\": 92, '"': 34}
+_GLOB = str.maketrans({"*": "[*]", "?": "[?]", "[": "[[]", "\\": "[\\\\]"})
+
+
+def _words(line: str) -> list[str]:
+    """A .gitattributes line's pattern and attributes; a pattern that opens with a double quote
+    is quoted in C style (how a name with spaces is written), as git reads it."""
+    stripped = line.strip()
+    if not stripped.startswith('"'):
+        return stripped.split()
+    pattern = bytearray()
+    index = 1
+    while index < len(stripped) and stripped[index] != '"':
+        char = stripped[index]
+        index += 1
+        if char != "\\" or index == len(stripped):
+            pattern += char.encode("utf-8")
+        elif stripped[index] in _ESCAPES:
+            pattern.append(_ESCAPES[stripped[index]])
+            index += 1
+        elif stripped[index : index + 3].isdigit():  # a byte in octal, as git writes one
+            pattern.append(int(stripped[index : index + 3], 8) & 0xFF)
+            index += 3
+        else:
+            return []  # git ignores a line it cannot unquote
+    if index == len(stripped):
+        return []  # no closing quote
+    return [pattern.decode("utf-8", "replace"), *stripped[index + 1 :].split()]
+
+
+def _pattern(relative: str) -> str:
+    """The .gitattributes pattern that names the file at ``relative``: glob characters as
+    one-character classes, and quoted in C style when it has a space, a quote or a backslash
+    (git splits a line at spaces) or opens with ``#`` (a comment unquoted)."""
+    pattern = relative.translate(_GLOB)
+    if pattern.startswith("!"):  # a negative pattern to git, which ignores it
+        pattern = "?" + pattern[1:]
+    if not pattern.startswith("#") and not any(char.isspace() or char in '"\\' for char in pattern):
+        return pattern
+    quoted = "".join(
+        "\\" + char if char in '"\\' else {"\t": "\\t", "\n": "\\n"}.get(char, char)
+        for char in pattern
+    )
+    return f'"{quoted}"'
+
+
 def has_attribute(repo: Repository, path: Path) -> bool:
     """Whether git's attributes give ``path`` ``merge=figcheck`` (the last line naming it wins)."""
     found = False
@@ -86,8 +132,8 @@ def has_attribute(repo: Repository, path: Path) -> bool:
             continue
         relative = path.resolve().relative_to(folder).as_posix()
         for line in lines:
-            words = line.split()
-            if not words or words[0].startswith("#") or not _matches(words[0], relative):
+            words = _words(line)
+            if not words or line.lstrip().startswith("#") or not _matches(words[0], relative):
                 continue
             for word in words[1:]:
                 if word.startswith("merge=") or word in ("-merge", "!merge", "merge"):
@@ -233,7 +279,7 @@ def set_up(path: str, included: Sequence[str] = ()) -> list[str]:
 def _add_attribute(repo: Repository, claims: Path) -> str:
     relative = claims.resolve().relative_to(repo.top).as_posix()
     attributes = repo.top / ".gitattributes"
-    line = f"{relative} merge={DRIVER_NAME}"
+    line = f"{_pattern(relative)} merge={DRIVER_NAME}"
     try:
         before = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
         with attributes.open("a", encoding="utf-8") as stream:
