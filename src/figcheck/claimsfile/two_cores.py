@@ -22,7 +22,7 @@ import re
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, BinaryIO, TypeVar
+from typing import BinaryIO, TypeVar
 
 from figcheck.claimsfile.fast_reader import (
     Walker,
@@ -71,28 +71,20 @@ def read_split(
     """The file read in two processes, cut at ``cut`` (the start of a line), the claims list
     starting at ``header_end``: what :func:`read_clean` says of it, wherever the cut."""
     lines_skipped = data.count(b"\n", header_end, cut)
-    started = _start_reader(data[:header_end] + data[cut:], path, lines_skipped)
-    if started is None:  # no process to be had: one reader it is
-        return read_clean(data, path, progress)
-    child, stream = started
-    head: tuple[ClaimsFile, Walker] | None = None
-    tail: tuple[ClaimsFile, int | None] | None = None
-    received = False
-    try:
+
+    def head_part() -> tuple[ClaimsFile, Walker] | None:
         head = walk(data[:cut], path, progress)
         if meanwhile is not None and head is not None:
             meanwhile()
-        try:
-            tail = pickle.load(stream)
-            received = True
-        except Exception:  # the other reader died: the file is read in one piece
-            tail = None
-    finally:
-        stream.close()  # first: a reader still sending then stops instead of waiting for us
-        if not received:  # stopped (Ctrl-C, an error): the other reader is not waited for
-            with contextlib.suppress(OSError):
-                os.kill(child, signal.SIGKILL)
-        os.waitpid(child, 0)
+        return head
+
+    def tail_part() -> tuple[ClaimsFile, int | None] | None:
+        return read_clean(data[:header_end] + data[cut:], path, line_offset=lines_skipped)
+
+    both = _beside(head_part, tail_part)
+    if both is None:  # no process to be had: one reader it is
+        return read_clean(data, path, progress)
+    head, tail = both
     # the first part must end with its claims list, or the cut was where the whole file reads
     # differently (a key or "..." after the claims, then more claims: a syntax error)
     if head is not None and head[1].claims_last:
@@ -100,12 +92,6 @@ def read_split(
         if joined is not None:
             return joined
     return read_clean(data, path, progress)
-
-
-def _start_reader(text: bytes, path: str, line_offset: int) -> tuple[int, BinaryIO] | None:
-    """Fork a process that reads ``text`` and sends back what it found; its id and the stream
-    to read that from, or None when no process can be started."""
-    return _start(lambda: read_clean(text, path, line_offset=line_offset))
 
 
 def _start(job: Callable[[], object]) -> tuple[int, BinaryIO] | None:
@@ -116,7 +102,7 @@ def _start(job: Callable[[], object]) -> tuple[int, BinaryIO] | None:
     except OSError:
         return None
     # Ctrl-C is held back while forking, and the reader ignores it: it must never run this
-    # process's clean-up (the lock of an add). This process stops it instead (see read_split).
+    # process's clean-up (the lock of an add). This process stops it instead (see _beside).
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         child = os.fork()
@@ -165,25 +151,13 @@ def read_appended_split(
     """The appended text read in two processes, cut at ``cut`` (the start of a line): what
     :func:`~figcheck.claimsfile.fast_reader.read_appended` says of it, wherever the cut."""
     later_line = first_line + tail.count(b"\n", 0, cut)
-    started = _start(lambda: appended_rows(claims_file, tail[cut:], later_line, column))
-    if started is None:
+    both = _beside(
+        lambda: appended_rows(claims_file, tail[:cut], first_line, column),
+        lambda: appended_rows(claims_file, tail[cut:], later_line, column),
+    )
+    if both is None:
         return read_appended(claims_file, tail, first_line, column)
-    child, stream = started
-    later: tuple[dict[str, list[Any]], int | None] | None = None
-    received = False
-    try:
-        first = appended_rows(claims_file, tail[:cut], first_line, column)
-        try:
-            later = pickle.load(stream)
-            received = True
-        except Exception:  # the other reader died: the text is read in one piece
-            later = None
-    finally:
-        stream.close()
-        if not received:
-            with contextlib.suppress(OSError):
-                os.kill(child, signal.SIGKILL)
-        os.waitpid(child, 0)
+    first, later = both
     if first is not None and first[1] == column and later is not None and later[0]["id"]:
         rows, after = later
         if set(first[0]["id"]).isdisjoint(rows["id"]):
@@ -224,9 +198,24 @@ def run_in_two(
     (``there``'s None when no process could be started or it died: then the caller does that
     work itself). ``meanwhile`` is run once ``here`` is done, before waiting for the other.
     Ctrl-C stops the other process at once (it ignores Ctrl-C itself, see :func:`_start`)."""
+    both = _beside(here, there, meanwhile)
+    return (here(), None) if both is None else both
+
+
+def _beside(
+    here: Callable[[], Here],
+    there: Callable[[], There],
+    meanwhile: Callable[[], object] | None = None,
+) -> tuple[Here, There | None] | None:
+    """The one home of the two processes' dance: ``here()`` in this process while a forked one
+    runs ``there()`` and sends back what it returns; ``meanwhile`` is run once ``here`` is
+    done, before waiting for the other. None, with nothing run, when no process could be
+    started; ``there``'s result None when the other process died without sending it. However
+    this process stops (Ctrl-C, an error), the other is killed unless it has sent its result,
+    and always waited for: no process and no pipe is left behind."""
     started = _start(there)
     if started is None:
-        return here(), None
+        return None
     child, stream = started
     other: There | None = None
     received = False
@@ -237,7 +226,7 @@ def run_in_two(
         try:
             other = pickle.load(stream)
             received = True
-        except Exception:  # the other process died: its work is done here
+        except Exception:  # the other process died: its work is left to this one
             other = None
     finally:
         stream.close()  # first: a process still sending then stops instead of waiting for us
