@@ -17,7 +17,7 @@ import pytest
 from figcheck import analysis, charts, html_report, report
 from figcheck.claimsfile.locate import snapshot
 from figcheck.claimsfile.reading import load
-from figcheck.model import Claim, ClaimsFile, Kind, Metric, Qualifier
+from figcheck.model import Claim, ClaimsFile, Kind, Metric, Qualifier, Source
 
 from .conftest import SHIPPED
 from .test_report_html import assert_offline, assert_valid, generated_file, read_page, report_of
@@ -401,3 +401,92 @@ def test_hostile_text_in_the_narrow_chart_is_escaped_and_wraps() -> None:
     number = r"\d+(\.\d+)?%"
     style = re.compile(rf"left:{number}(;width:{number}|;transform:translateX\(-{number}\))?")
     assert all(style.fullmatch(text) for text in styles), styles
+
+
+# --- each claim once on a narrow screen --------------------------------------------------------
+
+
+def test_a_range_says_allows_only_when_its_interval_adds_to_its_figure() -> None:
+    several = _claim(1, "m", 3, qualifier=Qualifier.RANGE, low=3, high=9, text="several")
+    about = _claim(2, "m", 800, qualifier=Qualifier.ABOUT)
+    above = _claim(3, "m", 5, qualifier=Qualifier.AT_LEAST)
+    alone = _claim(4, "m", 7)
+    bars = _bars(_narrow(several, about, above, alone))
+    assert sorted((bar.figure, bar.interval, bar.allows) for bar in bars) == [
+        ("3–9", "[3, 9]", ""),
+        ("7", "", ""),
+        ("about 800", "[720, 880]", "[720, 880]"),
+        ("at least 5", "[5, ∞)", "[5, ∞)"),
+    ]
+    page, _, _ = report_of(
+        ClaimsFile(path="x.yaml", claims=(several, about, above, alone), metrics=())
+    )
+    words = narrow_of(page).found["metric-m"]["words"]
+    assert [line for line in words if "Source 1" in line] == ["Source 1 2026-01-053–9"]
+    assert "allows [3, 9]" not in page and ">[3, 9]<" not in page  # in neither bars nor table
+    assert "allows [720, 880]" in page and ">[720, 880]</span>" in page
+
+
+def test_on_a_narrow_screen_each_claim_is_shown_once_with_every_field_of_the_table() -> None:
+    claims = (
+        Claim(
+            id="c0ffee01",
+            metric="m",
+            source="UN",
+            date=dt.date(2026, 1, 5),
+            value=800,
+            qualifier=Qualifier.ABOUT,
+            text="some 800 <b>held</b>",
+            note="from the briefing",
+            url="https://example.org/briefing?a=1&b=2",
+        ),
+        Claim(
+            id="c0ffee02",
+            metric="m",
+            source="HRW",
+            date=dt.date(2026, 1, 5),
+            value=500,
+            url="javascript:alert(1)",
+        ),
+        Claim(id="c0ffee03", metric="w", source="UN", date=dt.date(2026, 1, 5), value=900),
+    )
+    metrics = (Metric(name="m", part_of="w", kind=Kind.FIXED), Metric(name="w", kind=Kind.FIXED))
+    sources = (Source(key="UN", name="United Nations"),)
+    claims_file = ClaimsFile(path="x.yaml", claims=claims, metrics=metrics, sources=sources)
+    page, _, _ = report_of(claims_file)
+    assert_valid(read_page(page))
+    sections = {}
+    for name in ("metric-m", "metric-m-w"):
+        section = page[
+            page.index('<section class="metric status-', page.index(f'id="{name}"') - 60) :
+        ]
+        sections[name] = section[: section.index("</section>")]
+    section = sections["metric-m"]
+    bars = section[section.index('<div class="bars"') : section.index("</figure>")]
+    table = section[section.index('<div class="claims-list in-bars">') :]
+    # the bar's row holds what the table's row holds: the source's name, the wording, the
+    # note, the link (or why there is none) and the id
+    for shown in (
+        "(United Nations)",
+        "<q>some 800 &lt;b&gt;held&lt;/b&gt;</q>",
+        "Note: from the briefing",
+        '<a href="https://example.org/briefing?a=1&amp;b=2" rel="noopener noreferrer nofollow"',
+        "javascript:alert(1) (not a web address; not linked)",
+        "id c0ffee01",
+        "id c0ffee02",
+        "about 800",
+        "allows [720, 880]",
+    ):
+        assert shown in bars, shown
+        assert shown.removeprefix("allows ") in table, shown
+    assert "2026-01-05" in bars and "2026-01-05" in table
+    # the table of a metric with a chart is the one hidden below the narrow width (and printed);
+    # a relation, which has no chart, keeps its table at every width
+    assert '<div class="claims-list">' in sections["metric-m-w"]
+    assert "in-bars" not in sections["metric-m-w"]
+    css = page[page.index("<style>") : page.index("</style>")]
+    wide, narrow = css.split("@media (max-width: 40rem)")
+    narrow, printed = narrow.split("@media print")
+    assert "claims-list" not in wide
+    assert ".claims-list.in-bars { display: none; }" in narrow
+    assert ".claims-list.in-bars { display: block; }" in printed

@@ -17,6 +17,7 @@ import datetime as dt
 import functools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -44,6 +45,7 @@ class ClaimRow:
     source_name: str
     figure: str
     interval: str
+    allows: str  # the interval when the figure does not already say it ("3–9" does)
     text: str
     note: str
     url: str
@@ -68,6 +70,8 @@ class Bar:
     width: float
     point: float | None  # the figure stated (None for a range, which states none)
     open_end: bool  # no upper bound: the bar runs to the axis's end and on (an arrow)
+    allows: str = ""  # the interval when the figure does not already say it ("3–9" does)
+    claim: ClaimRow | None = None  # the rest of what the claims table shows of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +211,7 @@ def metric_sections(
         by_id = {row["id"]: row for row in records_}
         note = ""
         narrow = None
+        claim_rows = tuple(_claim_row(row, verdict, source_names) for row in records_)
         if relation is None:
             chart = functools.partial(charts.InlineChart, metric=metric, rows=records_)
             drawings.append(
@@ -214,7 +219,9 @@ def metric_sections(
             )
             timeline = charts.has_timeline(rows, verdict)
             tolerance = claims_file.settings.tolerance
-            narrow = narrow_chart(records_, verdict, by_date=timeline, tolerance=tolerance)
+            narrow = narrow_chart(
+                records_, verdict, by_date=timeline, tolerance=tolerance, claim_rows=claim_rows
+            )
             if timeline:
                 drawings.append(
                     (
@@ -243,7 +250,7 @@ def metric_sections(
                 forest=Markup(""),
                 timeline=None,
                 timeline_note=note,
-                rows=tuple(_claim_row(row, verdict, source_names) for row in records_),
+                rows=claim_rows,
                 narrow=narrow,
             )
         )
@@ -265,12 +272,14 @@ def narrow_chart(
     *,
     by_date: bool = False,
     tolerance: float,
+    claim_rows: Sequence[ClaimRow] = (),
 ) -> NarrowChart:
     """The bars of one metric's claims (``analysis.claims_frame`` rows, in the forest plot's
     order) on the forest plot's axis; ``by_date`` groups them by the day they speak of, newest
     first, as a timeline would place them. A level metric's day shows the band or gap of that
     day's verdict (the claims in force then, compared with ``tolerance``), the others' the
-    metric's."""
+    metric's. ``claim_rows``, the claims table's rows of ``rows`` (in their order), go with the
+    bars, so that a narrow screen shows each claim once, whole, in place of the table."""
     from figcheck import charts
 
     start, end = charts.value_axis(rows)
@@ -294,7 +303,7 @@ def narrow_chart(
     groups = []
     for day in days:
         bars = []
-        for row in rows:
+        for index, row in enumerate(rows):
             if day and str(row["moment"])[:10] != day:
                 continue
             lo, hi = float(row["lo"]), float(row["hi"])
@@ -312,6 +321,8 @@ def narrow_chart(
                     width=round(right - left, 2),
                     point=None if row["qualifier"] == "range" and lo != hi else at(row["point"]),
                     open_end=math.isinf(hi),
+                    allows=wording.allows(row),
+                    claim=claim_rows[index] if claim_rows else None,
                 )
             )
         day_band, day_gap = shades(rows, of_day[day]) if day in of_day else (band, gap)
@@ -437,6 +448,7 @@ def _claim_row(
         source_name=visible(name) if name and name != source else "",
         figure=wording.figure(claim),
         interval="" if claim["lo"] == claim["hi"] else wording.interval(claim["lo"], claim["hi"]),
+        allows=wording.allows(claim),
         text=_text(claim["text"]),
         note=_text(claim["note"]),
         url=url,

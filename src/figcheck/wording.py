@@ -94,6 +94,21 @@ def interval(lo: float, hi: float) -> str:
     return f"[{number(lo, -1)}, {number(hi, 1)}{')' if math.isinf(hi) else ']'}"
 
 
+def allows(claim: Row) -> str:
+    """The values a claim allows, as an interval, when its figure does not already say them:
+    ``[720, 880]`` for "about 800"; nothing for a single figure, nor for "3–9", which allows
+    [3, 9]."""
+    lo, hi = float(claim["lo"]), float(claim["hi"])
+    if lo == hi:
+        return ""
+    if claim["qualifier"] == "range" and (number(claim["low"], -1), number(claim["high"], 1)) == (
+        number(lo, -1),
+        number(hi, 1),
+    ):
+        return ""
+    return interval(lo, hi)
+
+
 def bound(value: float | None, missing: float) -> float:
     """A bound from a report record, where an open (infinite) bound is None."""
     return missing if value is None else value
