@@ -1,10 +1,10 @@
-"""figcheck.extract on real reporting: precision, recall and source accuracy on nine corpora.
+"""figcheck.extract on real reporting: precision, recall and source accuracy on ten corpora.
 
 The first six test splits of the real corpus were each frozen until a round of rules was written
-looking at their errors, so they are development material now; the seventh is frozen
-(tests/extract_corpus/README.md). The scores of all seven must stay at or above the thresholds
-below. The dev split and the 52 invented passages are scored and shown; the seventh split is
-scored in a test of its own and its scores are never printed.
+looking at their errors, so they are development material now; the seventh and eighth are frozen
+(tests/extract_corpus/README.md). The scores of all eight must stay at or above the thresholds
+below. The dev split and the 52 invented passages are scored and shown; the seventh and eighth
+splits are each scored in a test of their own and their scores are never printed.
 """
 
 from __future__ import annotations
@@ -64,6 +64,10 @@ THRESHOLDS_6 = {"precision": 0.96, "recall": 0.97, "source": 0.96}
 # measured (0.940, 0.980, 0.717) before the sixth round of rules (251 of 256 claims found, 267
 # proposed, 180 with the right source), rounded down.
 THRESHOLDS_7 = {"precision": 0.94, "recall": 0.98, "source": 0.71}
+# The eighth test split (53 passages, 245 claims, from articles in no other file, annotated and
+# committed before extract was run on them, never tuned on; only its totals are ever looked at).
+# Provisional until it is scored once after the sixth round of rules.
+THRESHOLDS_8 = {"precision": 0.0, "recall": 0.0, "source": 0.0}
 
 
 @dataclass
@@ -246,3 +250,33 @@ def test_frozen_split_7_scores() -> None:
     assert frozen.precision >= THRESHOLDS_7["precision"], line
     assert frozen.recall >= THRESHOLDS_7["recall"], line
     assert frozen.source >= THRESHOLDS_7["source"], line
+
+
+def test_frozen_split_8_scores() -> None:
+    """The eighth split alone: other articles than every other file, held to its thresholds."""
+    test8 = _load("real_test8.yaml")
+    others = [
+        passage
+        for name in (
+            "real_test.yaml",
+            "real_test2.yaml",
+            "real_test3.yaml",
+            "real_test4.yaml",
+            "real_test5.yaml",
+            "real_test6.yaml",
+            "real_test7.yaml",
+            "real_dev.yaml",
+            "corpus.yaml",
+        )
+        for passage in _load(name)
+    ]
+    assert len(test8) >= 45
+    assert len({p["id"] for p in test8}) == len(test8)
+    assert len({p["url"] for p in test8}) == len(test8)
+    assert not {p["url"] for p in test8} & {p.get("url") for p in others}  # other articles
+    assert not {p["id"] for p in test8} & {p["id"] for p in others}
+    frozen = score(test8)
+    line = frozen.line("test split 8")
+    assert frozen.precision >= THRESHOLDS_8["precision"], line
+    assert frozen.recall >= THRESHOLDS_8["recall"], line
+    assert frozen.source >= THRESHOLDS_8["source"], line
