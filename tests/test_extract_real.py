@@ -65,9 +65,10 @@ THRESHOLDS_6 = {"precision": 0.96, "recall": 0.97, "source": 0.96}
 # proposed, 180 with the right source), rounded down.
 THRESHOLDS_7 = {"precision": 0.94, "recall": 0.98, "source": 0.71}
 # The eighth test split (53 passages, 245 claims, from articles in no other file, annotated and
-# committed before extract was run on them, never tuned on; only its totals are ever looked at).
-# Provisional until it is scored once after the sixth round of rules.
-THRESHOLDS_8 = {"precision": 0.0, "recall": 0.0, "source": 0.0}
+# committed before extract was run on them, never tuned on; only its totals are ever looked at):
+# measured (0.932, 0.951, 0.781) after the sixth round of rules, never tuned on (233 of 245 claims
+# found, 250 proposed, 182 with the right source), rounded down.
+THRESHOLDS_8 = {"precision": 0.93, "recall": 0.95, "source": 0.78}
 
 
 @dataclass
