@@ -131,8 +131,8 @@ def positional(value: float) -> str:
 
 
 def write_json(records: Iterable[Record], stream: IO[str]) -> None:
-    json.dump(list(records), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    # one write: json.dump writes each of its millions of small pieces to the stream on its own
+    stream.write(json.dumps(list(records), ensure_ascii=False, indent=2) + "\n")
 
 
 def write_csv(

@@ -1293,16 +1293,15 @@ def _contrast(gap: str) -> bool:
     return words and bool(_CONTRAST.search(gap))
 
 
+_OWNED_NOUN = re.compile("estimate|figure|tally|count|toll|total|number")  # in any word
+
+
 def _owner(text: str, figure: Figure, sentence_start: int) -> str | None:
     """Whose figure it is when the text says so before it: "the organisers' estimate of
     500,000", "Yuan Mu's figure of 300", "the police estimate, always lower, was 338,000",
     "its official toll of 769" (its: the sentence's subject)."""
     window_start = max(sentence_start, figure.start - 160)
-    window = text[window_start : figure.start]
-    if not any(
-        noun in window
-        for noun in ("estimate", "figure", "tally", "count", "toll", "total", "number")
-    ):
+    if not _OWNED_NOUN.search(text, window_start, figure.start):
         return None
     given = _GIVEN_BY.search(text, window_start, figure.start)
     if given is not None:  # "the crowd estimate from the Parks service is 300K-325K"
@@ -1386,6 +1385,12 @@ def named_organisations(text: str, start: int, end: int) -> list[tuple[int, str]
     ):
         found.append((start + institution.end(), institution.group(1)))
     return sorted(found)
+
+
+_CONTINUING_OPENING = re.compile(
+    r"(?:another|it|they|also|of\s+(?:them|those|these|whom)|among\s+them|in\s+addition|"
+    r"a\s+further|the\s+(?:agency|group|organi[sz]ation|ministry|monitor|office))\b"
+)
 
 
 def attribute(
@@ -1505,11 +1510,7 @@ def attribute(
         if not chosen.pronoun:
             return chosen.source, chosen.rule
     opening = text[sentence_start : sentence_start + 40].casefold()
-    continuing = re.match(
-        r"(?:another|it|they|also|of\s+(?:them|those|these|whom)|among\s+them|in\s+addition|"
-        r"a\s+further|the\s+(?:agency|group|organi[sz]ation|ministry|monitor|office))\b",
-        opening,
-    )
+    continuing = _CONTINUING_OPENING.match(opening)
     if previous and continuing:
         word = continuing.group()
         if word == "it" or word.startswith("the "):  # never a person for "it", "the agency"
@@ -1609,15 +1610,16 @@ def _respectively(text: str, chosen: Attribution, figure: Figure, next_start: in
     return names[before] if before < len(names) else chosen.source
 
 
+_WORD_BEFORE = re.compile(r"([\w'’]+)\s+(?:the\s+|an?\s+)?$")
+
+
 def _object(text: str, sentence_start: int, end: int, name: str) -> bool:
     """Whether the organisation ``name`` ending at ``end`` is what a verb or a preposition acts
     on ("pressed the authorities", "from the military to the governor"), not who speaks."""
     start = text.rfind(name, sentence_start, end)
     if start < 0:
         return False
-    before = re.search(
-        r"([\w'’]+)\s+(?:the\s+|an?\s+)?$", text[max(sentence_start, start - 40) : start]
-    )
+    before = _WORD_BEFORE.search(text[max(sentence_start, start - 40) : start])
     if before is None:
         return False
     word = before.group(1)

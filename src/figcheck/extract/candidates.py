@@ -266,16 +266,16 @@ def _quoted_again(candidates: list[Candidate]) -> list[int]:
     for the figure already proposed, whatever its size."""
     again = []
     for index, candidate in enumerate(candidates):
-        opening = candidate.sentence[: candidate.start - candidate.sentence_start]
-        if opening.count("“") <= opening.count("”") and opening.count('"') % 2 == 0:
-            continue
-        if any(
+        if not any(  # looked for first: counting the quotation marks reads the sentence
             other.sentence_start < candidate.sentence_start
             and candidate.sentence_start - other.sentence_start <= 600
             and (other.value, other.low, other.high)
             == (candidate.value, candidate.low, candidate.high)
             for other in candidates[max(0, index - 8) : index]
         ):
+            continue
+        opening = candidate.sentence[: candidate.start - candidate.sentence_start]
+        if opening.count("“") > opening.count("”") or opening.count('"') % 2 == 1:
             again.append(index)
     return again
 
@@ -287,17 +287,21 @@ def _referred_to(candidates: list[Candidate]) -> list[int]:
     for index, candidate in enumerate(candidates):
         if candidate.value is None or candidate.start == candidate.sentence_start:
             continue
-        opening = candidate.sentence[max(0, candidate.start - candidate.sentence_start - 8) :]
-        if not re.search(r"\b[Tt]he\s+$", opening[: candidate.start - candidate.sentence_start]):
-            continue
-        if any(
+        if not any(  # looked for first: the words before are read by a regex
             other.value == candidate.value
             and other.start < candidate.start
             and candidate.start - other.start <= 600
             for other in candidates[max(0, index - 8) : index]
         ):
+            continue
+        offset = candidate.start - candidate.sentence_start
+        first = max(0, offset - 8)
+        if _THE_BEFORE.search(candidate.sentence[first : first + offset]):
             again.append(index)
     return again
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
 def _restated(first: Candidate, later: Candidate) -> bool:

@@ -343,6 +343,9 @@ def _is_year(text: str, start: int, written: str, value: float, hedged: bool) ->
     return not hedged
 
 
+_FOR_EVERY = re.compile(r"\bfor\s+every\b", re.I)
+
+
 def sentence_figures(
     text: str,
     sentence_start: int,
@@ -351,7 +354,7 @@ def sentence_figures(
     money: bool,
     vague: tuple[tuple[str, float, float], ...],
 ) -> list[Figure]:
-    if re.search(r"\bfor\s+every\b", text[sentence_start:sentence_end], re.I):
+    if _FOR_EVERY.search(text[sentence_start:sentence_end]):
         return []  # "for every one we reached, three we have not": a ratio, not counts
     numbers = len(_DIGITS.findall(text, sentence_start, sentence_end))
     if numbers > 20 and numbers > len(_LETTERS.findall(text, sentence_start, sentence_end)):
@@ -361,7 +364,7 @@ def sentence_figures(
     consumed = sentence_start
     for found in _START.finditer(text, sentence_start, sentence_end):
         start = found.start()
-        if start < consumed or any(low <= start < high for low, high in masks):
+        if start < consumed or masks and any(low <= start < high for low, high in masks):
             continue
         figure = _figure_at(text, start, sentence_start, sentence_end, percent, money, vague)
         if figure is None:
@@ -747,9 +750,12 @@ def what_is_counted(
     return _what_before(text, figure, sentence_start), position
 
 
+_WORDS_AND_MARKS = re.compile(r"[^\W\d_][\w'’-]*|[,;:]")
+
+
 def _what_before(text: str, figure: Figure, sentence_start: int) -> str:
     before = text[max(sentence_start, figure.start - 80) : figure.start]
-    words: list[str] = re.findall(r"[^\W\d_][\w'’-]*|[,;:]", before)
+    words: list[str] = _WORDS_AND_MARKS.findall(before)
     for index in range(len(words) - 1, max(-1, len(words) - 10), -1):
         word = words[index].casefold()
         if word in (",", ";", ":"):
