@@ -949,7 +949,8 @@ def sentence_attributions(
                 pronoun=back is not None,  # "according to the unconfirmed report": the one named
             )
         )
-    for passive in _PASSIVE_BY.finditer(text, sentence_start, sentence_end):
+    passives = "by" in text[sentence_start:sentence_end]  # a word each passive ends in
+    for passive in _PASSIVE_BY.finditer(text, sentence_start, sentence_end) if passives else ():
         name = re.match(
             r"(?:(?!\s(?:because|after|before|when|while|as|since|on|in|at|during|with|who|which|"
             r"that|amid|following|is|was|are|were|has|have|had)\b)[^,.;:])+",
@@ -1417,7 +1418,12 @@ def attribute(
     owner = _owner(text, figure, sentence_start)
     if owner:
         return owner, "owner"
-    hearsay = _HEARSAY.search(text, max(sentence_start, figure.start - 120), figure.start)
+    window = max(sentence_start, figure.start - 120)
+    hearsay = (  # looked for only where its "that" is
+        _HEARSAY.search(text, window, figure.start)
+        if text.find("that", window, figure.start) >= 0
+        else None
+    )
     if hearsay is not None and _RECEIVED_BY_SPEAKER.search(
         text, max(sentence_start, hearsay.start() - 30), hearsay.start()
     ):
@@ -1425,9 +1431,13 @@ def attribute(
     if hearsay is not None:  # "Asked about a report that 79,000 had died, the minister said"
         by = hearsay.group(1)
         return (_clean_source(by), "by") if by else (None, "none")
-    if _OFFICIAL_OF.search(text, max(sentence_start, figure.start - 40), figure.start) and not [
-        a for a in attributions if a.start >= figure.end
-    ]:
+    window = max(sentence_start, figure.start - 40)
+    official = text.find("official", window, figure.start) >= 0  # a word _OFFICIAL_OF needs
+    if (
+        official
+        and _OFFICIAL_OF.search(text, window, figure.start)
+        and not [a for a in attributions if a.start >= figure.end]
+    ):
         return None, "none"  # "X said 135 died, twice the official toll of 56": no one named
     if (
         _AGENTLESS.match(text, figure.end, next_start)

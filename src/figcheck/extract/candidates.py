@@ -296,7 +296,8 @@ def _referred_to(candidates: list[Candidate]) -> list[int]:
             continue
         offset = candidate.start - candidate.sentence_start
         first = max(0, offset - 8)
-        if _THE_BEFORE.search(candidate.sentence[first : first + offset]):
+        opening = candidate.sentence[first : first + offset]
+        if opening[-1:].isspace() and _THE_BEFORE.search(opening):  # "the 600"
             again.append(index)
     return again
 

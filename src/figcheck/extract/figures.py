@@ -755,6 +755,9 @@ _WORDS_AND_MARKS = re.compile(r"[^\W\d_][\w'’-]*|[,;:]")
 
 def _what_before(text: str, figure: Figure, sentence_start: int) -> str:
     before = text[max(sentence_start, figure.start - 80) : figure.start]
+    folded = before.casefold()
+    if not figure.rule.startswith("change") and not any(head in folded for head in _HEADS):
+        return ""  # no head noun to read (the words are read only where one is)
     words: list[str] = _WORDS_AND_MARKS.findall(before)
     for index in range(len(words) - 1, max(-1, len(words) - 10), -1):
         word = words[index].casefold()
