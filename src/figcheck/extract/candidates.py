@@ -99,10 +99,19 @@ def extract(
     wrote as sentences: their figures get their row's source as written, and each row's
     figures are its own (never dropped as a figure given again).
     """
+    spans = split_sentences(text)
+    figures_of = [sentence_figures(text, *span, percent, money, vague) for span in spans]
     sentences = []
-    for sentence_start, sentence_end in split_sentences(text):
-        figures = sentence_figures(text, sentence_start, sentence_end, percent, money, vague)
-        attributions = sentence_attributions(text, sentence_start, sentence_end, figures)
+    for number, (sentence_start, sentence_end) in enumerate(spans):
+        figures = figures_of[number]
+        # who a sentence names is read for its own figures and for those of the sentences on
+        # either side ("It said ...", "The estimate, by X's count, ..."); never for a run of
+        # sentences without figures (a table of numbers, prose with none)
+        attributions = (
+            sentence_attributions(text, sentence_start, sentence_end, figures)
+            if any(figures_of[max(0, number - 1) : number + 2])
+            else []
+        )
         sentences.append((sentence_start, sentence_end, figures, attributions))
     candidates: list[Candidate] = []
     previous: str | None = None
@@ -192,7 +201,7 @@ def extract(
             previous = sources[-1]
         elif named:
             previous = named[-1]
-        elif organisations():
+        elif any(figures_of[number + 1 : number + 2]) and organisations():  # for its figures
             previous = organisations()[-1][1]
         else:
             previous = None
