@@ -54,3 +54,25 @@ def test_deeply_nested_html_is_read_in_linear_time() -> None:
     started = time.perf_counter()
     extract(to_text(html))
     assert time.perf_counter() - started < LIMIT
+
+
+def _densest() -> dict[str, str]:
+    return {
+        "dense reporting": "\n\n".join(  # a source and two figures a sentence
+            f"According to Agency {i}, {1000 + i % 9000} killed, about {i % 900 + 10} injured, "
+            f"as of {1 + i % 28} January 2025."
+            for i in range(MB // 60)
+        )[:MB],
+        "short lines naming an organisation": ("UN 1,200\n" * (MB // 9 + 1))[:MB],
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", list(_densest()))
+def test_a_megabyte_of_the_densest_figures_is_read_in_linear_time(shape: str) -> None:
+    """A figure every 9 to 30 characters, each attributed: the most work a megabyte can hold.
+    Measured in this process's CPU time, as these take longest and the machine may be busy."""
+    text = _densest()[shape]
+    started = time.process_time()
+    extract(text)
+    assert time.process_time() - started < LIMIT, shape
