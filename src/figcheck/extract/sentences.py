@@ -17,6 +17,7 @@ _ABBREVIATIONS = word_set(
     jan feb mar apr jun jul aug sep sept oct nov dec vs etc approx est fig dept univ
     e.g i.e u.s u.k u.n a.m p.m"""
 )
+_WORD_END = re.compile(r"([\w.]+)$")
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9#])|\n[ \t]*\n")
 
 
@@ -26,7 +27,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for found in _BOUNDARY.finditer(text):
         if found.group()[0] == ".":
-            before = re.search(r"([\w.]+)$", text[start : found.start()])
+            # the word before the full stop, read in the few characters before it: a longer
+            # word, cut, is no abbreviation either
+            before = _WORD_END.search(text[max(start, found.start() - 40) : found.start()])
             word = before.group(1).casefold() if before else ""
             abbreviation = word in _ABBREVIATIONS or (
                 bool(re.fullmatch(r"(?:\w\.)*\w", word)) and len(word) <= 3
