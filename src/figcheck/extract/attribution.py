@@ -1620,7 +1620,7 @@ def _respectively(text: str, chosen: Attribution, figure: Figure, next_start: in
     return names[before] if before < len(names) else chosen.source
 
 
-_WORD_BEFORE = re.compile(r"([\w'’]+)\s+(?:the\s+|an?\s+)?$")
+_WORD_BEFORE = re.compile(r"(?<![\w'’])([\w'’]+)\s+(?:the\s+|an?\s+)?$")  # tried at word starts
 
 
 def _object(text: str, sentence_start: int, end: int, name: str) -> bool:

@@ -4,6 +4,7 @@ number, qualifier and vague-word reading), what is not a claim, and what each fi
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 
@@ -136,6 +137,7 @@ _BEFORE_RULES = (
 )
 
 
+@functools.lru_cache(maxsize=64)  # the rules for one figure ask for the same words several times
 def _last_word(before: str) -> str:
     """The last word of ``before`` (one full stop after it dropped), casefolded; ``*`` for a
     word not in ASCII, which may match a pattern ignoring case as another word: see
