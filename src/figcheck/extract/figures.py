@@ -323,18 +323,23 @@ def _not_a_claim(
     return None
 
 
-_QUALIFIER_LAST = frozenset(  # the last words and signs of the shorthand's qualifiers
-    phrase.split()[-1].casefold() for phrase in _QUALIFIERS if phrase[-1].isalpha()
-)
+_QUALIFIER_PHRASES = tuple(phrase for phrase in _QUALIFIERS if phrase[-1].isalpha())
 _QUALIFIER_SIGNS = "".join(phrase[-1] for phrase in _QUALIFIERS if not phrase[-1].isalpha())
 
 
+def _may_end_in(before: str, phrases: tuple[str, ...]) -> bool:
+    """Whether ``before`` may end in one of ``phrases`` (lower case, a space between words),
+    spaces aside: a pattern anchored at the end of the words before a figure is run only when it
+    can match. Outside ASCII a letter may match another ignoring case, so any phrase may end it."""
+    return not before.isascii() or " ".join(before.casefold().split()).endswith(phrases)
+
+
 def _qualifier_before(text: str, position: int, start: int) -> tuple[Qualifier, int] | None:
-    """:func:`qualifier_before`, looked for only when the text before ``position`` ends in a word
-    or a sign that ends a qualifier."""
+    """:func:`qualifier_before`, looked for only when the text before ``position`` ends in one of
+    the shorthand's qualifiers."""
     window = text[max(start, position - 40) : position]
     last = window.rstrip()[-1:]
-    if last and last in _QUALIFIER_SIGNS or _ends_in(window, _QUALIFIER_LAST):
+    if last and last in _QUALIFIER_SIGNS or _may_end_in(window, _QUALIFIER_PHRASES):
         return qualifier_before(text, position, start)
     return None
 
@@ -455,7 +460,7 @@ def _figure_at(
     if number is None or number.end > sentence_end:
         return None
     lead = text[max(sentence_start, start - 30) : start]
-    if _ends_in(lead, _OF) and _FRACTION_OF.search(lead):
+    if _may_end_in(lead, _FRACTIONS) and _FRACTION_OF.search(lead):
         return number.end  # "a quarter of a million": a fraction, not the number after it
     written = text[start : number.end]
     if written.casefold() == "one" and hedge is None:
@@ -679,10 +684,12 @@ _SPEAKERS_COUNTED = re.compile(  # "several survivors told IOM", "two senior off
     r"|spokesmen|spokespeople|lawmakers|agencies|rights\s+groups)\b[^,;.:]{0,60}?\b(?:said"
     r"|say|says|reported|report|told|tell|estimated|claimed|put)\b"
 )
-_OF = word_set("of *")
 _FRACTION_OF = re.compile(
     r"\b(?:a|one|two|three)\s+(?:quarters?|thirds?|half|fifths?|tenths?)\s+of\s+$", re.I
 )
+_FRACTIONS = tuple(  # the words _FRACTION_OF ends in
+    f"{part}{plural} of" for part in ("quarter", "third", "fifth", "tenth") for plural in ("", "s")
+) + ("half of",)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.I)
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+)?", re.I)
 _TAIL = re.compile(r"\s+(of|among|from)\s+(?:the\s+)?([^\W\d_][\w'’-]*)(?:\s+([^\W\d_][\w'’-]*))?")
