@@ -820,6 +820,59 @@ def test_each_row_keeps_its_figures_and_its_source_as_written() -> None:
     assert row.sentence == article.text[row.sentence_start : row.sentence_start + len(row.sentence)]
 
 
+def test_columns_named_after_who_gives_their_figures_are_their_sources() -> None:
+    """The comparison table of reporting on disputed figures: one column a source."""
+    document = (
+        "| Region | Government | UN | Rights groups |\n|---|---|---|---|\n"
+        "| North | 120 | about 400 | more than 600 |\n\n"
+        "| Date | Deaths (UN) | Deaths (health ministry) | Deaths (est.) |\n|---|---|---|---|\n"
+        "| 2025-03-01 | 1,200 | 1,850 | 1,500 |\n\n"
+        "| City | Police estimate | Organisers' count | Marchers |\n|---|---|---|---|\n"
+        "| Paris | 20,000 | 80,000 | 50,000 |\n"
+    )
+    article = read_article(document)
+    found = [(c.value, c.source, c.what) for c in extract(article.text, rows=article.rows)]
+    assert found == [
+        (120, "Government", None),
+        (400, "UN", None),
+        (600, "Rights groups", None),
+        (1_500, None, "deaths"),  # a header that names no one: the row's source, here none
+        (1_200, "UN", "deaths"),
+        (1_850, "health ministry", "deaths"),
+        (50_000, None, "marchers"),
+        (20_000, "Police", None),
+        (80_000, "Organisers", None),
+    ]
+    assert "According to UN, about 400 for Region North." in article.text
+
+
+@pytest.mark.parametrize(
+    ("header", "named"),
+    [
+        ("Police estimate", ("Police", "")),
+        ("Foro Penal count", ("Foro Penal", "")),
+        ("According to the UN", ("the UN", "")),
+        ("UN figures", ("UN", "")),
+        ("Arrests (Amnesty)", ("Amnesty", "Arrests")),
+        ("WHO", ("WHO", "")),
+        ("Killed", None),
+        ("Deaths", None),
+        ("Workers", None),
+        ("Hospitals", None),  # hospitals hit, not hospitals' figures
+        ("Official figure", None),
+        ("Latest figure", None),
+        ("Displaced (millions)", None),
+        ("US", None),
+    ],
+)
+def test_a_header_names_who_gives_its_figures_or_what_it_counts(
+    header: str, named: tuple[str, str] | None
+) -> None:
+    from figcheck.extract.attribution import header_source
+
+    assert header_source(header) == named
+
+
 def test_an_html_table_without_a_header_row_is_all_data() -> None:
     html = (
         "<p>Tolls.</p><table><tr><td>UN</td><td>1,200 killed</td></tr>"

@@ -1702,3 +1702,50 @@ def _agreeing(pronoun: str, previous: str, named: tuple[str, ...]) -> str:
     if wanted == "thing" and _kind(previous) == "person":
         return _clean_source(pronoun) or pronoun  # "it", "the agency": never its spokesman
     return previous
+
+
+# --- a table's column named after who gives its figures ------------------------------------------
+
+_HEADER_CLAIMANTS = word_set("organisers organizers rebels opposition")
+_COUNTED_PLACES = word_set(  # organisations a table counts ("Hospitals": hospitals hit)
+    "hospital hospitals centre centres center centers university universities bank banks court "
+    "courts office offices"
+)
+_HEADER_COUNT = re.compile(
+    r"^(?:according\s+to\s+)?(?P<source>.+?)(?:['’]s?)?\s+(?:estimates?|figures?|counts?|tally"
+    r"|tallies|toll|data|numbers?|claims?|says)$|^according\s+to\s+(?P<after>.+)$",
+    re.I,
+)
+
+
+def _an_institution(words: str) -> bool:
+    """An organisation's name or an acronym ("UN", "Health ministry", "Rights groups"), never a
+    counted thing ("Deaths", "Workers", "Displaced")."""
+    last = words.replace("’", "'").split()[-1]
+    if re.fullmatch(r"[A-Z][A-Z&]+s?", last):
+        return last.rstrip("s") not in _NOT_ORG_ACRONYMS
+    head = last.casefold().removesuffix("'s").rstrip("'")
+    if head in _COUNTED_PLACES:
+        return False
+    return head in _ORG_WORDS or head.removesuffix("s") in _ORG_WORDS or head in _HEADER_CLAIMANTS
+
+
+def header_source(header: str) -> tuple[str, str] | None:
+    """Who a table column's figures are by, when its header says so, and what it counts:
+    "Police estimate" -> ("Police", ""), "Organisers' count" -> ("Organisers", ""), "Deaths
+    (health ministry)" -> ("health ministry", "Deaths"), "UN" -> ("UN", ""); None for a header
+    that names what is counted ("Killed", "Deaths (est.)", "Workers")."""
+    header = " ".join(header.split())
+    if not header:
+        return None
+    count = _HEADER_COUNT.match(header)
+    if count:
+        source = (count.group("source") or count.group("after")).strip()
+        proper_name = len(source.split()) > 1 and all(w[:1].isupper() for w in source.split())
+        return (source, "") if _an_institution(source) or proper_name else None
+    inside = re.fullmatch(r"(.*?)\s*\(([^()]+)\)", header)
+    if inside and _an_institution(inside.group(2)):
+        return inside.group(2).strip(), inside.group(1)
+    if _an_institution(header):
+        return header, ""
+    return None

@@ -153,22 +153,22 @@ def table_sentences(header: Sequence[str], rows: Sequence[Sequence[str]]) -> lis
     named so holds figures when most of its cells start with one, else labels ("for Region
     Gaza"). A unit or scale in a header's parentheses ("Displaced (millions)", "Turnout (%)")
     goes with each figure. Rows with no figure give nothing."""
+    from figcheck.extract.attribution import header_source
     from figcheck.importing import column_field
 
     roles = []
+    columns: list[tuple[str, str] | None] = []  # (who, what it counts) a header names
     for index, name in enumerate(header):
         field = column_field(name) if name.strip() else None
+        named = None
         if field is None:
             cells = [row[index].strip() for row in rows if index < len(row) and row[index].strip()]
             figures = sum(1 for cell in cells if _FIGURE_CELL.match(cell))
             field = "figure" if cells and figures * 2 >= len(cells) else "label"
+            named = header_source(name) if field == "figure" else None
         roles.append(field)
-    sentences = []
-    for row in rows:
-        sentence = _row_sentence(header, roles, row)
-        if sentence:
-            sentences.append(sentence)
-    return sentences
+        columns.append(named)
+    return [sentence for row in rows for sentence in _row_sentences(header, roles, columns, row)]
 
 
 def _with_header_unit(value: str, name: str) -> tuple[str, str]:
@@ -190,22 +190,34 @@ def _with_header_unit(value: str, name: str) -> tuple[str, str]:
     return value, name  # "(people)", "(est.)": a note on the column, not a unit
 
 
-def _row_sentence(
-    header: Sequence[str], roles: Sequence[str], row: Sequence[str]
-) -> RowSentence | None:
+def _row_sentences(
+    header: Sequence[str],
+    roles: Sequence[str],
+    columns: Sequence[tuple[str, str] | None],
+    row: Sequence[str],
+) -> list[RowSentence]:
+    """A row as one sentence, or as one a source when columns are named after who gives their
+    figures ("Police estimate | Organisers' count"): "According to Police, 20,000 for Paris."."""
     given: dict[str, str] = {}
     figures: list[str] = []
+    by_column: dict[str, list[str]] = {}  # a header's source: its figures in this row
     labels: list[str] = []
-    for name, role, value in zip(header, roles, row, strict=False):
+    for name, role, named, value in zip(header, roles, columns, row, strict=False):
         value = " ".join(value.split())
         name = " ".join(name.split())
         if not value or role in _IGNORED_FIELDS:
             continue
         if role == "figure":
             if _FIGURE_CELL.match(value):
+                if named is not None:
+                    name = named[1]
                 value, name = _with_header_unit(value, name)
                 counted = name.lower() if name.istitle() else name  # "Killed", not "UN"
-                figures.append(f"{value} {counted}".strip())
+                figure = f"{value} {counted}".strip()
+                if named is None:
+                    figures.append(figure)
+                else:
+                    by_column.setdefault(named[0], []).append(figure)
         elif role == "label":
             labels.append(f"{name} {value}".strip())
         else:
@@ -219,17 +231,22 @@ def _row_sentence(
         figures.insert(
             0, " ".join(f"between {given['low']} and {given['high']} {unit} {what}".split())
         )
-    elif "text" in given and not figures:
+    elif "text" in given and not figures and not by_column:
         figures.append(given["text"].rstrip("."))
-    if not figures:
-        return None
+    groups = [(given.get("source"), figures)] if figures else []
+    groups += by_column.items()
+    return [_sentence(source, found, labels, given) for source, found in groups]
+
+
+def _sentence(
+    source: str | None, figures: list[str], labels: list[str], given: dict[str, str]
+) -> RowSentence:
     sentence = ", ".join(figures)
     if labels:
         sentence += " for " + ", ".join(labels)
     moment = given.get("as_of") or given.get("date")
     if moment:
         sentence += f", as of {_day_in_words(moment)}"
-    source = given.get("source")
     opening = f"According to {source}, " if source else ""
     sentence = sentence[0].upper() + sentence[1:] if not opening else sentence
     return RowSentence(f"{opening}{sentence}.", source, len(opening))
