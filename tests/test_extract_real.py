@@ -77,6 +77,7 @@ class Score:
     expected: int = 0
     right: int = 0
     right_source: int = 0
+    near_source: int = 0  # the right source, or one written as a part of the other
     dated: int = 0
     right_date: int = 0
     misses: list[str] = field(default_factory=list)
@@ -93,11 +94,15 @@ class Score:
     def source(self) -> float:
         return self.right_source / max(self.right, 1)
 
+    @property
+    def near(self) -> float:
+        return self.near_source / max(self.right, 1)
+
     def line(self, name: str) -> str:
         dates = f", as_of {self.right_date}/{self.dated}" if self.dated else ""
         return (
             f"{name}: precision {self.precision:.3f}, recall {self.recall:.3f}, "
-            f"source {self.source:.3f} ({self.right}/{self.expected} found, "
+            f"source {self.source:.3f} (near {self.near:.3f}; {self.right}/{self.expected} found, "
             f"{self.found} proposed{dates})"
         )
 
@@ -129,6 +134,20 @@ def _same_source(candidate: Candidate, item: dict[str, Any]) -> bool:
     return _name(candidate.source) in {_name(s) for s in _alternatives(item.get("source"))}
 
 
+def _near_source(candidate: Candidate, item: dict[str, Any]) -> bool:
+    """The right source, or a name written as a whole-word part of the other ("the ministry" for
+    "the health ministry", "Gaza's health ministry" for "the ministry"): who is right, the words
+    differ. Never counts a guessed source for an unattributed figure, nor the reverse."""
+    mine = f" {_name(candidate.source)} "
+    for written in _alternatives(item.get("source")):
+        theirs = f" {_name(written)} "
+        if mine == theirs or (
+            mine.strip() and theirs.strip() and (mine in theirs or theirs in mine)
+        ):
+            return True
+    return False
+
+
 def score(passages: list[dict[str, Any]]) -> Score:
     total = Score()
     for passage in passages:
@@ -147,6 +166,7 @@ def score(passages: list[dict[str, Any]]) -> Score:
                 total.found += 1
                 total.right += 1
                 total.right_source += _same_source(candidate, item)
+                total.near_source += _near_source(candidate, item)
                 wrong |= not _same_source(candidate, item)
                 if "as_of" in item:
                     total.dated += 1
