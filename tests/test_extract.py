@@ -862,6 +862,9 @@ def test_columns_named_after_who_gives_their_figures_are_their_sources() -> None
         ("Official figure", None),
         ("Latest figure", None),
         ("Displaced (millions)", None),
+        ("Cost (USD)", None),
+        ("Deaths (Reuters count)", ("Reuters", "Deaths")),
+        ("Ministry of Interior", ("Ministry of Interior", "")),
         ("US", None),
     ],
 )
@@ -871,6 +874,53 @@ def test_a_header_names_who_gives_its_figures_or_what_it_counts(
     from figcheck.extract.attribution import header_source
 
     assert header_source(header) == named
+
+
+def test_names_alone_are_sources_only_in_a_table_that_compares_sources() -> None:
+    """ "Camp | Residents | Police" counts police officers; "Region | Government | UN" compares
+    what each says. A "WHO" column of figures is a figure column, not the rows' source."""
+    document = (
+        "| Camp | Residents | Refugees (UNHCR) | Doctors | Police |\n|---|---|---|---|---|\n"
+        "| A | 1,000 | 2,000 | 12 | 40 |\n\n"
+        "| Region | Deaths | WHO |\n|---|---|---|\n| North | 10 | 70 |\n\n"
+        "| Project | Cost (USD) | Budget (EUR m) |\n|---|---|---|\n| Bridge | 1,200,000 | 2 |\n"
+    )
+    article = read_article(document)
+    found = [
+        (c.value, c.source, c.unit) for c in extract(article.text, rows=article.rows, money=True)
+    ]
+    assert found == [
+        (1_000, None, None),
+        (12, None, None),
+        (40, None, None),
+        (2_000, "UNHCR", None),
+        (10, None, None),
+        (70, None, None),
+        (1_200_000, None, "USD"),
+        (2_000_000, None, "EUR"),
+    ]
+
+
+def test_a_terminals_escape_sequences_are_not_text() -> None:
+    from figcheck.extract import without_controls
+
+    text = "Police said \x1b[31m200 people\x1b[0m were hurt; \x1b]0;title\x07the UN said 300."
+    assert without_controls(text) == "Police said 200 people were hurt; the UN said 300."
+    assert [c.value for c in extract(read_article(text).text)] == [200, 300]
+    assert without_controls("tabs\tand\nlines stay") == "tabs\tand\nlines stay"
+
+
+def test_money_with_a_space_after_its_sign_is_money() -> None:
+    text = "A ₹ 3,000 fine and a $ 2,000 fee were imposed on 40 people, the police said."
+    assert figures(text) == ["40"]
+    assert [(c.value, c.unit) for c in extract(text, money=True)][:2] == [(3000, "₹"), (2000, "$")]
+
+
+def test_lakh_grouping_is_read_but_a_person_confirms_it() -> None:
+    candidate = only("Police said 1,50,000 people marched in London.")
+    assert candidate.value == 150_000 and candidate.confidence < 0.8
+    assert "+lakh_grouping" in candidate.rule
+    assert only("Police said 1.5 lakh people marched.").confidence >= 0.8
 
 
 def test_an_html_table_without_a_header_row_is_all_data() -> None:

@@ -41,6 +41,18 @@ def test_extract_json(runner: CliRunner, tmp_path: Path) -> None:
     assert {"lo", "hi", "what", "sentence", "confidence", "rule", "as_of"} <= first.keys()
 
 
+def test_extract_drops_a_terminals_escape_sequences_from_plain_text(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Police said \x1b[31m200 people\x1b[0m were hurt.\n", encoding="utf-8")
+    code, out, err = invoke(runner, "extract", str(article), "--format", "json")
+    assert code == 0, err
+    found = json.loads(out)
+    assert [(c["figure"], c["source"]) for c in found] == [("200", "Police")]
+    assert found[0]["sentence"] == "Police said 200 people were hurt."
+
+
 def test_extract_table_and_yaml_from_stdin(runner: CliRunner) -> None:
     code, out, _ = invoke(runner, "extract", "-", stdin=ARTICLE)
     assert code == 0

@@ -135,14 +135,19 @@ def _same_source(candidate: Candidate, item: dict[str, Any]) -> bool:
 
 
 def _near_source(candidate: Candidate, item: dict[str, Any]) -> bool:
-    """The right source, or a name written as a whole-word part of the other ("the ministry" for
-    "the health ministry", "Gaza's health ministry" for "the ministry"): who is right, the words
-    differ. Never counts a guessed source for an unattributed figure, nor the reverse."""
-    mine = f" {_name(candidate.source)} "
+    """The right source, or the same name written longer or shorter: with words before its head
+    ("Gaza health ministry" for "health ministry") or a tail after "of", "in", "for" ("ministry"
+    for "ministry of health"). Never a place for an organisation there ("Gaza" for "Gaza health
+    ministry"), a guessed source for an unattributed figure, nor the reverse."""
+    mine = _name(candidate.source)
     for written in _alternatives(item.get("source")):
-        theirs = f" {_name(written)} "
-        if mine == theirs or (
-            mine.strip() and theirs.strip() and (mine in theirs or theirs in mine)
+        theirs = _name(written)
+        if mine == theirs:
+            return True
+        short, long = sorted((mine, theirs), key=len)
+        if short and (
+            long.endswith(" " + short)
+            or any(long.startswith(f"{short} {link} ") for link in ("of", "in", "for", "at"))
         ):
             return True
     return False

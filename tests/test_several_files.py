@@ -215,6 +215,20 @@ def test_the_same_entry_in_two_files_merges_and_settings_join(tmp_path: Path) ->
     assert [s.key for s in found.claims_file.sources] == ["UN"]
 
 
+def test_a_metric_without_a_kind_is_level_as_another_file_declares_it(tmp_path: Path) -> None:
+    write(tmp_path / "a.yaml", "include: b.yaml\nmetrics:\n  m: {kind: level}\n")
+    write(tmp_path / "b.yaml", "metrics:\n  m: {}\n")
+    found = read_files([snapshot(str(tmp_path / "a.yaml"))], Cache(None))
+    assert found.problems == []
+    assert [(m.name, m.kind) for m in found.claims_file.metrics] == [("m", Kind.LEVEL)]
+    write(tmp_path / "b.yaml", "metrics:\n  m: {kind: fixed}\n")
+    found = read_files([snapshot(str(tmp_path / "a.yaml"))], Cache(None))
+    assert [problem.message for problem in found.problems] == [
+        f"metric 'm' is defined differently at {tmp_path / 'a.yaml'}:3; define each metric in "
+        "one file (or the same in both)"
+    ]
+
+
 def test_f_twice_reads_both_files_and_compare_holds_them_together(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -167,11 +167,13 @@ def _metrics(files: Sequence[ClaimsFile], problems: list[Problem]) -> tuple[Metr
 
 
 def _as_written(entry: Metric) -> object:
-    """A metric as its file writes it: a kind it does not declare is none, not the one its
-    read filled in (a part's whole's, when the whole is in the same file)."""
+    """A metric as its file writes it: a kind it does not declare is the default, ``level``,
+    except for a part, whose kind is then its whole's, not the one its read filled in (the
+    whole's, when the whole is in the same file)."""
+    undeclared = None if entry.part_of else Kind.LEVEL
     return (
         dataclasses.replace(entry, kind=Kind.LEVEL),
-        entry.kind if entry.declared_kind else None,
+        entry.kind if entry.declared_kind else undeclared,
     )
 
 

@@ -147,7 +147,7 @@ def _without_rows(article: Any) -> Any:
 
 def _article(name: str) -> Any:
     """The article: Markdown and HTML stripped to text (:func:`figcheck.extract.read_article`),
-    plain text as it is."""
+    plain text as it is; a terminal's escape sequences dropped from both."""
     from figcheck import extract as extracting
     from figcheck.claimsfile.locate import read_bytes
 
@@ -161,7 +161,7 @@ def _article(name: str) -> Any:
         or text.lstrip()[:1] == "<"
     ):
         return extracting.read_article(text)
-    return extracting.Article(text)
+    return extracting.Article(extracting.without_controls(text))
 
 
 def _add_candidates(

@@ -29,7 +29,7 @@ from __future__ import annotations
 from figcheck.extract.candidates import Candidate, as_record, as_shorthand, extract
 from figcheck.extract.dates import find_date
 from figcheck.extract.sentences import split_sentences
-from figcheck.extract.text import TABLE_ROWS, Article, read_article, to_text
+from figcheck.extract.text import TABLE_ROWS, Article, read_article, to_text, without_controls
 
 __all__ = [
     "TABLE_ROWS",
@@ -42,4 +42,5 @@ __all__ = [
     "read_article",
     "split_sentences",
     "to_text",
+    "without_controls",
 ]

@@ -1718,34 +1718,53 @@ _HEADER_COUNT = re.compile(
 )
 
 
+_CURRENCY_CODES = word_set("USD EUR GBP INR JPY CNY RMB RUB CHF AUD CAD NZD ZAR BRL MXN TRY")
+
+
 def _an_institution(words: str) -> bool:
-    """An organisation's name or an acronym ("UN", "Health ministry", "Rights groups"), never a
-    counted thing ("Deaths", "Workers", "Displaced")."""
-    last = words.replace("’", "'").split()[-1]
+    """An organisation's name or an acronym ("UN", "Health ministry", "Ministry of Interior",
+    "Rights groups"), never a counted thing ("Deaths", "Workers") nor a currency ("USD")."""
+    words = words.replace("’", "'")
+    head = words.split(" of ")[0] if " of " in words else words  # "Ministry of Interior"
+    last = head.split()[-1]
     if re.fullmatch(r"[A-Z][A-Z&]+s?", last):
-        return last.rstrip("s") not in _NOT_ORG_ACRONYMS
-    head = last.casefold().removesuffix("'s").rstrip("'")
-    if head in _COUNTED_PLACES:
+        return last.rstrip("s") not in _NOT_ORG_ACRONYMS | _CURRENCY_CODES
+    word = last.casefold().removesuffix("'s").rstrip("'")
+    if word in _COUNTED_PLACES:
         return False
-    return head in _ORG_WORDS or head.removesuffix("s") in _ORG_WORDS or head in _HEADER_CLAIMANTS
+    return word in _ORG_WORDS or word.removesuffix("s") in _ORG_WORDS or word in _HEADER_CLAIMANTS
 
 
-def header_source(header: str) -> tuple[str, str] | None:
+def _count_by(words: str) -> str | None:
+    """Who "Police estimate", "Organisers' count", "According to the CGT" name, else None."""
+    count = _HEADER_COUNT.match(words)
+    if count is None:
+        return None
+    source = (count.group("source") or count.group("after")).strip()
+    proper_name = len(source.split()) > 1 and all(w[:1].isupper() for w in source.split())
+    return source if _an_institution(source) or proper_name else None
+
+
+def header_source(header: str, bare: bool = True) -> tuple[str, str] | None:
     """Who a table column's figures are by, when its header says so, and what it counts:
     "Police estimate" -> ("Police", ""), "Organisers' count" -> ("Organisers", ""), "Deaths
-    (health ministry)" -> ("health ministry", "Deaths"), "UN" -> ("UN", ""); None for a header
-    that names what is counted ("Killed", "Deaths (est.)", "Workers")."""
+    (health ministry)" or "Deaths (Reuters count)" -> (the source, "Deaths"); a header that is
+    only a name ("UN", "Government") -> (it, "") when ``bare``, since a name alone gives a
+    column's source only in a table whose every figure column is one (see
+    :func:`figcheck.extract.text.table_sentences`). None for a header that names what is
+    counted ("Killed", "Deaths (est.)", "Cost (USD)")."""
     header = " ".join(header.split())
     if not header:
         return None
-    count = _HEADER_COUNT.match(header)
-    if count:
-        source = (count.group("source") or count.group("after")).strip()
-        proper_name = len(source.split()) > 1 and all(w[:1].isupper() for w in source.split())
-        return (source, "") if _an_institution(source) or proper_name else None
+    source = _count_by(header)
+    if source:
+        return source, ""
     inside = re.fullmatch(r"(.*?)\s*\(([^()]+)\)", header)
-    if inside and _an_institution(inside.group(2)):
-        return inside.group(2).strip(), inside.group(1)
-    if _an_institution(header):
+    if inside:
+        source = _count_by(inside.group(2)) or (
+            inside.group(2).strip() if _an_institution(inside.group(2)) else None
+        )
+        return (source, inside.group(1)) if source else None
+    if bare and _an_institution(header):
         return header, ""
     return None

@@ -168,6 +168,9 @@ def extract(
             if figure.dotted:
                 notes += "+dot_thousands"
                 confidence = min(confidence, 0.6)
+            if figure.lakh:  # a typo in English news ("1,50,000"): a person confirms it
+                notes += "+lakh_grouping"
+                confidence = min(confidence, 0.75)
             as_of, dating = figure_date(figure.start, figure.end, datings)
             if dating:
                 notes += f"+date:{dating}"

@@ -108,7 +108,7 @@ _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _YEARS_OLD = re.compile(r"\s*-?\s*years?[-\s]old\b", re.I)
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _BEFORE_RULES = (
-    ("money", re.compile(r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|INR|Rs\.?)\s?)$")),
+    ("money", re.compile(r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|INR|Rs\.?))\s?$")),  # "₹ 2,000" too
     ("date", re.compile(r"\b" + MONTH + r"\.?\s+$")),
     ("age", re.compile(r"\b(?:aged|age(?:\s+of)?|ages)\s+$", re.I)),
     (
@@ -233,6 +233,7 @@ _TRAILING_HEDGES = (
 
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_LAKH_GROUPED = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d)")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -263,6 +264,7 @@ class Figure:
     vague: str | None
     rule: str
     dotted: bool = False  # "1.200", read as 1200: see :func:`_read_number`
+    lakh: bool = False  # "1,50,000": thousands then lakhs, as South Asian outlets group digits
     unit: str | None = None  # with --percent / --money: "%", "$", "euros" (:func:`_unit`)
 
 
@@ -578,7 +580,10 @@ def _figure_at(
                 break
     rule = "number" if qualifier is Qualifier.EXACT else f"hedge:{qualifier.value}"
     dotted = number.ambiguous is not None
-    return Figure(figure_start, end, start, qualifier, number.value, None, None, None, rule, dotted)
+    lakh = _LAKH_GROUPED.match(text, start) is not None
+    return Figure(
+        figure_start, end, start, qualifier, number.value, None, None, None, rule, dotted, lakh=lakh
+    )
 
 
 def _skip_range(text: str, end: int, sentence_end: int) -> int:

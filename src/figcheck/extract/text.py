@@ -157,17 +157,21 @@ def table_sentences(header: Sequence[str], rows: Sequence[Sequence[str]]) -> lis
     from figcheck.importing import column_field
 
     roles = []
-    columns: list[tuple[str, str] | None] = []  # (who, what it counts) a header names
     for index, name in enumerate(header):
         field = column_field(name) if name.strip() else None
-        named = None
-        if field is None:
-            cells = [row[index].strip() for row in rows if index < len(row) and row[index].strip()]
-            figures = sum(1 for cell in cells if _FIGURE_CELL.match(cell))
-            field = "figure" if cells and figures * 2 >= len(cells) else "label"
-            named = header_source(name) if field == "figure" else None
+        cells = [row[index].strip() for row in rows if index < len(row) and row[index].strip()]
+        figures = sum(1 for cell in cells if _FIGURE_CELL.match(cell))
+        if field is None or field == "source" and cells and figures == len(cells):
+            field = "figure" if cells and figures * 2 >= len(cells) else "label"  # "WHO": figures
         roles.append(field)
-        columns.append(named)
+    # a name alone ("UN", "Police") is a column's source only when every figure column is one:
+    # "Region | Government | UN" compares sources, "Camp | Residents | Police" counts people
+    figure_columns = [index for index, role in enumerate(roles) if role == "figure"]
+    bare = len(figure_columns) > 1 and all(header_source(header[i]) for i in figure_columns)
+    columns = [
+        header_source(name, bare=bare) if role == "figure" else None
+        for name, role in zip(header, roles, strict=False)
+    ]
     return [sentence for row in rows for sentence in _row_sentences(header, roles, columns, row)]
 
 
@@ -178,7 +182,8 @@ def _with_header_unit(value: str, name: str) -> tuple[str, str]:
     if found is None:
         return value, name
     name, unit = found.group(1), found.group(2).strip()
-    currency = unit[:1] if unit[:1] in "$€£¥" else ""
+    code = re.match(r"(?:USD|EUR|GBP|INR)\b", unit)  # "Cost (USD)", "Cost (EUR m)"
+    currency = code.group() + " " if code else unit[:1] if unit[:1] in "$€£¥₹" else ""
     scale = _SCALES.get(unit[len(currency) :].strip().casefold(), "")
     if unit in ("%", "percent", "per cent"):
         return f"{value}%", name
@@ -362,8 +367,24 @@ def to_text(document: str) -> str:
     return read_article(document).text
 
 
+# a terminal's escape sequences (colours, titles) and other control characters: never text, and
+# "\x1b[31m200" must not give the figure "31m"
+_CONTROLS = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])?"
+    r"|[\x00-\x08\x0b\x0e-\x1f\x7f\x9b]"
+)
+
+
+def without_controls(text: str) -> str:
+    """The text without a terminal's escape sequences and control characters (tabs and line
+    breaks stay)."""
+    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
+
+
 def read_article(document: str) -> Article:
-    """:func:`to_text`, with where each table row's sentence is and whom its row names."""
+    """:func:`to_text`, with where each table row's sentence is and whom its row names; a
+    terminal's escape sequences and control characters dropped."""
+    document = without_controls(document)
     found: list[RowSentence] = []
     if _HTML.search(document):
         parser = _TextParser(found)
