@@ -62,8 +62,9 @@ THRESHOLDS_6 = {"precision": 0.96, "recall": 0.97, "source": 0.96}
 # The seventh test split (50 passages, 256 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
 # measured (0.940, 0.980, 0.717) before the sixth round of rules (251 of 256 claims found, 267
-# proposed, 180 with the right source), rounded down.
-THRESHOLDS_7 = {"precision": 0.94, "recall": 0.98, "source": 0.71}
+# proposed, 180 with the right source) and (0.940, 0.984, 0.742) after it (252 found, 268
+# proposed, 187 with the right source), rounded down. The target for source is 0.85.
+THRESHOLDS_7 = {"precision": 0.94, "recall": 0.98, "source": 0.74}
 # The eighth test split (53 passages, 245 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
 # measured (0.932, 0.951, 0.781) after the sixth round of rules, never tuned on (233 of 245 claims
