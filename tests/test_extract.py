@@ -957,3 +957,16 @@ def test_rows_beyond_the_documents_table_budget_stay_as_text() -> None:
     text = to_text(html)
     assert text.count("According to") == TABLE_ROWS
     assert f"Agency {TABLE_ROWS + 4} {TABLE_ROWS + 104}" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Officials said approxımately 40 people died.", [(40, "exact")]),
+        ("Officials said 3 mıllion people died.", [(3, "exact")]),
+    ],
+)
+def test_letters_that_match_only_ignoring_case_do_not_crash(
+    text: str, found: list[tuple[int, str]]
+) -> None:
+    assert [(c.value, c.qualifier.value) for c in extract(text)] == found

@@ -482,3 +482,30 @@ def test_any_text_reads_or_fails_with_a_position(text: str) -> None:
         assert got.value is not None or got.qualifier is Q.RANGE
         if got.low is not None and got.high is not None:
             assert got.low <= got.high
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["approxımately 40 killed (UN)", "3 mıllion killed (UN)", "3 bıllion killed (UN)"],
+)
+def test_letters_that_match_only_ignoring_case_are_an_error_not_a_crash(text: str) -> None:
+    """Ignoring case, Python matches "ı" (dotless i) to "i": "mıllion" is no scale word."""
+    with pytest.raises(ShorthandError):
+        parse(text)
+
+
+@given(
+    st.sampled_from(["about 3 million killed (UN)", "at least twenty thousand freed (HRW)"]),
+    st.lists(st.integers(min_value=0, max_value=40), max_size=3),
+    st.sampled_from(["ı", "ſ", "\u212a", "İ"]),
+)
+def test_a_letter_outside_ascii_never_crashes_the_reader(
+    text: str, places: list[int], letter: str
+) -> None:
+    chars = list(text)
+    for place in places:
+        chars[place % len(chars)] = letter
+    try:
+        parse("".join(chars))
+    except ShorthandError:
+        pass

@@ -213,7 +213,9 @@ _EXAMPLE = "a figure such as '~50 released (UN)'"
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    """One regex matching any of the phrases, longest first, whole words only, any spacing."""
+    """One regex matching any of the phrases, longest first, whole words only, any spacing.
+    Ignoring case, Python also matches a few letters outside ASCII ("ı" for "i", "ſ" for "s"), so
+    a match is looked up in its table before it is used: one that is not there is no phrase."""
     parts = []
     for phrase in sorted(phrases, key=len, reverse=True):
         part = r"\s+".join(re.escape(word) for word in phrase.split())
@@ -320,6 +322,8 @@ def _digits(text: str, start: int, grouped: bool = True) -> _Number | None:
     multiplier: int | None = None
     words: list[str] = []
     while scale_word := _MULTIPLIER.match(text, end):
+        if scale_word.group(1).casefold() not in _MULTIPLIERS:
+            break  # "mıllion": matched ignoring case only (see _phrase_pattern)
         scale = _MULTIPLIERS[scale_word.group(1).casefold()]
         if multiplier is not None and scale <= multiplier:
             raise _error(
@@ -768,7 +772,7 @@ def parse(
     qualifier_words: str | None = None
     qualifier_start = position
     found = _TYPED_QUALIFIER.match(text, position)
-    if found:
+    if found and _normal(found.group()) in _TYPED_QUALIFIERS:  # see _phrase_pattern
         qualifier_words = _normal(found.group())
         qualifier = _TYPED_QUALIFIERS[qualifier_words]
         position = _skip_space(text, found.end())
@@ -1058,7 +1062,7 @@ def read_amount(text: str, position: int, *, allow_and: bool = True) -> Amount |
 def read_qualifier(text: str, position: int) -> tuple[Qualifier, int] | None:
     """The qualifier phrase starting at ``position`` (``at least``, ``~``) and where it ends."""
     found = _QUALIFIER.match(text, position)
-    if found is None:
+    if found is None or _normal(found.group()) not in _QUALIFIERS:  # see _phrase_pattern
         return None
     return _QUALIFIERS[_normal(found.group())], found.end()
 
@@ -1071,6 +1075,8 @@ def qualifier_before(text: str, position: int, start: int = 0) -> tuple[Qualifie
         if text[found.end() : position].strip():
             continue
         if found.group()[0].isalpha() and found.start() > 0 and text[found.start() - 1].isalnum():
+            continue
+        if _normal(found.group()) not in _QUALIFIERS:  # see _phrase_pattern
             continue
         return _QUALIFIERS[_normal(found.group())], found.start()
     return None
@@ -1087,10 +1093,14 @@ def read_vague(
     if found is None:
         return None
     word = _normal(found.group())
+    if word not in table:  # see _phrase_pattern
+        return None
     low, high = table[word]
     end = found.end()
     words = [word]
     while scale_word := _MULTIPLIER.match(text, end):
+        if scale_word.group(1).casefold() not in _MULTIPLIERS:
+            break  # "mıllion": matched ignoring case only (see _phrase_pattern)
         scale = _MULTIPLIERS[scale_word.group(1).casefold()]
         low, high = low * scale, high * scale
         words.append(scale_word.group(1).casefold())
