@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -505,7 +506,5 @@ def test_a_letter_outside_ascii_never_crashes_the_reader(
     chars = list(text)
     for place in places:
         chars[place % len(chars)] = letter
-    try:
+    with contextlib.suppress(ShorthandError):  # an error is fine; a crash is not
         parse("".join(chars))
-    except ShorthandError:
-        pass
