@@ -540,6 +540,27 @@ def test_check_gives_one_hint_per_repository_of_every_file_read(
     )
 
 
+def test_init_git_names_a_file_whose_name_opens_with_a_bang_and_no_other(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("FIGCHECK_FILE", raising=False)
+    git(tmp_path, "init", "-q", "-b", "main")
+    monkeypatch.chdir(tmp_path)
+    done = runner.invoke(app, ["-f", "!bang.yaml", "init", "--git"])
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / ".gitattributes").read_text() == '"\\\\!bang.yaml" merge=figcheck\n'
+    assert git(tmp_path, "check-attr", "merge", "--", "!bang.yaml").stdout.endswith(
+        ": merge: figcheck\n"
+    )
+    assert git(tmp_path, "check-attr", "merge", "--", "xbang.yaml").stdout.endswith(
+        ": merge: unspecified\n"
+    )
+    checked = runner.invoke(app, ["-f", "!bang.yaml", "check"])
+    assert checked.exit_code == 0 and checked.stderr == ""
+
+
 def test_a_quoted_gitattributes_pattern_is_read_as_git_reads_it(tmp_path: Path) -> None:
     git(tmp_path, "init", "-q")
     claims = tmp_path / "café claims.yaml"

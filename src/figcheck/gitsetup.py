@@ -71,6 +71,8 @@ def _attribute_files(repo: Repository, path: Path) -> list[tuple[Path, Path]]:
 
 def _matches(pattern: str, relative: str) -> bool:
     """Whether a .gitattributes pattern names the file at ``relative`` (from its folder)."""
+    if pattern.startswith("\\!"):
+        pattern = pattern[1:]  # a literal "!" (fnmatch reads it as one)
     if "/" in pattern.rstrip("/"):
         return fnmatch.fnmatchcase(relative, pattern.lstrip("/"))
     return fnmatch.fnmatchcase(relative.rsplit("/", 1)[-1], pattern)
@@ -111,8 +113,8 @@ def _pattern(relative: str) -> str:
     one-character classes, and quoted in C style when it has a space, a quote or a backslash
     (git splits a line at spaces) or opens with ``#`` (a comment unquoted)."""
     pattern = relative.translate(_GLOB)
-    if pattern.startswith("!"):  # a negative pattern to git, which ignores it
-        pattern = "?" + pattern[1:]
+    if pattern.startswith("!"):  # "\!": a literal "!", not a negative pattern (which git ignores)
+        pattern = "\\" + pattern
     if not pattern.startswith("#") and not any(char.isspace() or char in '"\\' for char in pattern):
         return pattern
     quoted = "".join(
