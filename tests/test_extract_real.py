@@ -250,60 +250,30 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
         assert frozen.source >= thresholds["source"], line
 
 
-def test_frozen_split_7_scores() -> None:
-    """The seventh split alone: other articles than every other file, held to its thresholds."""
-    test7 = _load("real_test7.yaml")
+@pytest.mark.parametrize(
+    ("name", "split", "thresholds"),
+    [
+        ("real_test7.yaml", "test split 7", THRESHOLDS_7),
+        ("real_test8.yaml", "test split 8", THRESHOLDS_8),
+    ],
+)
+def test_frozen_split_scores(name: str, split: str, thresholds: dict[str, float]) -> None:
+    """A frozen split alone, never printed: other articles than every other corpus file, held to
+    its thresholds."""
+    frozen_split = _load(name)
     others = [
         passage
-        for name in (
-            "real_test.yaml",
-            "real_test2.yaml",
-            "real_test3.yaml",
-            "real_test4.yaml",
-            "real_test5.yaml",
-            "real_test6.yaml",
-            "real_dev.yaml",
-            "corpus.yaml",
-        )
-        for passage in _load(name)
+        for other in sorted(CORPORA.glob("*.yaml"))
+        if other.name != name
+        for passage in _load(other.name)
     ]
-    assert len(test7) >= 45
-    assert len({p["id"] for p in test7}) == len(test7)
-    assert len({p["url"] for p in test7}) == len(test7)
-    assert not {p["url"] for p in test7} & {p.get("url") for p in others}  # other articles
-    assert not {p["id"] for p in test7} & {p["id"] for p in others}
-    frozen = score(test7)
-    line = frozen.line("test split 7")
-    assert frozen.precision >= THRESHOLDS_7["precision"], line
-    assert frozen.recall >= THRESHOLDS_7["recall"], line
-    assert frozen.source >= THRESHOLDS_7["source"], line
-
-
-def test_frozen_split_8_scores() -> None:
-    """The eighth split alone: other articles than every other file, held to its thresholds."""
-    test8 = _load("real_test8.yaml")
-    others = [
-        passage
-        for name in (
-            "real_test.yaml",
-            "real_test2.yaml",
-            "real_test3.yaml",
-            "real_test4.yaml",
-            "real_test5.yaml",
-            "real_test6.yaml",
-            "real_test7.yaml",
-            "real_dev.yaml",
-            "corpus.yaml",
-        )
-        for passage in _load(name)
-    ]
-    assert len(test8) >= 45
-    assert len({p["id"] for p in test8}) == len(test8)
-    assert len({p["url"] for p in test8}) == len(test8)
-    assert not {p["url"] for p in test8} & {p.get("url") for p in others}  # other articles
-    assert not {p["id"] for p in test8} & {p["id"] for p in others}
-    frozen = score(test8)
-    line = frozen.line("test split 8")
-    assert frozen.precision >= THRESHOLDS_8["precision"], line
-    assert frozen.recall >= THRESHOLDS_8["recall"], line
-    assert frozen.source >= THRESHOLDS_8["source"], line
+    assert len(frozen_split) >= 45
+    assert len({p["id"] for p in frozen_split}) == len(frozen_split)
+    assert len({p["url"] for p in frozen_split}) == len(frozen_split)
+    assert not {p["url"] for p in frozen_split} & {p.get("url") for p in others}  # other articles
+    assert not {p["id"] for p in frozen_split} & {p["id"] for p in others}
+    frozen = score(frozen_split)
+    line = frozen.line(split)
+    assert frozen.precision >= thresholds["precision"], line
+    assert frozen.recall >= thresholds["recall"], line
+    assert frozen.source >= thresholds["source"], line
