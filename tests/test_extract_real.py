@@ -1,10 +1,10 @@
-"""figcheck.extract on real reporting: precision, recall and source accuracy on ten corpora.
+"""figcheck.extract on real reporting: precision, recall and source accuracy on eleven corpora.
 
 The first six test splits of the real corpus were each frozen until a round of rules was written
-looking at their errors, so they are development material now; the seventh and eighth are frozen
-(tests/extract_corpus/README.md). The scores of all eight must stay at or above the thresholds
-below. The dev split and the 52 invented passages are scored and shown; the seventh and eighth
-splits are each scored in a test of their own and their scores are never printed.
+looking at their errors, so they are development material now; the seventh, eighth and ninth are
+frozen (tests/extract_corpus/README.md). The scores of all nine must stay at or above the
+thresholds below. The dev split and the 52 invented passages are scored and shown; the seventh,
+eighth and ninth splits are each scored in a test of their own and their scores are never printed.
 """
 
 from __future__ import annotations
@@ -70,6 +70,10 @@ THRESHOLDS_7 = {"precision": 0.94, "recall": 0.98, "source": 0.74}
 # measured (0.932, 0.951, 0.781) after the sixth round of rules, never tuned on (233 of 245 claims
 # found, 250 proposed, 182 with the right source), rounded down.
 THRESHOLDS_8 = {"precision": 0.93, "recall": 0.95, "source": 0.78}
+# The ninth test split (53 passages, 281 claims, from articles in no other file, annotated and
+# committed before extract was run on them, never tuned on; only its totals are ever looked at):
+# provisional until it is scored once, before the seventh round of rules.
+THRESHOLDS_9 = {"precision": 0.0, "recall": 0.0, "source": 0.0}
 
 
 @dataclass
@@ -255,6 +259,7 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
     [
         ("real_test7.yaml", "test split 7", THRESHOLDS_7),
         ("real_test8.yaml", "test split 8", THRESHOLDS_8),
+        ("real_test9.yaml", "test split 9", THRESHOLDS_9),
     ],
 )
 def test_frozen_split_scores(name: str, split: str, thresholds: dict[str, float]) -> None:
