@@ -72,8 +72,9 @@ THRESHOLDS_7 = {"precision": 0.94, "recall": 0.98, "source": 0.74}
 THRESHOLDS_8 = {"precision": 0.93, "recall": 0.95, "source": 0.78}
 # The ninth test split (53 passages, 281 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
-# provisional until it is scored once, before the seventh round of rules.
-THRESHOLDS_9 = {"precision": 0.0, "recall": 0.0, "source": 0.0}
+# measured (0.8997, 0.957, 0.762) before the seventh round of rules, never tuned on (269 of 281
+# claims found, 299 proposed, 205 with the right source), rounded down.
+THRESHOLDS_9 = {"precision": 0.89, "recall": 0.95, "source": 0.76}
 
 
 @dataclass
