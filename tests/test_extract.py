@@ -643,10 +643,16 @@ def test_ranges_in_news_writing(text: str, low: float, high: float) -> None:
         "Nearly 1 in 4 residents marched.",
         "The report is based on interviews with 30 released prisoners.",
         "For every one person we reached, there are probably three we have not.",
+        "The film entered the 100 crore club on Sunday, its producers said.",
+        "He became the fifth member of the 500 home run club.",
     ],
 )
 def test_more_figures_that_are_not_claims(text: str) -> None:
     assert extract(text) == []
+
+
+def test_members_of_a_club_are_counted() -> None:
+    assert only("Police said they questioned 500 club members.").value == 500
 
 
 def test_a_figure_restated_is_one_candidate_the_first_attributed() -> None:

@@ -88,6 +88,14 @@ _AFTER_RULES = (
         ),
     ),
     (
+        "name",  # "the 100 crore club", "the 500 home run club": a club is named by its number
+        re.compile(
+            r"\s+(?:(?!(?:of|the|in|at|from|to|and|or)\b)[A-Za-z-]+\s+){0,2}club\b"
+            r"(?!\s+(?:members?|staff|officials|players|fans|supporters|employees|workers)\b)",
+            re.I,
+        ),
+    ),
+    (
         "ratio",  # "1 in 4", "one in every five", "3 out of 10"
         re.compile(
             r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d{1,3}(?![\d,.])|one|two|three|four|five"
