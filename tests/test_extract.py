@@ -651,6 +651,43 @@ def test_more_figures_that_are_not_claims(text: str) -> None:
     assert extract(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Several sources had challenged the official toll of 64.", [64]),
+        ("Several reports in the media estimated that about 600 pupils were missing.", [600]),
+        ("In several deadly shipwrecks this year, at least 90 people drowned.", [90]),
+        (
+            "The list held 300,000 names, as many people appeared on several different records.",
+            [300_000],
+        ),
+        ("Rallies were held in more than 30 Soviet cities, organisers said.", [30]),
+    ],
+)
+def test_a_few_documents_or_occasions_describe_the_story(text: str, values: list[float]) -> None:
+    assert [c.value for c in extract(text)] == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between Aug. 19 and 20, 142 new cases were reported.",
+        "Between January 3 and 23, 142 new cases were reported.",
+        "From 12 to 20 January, 142 new cases were reported.",
+    ],
+)
+def test_a_span_of_days_is_a_date(text: str) -> None:
+    assert [c.value for c in extract(text)] == [142]
+
+
+def test_risen_by_n_to_m_is_the_rise_and_the_new_figure() -> None:
+    found = extract("The ministry said confirmed cases had risen by 7,719 to 620,491.")
+    assert [(c.value, c.low, c.rule.split("+")[0]) for c in found] == [
+        (7_719, None, "change:by"),
+        (620_491, None, "change:to"),
+    ]
+
+
 def test_members_of_a_club_are_counted() -> None:
     assert only("Police said they questioned 500 club members.").value == 500
 

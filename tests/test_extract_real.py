@@ -57,8 +57,10 @@ THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.98}
 # of rules and (0.955, 0.966, 0.871) after it. Those scores were reported, and the sixth round of
 # rules was written looking at its errors, so it is development material now. The target for
 # source on reporting the rules have not seen is 0.85. After the sixth round, with lakh and crore
-# read: (0.966, 0.972, 0.965).
-THRESHOLDS_6 = {"precision": 0.96, "recall": 0.97, "source": 0.96}
+# read: (0.966, 0.972, 0.965). With "risen by N to M" read as a rise and a new figure: (0.972,
+# 0.977, 0.960): one more claim found, whose speaker ("She said") the rules leave unattributed;
+# 166 right sources as before, of 173 instead of 172.
+THRESHOLDS_6 = {"precision": 0.96, "recall": 0.97, "source": 0.95}
 # The seventh test split (50 passages, 256 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
 # measured (0.940, 0.980, 0.717) before the sixth round of rules (251 of 256 claims found, 267

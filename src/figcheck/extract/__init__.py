@@ -10,7 +10,8 @@ figure rules
     ``number``, ``hedge:<qualifier>``, ``range``, ``range:between``, ``vague``, and for a change
     ``change:from`` / ``change:to``. "rose from 350 to 680" says a figure moved: it gives *two*
     candidates (the figure before and the figure after, each exact), never a range, because the two
-    were true at different times and belong to different dates.
+    were true at different times and belong to different dates. "rose by 20 to 450" gives the
+    rise (``change:by``) and the figure after.
 attribution rules
     ``parens`` ("50 released (UN)"), ``according_to``, ``by`` ("as confirmed by X"),
     ``said`` (X said/estimated/reported/confirmed/claimed/suggested/puts … before or after the

@@ -162,7 +162,7 @@ def extract(
                 confidence -= 0.15
             if not what:
                 confidence -= 0.2
-            if figure.rule == "change:from":
+            if figure.rule in ("change:from", "change:by"):
                 confidence -= 0.1
             notes = ""
             if figure.dotted:

@@ -118,6 +118,10 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _BEFORE_RULES = (
     ("money", re.compile(r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|INR|Rs\.?))\s?$")),  # "₹ 2,000" too
     ("date", re.compile(r"\b" + MONTH + r"\.?\s+$")),
+    (  # "between January 3 and 23": the second day of a span
+        "date",
+        re.compile(r"\b" + MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to|through|until)\s+$"),
+    ),
     ("age", re.compile(r"\b(?:aged|age(?:\s+of)?|ages)\s+$", re.I)),
     (
         "name",
@@ -180,7 +184,7 @@ _BEFORE_WORDS = _MONTH_WORDS | word_set(  # the last words of the rules below, "
     model channel episode season volume vol windows version covid cop group top formula
     interstate brigade battalion division regiment lot box ballot proposition prop measure
     amendment rule item table figure fig line magnitude to with interviewed surveyed polled
-    every"""
+    every and through until"""
 )
 _ANY_BEFORE = re.compile(
     "|".join(f"(?:{pattern.pattern})" for name, pattern in _BEFORE_RULES if name != "year"),
@@ -188,10 +192,15 @@ _ANY_BEFORE = re.compile(
 )
 _DESCRIBING = re.compile(  # "the two largest unions", "in two incidents", "across 200 districts"
     r"\s+(?:(?:largest|biggest|main|major|leading|other|separate|rival|opposing|key)\b"
-    r"|(?:incidents|occasions|sides|teams|rounds|districts|provinces|countries|regions|nations"
-    r"|states|locations|facts|things|takeaways|reasons|questions|lessons)\b)",
+    r"|(?:(?!(?:in|of|at|on|from|across|and|or|to|by|for|with|were|was|are|is|had|have|has"
+    r"|more|people|dead|killed|died|injured|wounded|hurt|missing|held)\b)[\w-]+\s+){0,2}?"
+    r"(?:incidents|occasions|sides|teams|rounds|districts|provinces|countries|regions|nations"
+    r"|states|locations|facts|things|takeaways|reasons|questions|lessons"
+    r"|shipwrecks|reports|estimates|sources|accounts|records|studies|surveys|websites)\b)",
     re.I,
 )
+"""A small number of places, occasions or documents: it describes the story or the text itself
+("several different records", "in two deadly shipwrecks"), a word or two may stand between."""
 _MORE_LAST = word_set(  # the words _MORE_WORDS ends in
     """than the exceed exceeds exceeded exceeding surpass surpasses surpassed surpassing topped
     topping tops"""
@@ -232,6 +241,8 @@ _CHANGE_VERB = (
 _CHANGE_TO = re.compile(r"\b" + _CHANGE_VERB + r"(?:\s+[\w'’]+){0,2}?\s+to\s+$", re.I)
 _TO, _FROM_WORD = word_set("to *"), word_set("from *")  # *: any word outside ASCII
 _UP_FROM = re.compile(r"\b" + _CHANGE_VERB + r"(?:\s+[\w'’]+){0,2}?\s+from\s+$", re.I)
+_UP_BY = re.compile(r"\b" + _CHANGE_VERB + r"(?:\s+[\w'’]+){0,2}?\s+by\s+$", re.I)
+""""risen by 7,719 to 620,491": the rise and the new figure, never a range."""
 _TRAILING_HEDGES = (
     (re.compile(r"\s+or\s+more\b", re.I), Qualifier.AT_LEAST),
     (re.compile(r"\s+or\s+so\b|-odd\b", re.I), Qualifier.ABOUT),
@@ -540,7 +551,10 @@ def _figure_at(
                 second_written,
                 second=True,
             )
-            is_from = _FROM.search(text[max(sentence_start, figure_start - 10) : figure_start])
+            by = _UP_BY.search(text, max(sentence_start, figure_start - 50), figure_start)
+            is_from = by or _FROM.search(
+                text[max(sentence_start, figure_start - 10) : figure_start]
+            )
             if is_from and _RANGING.search(
                 text, max(sentence_start, figure_start - 40), figure_start
             ):
@@ -559,7 +573,7 @@ def _figure_at(
                     None,
                     second.value,
                     None,
-                    "change",
+                    "change:by" if by else "change",
                 )
             if low_value > second.value:
                 if connector.group().strip() in "-–—":
@@ -605,8 +619,9 @@ def _skip_range(text: str, end: int, sentence_end: int) -> int:
 
 
 def _split_change(text: str, figure: Figure, sentence_start: int) -> list[Figure]:
-    """ "from 350 to 680": the figure before and the figure after, never a range."""
-    if figure.rule != "change":
+    """ "from 350 to 680": the figure before and the figure after, never a range; "by 20 to
+    450": the rise (``change:by``) and the figure after."""
+    if figure.rule not in ("change", "change:by"):
         return [figure]
     assert figure.value is not None and figure.high is not None
     connector = _CONNECTOR.match(text, _number_end(text, figure.number_start))
@@ -624,7 +639,7 @@ def _split_change(text: str, figure: Figure, sentence_start: int) -> list[Figure
             None,
             None,
             None,
-            "change:from",
+            "change:from" if figure.rule == "change" else "change:by",
             unit=figure.unit,
         ),
         Figure(
