@@ -645,6 +645,8 @@ def test_ranges_in_news_writing(text: str, low: float, high: float) -> None:
         "For every one person we reached, there are probably three we have not.",
         "The film entered the 100 crore club on Sunday, its producers said.",
         "He became the fifth member of the 500 home run club.",
+        "The boat was a 20- to 30-metre fishing vessel.",
+        "A 12-foot wall of water hit the coast.",
     ],
 )
 def test_more_figures_that_are_not_claims(text: str) -> None:
@@ -690,6 +692,10 @@ def test_risen_by_n_to_m_is_the_rise_and_the_new_figure() -> None:
 
 def test_members_of_a_club_are_counted() -> None:
     assert only("Police said they questioned 500 club members.").value == 500
+
+
+def test_foot_soldiers_are_counted() -> None:
+    assert only("The rebels sent 10,000 foot soldiers.").value == 10_000
 
 
 def test_a_figure_restated_is_one_candidate_the_first_attributed() -> None:

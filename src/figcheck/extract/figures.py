@@ -73,7 +73,9 @@ _AFTER_RULES = (
     (
         "measure",
         re.compile(
-            r"\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|degrees?|°|kg|mph|km/h)\b",
+            r"(?:-\s+(?:to|or|and)\s+\d[\d,.]*)?"  # "a 20- to 30-metre boat"
+            r"(?:\s*-?\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|degrees?|°|kg|mph"
+            r"|km/h)\b|-foot\b)",
             re.I,
         ),
     ),
