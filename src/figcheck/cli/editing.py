@@ -91,6 +91,13 @@ def _included(ctx: typer.Context, path: str) -> list[str]:
 
 
 def _create(target: Path) -> None:
+    if any(character < " " or character == "\x7f" for character in str(target)):
+        from figcheck.safety import visible
+
+        raise UsageError(
+            f"{visible(str(target))}: a file name with a control character (a line break, a tab) "
+            "would be printed garbled in every message; choose another name"
+        )
     if target.exists() or target.is_symlink():
         raise UsageError(f"{target} already exists; init never overwrites a file")
     try:
