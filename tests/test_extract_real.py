@@ -1,10 +1,10 @@
 """figcheck.extract on real reporting: precision, recall and source accuracy on eleven corpora.
 
-The first six test splits of the real corpus were each frozen until a round of rules was written
-looking at their errors, so they are development material now; the seventh, eighth and ninth are
-frozen (tests/extract_corpus/README.md). The scores of all nine must stay at or above the
-thresholds below. The dev split and the 52 invented passages are scored and shown; the seventh,
-eighth and ninth splits are each scored in a test of their own and their scores are never printed.
+The first seven test splits of the real corpus were each frozen until a round of rules was written
+looking at their errors, so they are development material now; the eighth and ninth are frozen
+(tests/extract_corpus/README.md). The scores of all nine must stay at or above the thresholds
+below. The dev split and the 52 invented passages are scored and shown; the eighth and ninth
+splits are each scored in a test of their own and their scores are never printed.
 """
 
 from __future__ import annotations
@@ -62,10 +62,11 @@ THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.98}
 # 166 right sources as before, of 173 instead of 172.
 THRESHOLDS_6 = {"precision": 0.96, "recall": 0.97, "source": 0.95}
 # The seventh test split (50 passages, 256 claims, from articles in no other file, annotated and
-# committed before extract was run on them, never tuned on; only its totals are ever looked at):
-# measured (0.940, 0.980, 0.717) before the sixth round of rules (251 of 256 claims found, 267
-# proposed, 180 with the right source) and (0.940, 0.984, 0.742) after it (252 found, 268
-# proposed, 187 with the right source), rounded down. The target for source is 0.85.
+# committed before extract was run on them): measured (0.940, 0.980, 0.717) before the sixth round
+# of rules (251 of 256 claims found, 267 proposed, 180 with the right source) and (0.940, 0.984,
+# 0.742) after it (252 found, 268 proposed, 187 with the right source), never tuned on. Those
+# scores were reported, and the seventh round of rules was written looking at its errors, so it
+# is development material now. The target for source is 0.85.
 THRESHOLDS_7 = {"precision": 0.94, "recall": 0.98, "source": 0.74}
 # The eighth test split (53 passages, 245 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
@@ -202,7 +203,7 @@ def _load(name: str) -> list[dict[str, Any]]:
 
 
 def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
-    test, test2, test3, test4, test5, test6, dev, invented = (
+    test, test2, test3, test4, test5, test6, test7, dev, invented = (
         _load(name)
         for name in (
             "real_test.yaml",
@@ -211,12 +212,13 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
             "real_test4.yaml",
             "real_test5.yaml",
             "real_test6.yaml",
+            "real_test7.yaml",
             "real_dev.yaml",
             "corpus.yaml",
         )
     )
     assert len(test) >= 30 and len(test2) >= 30 and len(test3) >= 40 and len(test4) >= 40
-    assert len(test5) >= 40 and len(test6) >= 40
+    assert len(test5) >= 40 and len(test6) >= 40 and len(test7) >= 45
     assert len(dev) >= 50 and len(invented) >= 50
     assert not {p["id"] for p in test} & {p["id"] for p in dev}
     assert not {p["url"] for p in test2} & {p["url"] for p in test + dev}  # other articles
@@ -229,7 +231,11 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
     older += test5
     assert not {p["url"] for p in test6} & {p["url"] for p in older}  # other articles
     assert not {p["id"] for p in test6} & {p["id"] for p in older}
+    older += test6
+    assert not {p["url"] for p in test7} & {p["url"] for p in older}  # other articles
+    assert not {p["id"] for p in test7} & {p["id"] for p in older}
     scores = {
+        "test split 7": score(test7),
         "test split 6": score(test6),
         "test split 5": score(test5),
         "test split 4": score(test4),
@@ -244,12 +250,13 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
         print("\nextract on real reporting:\n  " + "\n  ".join(lines))
         print(f"  dev misses: {scores['dev split'].misses}")
     for split, thresholds, line in (
-        ("test split 6", THRESHOLDS_6, lines[0]),
-        ("test split 5", THRESHOLDS_5, lines[1]),
-        ("test split 4", THRESHOLDS_4, lines[2]),
-        ("test split", THRESHOLDS, lines[3]),
-        ("test split 2", THRESHOLDS_2, lines[4]),
-        ("test split 3", THRESHOLDS_3, lines[5]),
+        ("test split 7", THRESHOLDS_7, lines[0]),
+        ("test split 6", THRESHOLDS_6, lines[1]),
+        ("test split 5", THRESHOLDS_5, lines[2]),
+        ("test split 4", THRESHOLDS_4, lines[3]),
+        ("test split", THRESHOLDS, lines[4]),
+        ("test split 2", THRESHOLDS_2, lines[5]),
+        ("test split 3", THRESHOLDS_3, lines[6]),
     ):
         frozen = scores[split]
         assert frozen.precision >= thresholds["precision"], line
@@ -260,7 +267,6 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("name", "split", "thresholds"),
     [
-        ("real_test7.yaml", "test split 7", THRESHOLDS_7),
         ("real_test8.yaml", "test split 8", THRESHOLDS_8),
         ("real_test9.yaml", "test split 9", THRESHOLDS_9),
     ],
