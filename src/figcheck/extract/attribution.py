@@ -25,6 +25,8 @@ _SPEECH = re.compile(
     r"indicate|showed|shows|show|found|finds|verified|verifies|wrote|writes|"
     r"saying|estimating|reporting|confirming|claiming|counting|recording|documenting|warned|"
     r"warns|insisted|insists|acknowledged|acknowledges|admitted|admits|alleged|alleges|"
+    r"disclosed|discloses|revealed|reveals|mentioned|mentions|recalled|recalls|recalling|"
+    r"stressed|stresses|emphasised|emphasized|emphasises|emphasizes|asserted|asserts|"
     r"(?:gave|gives|give|giving|(?<=has\s)given|(?<=have\s)given|(?<=had\s)given)(?=\s+(?:(?:a|an|the|its|their|his|her|out|as)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:estimate|figure|count|tally|toll|total|number|\d)|"
     r"(?:\s+[\w'’-]+){1,3}\s+as\s)|"
@@ -39,7 +41,8 @@ _SPEECH = re.compile(
     r"(?:raised|revised|updated|lowered|raising|revising|raises|revises|lowers|cut|cuts|"
     r"reduced|reduces)(?=\s+(?:its|their|his|her|the|that|this)\s+"
     r"(?:[\w'’]+\s+){0,3}?(?:count|toll|tally|estimate|figure|total|number)\b)|"
-    r"(?:offers|offered|offer|provides|provided|provide|published|publishes|issued|issues)"
+    r"(?:offers|offered|offer|provides|provided|provide|published|publishes|issued|issues|"
+    r"presented|presents|released|releases)"
     r"(?=\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?(?:estimate|guess|figure|count"
     r"|tally|toll|total|number)s?\b))\b"
 )
@@ -78,6 +81,7 @@ _SPEAKERS = word_set(
 _PASSIVE_BY = re.compile(
     r"\b(?:as\s+)?(?:was\s+|were\s+|been\s+|is\s+|are\s+)?(?:confirmed|reported|estimated|"
     r"stated|announced|documented|counted|recorded|tallied|verified|cited|put\s+forward|claimed|"
+    r"mentioned|disclosed|revealed|"
     r"(?:listed|registered)(?:\s+as\s+\w+)?|"
     r"(?<=figures\s)(?:released|published|compiled|provided|issued|given)|"
     r"(?<=\d\s)(?:released|published|provided|issued|given))"
@@ -113,7 +117,8 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _AUX = word_set(
     """has have had was is are were also has have had previously earlier later recently now then
     had already just once again separately initially meanwhile further can could will would may
-    might must should shall did does do even still however since"""
+    might must should shall did does do even still however since instead too itself themselves
+    himself herself"""
 )
 _VERBISH = word_set(  # words that end a subject read backwards from its verb
     """has have had was is are were be been being can could will would may might must should
@@ -179,8 +184,8 @@ def _clean_source(raw: str) -> str | None:
     source = _after_title(source)
     source = re.sub(r"[\"“”]", "", source)
     acronym = re.search(r"\(([A-Z][A-Za-z&.-]{1,11})\)\s*$", source)
-    if acronym:
-        return acronym.group(1)
+    if acronym and sum(c.isupper() for c in acronym.group(1)) >= 2:
+        return acronym.group(1)  # "the International Rescue Committee (IRC)"; not "(Bosniak)"
     source = re.sub(r"\s*\([^)]*\)", "", source)
     source = re.sub(
         r"^(?:" + _REPORT_NOUNS + r"|(?:the\s+)?latest|new|official)\s+(?:from|by|of)\s+",
@@ -210,9 +215,9 @@ def _clean_source(raw: str) -> str | None:
         source,
     )
     source = re.sub(r"(?<=[A-Za-z])\s+(?:19|20)\d\d$", "", source)  # "the Report 2012"
-    source = re.sub(  # "the CCDHRN on Wednesday", "the ministry yesterday"
+    source = re.sub(  # "the CCDHRN on Wednesday", "the ministry yesterday", "X on Nov. 21"
         r"\s+(?:(?:on|last|this)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-        r"week|month|night)|yesterday|today)$",
+        r"week|month|night)|yesterday|today|on\s+(?:\d{1,2}\s+)?" + _MONTHS_OR_SHORT + r")$",
         "",
         source,
         flags=re.I,
@@ -233,8 +238,8 @@ def _clean_source(raw: str) -> str | None:
         source = source[spokesman.end() :]  # "a spokesman for the Front": the Front
     source = _head_of(source)
     named = re.match(  # "Interior minister Aftab Sherpao", "news agency APS": the name
-        r"(?:.*?\s)?(?:[a-z][\w-]*)\s+((?:[A-Z][\w.&'’-]*)(?:\s+(?:[A-Z][\w.&'’-]*|of|for|"
-        r"and|de|al|bin|van|von|der|la|le|du|da|y))*)$",
+        r"(?:.*?\s)?(?:(?!the\s)[a-z][\w-]*)\s+((?:[A-Z][\w.&'’-]*)(?:\s+(?:[A-Z][\w.&'’-]*|of|for|"
+        r"and|de|al|bin|van|von|der|la|le|du|da|y|the(?=\s+[A-Z])))*)$",
         source,
     )
     if named and source[: named.start(1)].split()[-1] not in STOP_WORDS | _COMPASS | {
@@ -272,8 +277,16 @@ def _clean_source(raw: str) -> str | None:
     person = re.match(
         r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s+of\s+(?:[Tt]he\s+)?[A-Z]", source
     )
-    if person and not any(
-        word.casefold() in _ORG_WORDS | _SPEAKERS | _NOT_PEOPLE for word in person.group(1).split()
+    titled = person and re.match(_TITLE_WORDS + r"\s+(?=[A-Z])", person.group(1))
+    if person and titled:  # "Governor Uba Sani of Kaduna State": the governor
+        name = person.group(1)[titled.end() :].split()
+        if name and not any(
+            word.casefold() in _ORG_WORDS | _SPEAKERS | _NOT_PEOPLE | _INSTITUTIONS for word in name
+        ):
+            source = person.group(1)
+    elif person and not any(
+        word.casefold() in _ORG_WORDS | _SPEAKERS | _NOT_PEOPLE | _INSTITUTIONS
+        for word in person.group(1).split()
     ):
         source = person.group(1)  # "Nicholas D. Kristof of The New York Times": the writer
     source = source.strip(" ,;:.-")
@@ -311,6 +324,10 @@ def _long_name(source: str) -> bool:
     )
 
 
+_MONTHS_OR_SHORT = (  # a month a source's trailing date is cut at ("on Nov", "on 21 November")
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+    r"july|august|september|october|november|december)\.?"
+)
 _TITLE_WORDS = (
     r"(?:Prime\s+Minister|President|Vice[\s-]President|Minister|Governor|Mayor|Senator|Secretary"
     r"|Commissioner|Chancellor|Premier|King|Queen|Prince|General|Major-General|Gen\.|Maj\."
@@ -339,6 +356,10 @@ def _after_title(source: str) -> str:
     return source
 
 
+_INSTITUTIONS = word_set(  # never a person's name: "the National School of Development of ..."
+    """school college academy institution museum library center centre laboratory lab clinic
+    society company corporation agency authority network trust"""
+)
 _COMPASS = word_set(  # "the police chief of western Tehran Province": a place, not a title and name
     """northern southern eastern western central north south east west northeastern northwestern
     southeastern southwestern upper lower greater"""
@@ -715,8 +736,19 @@ def _inside_name(tokens: list[re.Match[str]], index: int, kept: list[re.Match[st
             return False
         if previous.casefold() in _NAME_LINKS:
             return before[:1].isupper()
-        # "the Stop the War Coalition", but not "In England the Department of Health"
-        return previous[:1].isupper() and before.casefold() in ("the", "a", "an", "by", "to")
+        # "the Stop the War Coalition", "charity Save the Children", but not "In England the
+        # Department of Health", "Yesterday the Red Cross"
+        return previous[:1].isupper() and (
+            before.casefold() in ("the", "a", "an", "by", "to")
+            or (
+                before.isalpha()
+                and before.islower()
+                and before not in _SUBJECT_STOP | _NP_LINKS | _VERBISH | _AUX
+                and not _SPEECH.fullmatch(before)
+                and previous.casefold() not in _OPENERS | _TIME_WORDS | _AUX
+                and not previous.casefold().endswith("ly")
+            )
+        )
     after = kept[-1].group()
     if after == "the" and len(kept) > 1:
         after = kept[-2].group()
@@ -1065,6 +1097,14 @@ def _speech(
     previous = before[-1].group() if before and before[-1].start() >= sentence_start else ""
     folded = previous.casefold()
     word = verb.group()
+    if (
+        folded.endswith("ly")
+        and len(folded) > 4
+        and folded not in _NOT_ADVERBS | {"early", "elderly", "likely", "friendly"}
+        and len(before) > 1
+        and before[-2].group().casefold() in DETERMINERS | {"a", "an", "the"}
+    ):
+        return None  # "the widely quoted 5.4 million figure": an adjective, no speaker
     if word in ("quoted", "cited") and folded in ("was", "were", "is", "are", "been"):
         # "senior officials were quoted as saying": the officials
         be = before[-1].start()
@@ -1107,10 +1147,12 @@ def _speech(
     covers_after = bool(
         re.search(r"\bthat\b", text[verb.end() : clause_end])
         or bisect.bisect_left(starts, clause_end) > bisect.bisect_left(starts, verb.end())
-        or re.match(r"\s*[:,]", text[verb.end() : sentence_end])
+        or re.match(r"\s*:", text[verb.end() : sentence_end])
+        or re.match(r"\s*,", text[verb.end() : sentence_end])
         and verb.group() in ("said", "says", "saying")
         and text[clause_end : clause_end + 1] == ":"
         or _RELAYED_ASIDE.match(text, verb.end(), sentence_end)
+        or _put_at_across_aside(text, verb, starts, sentence_end)
     )  # "X said, according to The Times, that 68 died"
     participle = False
     if word.endswith("ing") and (
@@ -1214,6 +1256,23 @@ def _speech(
     return None
 
 
+_PUTS = word_set("put puts putting placed places estimate estimates estimated estimating")
+_AT_AFTER_ASIDE = re.compile(r"[^.;:,]{1,80},[^.;:,]{1,60},\s+at\s+(?:[a-z]+\s+){0,3}$")
+
+
+def _put_at_across_aside(
+    text: str, verb: re.Match[str], starts: list[int], sentence_end: int
+) -> bool:
+    """ "officials estimate the number of losses, both civilian and battlefield, at 80,000": the
+    figure after the aside is the verb's, though a comma ends its clause."""
+    if verb.group() not in _PUTS:
+        return False
+    after = bisect.bisect_left(starts, verb.end())
+    if after == len(starts) or starts[after] > min(sentence_end, verb.end() + 200):
+        return False
+    return _AT_AFTER_ASIDE.match(text[verb.end() : starts[after]]) is not None
+
+
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
@@ -1251,7 +1310,7 @@ def _opening_phrase(text: str, sentence_start: int, end: int) -> bool:
 def _make_attribution(raw: str, start: int, end: int, direction: str) -> Attribution | None:
     words = raw.split()
     folded = [word.casefold().strip(",") for word in words]
-    if folded and (folded[0] in _PRONOUNS and len(folded) == 1):
+    if folded and (folded[0] in _PRONOUNS - {"the", "agency"} and len(folded) == 1):
         return Attribution(start, end, raw, "said", direction, pronoun=True)
     core = [word for word in folded if word not in ("the", "also", "a", "an")]
     if len(core) == 1 and core[0] in _CONTINUING and folded[0] == "the" and words[-1].islower():
@@ -1319,6 +1378,15 @@ def _owner(text: str, figure: Figure, sentence_start: int) -> str | None:
     phrase = _phrase(text, tokens, len(tokens) - 1, sentence_start)
     if phrase is None:
         return None
+    last = phrase[0].split()[-1]
+    if not (
+        last.endswith(("'s", "’s", "s'", "s’"))
+        or text[owned.start() : owned.start() + 1] in "'’"
+        or last[:1].isupper()
+        or last.casefold() in _SPEAKERS | _ORG_WORDS
+        or last.casefold().rstrip("s") in _SPEAKER_STEMS
+    ):
+        return None  # "the true death toll is", "an upper estimate of": no one's
     verb = list(re.finditer(r"\w+", text[max(sentence_start, phrase[1] - 20) : phrase[1]]))[-1:]
     at = max(sentence_start, phrase[1] - 20) + verb[0].start() if verb else -1
     said = _SPEECH.match(text, at) if verb else None
@@ -1352,9 +1420,32 @@ def _parens_source(text: str, position: int, limit: int) -> str | None:
     assert clause is not None
     for found in re.finditer(r"\(([^()]{1,60})\)", clause.group()):
         inside = found.group(1).strip()
+        if _abbreviates(clause.group()[: found.start()], inside) and not _ISSUED_BY.search(
+            clause.group()[: found.start()]
+        ):
+            continue  # "killed by the Rapid Support Forces (RSF)": a name's short form
         if inside[:1].isupper() and not re.search(r"\d", inside) and len(inside.split()) <= 6:
             return _clean_source(inside)
     return None
+
+
+_ISSUED_BY = re.compile(  # "the figure issued by the International Rescue Committee"
+    r"\b(?:issued|published|released|reported|compiled|given|estimated|counted|recorded|provided|"
+    r"cited|announced|confirmed|documented|gathered|collected)\s+by\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’&.-]*\s+|(?:of|for|and|on|the)\s+){0,7}$"
+)
+
+
+def _abbreviates(before: str, inside: str) -> bool:
+    """Whether ``inside`` is the short form of the capitalised name ``before`` ends with: "Rapid
+    Support Forces (RSF)", "Sudan Armed Forces (SAF)", "Médecins Sans Frontières (MSF)"."""
+    if not re.fullmatch(r"[A-Z][A-Za-z&.-]{1,11}", inside):
+        return False
+    words = re.findall(r"[\w'’&-]+", before)[-8:]
+    initials = "".join(word[0] for word in words if word[:1].isupper())
+    letters = inside.replace(".", "").replace("&", "")
+    capitals = "".join(c for c in letters if c.isupper())
+    return len(capitals) >= 2 and initials.endswith(capitals)
 
 
 def named_organisations(text: str, start: int, end: int) -> list[tuple[int, str]]:
