@@ -130,6 +130,35 @@ _SUBJECT_STOP = word_set(
     about over under into what"""
 )
 _PRONOUNS = word_set("it they he she we the agency")
+_DOCUMENTS = word_set("report reports study studies survey surveys analysis review census")
+"""Documents a definite noun refers back to: "The report estimates", "The reports claimed"."""
+
+
+_DOCUMENT_BEFORE = re.compile(  # "a report from X", "Amnesty's report", "the forensic reports"
+    r"(?:\b(?:a|an|the|its|their|this|that)\s+|(?<![\w'’])(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)"
+    r"{0,5})(?:['’]s?)?\s+)(?:[\w-]+\s+){0,3}?(?:report|reports|study|studies|survey|surveys|"
+    r"analysis|review|census)\b(?:\s+(?:from|by|of)\s+(?P<author>(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"[A-Z][^,;:.()]{0,70}?)(?=\s*(?:[,;:.()]|\s(?:said|says|warned|found|estimated|put|"
+    r"shows|showed|concluded|published|released|on|in|that|which)\b)))?"
+)
+
+
+def _document_before(text: str, position: int, words: str) -> str | None:
+    """Who the document a definite noun refers back to ("the report", "the reports") is by, as
+    the text named it before: "a report from X" -> X; the words as written when that document
+    has no author ("a report commissioned by the government", "the forensic reports"); None when
+    the text named no document before (it may then stand for what the previous speaker said)."""
+    found = list(_DOCUMENT_BEFORE.finditer(text, max(0, position - 1500), position))
+    if not found:
+        return None
+    last = found[-1]
+    author = last.group("author") or last.group("owner")
+    if author:  # "from the outlawed National Coordinator": the name
+        author = re.sub(r"^(?:the\s+)?(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", author)
+    named = _clean_source(author) if author else None
+    return named or _clean_source(words) or words
+
+
 _CONTINUING = word_set(
     """agency organisation organization group monitor body watchdog charity ngo observatory
     network report statement"""
@@ -181,20 +210,29 @@ def _clean_source(raw: str) -> str | None:
     # Delhi Prime Minister X" is the minister
     source = re.sub(r"^(?:of|in|at)\s+(?:(?:the|a|an)\s+)?", "", source, flags=re.I)
     # a title before a name: "UN High Commissioner for Refugees Filippo Grandi", "Maj. Gen. X"
+    commissioned = re.match(  # "a report commissioned by the government": the report
+        r"(?:(?:a|an|the)\s+)?((?:[\w-]+\s+){0,2}?(?:report|study|survey|review|analysis|inquiry))"
+        r"\s+(?:commissioned|funded|ordered|requested|sponsored|paid\s+for)\s+by\b",
+        source,
+        re.I,
+    )
+    if commissioned:
+        return commissioned.group(1)
     source = _after_title(source)
     source = re.sub(r"[\"“”]", "", source)
     acronym = re.search(r"\(([A-Z][A-Za-z&.-]{1,11})\)\s*$", source)
     if acronym and sum(c.isupper() for c in acronym.group(1)) >= 2:
         return acronym.group(1)  # "the International Rescue Committee (IRC)"; not "(Bosniak)"
     source = re.sub(r"\s*\([^)]*\)", "", source)
-    source = re.sub(
-        r"^(?:" + _REPORT_NOUNS + r"|(?:the\s+)?latest|new|official)\s+(?:from|by|of)\s+",
+    source = re.sub(  # "figures from X", "the data of X"
+        r"^(?:(?:(?:the|a|an)\s+)?" + _REPORT_NOUNS + r"|(?:the\s+)?latest|new|official)"
+        r"\s+(?:from|by|of)\s+",
         "",
         source,
         flags=re.I,
     )
     lead_in = re.match(  # "a report released on Wednesday by X", "figures compiled by X"
-        r"(?:(?:a|an|the)\s+)?(?:\w+\s+)?" + _REPORT_NOUNS + r"\b[^A-Z]*?\b(?:by|from|"
+        r"(?:(?:a|an|the)\s+)?(?:\w+\s+)?" + _REPORT_NOUNS + r"\b(?-i:[^A-Z])*?\b(?:by|from|"
         r"(?<=published\s)in)\s+",  # "a study published in The Lancet": the journal
         source,
         re.I,
@@ -534,8 +572,80 @@ def _subject_before(
         return _clause_subject(text, sentence_start, tokens[index].start())
     phrase = _phrase(text, tokens, index, sentence_start)
     if phrase is not None:
-        return _relative_head(text, tokens, phrase, sentence_start) or phrase
+        phrase = _relative_head(text, tokens, phrase, sentence_start) or phrase
+        return _governing_noun(text, tokens, phrase, sentence_start) or phrase
     return None
+
+
+_GOVERNED_BY = word_set("from in at by near with for on of")
+"""Prepositions whose object a subject read backwards may stop at: "a hostage freed from a
+school said", "a survey by the IRC in eastern Congo estimated"."""
+_AUTHORED = word_set("by of for")
+"""Prepositions that name whose a document or a role is: "a survey by the IRC", "an official of
+the school"; the others only place or date the subject ("from the capital", "in Congo")."""
+
+
+def _governing_noun(
+    text: str, tokens: list[re.Match[str]], phrase: tuple[str, int], sentence_start: int
+) -> tuple[str, int] | None:
+    """ "A hostage freed from a provincial school said", "The radio station broadcasting from the
+    capital said", "A survey by the IRC in eastern Congo estimated": a phrase read back to a
+    preposition is its object, never the subject; the subject is the noun the preposition (and
+    a participle before it) hangs on, with what follows it when that says whose it is ("by",
+    "of"), without it when it only places it ("from the capital", "in eastern Congo")."""
+    if re.search(r"(?:^|\s)[a-z][\w-]*\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+$", phrase[0]):
+        return None  # "chief negotiator in the talks Olusegun Obasanjo": the name after a role
+    starts = [token.start() for token in tokens]
+    wider: tuple[str, int] | None = None
+    for _ in range(3):
+        first = bisect.bisect_left(starts, phrase[1])
+        if first < 2 or tokens[first - 1].group() not in _GOVERNED_BY:
+            break
+        preposition = tokens[first - 1].group()
+        at = first - 2
+        word = tokens[at].group()
+        if tokens[at].start() < sentence_start or _SPEECH.fullmatch(word):
+            break
+        participle = (
+            word.isalpha()
+            and word.islower()
+            and (re.fullmatch(r"\w+(?:ed|ing)", word) is not None or word in _PLACED)
+        )
+        if participle:
+            at -= 1
+            if at < 0 or tokens[at].start() < sentence_start:
+                break
+            word = tokens[at].group()
+        folded = word.casefold()
+        if not (word.startswith("(") and len(word) > 2) and (
+            not word.isalpha()
+            or folded in _SUBJECT_STOP | _VERBISH | _AUX | DETERMINERS | _OPENERS | _TIME_WORDS
+            or (folded.endswith("ly") and folded not in _NOT_ADVERBS)
+            or (word.islower() and re.fullmatch(r"\w+(?:ed|ing)", word) is not None)
+            or (_SPEECH.fullmatch(word) and folded not in _AMBIGUOUS)
+        ):
+            break
+        head = _phrase(text, tokens, at, sentence_start)
+        if head is None:
+            break
+        opening = bisect.bisect_left(starts, head[1]) - 1
+        before = tokens[opening].group() if opening >= 0 else ""
+        if (
+            opening >= 0
+            and tokens[opening].start() >= sentence_start
+            and before[:1].isalnum()
+            and before.casefold() not in _SUBJECT_STOP | _OPENERS | {"that"}
+        ):
+            break  # "how many took part in the march": the head is an object too
+        documents = (folded in _OWN_WORK or re.fullmatch(_REPORT_NOUNS, folded) is not None) and (
+            preposition == "from" or tokens[first - 2].group() == "published"
+        )  # "data from our records", "a study published in The Lancet": whose they are
+        if preposition in _AUTHORED or (preposition in ("from", "in") and documents):
+            phrase = text[head[1] : phrase[1] + len(phrase[0])], head[1]
+        else:
+            phrase = head
+        wider = phrase
+    return wider
 
 
 _RELATIVE_WORDS = word_set("on in at to")
@@ -940,8 +1050,8 @@ def sentence_attributions(
         )[0]
         received = _RECEIVED.fullmatch(words)
         source = _clean_source(received.group(1) if received else words)
-        if source is None:
-            continue
+        if source is None or _NO_AUTHOR.fullmatch(words.strip()):
+            continue  # "according to the latest information", "according to estimates": no one
         end = according.end() + len(words)
         opening = text[sentence_start : according.start()].rstrip()
         if _RELAYED.search(opening[-40:]) and _THAT_AFTER_ASIDE.match(text, end, sentence_end):
@@ -970,6 +1080,9 @@ def sentence_attributions(
             and _CLOSES_CLAUSE.match(text, end, sentence_end)
         ):
             leading = False  # "2 million, according to the CGT, and 570,000 according to ..."
+        both = leading and any(
+            sentence_start <= start < according.start() for start in figure_starts
+        )
         back = re.fullmatch(r"the\s+(?:\w+\s+)?(?:report|statement|account)", words.strip(), re.I)
         found.append(
             Attribution(
@@ -977,7 +1090,8 @@ def sentence_attributions(
                 end,
                 source,
                 "according_to",
-                "lead" if leading else "trail",
+                # "7,082 cases, according to WHO, only 2,669 of which were confirmed": both
+                "both" if both else "lead" if leading else "trail",
                 pronoun=back is not None,  # "according to the unconfirmed report": the one named
             )
         )
@@ -1028,6 +1142,12 @@ def sentence_attributions(
     return found
 
 
+_NO_AUTHOR = re.compile(  # a document noun whose author the text does not give
+    r"(?:(?:the|some|most|other|several)\s+)?(?:(?:latest|new|newer|recent|first|early|earlier|"
+    r"initial|preliminary|available|unconfirmed|conflicting|media|press|news|various)\s+)*"
+    r"(?:information|estimates|reports|data|accounts|figures|numbers|statistics|counts|sources)",
+    re.I,
+)
 _POSSESSIVE_PRONOUNS = {
     "my": "i",
     "our": "we",
@@ -1313,7 +1433,12 @@ def _make_attribution(raw: str, start: int, end: int, direction: str) -> Attribu
     if folded and (folded[0] in _PRONOUNS - {"the", "agency"} and len(folded) == 1):
         return Attribution(start, end, raw, "said", direction, pronoun=True)
     core = [word for word in folded if word not in ("the", "also", "a", "an")]
-    if len(core) == 1 and core[0] in _CONTINUING and folded[0] == "the" and words[-1].islower():
+    if (
+        len(core) == 1
+        and core[0] in _CONTINUING | _DOCUMENTS
+        and folded[0] == "the"
+        and words[-1].islower()
+    ):  # "the agency said", "the reports claimed": what the text named before
         return Attribution(start, end, raw, "said", direction, pronoun=True)
     if len(folded) <= 4 and folded[0] in ("its", "their") and folded[-1] in _OWN_WORK:
         # "X said its study had found 252", "Its report found": whose study, not the study
@@ -1595,6 +1720,13 @@ def attribute(
             )
             if person:  # "the U.S. sent a general to investigate, and he found that 22 ..."
                 return _clean_source(person[-1]) or chosen.source, chosen.rule
+            document = (
+                _document_before(text, chosen.start, chosen.source)
+                if chosen.source.casefold().split()[-1] in _DOCUMENTS
+                else None
+            )
+            if document:  # "a report from X warned ... The report said": X's
+                return document, "previous_sentence"
             if previous:
                 return _agreeing(chosen.source, previous, previous_named), "previous_sentence"
             # "he found that 22 ...": a pronoun names someone even when nothing named before
