@@ -660,3 +660,47 @@ def test_the_noun_a_preposition_hangs_on_must_start_the_subject() -> None:
         source_of("Nobody knows how many took part in the march, but 9,000 is likely.", 9000)
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a long subject placed "at" or "in" somewhere: the speaker before the place
+        (
+            "The UN envoy's office at the regional war crimes court in Mira had put the number "
+            "of dead at about 41,000.",
+            41000,
+            "UN envoy's office",
+        ),
+        # a relative clause of one verb: the noun before it
+        ("Residents who fled said 40 had died.", 40, "Residents"),
+        # a quotation opened by the speaker's colon: its "but" is the speaker's
+        ("The colonel stated: 'I have no list, but I think perhaps 90 died.'", 90, "colonel"),
+        # a document its author names before it, as written
+        ("A widely read Oxford survey put the toll at 3,300.", 3300, "Oxford survey"),
+        ("The Red Cross report said 5,100 were missing.", 5100, "Red Cross report"),
+        (
+            "About 8,000 marched (according to the police report) in the capital.",
+            8000,
+            "police report",
+        ),
+    ],
+)
+def test_long_subjects_relatives_quotes_and_documents(text: str, value: float, source: str) -> None:
+    assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # an organisation governed by a preposition is what the figure is about, not who gave it
+        ("The arrests centred on the army, with 2,300 officers held.", 2300),
+        # a figure cited as everyone's, or as estimated before, is no one's in the sentence
+        ("The toll was half the widely used figure of about 80,000, a historian said.", 80000),
+        ("The toll is nearer 900 than the 5,000 previously estimated, the governor said.", 5000),
+        # reports that no one is named for
+        ("The mayor said six died, contradicting reports that more than 30 had.", 30),
+    ],
+)
+def test_cited_figures_and_governed_organisations_name_no_one(text: str, value: float) -> None:
+    assert source_of(text, value) is None

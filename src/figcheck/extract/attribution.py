@@ -308,6 +308,13 @@ def _clean_source(raw: str) -> str | None:
         r"^(?:latest|recent|new|official)\s+(?!(?:of|for)\b)", "", source
     )  # not "New York Times"
     bare = re.sub(r"(?:\s+" + _REPORT_NOUNS + r")+$", "", source)  # "Red Cross figures"
+    document = re.fullmatch(
+        r"(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,2}((?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}|[a-z]+)"
+        r"\s+(?:report|survey|study))",
+        source,
+    )
+    if document and (document.group(1)[0].isupper() or document.group(1).split()[0] in _SPEAKERS):
+        source, bare = document.group(1), ""  # "a Harvard survey", "the police report": as written
     if bare.strip(" ,;:.-") and _names_someone(bare.strip(" ,;:.-")):
         source = bare
     source = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.I)
@@ -334,6 +341,15 @@ def _clean_source(raw: str) -> str | None:
     if not source or not any(c.isalpha() for c in source):
         return None
     if len(source.split()) > 9 and not _long_name(source):
+        placed = re.match(r"(.+?)\s+(?:at|in|near)\s+(?:the\s+)?[\w-]", source)
+        words = placed.group(1).split() if placed else []
+        head = words[-1].casefold().removesuffix("'s").removesuffix("’s") if words else ""
+        if (
+            placed
+            and len(words) <= 6
+            and (head in _SPEAKERS | _ORG_WORDS or head.rstrip("s") in _SPEAKERS)
+        ):
+            return _clean_source(placed.group(1))  # "the UN prosecutor's office at the tribunal …"
         return None  # a long name is one only in capitals: "Office of the UN High Commissioner …"
     if re.match(r"(?:one|two|some|many|most|several|all|each|none|both)\s+of\b", source, re.I):
         return None  # "One of the organisers"
@@ -661,7 +677,10 @@ def _relative_head(
     back = first - 1
     while back >= 0 and first - back <= 8 and tokens[back].start() >= sentence_start:
         word = tokens[back].group()
-        if word in ("who", "that") and back < first - 1 and back > 0:
+        alone = (  # "the abductees who escaped put": a clause of one verb
+            word == "who" and back == first - 1 and phrase[0].isalpha() and phrase[0].islower()
+        )
+        if word in ("who", "that") and (back < first - 1 or alone) and back > 0:
             noun = tokens[back - 1].group()
             if (
                 noun[:1].isalpha()
@@ -1040,7 +1059,12 @@ def sentence_attributions(
     found: list[Attribution] = []
     figure_starts = [figure.start for figure in figures]
     for according in _ACCORDING.finditer(text, sentence_start, sentence_end):
-        name = re.match(r"[^,.;:]+", text[according.end() : sentence_end])
+        inside = text.rfind("(", sentence_start, according.start()) > text.rfind(
+            ")", sentence_start, according.start()
+        )  # "(according to the police report)": the name ends at its parenthesis
+        name = re.match(
+            r"[^,.;:)]+" if inside else r"[^,.;:]+", text[according.end() : sentence_end]
+        )
         if not name:
             continue
         # "according to an AP tally based on those announcements": the tally
@@ -1452,7 +1476,17 @@ def _make_attribution(raw: str, start: int, end: int, direction: str) -> Attribu
         generic = True  # "early intelligence reports showed": a lesser source than a speaker
     if source[0].isupper() and source.split()[-1].casefold() in _GENERIC:
         generic = True  # "Recent reports"
-    if len(source.split()) <= 2 and source.split()[-1].casefold() in _NO_ONE:
+    if (
+        len(source.split()) <= 2
+        and source.split()[-1].casefold() in _NO_ONE
+        and not (
+            len(source.split()) == 2
+            and (
+                re.fullmatch(r"[A-Z][A-Z&]+", source.split()[0]) is not None
+                or source.split()[0].casefold() in _SPEAKERS | _ORG_WORDS
+            )
+        )  # "the WHO report said", "the police report says": whose
+    ):
         return None  # "Previous reports put the number at 912": no one is named
     return Attribution(start, end, source, "said", direction, generic=generic)
 
@@ -1463,6 +1497,8 @@ _OWN_WORK = word_set(
 )
 
 
+_QUOTE_OPENS = re.compile(r"\s*:\s*['\"“‘]")
+"""A quotation the speaker's colon opens: a "but" inside it is the speaker's."""
 _CONTRAST = re.compile(
     r";|(?:,\s*|\s)(?:although|though|whereas|but(?!\s+(?:also|not|only|still|then)\b))\b", re.I
 )
@@ -1647,18 +1683,30 @@ def attribute(
     if hearsay is not None:  # "Asked about a report that 79,000 had died, the minister said"
         by = hearsay.group(1)
         return (_clean_source(by), "by") if by else (None, "none")
+    if text.find("that", window, figure.start) >= 0 and _BARE_HEARSAY.search(
+        text, window, figure.start
+    ):
+        return None, "none"  # "the minister said 6 died, contradicting reports that 20 had"
     window = max(sentence_start, figure.start - 40)
-    official = text.find("official", window, figure.start) >= 0  # a word _OFFICIAL_OF needs
-    if (
-        official
-        and _OFFICIAL_OF.search(text, window, figure.start)
+    official = (  # a word _OFFICIAL_OF needs
+        text.find("official", window, figure.start) >= 0
+        or text.find("ly ", window, figure.start) >= 0
+    )
+    cited = official and _OFFICIAL_OF.search(text, window, figure.start)
+    if cited and (
+        cited.group().casefold().startswith("the official")
         and not [a for a in attributions if a.start >= figure.end]
+        or not cited.group().casefold().startswith("the official")  # "the widely used figure"
     ):
         return None, "none"  # "X said 135 died, twice the official toll of 56": no one named
+    agentless = _AGENTLESS.match(text, figure.end, next_start)
     if (
-        _AGENTLESS.match(text, figure.end, next_start)
+        agentless
         and _DEFINITE.search(text, max(sentence_start, figure.start - 30), figure.start)
-        and not [a for a in attributions if a.start >= figure.end]
+        and (
+            not [a for a in attributions if a.start >= figure.end]
+            or re.search(r"(?:previously|widely)\s+\w+$", agentless.group())
+        )
     ):
         return None, "none"  # "far above the 131 reported on Wednesday": no one named
     gapped = _gapped(text, figure, attributions, sentence_start)
@@ -1670,7 +1718,7 @@ def attribute(
     for attribution in attributions[max(0, at - 3) : at + 3]:
         if attribution.direction in ("lead", "both") and attribution.end <= figure.start:
             gap = text[attribution.end : figure.start]
-            if _contrast(gap):
+            if _contrast(gap) and not _QUOTE_OPENS.match(gap):
                 continue  # "the military said it would free 2,342, although only 370 ..."
             lead = 0
         elif attribution.direction in ("trail", "both") and attribution.start >= figure.end:
@@ -1813,17 +1861,24 @@ _HEARSAY = re.compile(  # "a report that 79,000 died", "the claim by X that as f
     r"allegations?|accusations?|assertions?)|(?:allegations|accusations|claims)(?=\s+by\b))\s+"
     r"(?:by\s+((?:(?:[A-Z]\.){2,}|(?![,;:.]).){2,60}?)\s+)?that\s+[^,;:]*$"
 )
+_BARE_HEARSAY = re.compile(  # reports no one is named for, after a word that governs them
+    r"\b(?:of|about|to|despite|amid|after|following|over|[a-z]+ing|denied|rejected|dismissed|"
+    r"contradicted|disputed)\s+(?:(?:unconfirmed|earlier|initial|local|media|press|news|some|"
+    r"other)\s+)*(?:reports|rumou?rs|claims|speculation)\s+that\s+[^,;:]*$"
+)
 _RECEIVED_BY_SPEAKER = re.compile(
     r"\b(?:we|I)\s+(?:have\s+|had\s+)?(?:also\s+)?(?:received|got|have|had)\s+$", re.I
 )
-_OFFICIAL_OF = re.compile(
-    r"\bthe\s+official\s+(?:death\s+)?(?:toll|figure|count|tally|estimate)\s+of\s+"
+_OFFICIAL_OF = re.compile(  # "the official toll of", "the widely used figure of": no one's
+    r"\bthe\s+(?:official|(?:widely|commonly|often|generally|frequently)\s+(?:used|cited|quoted|"
+    r"accepted|reported|repeated))\s+(?:death\s+)?(?:toll|figure|count|tally|estimate)\s+of\s+"
     r"(?:(?:about|around|some|only|just)\s+)?$"
 )
 _AGENTLESS = re.compile(  # "the 131 reported on Wednesday", "the toll of 410 given on Tuesday"
     r"(?:\s+(?!(?:the|a|an|its|their|his|her|by|it|they|he|she|we)\b)[a-z]+){0,2}?\s+"
     r"(?:reported|given|announced|"
-    r"cited|published|released|recorded|quoted|issued)\b(?!\s+(?:by|in\s+a|that)\b)"
+    r"cited|published|released|recorded|quoted|issued|(?<=previously\s)estimated|"
+    r"(?<=widely\s)(?:used|cited|quoted|reported))\b(?!\s+(?:by|in\s+a|that)\b)"
 )
 _DEFINITE = re.compile(
     r"(?:\bthe\s+(?:(?:more|fewer|less)\s+than\s+|some\s+|about\s+)?|"
@@ -1861,7 +1916,10 @@ def _object(text: str, sentence_start: int, end: int, name: str) -> bool:
     )
 
 
-_GOVERNING = word_set("to against with urged asked pressed criticised criticized blamed")
+_GOVERNING = word_set(
+    """to against with urged asked pressed criticised criticized blamed on at in into among over
+    about between"""
+)
 _SPEECH_WORDS = word_set("reported estimated confirmed stated announced counted recorded")
 
 
