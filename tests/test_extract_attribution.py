@@ -704,3 +704,11 @@ def test_long_subjects_relatives_quotes_and_documents(text: str, value: float, s
 )
 def test_cited_figures_and_governed_organisations_name_no_one(text: str, value: float) -> None:
     assert source_of(text, value) is None
+
+
+def test_the_report_is_never_a_name_that_only_stands_before_it() -> None:
+    # "Officials said the report ...": the officials did not write it
+    text = "Officials said the report was late. The report estimates that 7,000 homes were lost."
+    assert source_of(text, 7000) == "report"
+    # "according to sources": a person noun names someone, even with no author
+    assert source_of("There were 45 arrests, according to sources.", 45) == "sources"

@@ -135,8 +135,10 @@ _DOCUMENTS = word_set("report reports study studies survey surveys analysis revi
 
 
 _DOCUMENT_BEFORE = re.compile(  # "a report from X", "Amnesty's report", "the forensic reports"
-    r"(?:\b(?:a|an|the|its|their|this|that)\s+|(?<![\w'’])(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)"
-    r"{0,5})(?:['’]s?)?\s+)(?:[\w-]+\s+){0,3}?(?:report|reports|study|studies|survey|surveys|"
+    r"(?:\b(?:a|an|the|its|their|this|that)\s+(?:[\w-]+\s+){0,3}?|(?<![\w'’])(?P<owner>[A-Z][\w&.-]*"
+    r"(?:\s+[A-Z][\w&.-]*){0,5})(?:['’]s?\s+(?:[a-z][\w-]*\s+){0,2}?|\s+(?:(?:annual|latest|new|"
+    r"final|own|first|second|interim|preliminary|official|internal|leaked|recent)\s+)?))"
+    r"(?:report|reports|study|studies|survey|surveys|"
     r"analysis|review|census)\b(?:\s+(?:from|by|of)\s+(?P<author>(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"[A-Z][^,;:.()]{0,70}?)(?=\s*(?:[,;:.()]|\s(?:said|says|warned|found|estimated|put|"
     r"shows|showed|concluded|published|released|on|in|that|which)\b)))?"
@@ -221,8 +223,8 @@ def _clean_source(raw: str) -> str | None:
     source = _after_title(source)
     source = re.sub(r"[\"“”]", "", source)
     acronym = re.search(r"\(([A-Z][A-Za-z&.-]{1,11})\)\s*$", source)
-    if acronym and sum(c.isupper() for c in acronym.group(1)) >= 2:
-        return acronym.group(1)  # "the International Rescue Committee (IRC)"; not "(Bosniak)"
+    if acronym:
+        return acronym.group(1)
     source = re.sub(r"\s*\([^)]*\)", "", source)
     source = re.sub(  # "figures from X", "the data of X"
         r"^(?:(?:(?:the|a|an)\s+)?" + _REPORT_NOUNS + r"|(?:the\s+)?latest|new|official)"
@@ -1169,7 +1171,7 @@ def sentence_attributions(
 _NO_AUTHOR = re.compile(  # a document noun whose author the text does not give
     r"(?:(?:the|some|most|other|several)\s+)?(?:(?:latest|new|newer|recent|first|early|earlier|"
     r"initial|preliminary|available|unconfirmed|conflicting|media|press|news|various)\s+)*"
-    r"(?:information|estimates|reports|data|accounts|figures|numbers|statistics|counts|sources)",
+    r"(?:information|estimates|reports|data|accounts|figures|numbers|statistics|counts)",
     re.I,
 )
 _POSSESSIVE_PRONOUNS = {
