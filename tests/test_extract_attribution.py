@@ -712,3 +712,32 @@ def test_the_report_is_never_a_name_that_only_stands_before_it() -> None:
     assert source_of(text, 7000) == "report"
     # "according to sources": a person noun names someone, even with no author
     assert source_of("There were 45 arrests, according to sources.", 45) == "sources"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # "an official at X": the official, not the place
+        (
+            "An official at the port authority said 18 had drowned.",
+            18,
+            "official at the port authority",
+        ),
+        # a report a speaker issued is the speaker's
+        (
+            "The Border Monitor issued a report on Monday. The report documented 40 deaths.",
+            40,
+            "Border Monitor",
+        ),
+        # figures released by a lowercase author on a date
+        (
+            "At least 230 died, according to figures released by the ministry on 4 March.",
+            230,
+            "ministry",
+        ),
+    ],
+)
+def test_officials_at_issued_reports_and_dated_releases(
+    text: str, value: float, source: str
+) -> None:
+    assert source_of(text, value) == source

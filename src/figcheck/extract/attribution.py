@@ -145,15 +145,24 @@ _DOCUMENT_BEFORE = re.compile(  # "a report from X", "Amnesty's report", "the fo
 )
 
 
+_ISSUED = re.compile(
+    r"\b(?:issued|published|released|produced|compiled|presented|prepared|wrote|submitted|"
+    r"issues|publishes|releases|produces|presents)\s+$"
+)
+
+
 def _document_before(text: str, position: int, words: str) -> str | None:
     """Who the document a definite noun refers back to ("the report", "the reports") is by, as
     the text named it before: "a report from X" -> X; the words as written when that document
     has no author ("a report commissioned by the government", "the forensic reports"); None when
-    the text named no document before (it may then stand for what the previous speaker said)."""
+    the text named no document before (it may then stand for what the previous speaker said);
+    "" when the document named before is one a speaker issued ("X issued a report")."""
     found = list(_DOCUMENT_BEFORE.finditer(text, max(0, position - 1500), position))
     if not found:
         return None
     last = found[-1]
+    if _ISSUED.search(text, max(0, last.start() - 40), last.start()):
+        return ""  # "X issued a report on Monday. The report said": X's, as the speaker's
     author = last.group("author") or last.group("owner")
     if author:  # "from the outlawed National Coordinator": the name
         author = re.sub(r"^(?:the\s+)?(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", author)
@@ -239,7 +248,14 @@ def _clean_source(raw: str) -> str | None:
         source,
         re.I,
     )
-    if lead_in and re.match(r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z]", source[lead_in.end() :]):
+    author = source[lead_in.end() :] if lead_in else ""
+    lowercase = re.fullmatch(
+        r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}([a-z]+)(?:\s+(?:on|last|this|in)\s.*)?", author
+    )
+    if lead_in and (
+        re.match(r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z]", author)
+        or (lowercase and lowercase.group(1) in _SPEAKERS | _ORG_WORDS)  # "by the ministry"
+    ):
         source = source[lead_in.end() :]
     source = re.sub(
         r"^.*\b(?!(?:of|for|and|on|in|de|to)\b)[a-z][\w-]*\s+(?:the|a|an)\s+(?=[A-Z])", "", source
@@ -307,8 +323,8 @@ def _clean_source(raw: str) -> str | None:
         r"^(?:(?:[A-Z][\w.]*\s+){0,2}[\w-]+-based|[\w-]+-led)\s+(?=[A-Z])", "", source
     )
     source = re.sub(
-        r"^(?:latest|recent|new|official)\s+(?!(?:of|for)\b)", "", source
-    )  # not "New York Times"
+        r"^(?:latest|recent|new|official)\s+(?!(?:of|for|at|in|from|with|on)\b)", "", source
+    )  # not "New York Times", "an official at the ministry"
     bare = re.sub(r"(?:\s+" + _REPORT_NOUNS + r")+$", "", source)  # "Red Cross figures"
     document = re.fullmatch(
         r"(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,2}((?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}|[a-z]+)"
@@ -1777,6 +1793,13 @@ def attribute(
             )
             if document:  # "a report from X warned ... The report said": X's
                 return document, "previous_sentence"
+            if (
+                document is None
+                and chosen.rule == "said"
+                and chosen.source.casefold().split()[-1] in _DOCUMENTS
+            ):
+                # "The study found": as written when no document was named before it
+                return _clean_source(chosen.source) or chosen.source, chosen.rule
             if previous:
                 return _agreeing(chosen.source, previous, previous_named), "previous_sentence"
             # "he found that 22 ...": a pronoun names someone even when nothing named before
