@@ -723,6 +723,9 @@ def test_the_report_is_never_a_name_that_only_stands_before_it() -> None:
             18,
             "official at the port authority",
         ),
+        # a floating "all", "each" between the auxiliary and the verb
+        ("Church leaders are all putting the turnout at 9,000.", 9000, "Church leaders"),
+        ("The main broadcasters have each reported 400 deaths.", 400, "main broadcasters"),
         # a report a speaker issued is the speaker's
         (
             "The Border Monitor issued a report on Monday. The report documented 40 deaths.",

@@ -1256,6 +1256,14 @@ def _speech(
     dated = _DATED_BEFORE.search(text, max(sentence_start, verb.start() - 40), verb.start())
     at = dated.start() if dated else verb.start()  # "a study published on 12 May 2006 found"
     before = words.before(max(sentence_start, at - 40), at)
+    if (
+        len(before) > 1
+        and before[-1].group().casefold() in ("all", "both", "each")
+        and before[-2].group().casefold() in _BE | _AUX
+        and verb.group().endswith(("ing", "ed", "d"))
+    ):  # "officials are all putting the number at", "the outlets have each reported"
+        at = before[-1].start()
+        before = before[:-1]
     previous = before[-1].group() if before and before[-1].start() >= sentence_start else ""
     folded = previous.casefold()
     word = verb.group()
