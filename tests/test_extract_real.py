@@ -50,7 +50,8 @@ THRESHOLDS_4 = {"precision": 0.94, "recall": 0.96, "source": 0.98}
 # of rules and (0.969, 0.979, 0.882) after it. Those scores were reported, and the fifth round of
 # rules was written looking at its errors, so it is development material now: (0.969, 0.979, 0.930).
 # The sixth round took it to (0.969, 0.979, 0.984), two of its passages annotated by the rule for
-# a document noun with no author ("reports said N" names no one).
+# a document noun with no author ("reports said N" names no one). The seventh round: (0.969, 0.979,
+# 0.989).
 THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.98}
 # The sixth test split (47 passages, 177 claims, from articles in no other file, annotated and
 # committed before extract was run on them): measured (0.955, 0.966, 0.854) before the fifth round
@@ -66,8 +67,9 @@ THRESHOLDS_6 = {"precision": 0.96, "recall": 0.97, "source": 0.95}
 # of rules (251 of 256 claims found, 267 proposed, 180 with the right source) and (0.940, 0.984,
 # 0.742) after it (252 found, 268 proposed, 187 with the right source), never tuned on. Those
 # scores were reported, and the seventh round of rules was written looking at its errors, so it
-# is development material now. The target for source is 0.85.
-THRESHOLDS_7 = {"precision": 0.94, "recall": 0.98, "source": 0.74}
+# is development material now: (0.940, 0.984, 0.885) after that round (two of its document nouns
+# with no author annotated unattributed, as the corpus rule says). The target for source is 0.85.
+THRESHOLDS_7 = {"precision": 0.94, "recall": 0.98, "source": 0.88}
 # The eighth test split (53 passages, 245 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
 # measured (0.932, 0.951, 0.781) after the sixth round of rules, never tuned on (233 of 245 claims
