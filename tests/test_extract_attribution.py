@@ -744,3 +744,14 @@ def test_officials_at_issued_reports_and_dated_releases(
     text: str, value: float, source: str
 ) -> None:
     assert source_of(text, value) == source
+
+
+def test_a_pronoun_before_an_ambiguous_verb_and_a_name_that_owns_the_work() -> None:
+    # "they claim", "he estimates": verbs after a pronoun, not nouns
+    assert source_of("The unions said 20 were hurt. They claim 80,000 marched.", 80000) == "unions"
+    # "he" is the person whose work the sentence names, never the media before it
+    text = (
+        "Lena Ortiz's online tally counts deaths reported by the media; he estimates 2,500 "
+        "civilians were killed."
+    )
+    assert source_of(text, 2500) == "Lena Ortiz"

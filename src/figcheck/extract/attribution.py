@@ -1311,6 +1311,7 @@ def _speech(
         and previous[:1].islower()
         and not speaker
         and folded not in _AUX
+        and folded not in ("he", "she", "it", "they", "we", "i", "who")  # "they claim": a verb
         and not owned  # "the group's breakdown shows": the group's
     ):
         return None  # "leaked documents": a noun; "the authorities still claim": a verb
@@ -1778,6 +1779,8 @@ def attribute(
             named = [
                 a for a in attributions if not a.pronoun and not a.generic and a.end <= chosen.start
             ]
+            if chosen.source.casefold() in ("he", "she"):  # a person, never "the media"
+                named = [a for a in named if not _many(a.source)]
             if named and chosen.source.casefold() in ("it", "they", "he", "she", "we"):
                 return named[-1].source, named[-1].rule  # "The CGT said it had counted 3.5 million"
             later = [
@@ -1794,6 +1797,13 @@ def attribute(
             )
             if person:  # "the U.S. sent a general to investigate, and he found that 22 ..."
                 return _clean_source(person[-1]) or chosen.source, chosen.rule
+            owning = (
+                _NAME_OWNS.match(text, sentence_start, chosen.start)
+                if chosen.source.casefold() in ("he", "she")
+                else None
+            )
+            if owning:  # "Marc Hale's database counts the dead; he estimates 2,500": Hale
+                return owning.group(1), chosen.rule
             document = (
                 _document_before(text, chosen.start, chosen.source)
                 if chosen.source.casefold().split()[-1] in _DOCUMENTS
@@ -1854,6 +1864,21 @@ _PERSON_BEFORE = re.compile(  # a person the sentence names before "he": "sent a
     r"activist|witness|resident|lawyer|envoy|general|colonel|survivor|man|woman|inspector|"
     r"investigator|engineer|nurse|officer))\b,?\s+"
     r"(?:[^,;:]*?,\s+)?(?:and|but|who)\b"
+)
+
+
+def _many(source: str) -> bool:
+    """Whether ``source`` names many or a body, never one person "he" can stand for ("the
+    media", "officials", "the police"); "the chairman of the Red Cross" is one."""
+    head = source.split(" of ")[0].split()[-1].casefold()
+    return head in ("media", "press", "police", "government", "army", "public") or (
+        head.endswith("s") and not head.endswith(("ss", "'s", "’s")) and source[:1].islower()
+    )
+
+
+_NAME_OWNS = re.compile(  # a person's name opening the sentence as an owner: "Marc Hale's"
+    r"([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+)['’]s\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"(?:database|count|tally|list|research|study|team|survey|work|estimate|website|blog)\b"
 )
 _GAPPED = re.compile(
     r"(?:,\s*|\s)(?:and|while|whereas|but)\s+((?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){0,3}?"
