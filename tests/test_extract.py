@@ -690,6 +690,22 @@ def test_risen_by_n_to_m_is_the_rise_and_the_new_figure() -> None:
     ]
 
 
+def test_a_toll_that_passed_n_is_more_than_n() -> None:
+    found = only("The toll passed 600, the government said.")
+    assert (found.value, found.qualifier) == (600, Qualifier.MORE_THAN)
+
+
+def test_anywhere_from_a_to_b_is_a_range() -> None:
+    found = only("Reports put the number of hostages killed at anywhere from six to 35.")
+    assert (found.low, found.high, found.qualifier) == (6, 35, Qualifier.RANGE)
+
+
+def test_one_thing_in_n_is_a_ratio() -> None:
+    assert extract("About one school in eight was estimated to have closed.") == []
+    found = extract("Police said 40 people in 12 villages were arrested.")
+    assert found[0].value == 40
+
+
 def test_members_of_a_club_are_counted() -> None:
     assert only("Police said they questioned 500 club members.").value == 500
 

@@ -147,6 +147,10 @@ _BEFORE_RULES = (
         ),
     ),
     ("ratio", re.compile(r"\bfor\s+every\s+$", re.I)),
+    (  # "one school in eight": the eight
+        "ratio",
+        re.compile(r"\b(?:one|1)\s+(?:[a-z]+\s+){1,2}in\s+(?:every\s+)?$", re.I),
+    ),
     ("year", re.compile(r"\b(?:in|since|by|until|till|of|from|during|year|early|late|mid-?)\s+$")),
 )
 
@@ -186,7 +190,7 @@ _BEFORE_WORDS = _MONTH_WORDS | word_set(  # the last words of the rules below, "
     model channel episode season volume vol windows version covid cop group top formula
     interstate brigade battalion division regiment lot box ballot proposition prop measure
     amendment rule item table figure fig line magnitude to with interviewed surveyed polled
-    every and through until"""
+    every and through until in"""
 )
 _ANY_BEFORE = re.compile(
     "|".join(f"(?:{pattern.pattern})" for name, pattern in _BEFORE_RULES if name != "year"),
@@ -203,12 +207,17 @@ _DESCRIBING = re.compile(  # "the two largest unions", "in two incidents", "acro
 )
 """A small number of places, occasions or documents: it describes the story or the text itself
 ("several different records", "in two deadly shipwrecks"), a word or two may stand between."""
+_ONE_IN = re.compile(
+    r"\s+(?:[a-z]+\s+){1,2}in\s+(?:every\s+)?(?:\d{1,3}(?![\d,.])|two|three|four|five|six|seven"
+    r"|eight|nine|ten|a\s+hundred)\b",
+    re.I,
+)
 _MORE_LAST = word_set(  # the words _MORE_WORDS ends in
     """than the exceed exceeds exceeded exceeding surpass surpasses surpassed surpassing topped
-    topping tops"""
+    topping tops passes passed passing"""
 )
 _MORE_WORDS = re.compile(  # hedges the shorthand does not read: "exceeds 4,700"
-    r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|topp(?:ed|ing)|tops"
+    r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|topp(?:ed|ing)|tops|pass(?:es|ed|ing)"
     r"|(?:(?:much|far|well)\s+)?(?:larger|higher|greater|bigger)\s+than)\s+(?:the\s+)?$",
     re.I,
 )
@@ -233,7 +242,9 @@ _CONNECTOR = re.compile(r"\s*[-–—]\s*(?=\S)|\s+to\s+", re.I)
 _AND = re.compile(r"\s+and\s+", re.I)
 _FROM = re.compile(r"\bfrom\s+$", re.I)
 _OR = re.compile(r"\s+or\s+(?=\d)")
-_RANGING = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|estimates?)\b[^,;]*$", re.I)
+_RANGING = re.compile(
+    r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|estimates?|anywhere)\b[^,;]*$", re.I
+)
 _CHANGE_VERB = (
     r"(?:rose|risen|rising|rises|increased|increasing|increases|climbed|climbing|climbs|jumped|"
     r"grew|grown|growing|fell|fallen|falling|falls|dropped|dropping|declined|declining|decreased|"
@@ -341,6 +352,8 @@ def _not_a_claim(
         and re.search(r"\b[A-Z][\w'’-]+,\s*$", before)
     ):
         return "age"  # "Maria Lopez, 34, said"
+    if value == 1 and _ONE_IN.match(after):
+        return "ratio"  # "one school in eight"
     if value <= 40 and _DESCRIBING.match(after):
         return "describing"
     return None
