@@ -706,6 +706,11 @@ def test_one_thing_in_n_is_a_ratio() -> None:
     assert found[0].value == 40
 
 
+def test_an_acronym_is_not_a_pronoun_in_what_is_counted() -> None:
+    found = extract("The ministry said 40 ISIS fighters and 50 US troops were killed.")
+    assert [c.what for c in found] == ["ISIS fighters", "US troops killed"]
+
+
 def test_members_of_a_club_are_counted() -> None:
     assert only("Police said they questioned 500 club members.").value == 500
 

@@ -766,7 +766,8 @@ def what_is_counted(
             first = False
             continue
         first = False
-        if folded in STOP_WORDS or (folded.endswith("ly") and len(folded) > 4):
+        acronym = len(word) > 1 and word.isupper()  # "50 US troops": not the pronoun "us"
+        if (folded in STOP_WORDS and not acronym) or (folded.endswith("ly") and len(folded) > 4):
             break
         if words and folded in _PARTICIPLES:
             break
