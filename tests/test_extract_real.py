@@ -25,7 +25,7 @@ CORPORA = Path(__file__).parent / "extract_corpus"
 # The first test split must not drop below these: measured (1.000, 1.000, 0.988), rounded down.
 # It scored 0.907, 0.975, 0.654 before the first round of rules and 0.976, 1.000, 0.738 after it;
 # the second round was written looking at it, so it is development material now.
-# The sixth round of rules took it to (1.000, 1.000, 1.000).
+# The sixth round of rules took it to (1.000, 1.000, 1.000), as did the seventh.
 THRESHOLDS = {"precision": 1.00, "recall": 1.00, "source": 1.00}
 # The second test split (40 passages from articles in neither other file): measured (0.979, 0.972,
 # 0.920), rounded down; 0.937, 0.950, 0.799 before the second round, written looking at it.
@@ -37,23 +37,25 @@ THRESHOLDS_2 = {"precision": 0.98, "recall": 0.97, "source": 0.97}
 # run on them): measured (0.955, 0.964, 0.685) before the second round of rules and (0.960,
 # 0.968, 0.734) after it. Those scores were reported, and the third round of rules was written
 # looking at its errors, so it is development material now: (0.960, 0.968, 0.967) after it.
-# The fourth round of rules took it to (0.960, 0.968, 0.977), the sixth to (0.960, 0.968, 0.981).
-THRESHOLDS_3 = {"precision": 0.95, "recall": 0.96, "source": 0.98}
+# The fourth round of rules took it to (0.960, 0.968, 0.977), the sixth to (0.960, 0.968, 0.981);
+# the seventh, with the extraction changes landed beside it, to (0.973, 0.968, 0.981).
+THRESHOLDS_3 = {"precision": 0.97, "recall": 0.96, "source": 0.98}
 # The fourth test split (44 passages, 186 claims, from articles in no other file, annotated before
 # extract was run on them): measured (0.942, 0.968, 0.733) before the third round of rules and
 # (0.942, 0.968, 0.772) after it. Those scores were reported, and the fourth round of rules was
 # written looking at its errors, so it is development material now: (0.942, 0.968, 0.900) after it.
 # The fifth round took it to (0.942, 0.968, 0.989), two passages annotated by the rule for words
-# that refer back (0.922 from the rules alone).
-THRESHOLDS_4 = {"precision": 0.94, "recall": 0.96, "source": 0.98}
+# that refer back (0.922 from the rules alone). The seventh round, with the extraction changes
+# landed beside it: (0.963, 0.968, 0.994).
+THRESHOLDS_4 = {"precision": 0.96, "recall": 0.96, "source": 0.99}
 # The fifth test split (43 passages, 190 claims, from articles in no other file, annotated and
 # committed before extract was run on them): measured (0.969, 0.979, 0.876) before the fourth round
 # of rules and (0.969, 0.979, 0.882) after it. Those scores were reported, and the fifth round of
 # rules was written looking at its errors, so it is development material now: (0.969, 0.979, 0.930).
 # The sixth round took it to (0.969, 0.979, 0.984), two of its passages annotated by the rule for
-# a document noun with no author ("reports said N" names no one). The seventh round: (0.969, 0.979,
-# 0.989).
-THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.98}
+# a document noun with no author ("reports said N" names no one). The seventh round, with the
+# extraction changes landed beside it: (0.974, 0.979, 0.989).
+THRESHOLDS_5 = {"precision": 0.97, "recall": 0.97, "source": 0.98}
 # The sixth test split (47 passages, 177 claims, from articles in no other file, annotated and
 # committed before extract was run on them): measured (0.955, 0.966, 0.854) before the fifth round
 # of rules and (0.955, 0.966, 0.871) after it. Those scores were reported, and the sixth round of
@@ -61,16 +63,17 @@ THRESHOLDS_5 = {"precision": 0.96, "recall": 0.97, "source": 0.98}
 # source on reporting the rules have not seen is 0.85. After the sixth round, with lakh and crore
 # read: (0.966, 0.972, 0.965). With "risen by N to M" read as a rise and a new figure: (0.972,
 # 0.977, 0.960): one more claim found, whose speaker ("She said") the rules leave unattributed;
-# 166 right sources as before, of 173 instead of 172.
-THRESHOLDS_6 = {"precision": 0.96, "recall": 0.97, "source": 0.95}
+# 166 right sources as before, of 173 instead of 172. The seventh round of rules changes none.
+THRESHOLDS_6 = {"precision": 0.97, "recall": 0.97, "source": 0.95}
 # The seventh test split (50 passages, 256 claims, from articles in no other file, annotated and
 # committed before extract was run on them): measured (0.940, 0.980, 0.717) before the sixth round
 # of rules (251 of 256 claims found, 267 proposed, 180 with the right source) and (0.940, 0.984,
 # 0.742) after it (252 found, 268 proposed, 187 with the right source), never tuned on. Those
 # scores were reported, and the seventh round of rules was written looking at its errors, so it
-# is development material now: (0.940, 0.984, 0.885) after that round (two of its document nouns
+# is development material now: (0.969, 0.984, 0.885) after that round and the extraction changes
+# landed beside it (223 of 252 found claims with the right source; two of its document nouns
 # with no author annotated unattributed, as the corpus rule says). The target for source is 0.85.
-THRESHOLDS_7 = {"precision": 0.94, "recall": 0.98, "source": 0.88}
+THRESHOLDS_7 = {"precision": 0.96, "recall": 0.98, "source": 0.88}
 # The eighth test split (53 passages, 245 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
 # measured (0.932, 0.951, 0.781) after the sixth round of rules, never tuned on (233 of 245 claims
