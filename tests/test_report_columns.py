@@ -8,8 +8,11 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from figcheck import report
 from figcheck.cli import app
 
 Write = Callable[[str], Path]
@@ -140,3 +143,24 @@ def test_who_disagrees_after_an_add_is_as_a_fresh_compare_says(
     ).stdout
     assert kept == fresh
     assert rows_of(kept)["deaths"]["conflict_sources"] == "observers; Interior Ministry"
+
+
+_SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+
+
+@given(
+    st.lists(
+        st.dictionaries(
+            st.text(max_size=8),
+            _SCALARS | st.lists(_SCALARS, max_size=3) | st.dictionaries(st.text(), _SCALARS),
+            max_size=6,
+        ),
+        max_size=4,
+    )
+)
+def test_json_is_written_as_json_dumps_writes_it_with_indent_2(
+    records: list[dict[str, object]],
+) -> None:
+    stream = io.StringIO()
+    report.write_json(records, stream)
+    assert stream.getvalue() == json.dumps(records, ensure_ascii=False, indent=2) + "\n"
