@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -118,9 +117,7 @@ def extract(
     previous_named: tuple[str, ...] = ()
     for number, (sentence_start, sentence_end, figures, attributions) in enumerate(sentences):
         sentence = text[sentence_start:sentence_end]
-        organisations = functools.cache(
-            functools.partial(named_organisations, text, sentence_start, sentence_end)
-        )
+        organisations = _Organisations(text, sentence_start, sentence_end)
         datings = (
             sentence_datings(text, sentence_start, sentence_end, date) if figures else NO_DATES
         )
@@ -212,6 +209,22 @@ def extract(
         return _first_mentions(candidates)
     in_rows, others = _in_rows(text, candidates, rows)
     return sorted(in_rows + _first_mentions(others), key=lambda candidate: candidate.start)
+
+
+class _Organisations:
+    """The organisations a sentence names (:func:`named_organisations`), read the first time a
+    figure asks for them."""
+
+    __slots__ = ("_text", "_start", "_end", "_found")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+        self._found: list[tuple[int, str]] | None = None
+
+    def __call__(self) -> list[tuple[int, str]]:
+        if self._found is None:
+            self._found = named_organisations(self._text, self._start, self._end)
+        return self._found
 
 
 def _in_rows(

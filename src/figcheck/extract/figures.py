@@ -27,11 +27,18 @@ _NUMBER_WORDS = sorted(
 _VAGUE_WORDS = (
     r"a\s+couple|a\s+few|several|dozens|scores|hundreds|thousands|tens\s+of\s+thousands|millions"
 )
-_START = re.compile(
-    r"(?<![\d.,])\d|(?<![\w-])(?:"
-    + "|".join(_NUMBER_WORDS)
-    + r"|a\s+dozen|a\s+hundred|a\s+thousand|a\s+million|half\s+a\s+million|"
-    + _VAGUE_WORDS
+_START_WORDS = (
+    *_NUMBER_WORDS,
+    r"a\s+dozen",
+    r"a\s+hundred",
+    r"a\s+thousand",
+    r"a\s+million",
+    r"half\s+a\s+million",
+    *_VAGUE_WORDS.split("|"),
+)
+_START = re.compile(  # a word's first letter is looked at before the words are tried
+    rf"(?<![\d.,])\d|(?<![\w-])(?=[{''.join(sorted({word[0] for word in _START_WORDS}))}])(?:"
+    + "|".join(_START_WORDS)
     + r")(?![\w])",
     re.IGNORECASE,
 )
@@ -262,6 +269,8 @@ _TRAILING_HEDGES = (
     (re.compile(r"\s+or\s+fewer\b|\s+or\s+less\b", re.I), Qualifier.AT_MOST),
     (re.compile(r"\s+plus\b|\+", re.I), Qualifier.AT_LEAST),
 )
+_ANY_TRAILING_HEDGE = re.compile(r"\s+(?:or\s|plus\b)|-odd\b|\+", re.I)
+"""What each of the trailing hedges starts with: they are tried only where one may be."""
 
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -381,7 +390,7 @@ def _qualifier_before(text: str, position: int, start: int) -> tuple[Qualifier, 
 
 
 def _is_year(text: str, start: int, written: str, value: float, hedged: bool) -> bool:
-    if not _FOUR_DIGITS.fullmatch(written.strip()) or not 1800 <= value <= 2100:
+    if not 1800 <= value <= 2100 or not _FOUR_DIGITS.fullmatch(written.strip()):
         return False
     return not hedged
 
@@ -501,8 +510,11 @@ def _figure_at(
     written = text[start : number.end]
     if written.casefold() == "one" and hedge is None:
         return number.end
-    speakers = _SPEAKERS_COUNTED.match(text, number.end, sentence_end)
-    if number.value < 20 and hedge is None and speakers:
+    if (
+        number.value < 20
+        and hedge is None
+        and _SPEAKERS_COUNTED.match(text, number.end, sentence_end)
+    ):
         return number.end  # "two officials said": who spoke, not a figure
     if not written[0].isdigit() and number.value <= 2 and hedge is None:
         previous = re.search(r"([\w'’]+)\s+$", text[max(sentence_start, start - 40) : start])
@@ -609,7 +621,12 @@ def _figure_at(
     if qualifier is Qualifier.RANGE:  # "between" without a second figure
         qualifier, figure_start = Qualifier.EXACT, start
     following = text[end : end + 1]
-    if qualifier is Qualifier.EXACT and following and (following.isspace() or following in "-+"):
+    if (
+        qualifier is Qualifier.EXACT
+        and following
+        and (following.isspace() or following in "-+")
+        and _ANY_TRAILING_HEDGE.match(text, end)
+    ):
         for pattern, trailing in _TRAILING_HEDGES:
             after = pattern.match(text, end)
             if after and after.end() <= sentence_end:
