@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple, Protocol, TypeVar
 
 from figcheck.extract.attribution import (
     attribute,
@@ -16,8 +17,8 @@ from figcheck.extract.attribution import (
     next_sentence_source,
     sentence_attributions,
 )
-from figcheck.extract.dates import NO_DATES, figure_date, sentence_datings
-from figcheck.extract.figures import sentence_figures, what_is_counted
+from figcheck.extract.dates import NO_DATES, Datings, figure_date, sentence_datings
+from figcheck.extract.figures import Figure, sentence_figures, what_is_counted
 from figcheck.extract.sentences import split_sentences
 from figcheck.extract.text import TableRow
 from figcheck.model import Qualifier
@@ -112,7 +113,7 @@ def extract(
             else []
         )
         sentences.append((sentence_start, sentence_end, figures, attributions))
-    candidates: list[Candidate] = []
+    mentions: list[_Mention] = []
     previous: str | None = None
     previous_named: tuple[str, ...] = ()
     for number, (sentence_start, sentence_end, figures, attributions) in enumerate(sentences):
@@ -152,47 +153,20 @@ def extract(
             last_rule, last_source = attribution_rule, source
             if source:
                 sources.append(source)
-            lo, hi = _interval(figure.qualifier, figure.value, figure.low, figure.high, about)
-            lo, hi = round(lo, 9), (None if hi is None else round(hi, 9))
-            confidence = 0.95 - _CONFIDENCE[attribution_rule]
-            if figure.vague:
-                confidence -= 0.15
-            if not what:
-                confidence -= 0.2
-            if figure.rule in ("change:from", "change:by"):
-                confidence -= 0.1
-            notes = ""
-            if figure.dotted:
-                notes += "+dot_thousands"
-                confidence = min(confidence, 0.6)
-            if figure.lakh:  # a typo in English news ("1,50,000"): a person confirms it
-                notes += "+lakh_grouping"
-                confidence = min(confidence, 0.75)
-            as_of, dating = figure_date(figure.start, figure.end, datings)
-            if dating:
-                notes += f"+date:{dating}"
-                if dating != "day":
-                    confidence = min(confidence, 0.7)
-            candidates.append(
-                Candidate(
-                    value=figure.value,
-                    qualifier=figure.qualifier,
-                    lo=lo,
-                    hi=hi,
-                    low=figure.low,
-                    high=figure.high,
-                    what=what or None,
-                    source=source,
-                    sentence=sentence,
-                    sentence_start=sentence_start,
-                    start=figure.start,
-                    end=figure.end,
-                    figure=text[figure.start : figure.end],
-                    vague=figure.vague,
-                    confidence=round(max(0.05, min(1.0, confidence)), 2),
-                    rule=f"{figure.rule}{notes}+attrib:{attribution_rule}",
-                    as_of=as_of,
-                    unit=figure.unit,
+            mentions.append(
+                _Mention(
+                    figure.value,
+                    figure.qualifier,
+                    figure.low,
+                    figure.high,
+                    what or None,
+                    source,
+                    sentence,
+                    sentence_start,
+                    figure.start,
+                    figure,
+                    attribution_rule,
+                    datings,
                 )
             )
         named = [a.source for a in attributions if not a.pronoun and not a.generic]
@@ -205,10 +179,102 @@ def extract(
             previous = organisations()[-1][1]
         else:
             previous = None
-    if not rows:
-        return _first_mentions(candidates)
+    if not rows:  # a candidate is made only for a figure proposed
+        return [_candidate(text, mention, about) for mention in _first_mentions(mentions)]
+    candidates = [_candidate(text, mention, about) for mention in mentions]
     in_rows, others = _in_rows(text, candidates, rows)
     return sorted(in_rows + _first_mentions(others), key=lambda candidate: candidate.start)
+
+
+class _Mention(NamedTuple):
+    """A figure of the text with who gave it and what it counts: what :func:`_first_mentions`
+    reads of a candidate, and what the candidate is made of."""
+
+    value: float | None
+    qualifier: Qualifier
+    low: float | None
+    high: float | None
+    what: str | None
+    source: str | None
+    sentence: str
+    sentence_start: int
+    start: int
+    figure: Figure
+    attribution_rule: str
+    datings: Datings
+
+
+def _candidate(text: str, mention: _Mention, about: float) -> Candidate:
+    """The candidate a figure gives: its interval, how sure its reading is, the rules that read
+    it, and the moment its sentence dates it to."""
+    figure, attribution_rule = mention.figure, mention.attribution_rule
+    lo, hi = _interval(figure.qualifier, figure.value, figure.low, figure.high, about)
+    lo, hi = round(lo, 9), (None if hi is None else round(hi, 9))
+    confidence = 0.95 - _CONFIDENCE[attribution_rule]
+    if figure.vague:
+        confidence -= 0.15
+    if not mention.what:
+        confidence -= 0.2
+    if figure.rule in ("change:from", "change:by"):
+        confidence -= 0.1
+    notes = ""
+    if figure.dotted:
+        notes += "+dot_thousands"
+        confidence = min(confidence, 0.6)
+    if figure.lakh:  # a typo in English news ("1,50,000"): a person confirms it
+        notes += "+lakh_grouping"
+        confidence = min(confidence, 0.75)
+    as_of, dating = figure_date(figure.start, figure.end, mention.datings)
+    if dating:
+        notes += f"+date:{dating}"
+        if dating != "day":
+            confidence = min(confidence, 0.7)
+    return Candidate(
+        value=figure.value,
+        qualifier=figure.qualifier,
+        lo=lo,
+        hi=hi,
+        low=figure.low,
+        high=figure.high,
+        what=mention.what,
+        source=mention.source,
+        sentence=mention.sentence,
+        sentence_start=mention.sentence_start,
+        start=figure.start,
+        end=figure.end,
+        figure=text[figure.start : figure.end],
+        vague=figure.vague,
+        confidence=round(max(0.05, min(1.0, confidence)), 2),
+        rule=f"{figure.rule}{notes}+attrib:{attribution_rule}",
+        as_of=as_of,
+        unit=figure.unit,
+    )
+
+
+class _Mentioned(Protocol):
+    """What :func:`_first_mentions` reads of a candidate or a mention."""
+
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def qualifier(self) -> Qualifier: ...
+    @property
+    def low(self) -> float | None: ...
+    @property
+    def high(self) -> float | None: ...
+    @property
+    def what(self) -> str | None: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def sentence(self) -> str: ...
+    @property
+    def sentence_start(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+
+
+Mentioned = TypeVar("Mentioned", bound=_Mentioned)
 
 
 class _Organisations:
@@ -260,7 +326,7 @@ def _in_rows(
     return in_rows, others
 
 
-def _first_mentions(candidates: list[Candidate]) -> list[Candidate]:
+def _first_mentions(candidates: list[Mentioned]) -> list[Mentioned]:
     """One candidate for a figure the text gives again ("... 1.7 million ... 'the 1.7 million
     who marched'"): the first mention that names a source, else the first."""
     dropped: set[int] = set(_quoted_again(candidates)) | set(_referred_to(candidates))
@@ -285,7 +351,7 @@ def _first_mentions(candidates: list[Candidate]) -> list[Candidate]:
     return [candidate for index, candidate in enumerate(candidates) if index not in dropped]
 
 
-def _quoted_again(candidates: list[Candidate]) -> list[int]:
+def _quoted_again(candidates: Sequence[_Mentioned]) -> list[int]:
     """Figures a quotation gives again just after the sentence that gave them ("... to 20 on
     Monday, an official said. 'The death toll is 20,' Sarker told AFP"): the speaker's own words
     for the figure already proposed, whatever its size."""
@@ -305,7 +371,7 @@ def _quoted_again(candidates: list[Candidate]) -> list[int]:
     return again
 
 
-def _referred_to(candidates: list[Candidate]) -> list[int]:
+def _referred_to(candidates: Sequence[_Mentioned]) -> list[int]:
     """Figures a sentence opens by naming again as "the N" ("more than 600 are held. Of the 600,
     173 ..."): the figure given before, whatever its hedge. Only at the opening: dropping "the N"
     further into a sentence was tried, and on real reporting it dropped true claims too."""
@@ -329,7 +395,7 @@ def _referred_to(candidates: list[Candidate]) -> list[int]:
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
-def _restated(first: Candidate, later: Candidate) -> bool:
+def _restated(first: _Mentioned, later: _Mentioned) -> bool:
     if first.value is not None and first.value >= 1000 and first.qualifier is not Qualifier.RANGE:
         # a figure this precise given twice is the same figure; a round one that two sources
         # give with different hedges ("up to two million", "an estimated 2 million") is two
