@@ -54,6 +54,7 @@ _MASKS = (
     ),
 )
 _MASK_MARKS = ("-/.", ":", "+(-.")  # a mark each mask's pattern needs
+_MAY_MASK = re.compile(r"\d[-/.:]\d|[+(]\d")  # what every mask's pattern holds
 _AFTER_RULES = (
     (
         "duration",
@@ -310,6 +311,8 @@ class Figure:
 
 
 def _masked(sentence_text: str, offset: int) -> list[tuple[int, int]]:
+    if not _MAY_MASK.search(sentence_text):
+        return []
     return [
         (offset + found.start(), offset + found.end())
         for (_, pattern), marks in zip(_MASKS, _MASK_MARKS, strict=True)
@@ -342,12 +345,15 @@ def _not_a_claim(
         return "ordinal"
     if _ORDINAL.match(after):
         return "ordinal"
-    rule = _AFTER_ANY.match(after)
-    if rule is not None:
-        assert rule.lastgroup is not None
-        return _AFTER_RULES[int(rule.lastgroup[1:])][0]
-    if _YEARS_OLD.match(after):
-        return "age"
+    # a letter after the number is an ordinal (above): each rule below then starts with one of
+    # these, and is tried only where one is
+    if after[:1].isspace() or after[:1] in ("-", "%", "°"):
+        rule = _AFTER_ANY.match(after)
+        if rule is not None:
+            assert rule.lastgroup is not None
+            return _AFTER_RULES[int(rule.lastgroup[1:])][0]
+        if _YEARS_OLD.match(after):
+            return "age"
     if (
         before.rstrip()[-1:] in ("$", "€", "£", "¥", "₹") or _ends_in(before, _BEFORE_WORDS)
     ) and _ANY_BEFORE.search(before):  # one scan; the rule that matched is named below
