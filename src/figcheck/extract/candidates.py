@@ -386,8 +386,8 @@ def _referred_to(candidates: Sequence[_Mentioned]) -> list[int]:
             for other in candidates[max(0, index - 8) : index]
         ):
             continue
-        opening = candidate.sentence[: candidate.start - candidate.sentence_start]
-        if len(opening) <= 8 and _THE_BEFORE.search(opening):  # "Of the 600", "The 600"
+        offset = candidate.start - candidate.sentence_start  # how long the opening is
+        if offset <= 8 and _THE_BEFORE.search(candidate.sentence[:offset]):  # "Of the 600"
             again.append(index)
     return again
 
