@@ -54,6 +54,8 @@ def _plain(value: Any) -> Any:
     if value is None or type(value) is str or type(value) is int:
         return value  # the most frequent cells, plain already
     if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return int(value)  # a whole number of 15 digits or fewer is exact as it is
         if not math.isfinite(value):
             return None
         value = float(f"{value:.15g}")  # 800 * 1.1 is 880, not 880.0000000000001
