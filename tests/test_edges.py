@@ -66,13 +66,24 @@ def test_init_where_it_cannot_create(runner: CliRunner, tmp_path: Path) -> None:
     assert err.startswith(f"figcheck: {blocker / 'x.yaml'}: cannot create: ")
 
 
-@pytest.mark.parametrize("name", ["a\nb.yaml", "a\tb.yaml", "a\x1b[31mb.yaml", "d\n/c.yaml"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "a\nb.yaml",
+        "a\tb.yaml",
+        "a\x1b[31mb.yaml",
+        "d\n/c.yaml",
+        "a\x85b.yaml",
+        "a\u2028b.yaml",
+        "a\u202eb.yaml",
+    ],
+)
 def test_init_refuses_a_name_with_a_control_character(
     runner: CliRunner, tmp_path: Path, name: str
 ) -> None:
     code, _, err = invoke(runner, "-f", str(tmp_path / name), "init")
     assert code == 2
-    assert err.count("\n") == 1 and "\x1b" not in err and "\t" not in err
+    assert err.count("\n") == 1 and "\x1b" not in err and "\t" not in err and name not in err
     assert "a file name with a control character" in err
     assert list(tmp_path.iterdir()) == []
 

@@ -675,6 +675,7 @@ def test_a_few_documents_or_occasions_describe_the_story(text: str, values: list
     [
         "Between Aug. 19 and 20, 142 new cases were reported.",
         "Between January 3 and 23, 142 new cases were reported.",
+        "Three shipwrecks were reported on January 23 and 25, with 142 new cases.",
         "From 12 to 20 January, 142 new cases were reported.",
     ],
 )
@@ -709,6 +710,45 @@ def test_one_thing_in_n_is_a_ratio() -> None:
 def test_an_acronym_is_not_a_pronoun_in_what_is_counted() -> None:
     found = extract("The ministry said 40 ISIS fighters and 50 US troops were killed.")
     assert [c.what for c in found] == ["ISIS fighters", "US troops killed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Gunmen killed 12 inside a club in Istanbul, police said.", 12),
+        ("Police said 25 club owners were arrested.", 25),
+        ("Police said they arrested 12 people on June 4 and 30 others on June 5.", 30),
+        ("The first attack came on June 4 and 12 more people died the next day.", 12),
+        ("Authorities froze 35 bank accounts, the ministry said.", 35),
+        ("Officials said 28 water sources were contaminated.", 28),
+        ("Police blocked 25 websites, the regulator said.", 25),
+        ("The commission said 30 new reports of torture were filed.", 30),
+        ("Officials said 30 rescue teams were deployed.", 30),
+        ("Congress passed 12 bills last year, officials said.", 12),
+        ("The convoy passed 30 checkpoints, the UN said.", 30),
+    ],
+)
+def test_the_rules_for_figures_that_are_not_claims_keep_ordinary_counts(
+    text: str, value: float
+) -> None:
+    found = [c for c in extract(text) if c.value == value]
+    assert len(found) == 1 and found[0].qualifier is Qualifier.EXACT
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Cases grew by 300 to 500 a week in October, the WHO said.", 300, 500),
+        ("Cases increased by 20 to 30 a day, officials said.", 20, 30),
+        ("The population grew by 2 to 3 million people a year.", 2_000_000, 3_000_000),
+    ],
+)
+def test_a_rise_by_a_range_is_a_range(text: str, low: float, high: float) -> None:
+    assert (only(text).low, only(text).high) == (low, high)
+
+
+def test_a_headline_in_capitals_keeps_its_stop_words() -> None:
+    assert only("OFFICIALS SAY 40 DEAD IN ATTACK ON UN BASE.").what == "DEAD"
 
 
 def test_members_of_a_club_are_counted() -> None:

@@ -91,11 +91,12 @@ def _included(ctx: typer.Context, path: str) -> list[str]:
 
 
 def _create(target: Path) -> None:
-    if any(character < " " or character == "\x7f" for character in str(target)):
-        from figcheck.safety import visible
+    from figcheck.safety import visible
 
+    if visible(str(target)) != str(target):
         raise UsageError(
-            f"{visible(str(target))}: a file name with a control character (a line break, a tab) "
+            f"{visible(str(target))}: a file name with a control character (a line break, a tab, "
+            "a right-to-left mark) "
             "would be printed garbled in every message; choose another name"
         )
     if target.exists() or target.is_symlink():

@@ -98,14 +98,6 @@ _AFTER_RULES = (
         ),
     ),
     (
-        "name",  # "the 100 crore club", "the 500 home run club": a club is named by its number
-        re.compile(
-            r"\s+(?:(?!(?:of|the|in|at|from|to|and|or)\b)[A-Za-z-]+\s+){0,2}club\b"
-            r"(?!\s+(?:members?|staff|officials|players|fans|supporters|employees|workers)\b)",
-            re.I,
-        ),
-    ),
-    (
         "ratio",  # "1 in 4", "one in every five", "3 out of 10"
         re.compile(
             r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d{1,3}(?![\d,.])|one|two|three|four|five"
@@ -128,10 +120,6 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _BEFORE_RULES = (
     ("money", re.compile(r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|INR|Rs\.?))\s?$")),  # "₹ 2,000" too
     ("date", re.compile(r"\b" + MONTH + r"\.?\s+$")),
-    (  # "between January 3 and 23": the second day of a span
-        "date",
-        re.compile(r"\b" + MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to|through|until)\s+$"),
-    ),
     ("age", re.compile(r"\b(?:aged|age(?:\s+of)?|ages)\s+$", re.I)),
     (
         "name",
@@ -198,23 +186,49 @@ _BEFORE_WORDS = _MONTH_WORDS | word_set(  # the last words of the rules below, "
     model channel episode season volume vol windows version covid cop group top formula
     interstate brigade battalion division regiment lot box ballot proposition prop measure
     amendment rule item table figure fig line magnitude to with interviewed surveyed polled
-    every and through until in"""
+    every in and through until"""
 )
 _ANY_BEFORE = re.compile(
     "|".join(f"(?:{pattern.pattern})" for name, pattern in _BEFORE_RULES if name != "year"),
     re.I,
 )
+_MODIFIERS = (  # a word or two before the noun, none of them a verb or a preposition
+    r"(?:(?!(?:in|of|at|on|from|across|and|or|to|by|for|with|were|was|are|is|had|have|has"
+    r"|more|people|dead|killed|died|injured|wounded|hurt|missing|held)\b)[\w-]+\s+)"
+)
 _DESCRIBING = re.compile(  # "the two largest unions", "in two incidents", "across 200 districts"
     r"\s+(?:(?:largest|biggest|main|major|leading|other|separate|rival|opposing|key)\b"
-    r"|(?:(?!(?:in|of|at|on|from|across|and|or|to|by|for|with|were|was|are|is|had|have|has"
-    r"|more|people|dead|killed|died|injured|wounded|hurt|missing|held)\b)[\w-]+\s+){0,2}?"
-    r"(?:incidents|occasions|sides|teams|rounds|districts|provinces|countries|regions|nations"
-    r"|states|locations|facts|things|takeaways|reasons|questions|lessons"
-    r"|shipwrecks|reports|estimates|sources|accounts|records|studies|surveys|websites)\b)",
+    r"|(?:incidents|occasions|sides|teams|rounds|districts|provinces|countries|regions|nations"
+    r"|states|locations|facts|things|takeaways|reasons|questions|lessons|shipwrecks)\b"
+    r"|" + _MODIFIERS + r"{1,2}?(?:incidents|occasions|districts|provinces|countries|regions"
+    r"|nations|states|locations|shipwrecks)\b)",  # "in 13 coastal districts"
     re.I,
 )
-"""A small number of places, occasions or documents: it describes the story or the text itself
-("several different records", "in two deadly shipwrecks"), a word or two may stand between."""
+_A_FEW_DESCRIBING = re.compile(
+    r"\s+" + _MODIFIERS + r"{0,2}?(?:incidents|occasions|sides|countries|states|shipwrecks"
+    r"|reports|estimates|sources|records|studies|surveys|websites)\b",
+    re.I,
+)
+"""After "several", "a few", "a couple": places, occasions or documents, a word or two between,
+describe the story or the text itself ("several sources had challenged", "several different
+records", "in several deadly shipwrecks"); a number ("25 websites") may be a count."""
+_THE_N_CLUB = re.compile(
+    r"\s+(?:(?!(?:a|an|the|of|in|inside|outside|near|at|from|to|and|or)\b)[A-Za-z-]+\s+){0,2}"
+    r"club\b(?!\s*-?\s*(?:members?|owners?|patrons?|goers?|staff|officials|players|fans"
+    r"|supporters|employees|workers|managers|bouncers)\b)",
+    re.I,
+)
+"""After "the N": a club named by its number ("the 100 crore club", "the 500 home run club")."""
+_DAY_SPAN = re.compile(
+    r"\b" + MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to|through|until)\s+$", re.I
+)
+_SPAN_ENDS = re.compile(
+    r"\s*(?:[,.;:)]|$|\d{4}\b|(?:with|in|at|on|when|as|after|before|and|but|while|during|amid"
+    r"|to|for|from|the)\b)",
+    re.I,
+)
+""""between January 3 and 23,", "on January 23 and 25, with": the second day of a span, when
+nothing counted follows it ("on June 4 and 30 others on June 5" counts 30)."""
 _ONE_IN = re.compile(
     r"\s+(?:[a-z]+\s+){1,2}in\s+(?:every\s+)?(?:\d{1,3}(?![\d,.])|two|three|four|five|six|seven"
     r"|eight|nine|ten|a\s+hundred)\b",
@@ -229,6 +243,10 @@ _MORE_WORDS = re.compile(  # hedges the shorthand does not read: "exceeds 4,700"
     r"|(?:(?:much|far|well)\s+)?(?:larger|higher|greater|bigger)\s+than)\s+(?:the\s+)?$",
     re.I,
 )
+_TOLL_BEFORE = re.compile(
+    r"\b(?:toll|tally|count|total|number|figure|deaths|dead)\b[^,;.]{0,70}$", re.I
+)
+""""The toll passed 600" is more than 600; "Congress passed 12 bills" is not."""
 _AS_HIGH_AS = re.compile(r"\bas\s+(?:high|large|much)\s+as\s+$", re.I)
 _NOT_A_HEDGE = re.compile(  # "hand over 40 prisoners", "went up to 90": a verb, not a hedge
     r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|took|taken|tak(?:e|es|ing)|went|gone|go(?:es)?"
@@ -263,7 +281,13 @@ _CHANGE_TO = re.compile(r"\b" + _CHANGE_VERB + r"(?:\s+[\w'’]+){0,2}?\s+to\s+$
 _TO, _FROM_WORD = word_set("to *"), word_set("from *")  # *: any word outside ASCII
 _UP_FROM = re.compile(r"\b" + _CHANGE_VERB + r"(?:\s+[\w'’]+){0,2}?\s+from\s+$", re.I)
 _UP_BY = re.compile(r"\b" + _CHANGE_VERB + r"(?:\s+[\w'’]+){0,2}?\s+by\s+$", re.I)
-""""risen by 7,719 to 620,491": the rise and the new figure, never a range."""
+""""risen by 7,719 to 620,491": the rise and the new figure, not a range, when the second is
+at least three times the first and no rate follows ("grew by 300 to 500 a week" is a range)."""
+_RATE = re.compile(
+    r"\s*(?:%|percent\b|per\s*cent\b|(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b"
+    r"|(?:people|cases|deaths)\s+(?:a|an|per|each|every)\b|(?:million|billion|thousand)\b)",
+    re.I,
+)
 _TRAILING_HEDGES = (
     (re.compile(r"\s+or\s+more\b", re.I), Qualifier.AT_LEAST),
     (re.compile(r"\s+or\s+so\b|-odd\b", re.I), Qualifier.ABOUT),
@@ -369,6 +393,10 @@ def _not_a_claim(
         return "age"  # "Maria Lopez, 34, said"
     if value == 1 and _ONE_IN.match(after):
         return "ratio"  # "one school in eight"
+    if _THE_N_CLUB.match(after) and re.search(r"\bthe\s+\S*$", before, re.I):
+        return "name"
+    if value <= 31 and _SPAN_ENDS.match(after) and _DAY_SPAN.search(before):
+        return "date"
     if value <= 40 and _DESCRIBING.match(after):
         return "describing"
     return None
@@ -485,6 +513,9 @@ def _figure_at(
         as_high = (
             _AS_HIGH_AS.search(text, window, start) if text[window:start].endswith("as ") else None
         )
+        if more and more.group()[:4].casefold() == "pass":
+            toll = _TOLL_BEFORE.search(text, max(sentence_start, more.start() - 80), more.start())
+            more = more if toll else None
         if as_high and not more:
             hedge = (Qualifier.UP_TO, as_high.start())  # "put the toll as high as 65"
         if more:
@@ -500,6 +531,9 @@ def _figure_at(
             return end  # "several of the survivors said": who spoke, not a figure
         if _SPEAKERS_COUNTED.match(text, end, sentence_end):
             return end  # "several outlets including ABC said": who spoke, not a figure
+        few = " ".join(words.casefold().split()) in ("several", "a few", "a couple")
+        if few and _A_FEW_DESCRIBING.match(text, end, sentence_end):
+            return end  # "several sources had challenged": the story's documents or places
         why = _not_a_claim(text, start, end, sentence_start, low, words)
         after_of = re.match(r"\s+of\b", text[end:sentence_end], re.I)
         if why is None and after_of:
@@ -584,7 +618,11 @@ def _figure_at(
                 second_written,
                 second=True,
             )
-            by = _UP_BY.search(text, max(sentence_start, figure_start - 50), figure_start)
+            by = (
+                second.value >= 3 * low_value
+                and not _RATE.match(text, second.end)
+                and _UP_BY.search(text, max(sentence_start, figure_start - 50), figure_start)
+            )
             is_from = by or _FROM.search(
                 text[max(sentence_start, figure_start - 10) : figure_start]
             )
@@ -789,7 +827,9 @@ def what_is_counted(
             first = False
             continue
         first = False
-        acronym = len(word) > 1 and word.isupper()  # "50 US troops": not the pronoun "us"
+        acronym = (  # "50 US troops": not the pronoun "us"; a headline in capitals has none
+            len(word) > 1 and word.isupper() and not text[position:sentence_end].isupper()
+        )
         if (folded in STOP_WORDS and not acronym) or (folded.endswith("ly") and len(folded) > 4):
             break
         if words and folded in _PARTICIPLES:
