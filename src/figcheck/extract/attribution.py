@@ -145,6 +145,13 @@ _DOCUMENT_BEFORE = re.compile(  # "a report from X", "Amnesty's report", "the fo
 )
 
 
+_VERB_AFTER_AUTHOR = re.compile(
+    r"\s+(?=(?:was|were|is|are|has|have|had|will|would|came|comes|went|goes|got|gets|"
+    r"appeared|appears|[a-z]+ed)\b)"
+)
+"""Where a document's author ends when a verb follows it in the same clause."""
+
+
 _ISSUED = re.compile(
     r"\b(?:issued|published|released|produced|compiled|presented|prepared|wrote|submitted|"
     r"issues|publishes|releases|produces|presents)\s+$"
@@ -164,6 +171,10 @@ def _document_before(text: str, position: int, words: str) -> str | None:
     if _ISSUED.search(text, max(0, last.start() - 40), last.start()):
         return ""  # "X issued a report on Monday. The report said": X's, as the speaker's
     author = last.group("author") or last.group("owner")
+    if author:  # "a report by X came out on Monday", "by X was released": X, not what it did
+        capital = re.search(r"[A-Z]", author)
+        verb = _VERB_AFTER_AUTHOR.search(author, capital.start()) if capital else None
+        author = author[: verb.start()] if verb else author
     if author:  # "from the outlawed National Coordinator": the name
         author = re.sub(r"^(?:the\s+)?(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", author)
     named = _clean_source(author) if author else None
@@ -282,7 +293,7 @@ def _clean_source(raw: str) -> str | None:
         r"['’]s\s+(?:(?:own|latest|new|official|initial|provisional|revised|updated|earlier|"
         r"first|final|annual|weekly|daily)\s+)*(?:[A-Z][\w-]*\s+){0,4}(?:"
         + _REPORT_NOUNS
-        + r"|estimate|figure)\b.*$"
+        + r"|estimate|figure|database|list|research|website|blog)\b.*$"
         r"|['’]s$",
         "",
         source,
@@ -636,6 +647,8 @@ def _governing_noun(
         if first < 2 or tokens[first - 1].group() not in _GOVERNED_BY:
             break
         preposition = tokens[first - 1].group()
+        if preposition == "with" and re.match(r"(?:the\s+)?[A-Z]", phrase[0]):
+            return phrase  # "Doctors with Médecins Sans Frontières said": the organisation
         at = first - 2
         word = tokens[at].group()
         if tokens[at].start() < sentence_start or _SPEECH.fullmatch(word):
@@ -671,6 +684,8 @@ def _governing_noun(
             and before.casefold() not in _SUBJECT_STOP | _OPENERS | {"that"}
         ):
             break  # "how many took part in the march": the head is an object too
+        if preposition in ("from", "by") and folded in _MESSAGES:
+            return phrase  # "a letter from the governor said": the governor, who wrote it
         documents = (folded in _OWN_WORK or re.fullmatch(_REPORT_NOUNS, folded) is not None) and (
             preposition == "from" or tokens[first - 2].group() == "published"
         )  # "data from our records", "a study published in The Lancet": whose they are
@@ -680,6 +695,15 @@ def _governing_noun(
             phrase = head
         wider = phrase
     return wider
+
+
+_MESSAGES = word_set(
+    """letter letters tweet tweets message messages update updates bulletin bulletins release
+    releases communique communiqué communiques communiqués email note memo circular notice post
+    posts dispatch cable"""
+)
+"""What someone sends ("a letter from the governor", "a press release by X"): the sender speaks
+through it, unlike a report or a study, which may stand as written."""
 
 
 _RELATIVE_WORDS = word_set("on in at to")
@@ -883,8 +907,26 @@ def _inside_name(tokens: list[re.Match[str]], index: int, kept: list[re.Match[st
             return False
         if previous.casefold() in _NAME_LINKS:
             return before[:1].isupper()
-        # "the Stop the War Coalition", "charity Save the Children", but not "In England the
-        # Department of Health", "Yesterday the Red Cross"
+        # "the Stop the War Coalition", "charity Save the Children", "Save the Children said"
+        # at a sentence's start or after a comma, "a spokeswoman for Save the Children"; but not
+        # "In England the Department of Health", "Yesterday the Red Cross", "Overnight, the UN"
+        if (
+            previous[:1].isupper()
+            and previous.isalpha()
+            and previous.casefold() not in _NOT_IN_NAME
+            and not previous.casefold().endswith("ly")
+            and (
+                index < 2
+                or before in (",", ";", ":", "(", "—", "–")
+                or (
+                    before.casefold() in ("for", "of", "with", "from")
+                    and index > 2
+                    and tokens[index - 3].group()[:1].isalpha()
+                    and tokens[index - 3].group()[:1].islower()
+                )
+            )
+        ):
+            return True
         return previous[:1].isupper() and (
             before.casefold() in ("the", "a", "an", "by", "to")
             or (
@@ -1028,6 +1070,19 @@ _OPENERS = word_set(
     still despite as with according"""
 )
 
+_NOT_IN_NAME = (
+    _OPENERS
+    | _TIME_WORDS
+    | _AUX
+    | _PAST_WORDS
+    | _SUBJECT_STOP
+    | word_set(
+        """overnight elsewhere afterwards afterward nationwide here there so thus now then today
+    tonight yesterday separately again altogether"""
+    )
+)
+"""Capitalised words opening a sentence that are no part of a name with "the" after them."""
+
 
 def _clause_subject(text: str, sentence_start: int, limit: int) -> tuple[str, int] | None:
     """The subject at the start of the sentence, past an opening phrase ("In May 2007, ...")."""
@@ -1081,7 +1136,7 @@ def sentence_attributions(
             ")", sentence_start, according.start()
         )  # "(according to the police report)": the name ends at its parenthesis
         name = re.match(
-            r"[^,.;:)]+" if inside else r"[^,.;:]+", text[according.end() : sentence_end]
+            r"[^,.;:()]+" if inside else r"[^,.;:]+", text[according.end() : sentence_end]
         )
         if not name:
             continue
@@ -1779,8 +1834,13 @@ def attribute(
             named = [
                 a for a in attributions if not a.pronoun and not a.generic and a.end <= chosen.start
             ]
-            if chosen.source.casefold() in ("he", "she"):  # a person, never "the media"
-                named = [a for a in named if not _many(a.source)]
+            if chosen.source.casefold() in ("he", "she"):  # a person, never "the media",
+                named = [  # nor a name written after "the" ("The Guardian's database")
+                    a
+                    for a in named
+                    if not _many(a.source)
+                    and not (a.source[:1].isupper() and text[a.start : a.start + 4] in _ARTICLE)
+                ]
             if named and chosen.source.casefold() in ("it", "they", "he", "she", "we"):
                 return named[-1].source, named[-1].rule  # "The CGT said it had counted 3.5 million"
             later = [
@@ -1816,7 +1876,11 @@ def attribute(
                 and chosen.rule == "said"
                 and chosen.source.casefold().split()[-1] in _DOCUMENTS
             ):
-                # "The study found": as written when no document was named before it
+                if previous and chosen.source.casefold().split()[-1] in ("report", "reports"):
+                    # "UNICEF said 300 were hit. The report said": what UNICEF said
+                    return previous, "previous_sentence"
+                # "The study found": as written when no document was named before it, a work
+                # of its own rather than what the previous speaker said
                 return _clean_source(chosen.source) or chosen.source, chosen.rule
             if previous:
                 return _agreeing(chosen.source, previous, previous_named), "previous_sentence"
@@ -1876,8 +1940,9 @@ def _many(source: str) -> bool:
     )
 
 
+_ARTICLE = ("the ", "The ")
 _NAME_OWNS = re.compile(  # a person's name opening the sentence as an owner: "Marc Hale's"
-    r"([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+)['’]s\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"(?!The\s)([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+)['’]s\s+(?:[a-z][\w-]*\s+){0,3}"
     r"(?:database|count|tally|list|research|study|team|survey|work|estimate|website|blog)\b"
 )
 _GAPPED = re.compile(
@@ -1920,8 +1985,9 @@ _HEARSAY = re.compile(  # "a report that 79,000 died", "the claim by X that as f
     r"(?:by\s+((?:(?:[A-Z]\.){2,}|(?![,;:.]).){2,60}?)\s+)?that\s+[^,;:]*$"
 )
 _BARE_HEARSAY = re.compile(  # reports no one is named for, after a word that governs them
-    r"\b(?:of|about|to|despite|amid|after|following|over|[a-z]+ing|denied|rejected|dismissed|"
-    r"contradicted|disputed)\s+(?:(?:unconfirmed|earlier|initial|local|media|press|news|some|"
+    r"\b(?i:of|about|to|despite|amid|after|following|over|"
+    r"(?!(?:confirm|acknowledg|verify|corroborat|repeat|echo)ing\b)[a-z]+ing|denied|rejected|"
+    r"dismissed|contradicted|disputed)\s+(?:(?:unconfirmed|earlier|initial|local|media|press|news|some|"
     r"other)\s+)*(?:reports|rumou?rs|claims|speculation)\s+that\s+[^,;:]*$"
 )
 _RECEIVED_BY_SPEAKER = re.compile(
