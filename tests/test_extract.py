@@ -747,6 +747,17 @@ def test_a_rise_by_a_range_is_a_range(text: str, low: float, high: float) -> Non
     assert (only(text).low, only(text).high) == (low, high)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll rose from between 10 and 338,000 people, officials said.",
+        "The toll rose by between 10 and 338,000 people, officials said.",
+    ],
+)
+def test_a_range_after_from_or_by_is_a_range(text: str) -> None:
+    assert (only(text).low, only(text).high) == (10, 338_000)
+
+
 def test_a_headline_in_capitals_keeps_its_stop_words() -> None:
     assert only("OFFICIALS SAY 40 DEAD IN ATTACK ON UN BASE.").what == "DEAD"
 

@@ -626,6 +626,8 @@ def _figure_at(
             is_from = by or _FROM.search(
                 text[max(sentence_start, figure_start - 10) : figure_start]
             )
+            if qualifier is Qualifier.RANGE:
+                is_from = None  # "rose from between 10 and 20": a range, whatever came before
             if is_from and _RANGING.search(
                 text, max(sentence_start, figure_start - 40), figure_start
             ):
