@@ -77,13 +77,17 @@ THRESHOLDS_7 = {"precision": 0.96, "recall": 0.98, "source": 0.88}
 # The eighth test split (53 passages, 245 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
 # measured (0.932, 0.951, 0.781) after the sixth round of rules, never tuned on (233 of 245 claims
-# found, 250 proposed, 182 with the right source), rounded down.
-THRESHOLDS_8 = {"precision": 0.93, "recall": 0.95, "source": 0.78}
+# found, 250 proposed, 182 with the right source); after the seventh round (written without ever
+# looking at it) and the other extract changes beside it: (0.936, 0.955, 0.795) (234 found, 250
+# proposed, 186 with the right source), rounded down.
+THRESHOLDS_8 = {"precision": 0.93, "recall": 0.95, "source": 0.79}
 # The ninth test split (53 passages, 281 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
 # measured (0.8997, 0.957, 0.762) before the seventh round of rules, never tuned on (269 of 281
-# claims found, 299 proposed, 205 with the right source), rounded down.
-THRESHOLDS_9 = {"precision": 0.89, "recall": 0.95, "source": 0.76}
+# claims found, 299 proposed, 205 with the right source); after the seventh round (written without
+# ever looking at it) and the other extract changes beside it: (0.912, 0.957, 0.781) (269 found,
+# 295 proposed, 210 with the right source), rounded down.
+THRESHOLDS_9 = {"precision": 0.91, "recall": 0.95, "source": 0.78}
 
 
 @dataclass
