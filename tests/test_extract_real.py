@@ -1,9 +1,9 @@
-"""figcheck.extract on real reporting: precision, recall and source accuracy on eleven corpora.
+"""figcheck.extract on real reporting: precision, recall and source accuracy on twelve corpora.
 
 The first seven test splits of the real corpus were each frozen until a round of rules was written
-looking at their errors, so they are development material now; the eighth and ninth are frozen
-(tests/extract_corpus/README.md). The scores of all nine must stay at or above the thresholds
-below. The dev split and the 52 invented passages are scored and shown; the eighth and ninth
+looking at their errors, so they are development material now; the eighth, ninth and tenth are
+frozen (tests/extract_corpus/README.md). The scores of all ten must stay at or above the thresholds
+below. The dev split and the 52 invented passages are scored and shown; the eighth, ninth and tenth
 splits are each scored in a test of their own and their scores are never printed.
 """
 
@@ -88,6 +88,10 @@ THRESHOLDS_8 = {"precision": 0.93, "recall": 0.95, "source": 0.79}
 # ever looking at it) and the other extract changes beside it: (0.912, 0.957, 0.781) (269 found,
 # 295 proposed, 210 with the right source), rounded down.
 THRESHOLDS_9 = {"precision": 0.91, "recall": 0.95, "source": 0.78}
+# The tenth test split (57 passages, 257 claims, from articles in no other file, annotated and
+# committed before extract was run on them, never tuned on; only its totals are ever looked at):
+# provisional until it is scored once before the eighth round of rules.
+THRESHOLDS_10 = {"precision": 0.0, "recall": 0.0, "source": 0.0}
 
 
 @dataclass
@@ -279,6 +283,7 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
     [
         ("real_test8.yaml", "test split 8", THRESHOLDS_8),
         ("real_test9.yaml", "test split 9", THRESHOLDS_9),
+        ("real_test10.yaml", "test split 10", THRESHOLDS_10),
     ],
 )
 def test_frozen_split_scores(name: str, split: str, thresholds: dict[str, float]) -> None:
