@@ -90,8 +90,9 @@ THRESHOLDS_8 = {"precision": 0.93, "recall": 0.95, "source": 0.79}
 THRESHOLDS_9 = {"precision": 0.91, "recall": 0.95, "source": 0.78}
 # The tenth test split (57 passages, 257 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
-# provisional until it is scored once before the eighth round of rules.
-THRESHOLDS_10 = {"precision": 0.0, "recall": 0.0, "source": 0.0}
+# measured (0.900, 0.981, 0.778) before the eighth round of rules, never tuned on (252 of 257
+# claims found, 280 proposed, 196 with the right source), rounded down.
+THRESHOLDS_10 = {"precision": 0.90, "recall": 0.98, "source": 0.77}
 
 
 @dataclass
