@@ -1638,18 +1638,19 @@ def _owner(text: str, figure: Figure, sentence_start: int) -> str | None:
     return _clean_source(phrase[0])
 
 
-_CLAUSE = re.compile(
-    r";|,\s*(?:while|whereas|but|although|though|and|even\s+as)\b|\s(?:while|whereas)\s", re.I
-)
+_COMMA_CLAUSE = re.compile(r",\s*(?:while|whereas|but|although|though|and|even\s+as)\b", re.I)
+_CLAUSE = re.compile(rf";|{_COMMA_CLAUSE.pattern}|\s(?:while|whereas)\s", re.I)
 
 
 def _clauses(gap: str) -> int:
     """How many clause marks (:data:`_CLAUSE`) ``gap`` holds; each needs a comma, a semicolon,
     "while" or "whereas"."""
-    if ";" in gap or "," in gap or not gap.isascii():
+    folded = gap.casefold()  # outside ASCII, a letter may match another ignoring case
+    if not gap.isascii() or "while" in folded or "whereas" in folded:
         return len(_CLAUSE.findall(gap))
-    folded = gap.casefold()
-    return len(_CLAUSE.findall(gap)) if "while" in folded or "whereas" in folded else 0
+    # without "while" or "whereas", a mark is a semicolon or a comma and a conjunction (a
+    # pattern that starts with a comma is looked for only at commas)
+    return gap.count(";") + (len(_COMMA_CLAUSE.findall(gap)) if "," in gap else 0)
 
 
 _PAUSE = re.compile(r"[,;:(—–\"”]")
@@ -1691,17 +1692,23 @@ def _abbreviates(before: str, inside: str) -> bool:
     return len(capitals) >= 2 and initials.endswith(capitals)
 
 
+_NAME = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|on|the)\s+|\s+))*[A-Z][\w&'’.-]*"
+    r"(?:\s*\([A-Z][A-Za-z&.-]{1,11}\))?"
+)
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,}s?")
+_INSTITUTION = re.compile(
+    r"\b[Tt]he\s+(government|army|police|military|authorities|ministry|junta|regime)\b"
+)
+
+
 def named_organisations(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """Named organisations in ``text[start:end]``: acronyms and capitalised names with an
     organisation word, with where each ends."""
     found: list[tuple[int, str]] = []
-    for name in re.finditer(
-        r"(?<![\w-])(?:[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|on|the)\s+|\s+))*[A-Z][\w&'’.-]*"
-        r"(?:\s*\([A-Z][A-Za-z&.-]{1,11}\))?",
-        text[start:end],
-    ):
+    for name in _NAME.finditer(text[start:end]):
         words = name.group().split()
-        acronyms = [w for w in words if re.fullmatch(r"[A-Z][A-Z&]{1,}s?", w.strip("().,"))]
+        acronyms = [w for w in words if _ACRONYM.fullmatch(w.strip("().,"))]
         has_org = any(w.casefold().strip("().,’'s") in _ORG_WORDS for w in words)
         named = [word.strip("().,") for word in acronyms]
         named = [word for word in named if word not in _NOT_ORG_ACRONYMS]
@@ -1714,10 +1721,7 @@ def named_organisations(text: str, start: int, end: int) -> list[tuple[int, str]
             continue
         if source and source not in _NOT_ORG_ACRONYMS:
             found.append((start + name.end(), source))
-    for institution in re.finditer(
-        r"\b[Tt]he\s+(government|army|police|military|authorities|ministry|junta|regime)\b",
-        text[start:end],
-    ):
+    for institution in _INSTITUTION.finditer(text[start:end]):
         found.append((start + institution.end(), institution.group(1)))
     return sorted(found)
 
@@ -1945,6 +1949,7 @@ _NAME_OWNS = re.compile(  # a person's name opening the sentence as an owner: "M
     r"(?!The\s)([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+)['’]s\s+(?:[a-z][\w-]*\s+){0,3}"
     r"(?:database|count|tally|list|research|study|team|survey|work|estimate|website|blog)\b"
 )
+_GAPPED_WORDS = ("and", "while", "whereas", "but")
 _GAPPED = re.compile(
     r"(?:,\s*|\s)(?:and|while|whereas|but)\s+((?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){0,3}?"
     r"[A-Za-z][\w'’-]*)\s+$"
@@ -1956,7 +1961,10 @@ def _gapped(
 ) -> str | None:
     """ "the unions counted 20,000 demonstrators and the prefecture 8,500": a second speaker
     whose verb the sentence leaves out, after a first speaker's verb and figure."""
-    gap = _GAPPED.search(text, max(sentence_start, figure.start - 60), figure.start)
+    window = max(sentence_start, figure.start - 60)
+    if not any(text.find(word, window, figure.start) >= 0 for word in _GAPPED_WORDS):
+        return None  # looked for only where one of its words is
+    gap = _GAPPED.search(text, window, figure.start)
     if gap is None:
         return None
     verbs = [
