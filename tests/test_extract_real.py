@@ -1,9 +1,9 @@
 """figcheck.extract on real reporting: precision, recall and source accuracy on twelve corpora.
 
-The first seven test splits of the real corpus were each frozen until a round of rules was written
-looking at their errors, so they are development material now; the eighth, ninth and tenth are
-frozen (tests/extract_corpus/README.md). The scores of all ten must stay at or above the thresholds
-below. The dev split and the 52 invented passages are scored and shown; the eighth, ninth and tenth
+The first eight test splits of the real corpus were each frozen until a round of rules was written
+looking at their errors, so they are development material now; the ninth and tenth are frozen
+(tests/extract_corpus/README.md). The scores of all ten must stay at or above the thresholds
+below. The dev split and the 52 invented passages are scored and shown; the ninth and tenth
 splits are each scored in a test of their own and their scores are never printed.
 """
 
@@ -75,11 +75,12 @@ THRESHOLDS_6 = {"precision": 0.97, "recall": 0.97, "source": 0.95}
 # with no author annotated unattributed, as the corpus rule says). The target for source is 0.85.
 THRESHOLDS_7 = {"precision": 0.96, "recall": 0.98, "source": 0.88}
 # The eighth test split (53 passages, 245 claims, from articles in no other file, annotated and
-# committed before extract was run on them, never tuned on; only its totals are ever looked at):
-# measured (0.932, 0.951, 0.781) after the sixth round of rules, never tuned on (233 of 245 claims
-# found, 250 proposed, 182 with the right source); after the seventh round (written without ever
-# looking at it) and the other extract changes beside it: (0.936, 0.955, 0.795) (234 found, 250
-# proposed, 186 with the right source), rounded down.
+# committed before extract was run on them): measured (0.932, 0.951, 0.781) after the sixth round
+# of rules, never tuned on (233 of 245 claims found, 250 proposed, 182 with the right source); after
+# the seventh round (written without ever looking at it) and the other extract changes beside it:
+# (0.936, 0.955, 0.795) (234 found, 250 proposed, 186 with the right source), rounded down. Those
+# scores were reported, and the eighth round of rules was written looking at its errors, so it is
+# development material now.
 THRESHOLDS_8 = {"precision": 0.93, "recall": 0.95, "source": 0.79}
 # The ninth test split (53 passages, 281 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
@@ -218,7 +219,7 @@ def _load(name: str) -> list[dict[str, Any]]:
 
 
 def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
-    test, test2, test3, test4, test5, test6, test7, dev, invented = (
+    test, test2, test3, test4, test5, test6, test7, test8, dev, invented = (
         _load(name)
         for name in (
             "real_test.yaml",
@@ -228,12 +229,13 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
             "real_test5.yaml",
             "real_test6.yaml",
             "real_test7.yaml",
+            "real_test8.yaml",
             "real_dev.yaml",
             "corpus.yaml",
         )
     )
     assert len(test) >= 30 and len(test2) >= 30 and len(test3) >= 40 and len(test4) >= 40
-    assert len(test5) >= 40 and len(test6) >= 40 and len(test7) >= 45
+    assert len(test5) >= 40 and len(test6) >= 40 and len(test7) >= 45 and len(test8) >= 45
     assert len(dev) >= 50 and len(invented) >= 50
     assert not {p["id"] for p in test} & {p["id"] for p in dev}
     assert not {p["url"] for p in test2} & {p["url"] for p in test + dev}  # other articles
@@ -249,7 +251,11 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
     older += test6
     assert not {p["url"] for p in test7} & {p["url"] for p in older}  # other articles
     assert not {p["id"] for p in test7} & {p["id"] for p in older}
+    older += test7
+    assert not {p["url"] for p in test8} & {p["url"] for p in older}  # other articles
+    assert not {p["id"] for p in test8} & {p["id"] for p in older}
     scores = {
+        "test split 8": score(test8),
         "test split 7": score(test7),
         "test split 6": score(test6),
         "test split 5": score(test5),
@@ -265,13 +271,14 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
         print("\nextract on real reporting:\n  " + "\n  ".join(lines))
         print(f"  dev misses: {scores['dev split'].misses}")
     for split, thresholds, line in (
-        ("test split 7", THRESHOLDS_7, lines[0]),
-        ("test split 6", THRESHOLDS_6, lines[1]),
-        ("test split 5", THRESHOLDS_5, lines[2]),
-        ("test split 4", THRESHOLDS_4, lines[3]),
-        ("test split", THRESHOLDS, lines[4]),
-        ("test split 2", THRESHOLDS_2, lines[5]),
-        ("test split 3", THRESHOLDS_3, lines[6]),
+        ("test split 8", THRESHOLDS_8, lines[0]),
+        ("test split 7", THRESHOLDS_7, lines[1]),
+        ("test split 6", THRESHOLDS_6, lines[2]),
+        ("test split 5", THRESHOLDS_5, lines[3]),
+        ("test split 4", THRESHOLDS_4, lines[4]),
+        ("test split", THRESHOLDS, lines[5]),
+        ("test split 2", THRESHOLDS_2, lines[6]),
+        ("test split 3", THRESHOLDS_3, lines[7]),
     ):
         frozen = scores[split]
         assert frozen.precision >= thresholds["precision"], line
@@ -282,7 +289,6 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("name", "split", "thresholds"),
     [
-        ("real_test8.yaml", "test split 8", THRESHOLDS_8),
         ("real_test9.yaml", "test split 9", THRESHOLDS_9),
         ("real_test10.yaml", "test split 10", THRESHOLDS_10),
     ],
