@@ -73,6 +73,7 @@ THRESHOLDS_6 = {"precision": 0.97, "recall": 0.97, "source": 0.95}
 # is development material now: (0.969, 0.984, 0.885) after that round and the extraction changes
 # landed beside it (223 of 252 found claims with the right source; two of its document nouns
 # with no author annotated unattributed, as the corpus rule says). The target for source is 0.85.
+# The eighth round of rules: (0.969, 0.984, 0.889), 224 right sources.
 THRESHOLDS_7 = {"precision": 0.96, "recall": 0.98, "source": 0.88}
 # The eighth test split (53 passages, 245 claims, from articles in no other file, annotated and
 # committed before extract was run on them): measured (0.932, 0.951, 0.781) after the sixth round
@@ -80,8 +81,9 @@ THRESHOLDS_7 = {"precision": 0.96, "recall": 0.98, "source": 0.88}
 # the seventh round (written without ever looking at it) and the other extract changes beside it:
 # (0.936, 0.955, 0.795) (234 found, 250 proposed, 186 with the right source), rounded down. Those
 # scores were reported, and the eighth round of rules was written looking at its errors, so it is
-# development material now.
-THRESHOLDS_8 = {"precision": 0.93, "recall": 0.95, "source": 0.79}
+# development material now: (0.936, 0.955, 0.957) after that round (224 of 234 found claims with
+# the right source), rounded down.
+THRESHOLDS_8 = {"precision": 0.93, "recall": 0.95, "source": 0.95}
 # The ninth test split (53 passages, 281 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
 # measured (0.8997, 0.957, 0.762) before the seventh round of rules, never tuned on (269 of 281

@@ -24,6 +24,9 @@ _SPEECH = re.compile(
     r"places|placed|told|tells|added|adds|noted|notes|believes|believe|indicated|indicates|"
     r"indicate|showed|shows|show|found|finds|verified|verifies|wrote|writes|"
     r"saying|estimating|reporting|confirming|claiming|counting|recording|documenting|warned|"
+    r"suggesting|adding|noting|insisting|stressing|explaining|"
+    r"argued|argues|argue|arguing|contended|contends|contend|"
+    r"(?:pointed|points|point|pointing)\s+out|fear|"
     r"warns|insisted|insists|acknowledged|acknowledges|admitted|admits|alleged|alleges|"
     r"disclosed|discloses|revealed|reveals|mentioned|mentions|recalled|recalls|recalling|"
     r"stressed|stresses|emphasised|emphasized|emphasises|emphasizes|asserted|asserts|"
@@ -37,18 +40,24 @@ _SPEECH = re.compile(
     r"(?:kept|keeps|keep|keeping)(?=\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:list|count|tally|record|records|database|register)\b)|"
     r"cite|cited|cites|citing|announcing|quoted|concluded|concludes|calculated|calculates|"
+    r"(?:names|named|naming|identifies|identified|identifying|classes|classed|classifies|"
+    r"classified)(?=\s+(?:(?:at\s+least|about|some|more\s+than|over|nearly|almost)\s+)?"
+    r"\d[\d,.]*\s+(?:[\w-]+\s+){0,3}?as\b)|"
     r"(?:agree|agrees|agreed)(?=\s+that\b)|"
     r"(?:raised|revised|updated|lowered|raising|revising|raises|revises|lowers|cut|cuts|"
-    r"reduced|reduces)(?=\s+(?:its|their|his|her|the|that|this)\s+"
+    r"reduced|reduces|deflated|deflates|inflated|inflates|adjusted|adjusts|corrected|corrects|"
+    r"increased|increases|decreased|decreases|lifted|lifts|trimmed|trims|slashed|slashes|"
+    r"downgraded|downgrades|upgraded|upgrades|boosted|boosts)(?=\s+(?:its|their|his|her|the|"
+    r"that|this)\s+"
     r"(?:[\w'’]+\s+){0,3}?(?:count|toll|tally|estimate|figure|total|number)\b)|"
     r"(?:offers|offered|offer|provides|provided|provide|published|publishes|issued|issues|"
     r"presented|presents|released|releases)"
-    r"(?=\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?(?:estimate|guess|figure|count"
-    r"|tally|toll|total|number)s?\b))\b"
+    r"(?=\s+(?:a|an|its|their|his|her|our|my|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:estimate|guess|figure|count|tally|toll|total|number)s?\b))\b"
 )
 _AMBIGUOUS = word_set(  # a verb after a name ("UNHCR estimates"), a noun after an adjective
     """reports report estimates estimate claims claim counts records documents notes states
-    shows show finds tallies figures fears lists"""
+    shows show finds tallies figures fears fear lists argues"""
 )
 _NOT_A_SUBJECT = word_set(  # before a speech word, these make it a noun or a passive
     """the a an its their his her our this that these those of with in on by for from new
@@ -83,9 +92,13 @@ _PASSIVE_BY = re.compile(
     r"stated|announced|documented|counted|recorded|tallied|verified|cited|put\s+forward|claimed|"
     r"mentioned|disclosed|revealed|"
     r"(?:listed|registered)(?:\s+as\s+\w+)?|"
-    r"(?<=figures\s)(?:released|published|compiled|provided|issued|given)|"
+    r"(?<=figures\s)(?:released|published|compiled|provided|issued|given|supplied)|"
+    r"(?:(?<=figures\swere\s)|(?<=figure\swas\s)|(?<=numbers\swere\s)|(?<=data\swere\s)|"
+    r"(?<=data\swas\s)|(?<=toll\swas\s)|(?<=figures\sare\s)|(?<=figure\sis\s))"
+    r"(?:supplied|provided|released|published|compiled|issued|given)|"
     r"(?<=\d\s)(?:released|published|provided|issued|given))"
-    r"(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+|\s+(?:yesterday|today|earlier|later))?\s+by\s+"
+    r"(?:\s+(?:on|last|this|in)\s+(?:\d{1,2}\s+)?[A-Z]?[a-z]+\.?(?:\s+\d{1,2}(?!\d))?"
+    r"(?:,?\s+\d{4})?|\s+(?:yesterday|today|earlier|later))?\s+by\s+"
 )
 _ANNOUNCED = re.compile(r"(?:confirmed|reported|announced|released|published|issued|given)\b")
 _BY_COUNT = re.compile(  # "by the Associated Press's count", "by its own tally"
@@ -207,7 +220,7 @@ _ORG_WORDS = word_set(
     centre center programme program association federation party news times post reuters press
     penal amnesty unicef ngo coalition alliance monitor secretariat parliament assembly senate
     congress tribunal bureau board command military hospital hospitals university
-    doctors"""
+    doctors directorate inspectorate"""
 )
 _NOT_ORG_ACRONYMS = word_set(
     "US USA UK AM PM GMT UTC TV OK I A AN BIG WAY COVID ID AD BC VIP CEO DNA MP MPS MEP MEPS"
@@ -228,6 +241,14 @@ class Attribution:
 @functools.lru_cache(maxsize=4096)
 def _clean_source(raw: str) -> str | None:
     source = " ".join(raw.replace("\n", " ").split()).strip(" ,;:.\"'“”‘’")
+    source = re.sub(r"^(?:But|And|Yet|So|Still)\s+", "", source)  # "But witnesses said"
+    source = re.sub(r"\s+(?:alone|itself|themselves)$", "", source)  # "X (AIIMS) alone reporting"
+    source = re.sub(  # "state officials and media reports": the officials
+        r"(?<=\w)\s+and\s+(?:(?:local|media|news|press|other|various|unconfirmed)\s+)+"
+        r"(?:reports|accounts)$",
+        "",
+        source,
+    )
     # a source never starts with a preposition: "of the deaths reported" names no one, "In New
     # Delhi Prime Minister X" is the minister
     source = re.sub(r"^(?:of|in|at)\s+(?:(?:the|a|an)\s+)?", "", source, flags=re.I)
@@ -240,6 +261,9 @@ def _clean_source(raw: str) -> str | None:
     )
     if commissioned:
         return commissioned.group(1)
+    role = re.match(r"(?:(?:an?|the)\s+)?(?:[a-z][\w-]*\s+)?([a-z]+)\s+to\s+\S", source)
+    if role and role.group(1) in _ROLES_TO and len(source.split()) <= 9:
+        return re.sub(r"^(?:an?|the)\s+", "", source)  # "an aide to the supreme leader X"
     source = _after_title(source)
     source = re.sub(r"[\"“”]", "", source)
     acronym = re.search(r"\(([A-Z][A-Za-z&.-]{1,11})\)\s*$", source)
@@ -283,6 +307,7 @@ def _clean_source(raw: str) -> str | None:
     )
     source = re.sub(r"(?<=[A-Za-z])\s+(?:19|20)\d\d$", "", source)  # "the Report 2012"
     source = re.sub(  # "the CCDHRN on Wednesday", "the ministry yesterday", "X on Nov. 21"
+        r"(?:\s+(?:released|issued|published|given|updated))?"  # "figures released on Monday"
         r"\s+(?:(?:on|last|this)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
         r"week|month|night)|yesterday|today|on\s+(?:\d{1,2}\s+)?" + _MONTHS_OR_SHORT + r")$",
         "",
@@ -385,7 +410,7 @@ def _clean_source(raw: str) -> str | None:
     if (
         source.casefold() in _REJECT
         or source == "who"
-        or re.search(r"\d(?!\d*(?:st|nd|rd|th)\b)", source)
+        or re.search(r"\d(?!\d*(?:st|nd|rd|th)\b)", _WEB_ADDRESS.sub("", source))
     ):
         return None
     if not _names_someone(source) or source.split()[-1].casefold() in _SPANS:
@@ -393,6 +418,10 @@ def _clean_source(raw: str) -> str | None:
     if re.search(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]$", source):
         return source + "."  # "the U.N.": its last full stop is the name's
     return source
+
+
+_WEB_ADDRESS = re.compile(r"[A-Za-z][\w-]*\.(?:com|org|net)\b")
+"""A name that may hold digits ("bdnews24.com")."""
 
 
 def _long_name(source: str) -> bool:
@@ -513,7 +542,8 @@ def _names_someone(source: str) -> bool:
 
 
 _TOKEN = re.compile(
-    r"\([A-Z][A-Za-z&.-]{1,11}\)|[A-Z]+(?:\.[A-Z]{2,})+['’]?s?\b|(?:[A-Z]\.){2,}(?=\s+[a-zA-Z])"
+    r"[A-Za-z][\w-]*\.(?:com|org|net)\b"  # a web address is one word: "bdnews24.com"
+    r"|\([A-Z][A-Za-z&.-]{1,11}\)|[A-Z]+(?:\.[A-Z]{2,})+['’]?s?\b|(?:[A-Z]\.){2,}(?=\s+[a-zA-Z])"
     r"|[\w'’-]+|[^\w\s]"
 )
 
@@ -601,13 +631,26 @@ def _subject_before(
         return None
     last = tokens[index].group()
     if last in ("who", "which") and index > 0:  # "Bana Lawan, who said 4 ..."
-        if tokens[index - 1].group() == ",":
-            aside = _before_aside(text, tokens, index - 1, sentence_start)
+        if tokens[index - 1].group() == "," and not (
+            last == "which" and index > 1 and tokens[index - 2].group()[:1].isupper()
+        ):  # "X, an epidemiologist at the CDC, which counts": the CDC, never a person
+            aside = (
+                _before_aside(text, tokens, index - 1, sentence_start)
+                if _appositive_before(text, tokens, index - 1, sentence_start)
+                else None
+            )
             if aside is not None and not aside[0][:1].isdigit():
                 return aside  # "one survivor, an 18-year-old man, who said": the survivor
-        index -= 2 if tokens[index - 1].group() == "," else 1
+        comma = tokens[index - 1].group() == ","
+        index -= 2 if comma else 1
         if index < 0:
             return None
+        antecedent = _phrase(text, tokens, index, sentence_start) if comma else None
+        if antecedent is not None and tokens[index].group()[:1].isalpha():
+            # "the U.S. Centers for Disease Control and Prevention, which counts 660", "an
+            # aide to the president, who said": the phrase before the comma, not the noun a
+            # preposition before it hangs on
+            return antecedent
         last = tokens[index].group()
     if last.casefold() in ("it", "they", "he", "she", "we"):
         return last, tokens[index].start()
@@ -723,6 +766,12 @@ def _relative_head(
             word == "who" and back == first - 1 and phrase[0].isalpha() and phrase[0].islower()
         )
         if word in ("who", "that") and (back < first - 1 or alone) and back > 0:
+            opening = tokens[back + 1].group().casefold()
+            if opening in DETERMINERS | {"the", "a", "an"} or (
+                back + 1 < first and opening.rstrip("s") in _SPEAKER_STEMS
+            ):
+                return None  # "said on his page that mayors on the island had reported": a
+                # clause of its own, whose subject the mayors are
             noun = tokens[back - 1].group()
             if (
                 noun[:1].isalpha()
@@ -1014,6 +1063,26 @@ def _conjunct_starts_clause(tokens: list[re.Match[str]], index: int, sentence_st
     return back < 0 and speaker and tokens[0].start() == sentence_start  # the text's start
 
 
+def _appositive_before(
+    text: str, tokens: list[re.Match[str]], index: int, sentence_start: int
+) -> bool:
+    """Whether the words between the comma ``tokens[index]`` and the comma before it are a noun
+    phrase in apposition ("one driver, a 40-year-old farmer, who"; "the agency, UNHCR, which"),
+    not the rest of a clause ("the toll, up from the figure given by an aide, who")."""
+    other = index - 1
+    while other > 0 and tokens[other].start() >= sentence_start and index - other < 25:
+        if tokens[other].group() == "," and not _in_number(text, tokens[other]):
+            following = tokens[other + 1].group()
+            return following.casefold() in ("a", "an", "the", "one") or following[:1].isupper()
+        other -= 1
+    return False
+
+
+def _in_number(text: str, token: re.Match[str]) -> bool:
+    """Whether ``token`` is the comma inside a number ("41,000")."""
+    return text[token.start() - 1 : token.end() + 1].replace(",", "").isdigit()
+
+
 def _before_aside(
     text: str, tokens: list[re.Match[str]], index: int, sentence_start: int
 ) -> tuple[str, int] | None:
@@ -1022,8 +1091,10 @@ def _before_aside(
     mark = tokens[index].group()
     other = index - 1
     while other >= 0 and tokens[other].start() >= sentence_start and index - other < 25:
-        if tokens[other].group() == mark or tokens[other].group() in ",—–":
-            break
+        if (tokens[other].group() == mark or tokens[other].group() in ",—–") and not _in_number(
+            text, tokens[other]
+        ):
+            break  # never the comma inside "41,000"
         other -= 1
     else:
         return None
@@ -1141,8 +1212,9 @@ def sentence_attributions(
         if not name:
             continue
         # "according to an AP tally based on those announcements": the tally
-        words = re.split(
-            r"\s+(?:which|who|that|and\s+\d|based\s+on|drawn\s+from|compiled\s+from)\b",
+        words = re.split(  # "according to police sources at the end of April was 552"
+            r"\s+(?:which|who|that|and\s+\d|based\s+on|drawn\s+from|compiled\s+from|was|were|"
+            r"is|are|stood|stands|at\s+the\s+(?:end|start|beginning|time|close)\s+of|as\s+of)\b",
             name.group(),
         )[0]
         received = _RECEIVED.fullmatch(words)
@@ -1208,7 +1280,8 @@ def sentence_attributions(
             re.I,
         ):
             continue  # "the 500,000 it had counted by that hour": a time, not an agent
-        source = _clean_source(name.group())
+        # "supplied by the government and are widely quoted": the government
+        source = _clean_source(re.sub(r"\s+(?:and|or|but)$", "", name.group().rstrip()))
         if source is not None:
             end = passive.end() + len(name.group())
             found.append(Attribution(passive.start(), end, source, "by", "trail"))
@@ -1239,10 +1312,17 @@ def sentence_attributions(
     return found
 
 
+_NO_AUTHOR_ADJECTIVES = (
+    r"(?:(?:latest|new|newer|recent|first|early|earlier|initial|preliminary|provisional|available|"
+    r"unconfirmed|conflicting|media|press|news|various|official|unofficial|federal|national|final|"
+    r"revised|updated)\s+)*"
+)
 _NO_AUTHOR = re.compile(  # a document noun whose author the text does not give
-    r"(?:(?:the|some|most|other|several)\s+)?(?:(?:latest|new|newer|recent|first|early|earlier|"
-    r"initial|preliminary|available|unconfirmed|conflicting|media|press|news|various)\s+)*"
-    r"(?:information|estimates|reports|data|accounts|figures|numbers|statistics|counts)",
+    r"(?:(?:(?:the|some|most|other|several|an?)\s+)?" + _NO_AUTHOR_ADJECTIVES + r"(?:information|"
+    r"estimates?|reports|data|accounts|figures?|numbers|statistics|counts?|records|tally|toll)"
+    r"|an?\s+" + _NO_AUTHOR_ADJECTIVES + r"report)"  # "a media report"; never "the report"
+    r"(?:\s+(?:(?:released|issued|published|given)\s+)?(?:on|last|this|yesterday|today)\b"
+    r"(?:(?!\bby\b)[^,;])*)?",  # "a new official toll on Wednesday"
     re.I,
 )
 _POSSESSIVE_PRONOUNS = {
@@ -1277,11 +1357,17 @@ _STUDIES = word_set(  # what "found" a figure, as a study finds one (their stems
     investigator probe commission panel team"""
 )
 _BY_NEXT = re.compile(r"\s+by\b")
+_LIVES_NEXT = re.compile(r"[^,.;:]{0,40}?\b(?:lives|life)\b")
+_AUXILIARY_NEXT = re.compile(
+    r"\s+(?:have|had|has|are|were|was|is|will|would|may|might|could|can)\b"
+)
 _ME = re.compile(r"\s+(me|us)\b", re.I)
 _QUOTE_ENDS = (",'", ",’", ',"', ",”")
 _REVISED = re.compile(
     r"raised|revised|updated|lowered|raising|revising|raises|revises|lowers|cut|cuts|reduced|"
-    r"reduces"
+    r"reduces|deflated|deflates|inflated|inflates|adjusted|adjusts|corrected|corrects|increased|"
+    r"increases|decreased|decreases|lifted|lifts|trimmed|trims|slashed|slashes|downgraded|"
+    r"downgrades|upgraded|upgrades|boosted|boosts"
 )
 
 
@@ -1304,6 +1390,10 @@ def _speech(
         return None
     if _SPEECH.match(text, verb.end() + 1) and text[verb.end() : verb.end() + 1] == " ":
         return None  # "reports indicate": the first is a noun
+    if verb.group().startswith("claim") and _LIVES_NEXT.match(text, verb.end(), sentence_end):
+        return None  # "the disease, which has claimed over 23 lives": a toll, not a claim
+    if verb.group() in _AMBIGUOUS and _AUXILIARY_NEXT.match(text, verb.end(), sentence_end):
+        return None  # "Official reports have put": a noun, the subject of what follows
     me = _ME.match(text, verb.end(), sentence_end) if verb.group().startswith("g") else None
     if me is not None:  # "'Counting the photos gave me 23,000,' she wrote": the one quoted
         pronoun = "i" if me.group(1).casefold() == "me" else "we"
@@ -1366,7 +1456,7 @@ def _speech(
         and previous[:1].islower()
         and not speaker
         and folded not in _AUX
-        and folded not in ("he", "she", "it", "they", "we", "i", "who")  # "they claim": a verb
+        and folded not in ("he", "she", "it", "they", "we", "i", "who", "which")  # "they claim"
         and not owned  # "the group's breakdown shows": the group's
     ):
         return None  # "leaked documents": a noun; "the authorities still claim": a verb
@@ -1392,7 +1482,13 @@ def _speech(
         reach = max(sentence_start, verb.start() - _REACH)
         clauses = list(_CLAUSE_OPENING.finditer(text, reach, verb.start()))
         opening = clauses[-1].end() if clauses else sentence_start
-        subject = _clause_subject(text, opening, verb.start())
+        inverted = _INVERTED_BEFORE.search(text, max(opening, verb.start() - 80), verb.start())
+        # "'...,' said Major X, suggesting that the toll was six": the one who said it
+        subject = (
+            (inverted.group(1), inverted.start(1))
+            if inverted and text[inverted.start() - 4 : inverted.start()].rstrip()[-1:] in _QUOTES
+            else _clause_subject(text, opening, verb.start())
+        )
         participle = subject is not None and not _NOT_A_SPEAKER.search(subject[0])
     else:
         subject = _subject_before(text, at, sentence_start, words)
@@ -1482,6 +1578,12 @@ def _speech(
     return None
 
 
+_INVERTED_BEFORE = re.compile(
+    r"\b(?:said|says|added|adds|told\s+\w+)\s+([^,.;:'\"‘’“”]{2,60}?),\s*(?:\w+\s+)?$"
+)
+_QUOTES = frozenset("'\"’”")
+
+
 _PUTS = word_set("put puts putting placed places estimate estimates estimated estimating")
 _AT_AFTER_ASIDE = re.compile(r"[^.;:,]{1,80},[^.;:,]{1,60},\s+at\s+(?:[a-z]+\s+){0,3}$")
 
@@ -1533,9 +1635,51 @@ def _opening_phrase(text: str, sentence_start: int, end: int) -> bool:
     )
 
 
+_AUTHORLESS = word_set(  # words before a document noun that name no author ("official figures")
+    """the a an some most other several many various these those such its own two three both all
+    official unofficial federal national provincial regional local municipal latest
+    new newer recent first early earlier initial preliminary provisional final revised updated
+    later previous lower higher conflicting unconfirmed available independent media press news
+    country's countries' nation's nations' city's region's"""
+)
+_DOCUMENT_NOUNS = word_set(
+    """reports report figures figure estimates estimate records data statistics numbers tally
+    tallies count counts toll information accounts"""
+)
+
+
+def _authorless_document(words: list[str]) -> bool:
+    """Whether ``words`` are a document noun with no author: only adjectives, numbers and
+    determiners before it ("Official reports", "the two countries' lower figures", "a media
+    report"); never a name or a speaker's noun ("UN figures", "police records")."""
+    folded = [word.casefold().replace("’", "'").strip(",") for word in words]
+    if (
+        folded[:1]
+        and folded[0] in _DEFINITE_DETERMINERS
+        and not any(word in _OFFICIAL for word in folded[1:-1])
+    ):
+        return False  # "the report said", "its report found", "the latest report": the one before
+    return (
+        len(folded) > 1
+        and folded[-1] in _DOCUMENT_NOUNS
+        and any(word not in _DEFINITE_DETERMINERS for word in folded[:-1])
+        and all(word in _AUTHORLESS for word in folded[:-1])
+        and all(word.islower() for word in words[1:-1])
+    )
+
+
+_DEFINITE_DETERMINERS = word_set("the this that these those its their his her our")
+_OFFICIAL = word_set(  # what makes a definite document noun one with no author
+    """official unofficial federal national provincial regional local municipal media press news
+    lower higher country's countries' nation's nations' city's region's"""
+)
+
+
 def _make_attribution(raw: str, start: int, end: int, direction: str) -> Attribution | None:
     words = raw.split()
     folded = [word.casefold().strip(",") for word in words]
+    if _authorless_document(words):
+        return None  # "Official reports have put the toll at 254": no one is named
     if folded and (folded[0] in _PRONOUNS - {"the", "agency"} and len(folded) == 1):
         return Attribution(start, end, raw, "said", direction, pronoun=True)
     core = [word for word in folded if word not in ("the", "also", "a", "an")]
@@ -1654,6 +1798,14 @@ def _clauses(gap: str) -> int:
 
 
 _PAUSE = re.compile(r"[,;:(—–\"”]")
+_DIGIT = re.compile(r"\d")
+_CONTRAST_OPENS = re.compile(r"[,;]\s*(?:although|though|but|whereas|while)\s+$", re.I)
+"""A clause of contrast opening just before its speaker: the speaker gives nothing before it."""
+_OBJECT_GAP = re.compile(r"\s*(?:that\s+)?")
+"""What may stand between a reporting verb and the figure it reports directly."""
+_DOCUMENT_SUBJECT = re.compile(  # a document reports no figure over a speaker citing it
+    r"\b(?:reports?|estimates?|figures?|data|records|statistics|accounts|tally|count)\s+\w+$"
+)
 
 
 def _parens_source(text: str, position: int, limit: int) -> str | None:
@@ -1809,6 +1961,14 @@ def attribute(
             lead = 0
         elif attribution.direction in ("trail", "both") and attribution.start >= figure.end:
             gap = text[figure.end : attribution.start]
+            if _CONTRAST_OPENS.search(text, max(0, attribution.start - 14), attribution.start):
+                continue  # "1,320 deaths were reported, although officials said the toll rose"
+            if (
+                attribution.rule == "by"
+                and text[attribution.start - 2 : attribution.start - 1].isdigit()
+                and _DIGIT.search(gap)
+            ):
+                continue  # "43,000, up from the figure of 41,000 given by X": only the 41,000
             bound = not gap.strip() and text[figure.start - 4 : figure.start] == "the "
             if attribution.rule == "said" and not _PAUSE.search(gap) and not bound:
                 continue  # "5,000 victims housed at the shelter reported ...": its subject
@@ -1824,6 +1984,13 @@ def attribute(
             and (attribution.rule != "said" or not gap.strip())
         ):
             clauses = -1  # "the 280,000 put forward by the CGT", "the 6,453 the city reported"
+        if (
+            not lead
+            and attribution.rule == "said"
+            and _OBJECT_GAP.fullmatch(gap)
+            and not _DOCUMENT_SUBJECT.search(text, max(0, attribution.end - 60), attribution.end)
+        ):
+            clauses = -1  # "'But witnesses said five are missing,' said X": the witnesses
         if (
             attribution.rule == "by"
             and lead
@@ -1988,8 +2155,9 @@ def _gapped(
 _FOR_SPEAKER = re.compile(r"\s+(?:[a-z]+\s+)?for\s+the\s+([a-z]+)\b")
 _AGAINST = re.compile(r"\b(?:against|versus|vs\.?)\s+$")
 _HEARSAY = re.compile(  # "a report that 79,000 died", "the claim by X that as few as 300"
-    r"\b(?:(?:a|an|the)\s+(?:[a-z]+\s+)?(?:report|reports|claim|claims|rumou?rs?|suggestion|"
-    r"allegations?|accusations?|assertions?)|(?:allegations|accusations|claims)(?=\s+by\b))\s+"
+    r"\b(?:(?:[Aa]|[Aa]n|[Tt]he)\s+(?:[a-z]+\s+)?(?:report|reports|claim|claims|rumou?rs?|"
+    r"suggestion|allegations?|accusations?|assertions?)|(?:allegations|accusations|claims)"
+    r"(?=\s+by\b)|(?:Reports|Rumou?rs|Claims|Allegations)(?=\s+that\b))\s+"
     r"(?:by\s+((?:(?:[A-Z]\.){2,}|(?![,;:.]).){2,60}?)\s+)?that\s+[^,;:]*$"
 )
 _BARE_HEARSAY = re.compile(  # reports no one is named for, after a word that governs them

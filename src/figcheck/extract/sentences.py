@@ -18,7 +18,10 @@ _ABBREVIATIONS = word_set(
     e.g i.e u.s u.k u.n a.m p.m"""
 )
 _WORD_END = re.compile(r"([\w.]+)$")
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9#])|\n[ \t]*\n")
+_BOUNDARY = re.compile(  # a sentence may open with a web address in lower case ("bdnews24.com")
+    r"[.!?]+[\"'”’)\]]*(?=\s+(?:[\"'“‘(\[]?[A-Z0-9#]|[a-z][\w-]*\.(?:com|org|net)\b))"
+    r"|\n[ \t]*\n"
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
