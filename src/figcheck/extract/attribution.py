@@ -26,7 +26,7 @@ _SPEECH = re.compile(
     r"saying|estimating|reporting|confirming|claiming|counting|recording|documenting|warned|"
     r"suggesting|adding|noting|insisting|stressing|explaining|"
     r"argued|argues|argue|arguing|contended|contends|contend|"
-    r"(?:pointed|points|point|pointing)\s+out|fear|"
+    r"(?:pointed|points|point|pointing)\s+out|(?:fears|feared|fear)(?!\s+for\b)|"
     r"warns|insisted|insists|acknowledged|acknowledges|admitted|admits|alleged|alleges|"
     r"disclosed|discloses|revealed|reveals|mentioned|mentions|recalled|recalls|recalling|"
     r"stressed|stresses|emphasised|emphasized|emphasises|emphasizes|asserted|asserts|"
@@ -34,7 +34,7 @@ _SPEECH = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?(?:estimate|figure|count|tally|toll|total|number|\d)|"
     r"(?:\s+[\w'’-]+){1,3}\s+as\s)|"
     r"spoke|speaks|maintained|maintains|maintain|declared|declares|explained|explains|"
-    r"listed|lists|reckons|reckoned|reckon|fears|feared|recognises|recognizes|recognised|"
+    r"listed|lists|reckons|reckoned|reckon|recognises|recognizes|recognised|"
     r"recognized|saw(?=\s+(?:only\s+|just\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|"
     r"more\s+than\s+|over\s+|as\s+many\s+as\s+|up\s+to\s+)?\d)|"
     r"(?:kept|keeps|keep|keeping)(?=\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?"
@@ -242,6 +242,7 @@ class Attribution:
 def _clean_source(raw: str) -> str | None:
     source = " ".join(raw.replace("\n", " ").split()).strip(" ,;:.\"'“”‘’")
     source = re.sub(r"^(?:But|And|Yet|So|Still)\s+", "", source)  # "But witnesses said"
+    source = _DATE_BEFORE_AGENT.sub("", source)  # "a new toll on Wednesday from the ministry"
     source = re.sub(r"\s+(?:alone|itself|themselves)$", "", source)  # "X (AIIMS) alone reporting"
     source = re.sub(  # "state officials and media reports": the officials
         r"(?<=\w)\s+and\s+(?:(?:local|media|news|press|other|various|unconfirmed)\s+)+"
@@ -436,6 +437,13 @@ def _long_name(source: str) -> bool:
     )
 
 
+_DATE_BEFORE_AGENT = re.compile(
+    r"(?:\s+(?:released|issued|published|given|updated))?\s+(?:(?:on|last|this)\s+(?:monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|week|month|night)|yesterday|today)"
+    r"(?=\s+(?:from|by)\s)",
+    re.I,
+)
+"""A date between a document noun and its author, cut so the noun meets its "from"."""
 _MONTHS_OR_SHORT = (  # a month a source's trailing date is cut at ("on Nov", "on 21 November")
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
     r"july|august|september|october|november|december)\.?"
@@ -650,6 +658,11 @@ def _subject_before(
             # "the U.S. Centers for Disease Control and Prevention, which counts 660", "an
             # aide to the president, who said": the phrase before the comma, not the noun a
             # preposition before it hangs on
+            hung = _ORGANISATION_AFTER.search(antecedent[0]) if last == "which" else None
+            if hung and hung.group(1).split()[-1] in _ORG_WORDS:
+                # "an official at the health ministry, which counts": the ministry, never a
+                # person
+                return hung.group(1), antecedent[1] + hung.start(1)
             return antecedent
         last = tokens[index].group()
     if last.casefold() in ("it", "they", "he", "she", "we"):
@@ -784,6 +797,11 @@ def _relative_head(
             return None
         back -= 1
     return None
+
+
+_ORGANISATION_AFTER = re.compile(r"\s(?:at|for|from|with|in)\s+(?:the\s+)?([a-z][a-z\s-]*)$")
+"""The lower-case noun phrase after a preposition ending a phrase: "an official at the health
+ministry"."""
 
 
 def _phrase(
@@ -1322,7 +1340,7 @@ _NO_AUTHOR = re.compile(  # a document noun whose author the text does not give
     r"estimates?|reports|data|accounts|figures?|numbers|statistics|counts?|records|tally|toll)"
     r"|an?\s+" + _NO_AUTHOR_ADJECTIVES + r"report)"  # "a media report"; never "the report"
     r"(?:\s+(?:(?:released|issued|published|given)\s+)?(?:on|last|this|yesterday|today)\b"
-    r"(?:(?!\bby\b)[^,;])*)?",  # "a new official toll on Wednesday"
+    r"(?:(?!\b(?:by|from)\b)[^,;])*)?",  # "a new official toll on Wednesday"
     re.I,
 )
 _POSSESSIVE_PRONOUNS = {
@@ -1357,10 +1375,27 @@ _STUDIES = word_set(  # what "found" a figure, as a study finds one (their stems
     investigator probe commission panel team"""
 )
 _BY_NEXT = re.compile(r"\s+by\b")
-_LIVES_NEXT = re.compile(r"[^,.;:]{0,40}?\b(?:lives|life)\b")
+_LIVES_NEXT = re.compile(
+    r"\s+(?:the\s+lives\b|(?:(?:at\s+least|about|some|more\s+than|over|nearly|almost|around|"
+    r"up\s+to|as\s+many\s+as|another|a\s+further|an\s+estimated)\s+)?(?!that\b)[\w,.-]+"
+    r"(?:\s+[a-z]+){0,2}?\s+(?:lives|life)\b"
+    r"(?!\s+(?:were|was|had|have|has|are|is|been|lost)\b))"
+)
+"""'lives' as the object of a verb of claiming ("claimed over 23 lives", "claimed the lives of
+300"), never lives in the claimed content ("claimed that 300 lives had been lost")."""
 _AUXILIARY_NEXT = re.compile(
     r"\s+(?:have|had|has|are|were|was|is|will|would|may|might|could|can)\b"
 )
+"""An auxiliary after a word that is a verb or a noun ("reports", "claim", "estimates"): the word is
+a noun, the subject of the auxiliary ("Official reports have put"), unless a relative pronoun and
+a subject stand before it (_RELATIVE_SUBJECT_BEFORE)."""
+_RELATIVE_SUBJECT_BEFORE = re.compile(
+    r"\b(?:which|that|what|whom)\s+(?!(?:is|are|was|were|has|have|had)\b)"
+    r"(?:[\w.&'’-]+\s+){1,4}$",
+    re.I,
+)
+"""'which activists claim is over 300', 'What the UN estimates is': the verb of a relative clause,
+its subject before it and the auxiliary the clause's own."""
 _ME = re.compile(r"\s+(me|us)\b", re.I)
 _QUOTE_ENDS = (",'", ",’", ',"', ",”")
 _REVISED = re.compile(
@@ -1392,7 +1427,13 @@ def _speech(
         return None  # "reports indicate": the first is a noun
     if verb.group().startswith("claim") and _LIVES_NEXT.match(text, verb.end(), sentence_end):
         return None  # "the disease, which has claimed over 23 lives": a toll, not a claim
-    if verb.group() in _AMBIGUOUS and _AUXILIARY_NEXT.match(text, verb.end(), sentence_end):
+    if (
+        verb.group() in _AMBIGUOUS
+        and _AUXILIARY_NEXT.match(text, verb.end(), sentence_end)
+        and not _RELATIVE_SUBJECT_BEFORE.search(
+            text, max(sentence_start, verb.start() - 60), verb.start()
+        )
+    ):
         return None  # "Official reports have put": a noun, the subject of what follows
     me = _ME.match(text, verb.end(), sentence_end) if verb.group().startswith("g") else None
     if me is not None:  # "'Counting the photos gave me 23,000,' she wrote": the one quoted
@@ -1480,6 +1521,11 @@ def _speech(
         # million, but ministers dispute that, putting it at 1.2 million"), even across a figure
         # ("Several sources challenged the toll of 64, estimating more than 1,000")
         reach = max(sentence_start, verb.start() - _REACH)
+        if word in _WEAK_PARTICIPLES and (
+            _ADDING_TO.match(text, verb.end(), sentence_end)
+            or not _SAID_BEFORE.search(text, reach, verb.start())
+        ):
+            return None  # "The floods destroyed 2,000 homes, suggesting that": no one reports
         clauses = list(_CLAUSE_OPENING.finditer(text, reach, verb.start()))
         opening = clauses[-1].end() if clauses else sentence_start
         inverted = _INVERTED_BEFORE.search(text, max(opening, verb.start() - 80), verb.start())
@@ -1524,6 +1570,13 @@ def _speech(
             # said, 17.2 million were refugees"
             direction = "both"
         made = None if inside else _make_attribution(raw, start, verb.end(), direction)
+        if (
+            made is not None
+            and _REVISED.fullmatch(word)
+            and _THE_NEXT.match(text, verb.end(), sentence_end)
+            and not _can_speak(made.source, start > sentence_start)
+        ):
+            return None  # "Aftershocks increased the toll to 85": an event, not a source
         if made is not None and _REVISED.fullmatch(word):
             # "Mexico cut its toll to seven, the minister told reporters": the one who says so
             return dataclasses.replace(made, generic=True)
@@ -1578,6 +1631,34 @@ def _speech(
     return None
 
 
+_THE_NEXT = re.compile(r"\s+the\b")
+
+
+def _can_speak(source: str, inside: bool) -> bool:
+    """Whether ``source`` surely names one who can speak: a speaker or organisation noun, an
+    acronym, a name (a capitalised word past the first; one capitalised word, opening the
+    sentence only when it is no plural: "Cordova", "India"), "he" or "she"; never an event
+    ("Aftershocks", "Heavy rain", "bodies")."""
+    words = source.replace("’", "'").split()
+    head = words[-1].casefold().removesuffix("'s").rstrip("'")
+    return (
+        head in _SPEAKERS
+        or head in _ORG_WORDS
+        or head.rstrip("s") in _SPEAKERS
+        or head in ("he", "she")
+        or bool(re.fullmatch(r"[A-Z][A-Z&]+s?", words[-1]))
+        or any(word[:1].isupper() for word in words[1:])
+        or (len(words) == 1 and words[0][:1].isupper() and (inside or words[0][-1] != "s"))
+    )
+
+
+_WEAK_PARTICIPLES = word_set("suggesting adding noting explaining")
+"""Participles that report a figure only after a verb of saying ("X said 12 died, adding that
+40 were missing"; "'...,' said Major X, suggesting that"), never after a clause of events ("The
+floods destroyed 2,000 homes, suggesting that 10,000 were displaced")."""
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|wrote|announced)\b")
+_ADDING_TO = re.compile(r"\s+to\b")
+"""'adding to the 40 it captured': a sum, not a report."""
 _INVERTED_BEFORE = re.compile(
     r"\b(?:said|says|added|adds|told\s+\w+)\s+([^,.;:'\"‘’“”]{2,60}?),\s*(?:\w+\s+)?$"
 )
@@ -1914,12 +1995,21 @@ def attribute(
         if text.find("that", window, figure.start) >= 0
         else None
     )
-    if hearsay is not None and _RECEIVED_BY_SPEAKER.search(
-        text, max(sentence_start, hearsay.start() - 30), hearsay.start()
+    if hearsay is not None and (
+        _RECEIVED_BY_SPEAKER.search(
+            text, max(sentence_start, hearsay.start() - 30), hearsay.start()
+        )
+        or _RELATIVE_THAT.match(text, hearsay.start("that"))
+        or (  # "The group claims that 5,000 died": a speaker and its verb
+            hearsay.group("the")
+            and hearsay.group("middle")
+            and hearsay.group("noun") in ("report", "reports", "claim", "claims")
+            and hearsay.group("middle").rstrip("s") in _SPEAKERS | _ORG_WORDS
+        )
     ):
         hearsay = None  # "'We received a report that 14 were taken,' said X": X's, not hearsay
     if hearsay is not None:  # "Asked about a report that 79,000 had died, the minister said"
-        by = hearsay.group(1)
+        by = hearsay.group("by")
         return (_clean_source(by), "by") if by else (None, "none")
     if text.find("that", window, figure.start) >= 0 and _BARE_HEARSAY.search(
         text, window, figure.start
@@ -2155,11 +2245,21 @@ def _gapped(
 _FOR_SPEAKER = re.compile(r"\s+(?:[a-z]+\s+)?for\s+the\s+([a-z]+)\b")
 _AGAINST = re.compile(r"\b(?:against|versus|vs\.?)\s+$")
 _HEARSAY = re.compile(  # "a report that 79,000 died", "the claim by X that as few as 300"
-    r"\b(?:(?:[Aa]|[Aa]n|[Tt]he)\s+(?:[a-z]+\s+)?(?:report|reports|claim|claims|rumou?rs?|"
-    r"suggestion|allegations?|accusations?|assertions?)|(?:allegations|accusations|claims)"
-    r"(?=\s+by\b)|(?:Reports|Rumou?rs|Claims|Allegations)(?=\s+that\b))\s+"
-    r"(?:by\s+((?:(?:[A-Z]\.){2,}|(?![,;:.]).){2,60}?)\s+)?that\s+[^,;:]*$"
+    r"\b(?:(?:[Aa]|[Aa]n|(?P<the>[Tt]he))\s+(?:(?P<middle>[a-z]+)\s+)?(?P<noun>report|reports|"
+    r"claim|claims|rumou?rs?|suggestion|allegations?|accusations?|assertions?)|"
+    r"(?:allegations|accusations|claims)(?=\s+by\b)|"
+    r"(?:Reports|Rumou?rs|Claims|Allegations)(?=\s+that\b))\s+"
+    r"(?:by\s+(?P<by>(?:(?:[A-Z]\.){2,}|(?![,;:.]).){2,60}?)\s+)?(?P<that>that)\s+[^,;:]*$"
 )
+_RELATIVE_THAT = re.compile(  # "the report that the UN published on Monday said": whose report
+    r"that\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w.&'’-]+\s+){0,3}?(?:published|released|"
+    r"compiled|issued|produced|prepared|wrote|commissioned|obtained|saw|cited|quoted|leaked|"
+    r"filed|submitted|presented|sent|received|carried|drew\s+up|put\s+out)"
+    r"(?!\s+(?:\d|(?:the|a|an|its|their|some|all|more|over|about)\b))\b"
+)
+"""A relative clause after a document noun, its verb followed by no object: the document is the
+relative clause subject's, not hearsay ("Reports that Amnesty compiled show 450 were detained";
+never "a report that the government released 300 prisoners")."""
 _BARE_HEARSAY = re.compile(  # reports no one is named for, after a word that governs them
     r"\b(?i:of|about|to|despite|amid|after|following|over|"
     r"(?!(?:confirm|acknowledg|verify|corroborat|repeat|echo)ing\b)[a-z]+ing|denied|rejected|"
