@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from figcheck.errors import FigcheckError
 from figcheck.metrics import lookup
@@ -252,8 +253,9 @@ def _vague_table(
     return table, _phrase_pattern(list(table))
 
 
-@dataclass(frozen=True, slots=True)
-class _Number:
+class _Number(NamedTuple):
+    """A number as written: a named tuple, since one is made for every number read."""
+
     value: Decimal
     end: int
     bare: bool  # no multiplier word or suffix: "2" in "2-3 million" takes the million
