@@ -18,7 +18,8 @@ from figcheck.extract.figures import DETERMINERS, STOP_WORDS, Figure
 from figcheck.extract.text import word_set
 
 _SPEECH = re.compile(
-    r"\b(said|says|say|estimated|estimates|estimate|reported|reports|report|confirmed|confirms|"
+    r"\b(?=[a-z])"  # every verb starts with a small letter: other words are not tried
+    r"(said|says|say|estimated|estimates|estimate|reported|reports|report|confirmed|confirms|"
     r"confirm|claimed|claims|claim|stated|states|announced|announces|suggested|suggests|suggest|"
     r"counted|counts|recorded|records|documented|documents|tallied|tallies|puts|put|putting|"
     r"places|placed|told|tells|added|adds|noted|notes|believes|believe|indicated|indicates|"
@@ -2307,7 +2308,10 @@ def _object(text: str, sentence_start: int, end: int, name: str) -> bool:
     start = text.rfind(name, sentence_start, end)
     if start < 0:
         return False
-    before = _WORD_BEFORE.search(text[max(sentence_start, start - 40) : start])
+    window = text[max(sentence_start, start - 40) : start]
+    # a match is the window's last word, or the one before an article: read from there on
+    words = window.rsplit(None, 2)
+    before = _WORD_BEFORE.search(window, len(words[0]) if len(words) == 3 else 0)
     if before is None:
         return False
     word = before.group(1)
@@ -2331,16 +2335,18 @@ _ACTS = re.compile(  # an organisation doing something to the people counted, no
 )
 
 
+_NAMES_THE_FIGURE = re.compile(
+    r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:estimate|figure|tally|count|toll)\b"
+)
+
+
 def next_sentence_source(
     text: str, sentence: tuple[int, int, list[Figure], list[Attribution]]
 ) -> str | None:
     """ "... rose to at least 1,470. The updated estimate, by the AP's count, is ...": a figure
     the next sentence names as "the estimate" takes the source given there."""
     start, end, _, attributions = sentence
-    if not re.match(
-        r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:estimate|figure|tally|count|toll)\b",
-        text[start:end],
-    ):
+    if not _NAMES_THE_FIGURE.match(text, start, end):
         return None
     named = [a for a in attributions if not a.pronoun and not a.generic and a.start < start + 80]
     return named[0].source if named else None
