@@ -377,8 +377,9 @@ def _referred_to(candidates: Sequence[_Mentioned]) -> list[int]:
     further into a sentence was tried, and on real reporting it dropped true claims too."""
     again = []
     for index, candidate in enumerate(candidates):
-        if candidate.value is None or candidate.start == candidate.sentence_start:
-            continue
+        offset = candidate.start - candidate.sentence_start  # how long the opening is
+        if candidate.value is None or offset == 0 or offset > 8:
+            continue  # only a figure a few characters into its sentence: "Of the 600"
         if not any(  # looked for first: the words before are read by a regex
             other.value == candidate.value
             and other.start < candidate.start
@@ -386,8 +387,7 @@ def _referred_to(candidates: Sequence[_Mentioned]) -> list[int]:
             for other in candidates[max(0, index - 8) : index]
         ):
             continue
-        offset = candidate.start - candidate.sentence_start  # how long the opening is
-        if offset <= 8 and _THE_BEFORE.search(candidate.sentence[:offset]):  # "Of the 600"
+        if _THE_BEFORE.search(candidate.sentence[:offset]):
             again.append(index)
     return again
 
