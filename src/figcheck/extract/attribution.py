@@ -2207,7 +2207,7 @@ _NAME_OWNS = re.compile(  # a person's name opening the sentence as an owner: "M
     r"(?!The\s)([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+)['’]s\s+(?:[a-z][\w-]*\s+){0,3}"
     r"(?:database|count|tally|list|research|study|team|survey|work|estimate|website|blog)\b"
 )
-_GAPPED_WORDS = ("and", "while", "whereas", "but")
+_GAPPED_WORD = re.compile("and|while|whereas|but")  # the words _GAPPED needs
 _GAPPED = re.compile(
     r"(?:,\s*|\s)(?:and|while|whereas|but)\s+((?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){0,3}?"
     r"[A-Za-z][\w'’-]*)\s+$"
@@ -2220,7 +2220,7 @@ def _gapped(
     """ "the unions counted 20,000 demonstrators and the prefecture 8,500": a second speaker
     whose verb the sentence leaves out, after a first speaker's verb and figure."""
     window = max(sentence_start, figure.start - 60)
-    if not any(text.find(word, window, figure.start) >= 0 for word in _GAPPED_WORDS):
+    if not _GAPPED_WORD.search(text, window, figure.start):
         return None  # looked for only where one of its words is
     gap = _GAPPED.search(text, window, figure.start)
     if gap is None:

@@ -131,14 +131,14 @@ def extract(
             if not what and last_what:
                 what = last_what  # "17 of them", "up from 60"
             last_what = what
-            following = [other.start for other in figures[position + 1 : position + 2]]
+            following = figures[position + 1].start if position + 1 < len(figures) else sentence_end
             source, attribution_rule = attribute(
                 text,
                 figure,
                 attributions,
                 sentence_start,
                 previous,
-                following[0] if following else sentence_end,
+                following,
                 organisations,
                 previous_named,
             )
