@@ -786,6 +786,7 @@ _PARTICIPLES = word_set(
 )
 _HARM = word_set("killed dead injured wounded hurt missing")
 _HEADS = ("toll", "tally", "number", "count", "total", "figure", "estimate")
+_ANY_HEAD = re.compile("|".join(_HEADS))  # in any word, as ``head in words`` finds it
 
 
 _SPEAKERS_COUNTED = re.compile(  # "several survivors told IOM", "two senior officials said"
@@ -879,7 +880,7 @@ _WORDS_AND_MARKS = re.compile(r"[^\W\d_][\w'’-]*|[,;:]")
 def _what_before(text: str, figure: Figure, sentence_start: int) -> str:
     before = text[max(sentence_start, figure.start - 80) : figure.start]
     folded = before.casefold()
-    if not figure.rule.startswith("change") and not any(head in folded for head in _HEADS):
+    if not figure.rule.startswith("change") and not _ANY_HEAD.search(folded):
         return ""  # no head noun to read (the words are read only where one is)
     words: list[str] = _WORDS_AND_MARKS.findall(before)
     for index in range(len(words) - 1, max(-1, len(words) - 10), -1):
