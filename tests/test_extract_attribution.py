@@ -1142,3 +1142,35 @@ def test_eighth_round_regressions(text: str, value: float, source: str | None) -
 )
 def test_eighth_round_relatives_and_fear(text: str, value: float, source: str | None) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # one list of adjectives that leave a document noun without an author
+        ("At least 300 died, according to lower estimates.", 300, None),
+        ("At least 300 died, according to provincial figures.", 300, None),
+        ("At least 300 died, according to independent estimates on Monday.", 300, None),
+        ("The two countries' lower figures put the toll at 300.", 300, None),
+        # a date after an authorless noun, but never a place or an author
+        (
+            "At least 40 died, according to data on the health ministry website.",
+            40,
+            "data on the health ministry website",
+        ),
+        ("At least 40 died, according to the latest figures on 3 March.", 40, None),
+        # web addresses beyond .com, .org and .net
+        ("The toll is 400, according to scroll.in.", 400, "scroll.in"),
+        ("The toll is 400, according to bbc.co.uk.", 400, "bbc.co.uk"),
+        ("The toll is 400, according to worldometers.info.", 400, "worldometers.info"),
+        ("The BBC reported 45 deaths. scroll.in reported 60.", 60, "scroll.in"),
+        ("At least 33 died, according to covid19bharat.in.", 33, "covid19bharat.in"),
+        # "So far" opens no name
+        ("So far officials have counted 40 deaths.", 40, "officials"),
+        ("Thus far the ministry has counted 40 deaths.", 40, "ministry"),
+    ],
+)
+def test_eighth_round_authorless_lists_and_web_addresses(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from figcheck.extract.figures import DETERMINERS, STOP_WORDS, Figure
-from figcheck.extract.text import word_set
+from figcheck.extract.text import WEB_ADDRESS, word_set
 
 _SPEECH = re.compile(
     r"\b(?=[a-z])"  # every verb starts with a small letter: other words are not tried
@@ -242,7 +242,8 @@ class Attribution:
 @functools.lru_cache(maxsize=4096)
 def _clean_source(raw: str) -> str | None:
     source = " ".join(raw.replace("\n", " ").split()).strip(" ,;:.\"'“”‘’")
-    source = re.sub(r"^(?:But|And|Yet|So|Still)\s+", "", source)  # "But witnesses said"
+    # "But witnesses said"; "So far officials have counted" ("far officials" after "so")
+    source = re.sub(r"^(?:(?:So|Thus)\s+far|far|But|And|Yet|So|Still)\s+", "", source)
     source = _DATE_BEFORE_AGENT.sub("", source)  # "a new toll on Wednesday from the ministry"
     source = re.sub(r"\s+(?:alone|itself|themselves)$", "", source)  # "X (AIIMS) alone reporting"
     source = re.sub(  # "state officials and media reports": the officials
@@ -422,7 +423,7 @@ def _clean_source(raw: str) -> str | None:
     return source
 
 
-_WEB_ADDRESS = re.compile(r"[A-Za-z][\w-]*\.(?:com|org|net)\b")
+_WEB_ADDRESS = re.compile(WEB_ADDRESS)
 """A name that may hold digits ("bdnews24.com")."""
 
 
@@ -551,8 +552,8 @@ def _names_someone(source: str) -> bool:
 
 
 _TOKEN = re.compile(
-    r"[A-Za-z][\w-]*\.(?:com|org|net)\b"  # a web address is one word: "bdnews24.com"
-    r"|\([A-Z][A-Za-z&.-]{1,11}\)|[A-Z]+(?:\.[A-Z]{2,})+['’]?s?\b|(?:[A-Z]\.){2,}(?=\s+[a-zA-Z])"
+    WEB_ADDRESS  # a web address is one word: "bdnews24.com", "bbc.co.uk"
+    + r"|\([A-Z][A-Za-z&.-]{1,11}\)|[A-Z]+(?:\.[A-Z]{2,})+['’]?s?\b|(?:[A-Z]\.){2,}(?=\s+[a-zA-Z])"
     r"|[\w'’-]+|[^\w\s]"
 )
 
@@ -1225,8 +1226,8 @@ def sentence_attributions(
         inside = text.rfind("(", sentence_start, according.start()) > text.rfind(
             ")", sentence_start, according.start()
         )  # "(according to the police report)": the name ends at its parenthesis
-        name = re.match(
-            r"[^,.;:()]+" if inside else r"[^,.;:]+", text[according.end() : sentence_end]
+        name = (_NAME_IN_PARENS if inside else _NAME_TO_STOP).match(
+            text[according.end() : sentence_end]
         )
         if not name:
             continue
@@ -1331,19 +1332,43 @@ def sentence_attributions(
     return found
 
 
-_NO_AUTHOR_ADJECTIVES = (
-    r"(?:(?:latest|new|newer|recent|first|early|earlier|initial|preliminary|provisional|available|"
-    r"unconfirmed|conflicting|media|press|news|various|official|unofficial|federal|national|final|"
-    r"revised|updated)\s+)*"
+_AUTHORLESS_ADJECTIVES = word_set(  # before a document noun, they name no author
+    """official unofficial federal national provincial regional local municipal latest new newer
+    recent first early earlier initial preliminary provisional final revised updated later previous
+    lower higher conflicting unconfirmed available independent media press news various"""
 )
-_NO_AUTHOR = re.compile(  # a document noun whose author the text does not give
+"""The one list of adjectives that leave a document noun without an author ("official figures",
+"according to lower estimates"), for _NO_AUTHOR and _authorless_document alike."""
+_PLACE_POSSESSIVES = word_set("country's countries' nation's nations' city's region's")
+_AUTHORLESS = (  # words before a document noun that name no author ("the two countries' lower")
+    _AUTHORLESS_ADJECTIVES
+    | _PLACE_POSSESSIVES
+    | word_set("the a an some most other several many these those such its own two three both all")
+)
+_DEFINITE_DETERMINERS = word_set("the this that these those its their his her our")
+_OFFICIAL = _PLACE_POSSESSIVES | (  # what makes a definite document noun one with no author
+    _AUTHORLESS_ADJECTIVES
+    & word_set(
+        """official unofficial federal national provincial regional local municipal media press
+        news lower higher"""
+    )
+)
+_NO_AUTHOR_ADJECTIVES = r"(?:(?:" + "|".join(sorted(_AUTHORLESS_ADJECTIVES)) + r")\s+)*"
+_NO_AUTHOR = re.compile(
     r"(?:(?:(?:the|some|most|other|several|an?)\s+)?" + _NO_AUTHOR_ADJECTIVES + r"(?:information|"
     r"estimates?|reports|data|accounts|figures?|numbers|statistics|counts?|records|tally|toll)"
     r"|an?\s+" + _NO_AUTHOR_ADJECTIVES + r"report)"  # "a media report"; never "the report"
-    r"(?:\s+(?:(?:released|issued|published|given)\s+)?(?:on|last|this|yesterday|today)\b"
-    r"(?:(?!\b(?:by|from)\b)[^,;])*)?",  # "a new official toll on Wednesday"
+    r"(?:\s+(?:(?:released|issued|published|given|updated)\s+)?(?:(?:on|last|this)\s+(?:monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|week|month|night|(?:\d{1,2}\s+)?"
+    + _MONTHS_OR_SHORT
+    + r"(?:\s+\d{1,2}(?!\d))?(?:,?\s+\d{4})?)|yesterday|today)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)?",  # "a new official toll on Wednesday"
     re.I,
 )
+"""A document noun with only determiners and _AUTHORLESS_ADJECTIVES before it, and at most a
+date after it: "according to the latest information", "a media report", "a new official toll
+on Wednesday"; never "the report" alone, never a noun with an author after it ("figures from
+the ministry", "data on the ministry's website")."""
 _POSSESSIVE_PRONOUNS = {
     "my": "i",
     "our": "we",
@@ -1352,6 +1377,8 @@ _POSSESSIVE_PRONOUNS = {
     "its": "it",
     "their": "they",
 }
+_NAME_TO_STOP = re.compile(r"(?:" + WEB_ADDRESS + r"|[^,.;:])+")  # "according to scroll.in"
+_NAME_IN_PARENS = re.compile(r"(?:" + WEB_ADDRESS + r"|[^,.;:()])+")
 _RELAYED = re.compile(_SPEECH.pattern + r"\s*,$")
 _THAT_AFTER_ASIDE = re.compile(r"\s*,\s*that\b")
 _RELAYED_ASIDE = re.compile(r"\s*,\s*according\s+to\s+[^,;:]{1,60},\s*that\b")
@@ -1717,13 +1744,6 @@ def _opening_phrase(text: str, sentence_start: int, end: int) -> bool:
     )
 
 
-_AUTHORLESS = word_set(  # words before a document noun that name no author ("official figures")
-    """the a an some most other several many various these those such its own two three both all
-    official unofficial federal national provincial regional local municipal latest
-    new newer recent first early earlier initial preliminary provisional final revised updated
-    later previous lower higher conflicting unconfirmed available independent media press news
-    country's countries' nation's nations' city's region's"""
-)
 _DOCUMENT_NOUNS = word_set(
     """reports report figures figure estimates estimate records data statistics numbers tally
     tallies count counts toll information accounts"""
@@ -1748,13 +1768,6 @@ def _authorless_document(words: list[str]) -> bool:
         and all(word in _AUTHORLESS for word in folded[:-1])
         and all(word.islower() for word in words[1:-1])
     )
-
-
-_DEFINITE_DETERMINERS = word_set("the this that these those its their his her our")
-_OFFICIAL = word_set(  # what makes a definite document noun one with no author
-    """official unofficial federal national provincial regional local municipal media press news
-    lower higher country's countries' nation's nations' city's region's"""
-)
 
 
 def _make_attribution(raw: str, start: int, end: int, direction: str) -> Attribution | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from figcheck.extract.text import word_set
+from figcheck.extract.text import WEB_ADDRESS, word_set
 
 _ABBREVIATIONS = word_set(
     """mr mrs ms dr prof st no nos gen col lt sgt capt cmdr maj brig adm gov sen rep rev jr sr inc
@@ -19,7 +19,7 @@ _ABBREVIATIONS = word_set(
 )
 _WORD_END = re.compile(r"([\w.]+)$")
 _BOUNDARY = re.compile(  # a sentence may open with a web address in lower case ("bdnews24.com")
-    r"[.!?]+[\"'”’)\]]*(?=\s+(?:[\"'“‘(\[]?[A-Z0-9#]|[a-z][\w-]*\.(?:com|org|net)\b))"
+    r"[.!?]+[\"'”’)\]]*(?=\s+(?:[\"'“‘(\[]?[A-Z0-9#]|(?=[a-z])" + WEB_ADDRESS + r"))"
     r"|\n[ \t]*\n"
 )
 

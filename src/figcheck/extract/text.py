@@ -15,6 +15,14 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+WEB_ADDRESS = (
+    r"[A-Za-z][\w-]*\.(?:(?:co|com|org|gov|ac|net|nic)\.)?(?:com|org|net|info|int|gov|edu|io|"
+    r"news|in|uk|us|ca|au|nz|ie|za|ng|ke|pk|bd|lk|np|ph|sg|my|fr|de|es|it|ch|ru|cn|jp|br|mx|ar)\b"
+)
+"""A web address, one word whatever its digits: "bdnews24.com", "scroll.in", "bbc.co.uk",
+"worldometers.info"; its domain in lower case, so a full stop before a capital never makes one."""
+
+
 _BLOCKS = word_set(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote section article header footer "
     "title pre figcaption dd dt"
