@@ -89,13 +89,17 @@ THRESHOLDS_8 = {"precision": 0.93, "recall": 0.95, "source": 0.95}
 # measured (0.8997, 0.957, 0.762) before the seventh round of rules, never tuned on (269 of 281
 # claims found, 299 proposed, 205 with the right source); after the seventh round (written without
 # ever looking at it) and the other extract changes beside it: (0.912, 0.957, 0.781) (269 found,
-# 295 proposed, 210 with the right source), rounded down.
-THRESHOLDS_9 = {"precision": 0.91, "recall": 0.95, "source": 0.78}
+# 295 proposed, 210 with the right source); after the eighth round (written without ever looking
+# at it, on the eighth split's errors) and its review fixes: (0.912, 0.957, 0.792) (269 found, 295
+# proposed, 213 with the right source), rounded down.
+THRESHOLDS_9 = {"precision": 0.91, "recall": 0.95, "source": 0.79}
 # The tenth test split (57 passages, 257 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
 # measured (0.900, 0.981, 0.778) before the eighth round of rules, never tuned on (252 of 257
-# claims found, 280 proposed, 196 with the right source), rounded down.
-THRESHOLDS_10 = {"precision": 0.90, "recall": 0.98, "source": 0.77}
+# claims found, 280 proposed, 196 with the right source); after the eighth round (written without
+# ever looking at it) and its review fixes: (0.900, 0.981, 0.786) (252 found, 280 proposed, 198
+# with the right source), rounded down.
+THRESHOLDS_10 = {"precision": 0.90, "recall": 0.98, "source": 0.78}
 
 
 @dataclass
