@@ -487,3 +487,39 @@ def test_ctrl_c_in_init_leaves_no_file(
     monkeypatch.undo()
     result = runner.invoke(app, ["-f", str(target), "init"])  # and it can be run again
     assert (result.exit_code, result.stderr) == (0, f"created {target}\n")
+
+
+@pytest.mark.usefixtures("terminal")
+def test_extract_add_proposes_an_edited_source_for_the_same_source_found_later(
+    runner: CliRunner, claims_file: Write, tmp_path: Path
+) -> None:
+    path = claims_file("claims: []\n")
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "The fire service said 120 houses were destroyed and 40 people were hurt.\n\n"
+        "The Red Crescent estimates that around 3,000 people have left.\n",
+        "utf-8",
+    )
+    answers = [
+        "e",
+        "120 houses destroyed (regional fire service)",
+        "level",  # the first claim starts the metric houses_destroyed
+        "y",  # 40 people hurt, proposed with the edited source
+        "level",
+        "y",  # the Red Crescent's figure keeps its own source
+        "level",
+    ]
+    result = runner.invoke(
+        app, ["-f", str(path), "extract", str(article), "--add"], input="\n".join(answers) + "\n"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "→ 40 people hurt (regional fire service)" in " ".join(result.stdout.split())
+    assert "the source as you edited it above (found: fire service)" in result.stderr
+    assert result.stderr.count("the source as you edited it above") == 1
+    claims, problems = read_claims(path.read_bytes(), str(path))
+    assert problems == []
+    assert [(c.value, c.source) for c in claims.claims] == [
+        (120, "regional fire service"),
+        (40, "regional fire service"),
+        (3000, "Red Crescent"),
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 import sys
@@ -176,8 +177,9 @@ def _add_candidates(
     to: str | None = None,
 ) -> None:
     """Record the candidates the user accepts (all confident, attributed ones with --yes), each
-    with the article's sentence as its text and the article's name as its note. A claim that
-    starts a new metric declares it: with ``kind``, else with the kind asked in a terminal."""
+    with the article's sentence as its text and the article's name as its note. A source the user
+    edits is proposed for the later candidates found with the same source. A claim that starts a
+    new metric declares it: with ``kind``, else with the kind asked in a terminal."""
     from figcheck import changes, metrics
     from figcheck import extract as extracting
     from figcheck.claimsfile.refusals import DuplicateClaim
@@ -187,12 +189,17 @@ def _add_candidates(
     if not yes and not interactive():
         raise UsageError("--add asks about each candidate in a terminal; use --yes in scripts")
     added = skipped = 0
+    corrected: dict[str | None, str | None] = {}  # a source as found -> as the user edited it
     try:
         for candidate in candidates:
             found = load_files(ctx, for_analysis=False)
             claims_file = found.claims_file
             path = write_target(found, to)
-            shorthand_text = extracting.as_shorthand(candidate)
+            proposed = candidate
+            if not yes and corrected.get(candidate.source, candidate.source) != candidate.source:
+                proposed = dataclasses.replace(candidate, source=corrected[candidate.source])
+            shorthand_text = extracting.as_shorthand(proposed)
+            answer = "yes"
             if yes:
                 if candidate.source is None or candidate.confidence < min_confidence:
                     skipped += 1
@@ -201,6 +208,9 @@ def _add_candidates(
                 context = " ".join(candidate.sentence.split())  # no marks for line breaks
                 dated = _dated(candidate, when)
                 stdout_console().print(plain_text(f"\n{context}\n→ {shorthand_text}  ({dated})"))
+                if proposed is not candidate:
+                    was = candidate.source or "unattributed"
+                    say(f"the source as you edited it above (found: {was})")
                 answer = _record_it()
                 if answer.startswith("s"):
                     skipped += 1
@@ -208,6 +218,8 @@ def _add_candidates(
                 if answer.startswith("e"):
                     shorthand_text = prompt("claim", shorthand_text, [])
             claim = _candidate_claim(candidate, shorthand_text, when, claims_file, yes, article)
+            if answer.startswith("e") and claim.source != proposed.source:
+                corrected[candidate.source] = claim.source  # proposed for the same source below
             declared = None
             if metrics.is_new(claims_file, claim.metric):
                 declared = kind.value if kind is not None else None
