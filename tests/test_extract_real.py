@@ -100,6 +100,10 @@ THRESHOLDS_9 = {"precision": 0.91, "recall": 0.95, "source": 0.79}
 # ever looking at it) and its review fixes: (0.900, 0.981, 0.786) (252 found, 280 proposed, 198
 # with the right source), rounded down.
 THRESHOLDS_10 = {"precision": 0.90, "recall": 0.98, "source": 0.78}
+# The eleventh test split (55 passages, 280 claims, from articles in no other file, annotated and
+# committed before extract was run on them, never tuned on; only its totals are ever looked at):
+# provisional until it is scored once, before the ninth round of rules.
+THRESHOLDS_11 = {"precision": 0.0, "recall": 0.0, "source": 0.0}
 
 
 @dataclass
@@ -297,6 +301,7 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
     [
         ("real_test9.yaml", "test split 9", THRESHOLDS_9),
         ("real_test10.yaml", "test split 10", THRESHOLDS_10),
+        ("real_test11.yaml", "test split 11", THRESHOLDS_11),
     ],
 )
 def test_frozen_split_scores(name: str, split: str, thresholds: dict[str, float]) -> None:
