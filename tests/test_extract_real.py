@@ -102,8 +102,9 @@ THRESHOLDS_9 = {"precision": 0.91, "recall": 0.95, "source": 0.79}
 THRESHOLDS_10 = {"precision": 0.90, "recall": 0.98, "source": 0.78}
 # The eleventh test split (55 passages, 280 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
-# provisional until it is scored once, before the ninth round of rules.
-THRESHOLDS_11 = {"precision": 0.0, "recall": 0.0, "source": 0.0}
+# measured (0.964, 0.950, 0.805) before the ninth round of rules, never tuned on (266 of 280
+# claims found, 276 proposed, 214 with the right source), rounded down.
+THRESHOLDS_11 = {"precision": 0.96, "recall": 0.95, "source": 0.80}
 
 
 @dataclass
