@@ -1,10 +1,11 @@
 """figcheck.extract on real reporting: precision, recall and source accuracy on twelve corpora.
 
-The first eight test splits of the real corpus were each frozen until a round of rules was written
-looking at their errors, so they are development material now; the ninth and tenth are frozen
+The first ten test splits of the real corpus were each frozen until a round of rules was written
+looking at their errors, so they are development material now (the ninth and tenth were scored,
+never tuned on, before and after the eighth round); later splits are frozen
 (tests/extract_corpus/README.md). The scores of all ten must stay at or above the thresholds
-below. The dev split and the 52 invented passages are scored and shown; the ninth and tenth
-splits are each scored in a test of their own and their scores are never printed.
+below. The dev split and the 52 invented passages are scored and shown with them; a frozen split
+is scored in a test of its own and its scores are never printed.
 """
 
 from __future__ import annotations
@@ -85,20 +86,23 @@ THRESHOLDS_7 = {"precision": 0.96, "recall": 0.98, "source": 0.88}
 # the right source), rounded down.
 THRESHOLDS_8 = {"precision": 0.93, "recall": 0.95, "source": 0.95}
 # The ninth test split (53 passages, 281 claims, from articles in no other file, annotated and
-# committed before extract was run on them, never tuned on; only its totals are ever looked at):
+# committed before extract was run on them; only its totals were looked at until the ninth round):
 # measured (0.8997, 0.957, 0.762) before the seventh round of rules, never tuned on (269 of 281
 # claims found, 299 proposed, 205 with the right source); after the seventh round (written without
 # ever looking at it) and the other extract changes beside it: (0.912, 0.957, 0.781) (269 found,
 # 295 proposed, 210 with the right source); after the eighth round (written without ever looking
 # at it, on the eighth split's errors) and its review fixes: (0.912, 0.957, 0.792) (269 found, 295
-# proposed, 213 with the right source), rounded down.
+# proposed, 213 with the right source), rounded down. Those scores were reported, and the ninth
+# round of rules was written looking at its errors, so it is development material now.
 THRESHOLDS_9 = {"precision": 0.91, "recall": 0.95, "source": 0.79}
 # The tenth test split (57 passages, 257 claims, from articles in no other file, annotated and
-# committed before extract was run on them, never tuned on; only its totals are ever looked at):
+# committed before extract was run on them; only its totals were looked at until the ninth round):
 # measured (0.900, 0.981, 0.778) before the eighth round of rules, never tuned on (252 of 257
 # claims found, 280 proposed, 196 with the right source); after the eighth round (written without
 # ever looking at it) and its review fixes: (0.900, 0.981, 0.786) (252 found, 280 proposed, 198
-# with the right source), rounded down.
+# with the right source), rounded down. Those scores were reported, and the ninth round of rules
+# was written looking at its errors (after the rules written on the ninth split's alone had been
+# scored on its totals), so it is development material now.
 THRESHOLDS_10 = {"precision": 0.90, "recall": 0.98, "source": 0.78}
 # The eleventh test split (55 passages, 280 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
@@ -230,7 +234,7 @@ def _load(name: str) -> list[dict[str, Any]]:
 
 
 def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
-    test, test2, test3, test4, test5, test6, test7, test8, dev, invented = (
+    test, test2, test3, test4, test5, test6, test7, test8, test9, test10, dev, invented = (
         _load(name)
         for name in (
             "real_test.yaml",
@@ -241,12 +245,15 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
             "real_test6.yaml",
             "real_test7.yaml",
             "real_test8.yaml",
+            "real_test9.yaml",
+            "real_test10.yaml",
             "real_dev.yaml",
             "corpus.yaml",
         )
     )
     assert len(test) >= 30 and len(test2) >= 30 and len(test3) >= 40 and len(test4) >= 40
     assert len(test5) >= 40 and len(test6) >= 40 and len(test7) >= 45 and len(test8) >= 45
+    assert len(test9) >= 45 and len(test10) >= 45
     assert len(dev) >= 50 and len(invented) >= 50
     assert not {p["id"] for p in test} & {p["id"] for p in dev}
     assert not {p["url"] for p in test2} & {p["url"] for p in test + dev}  # other articles
@@ -265,7 +272,15 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
     older += test7
     assert not {p["url"] for p in test8} & {p["url"] for p in older}  # other articles
     assert not {p["id"] for p in test8} & {p["id"] for p in older}
+    older += test8
+    assert not {p["url"] for p in test9} & {p["url"] for p in older}  # other articles
+    assert not {p["id"] for p in test9} & {p["id"] for p in older}
+    older += test9
+    assert not {p["url"] for p in test10} & {p["url"] for p in older}  # other articles
+    assert not {p["id"] for p in test10} & {p["id"] for p in older}
     scores = {
+        "test split 10": score(test10),
+        "test split 9": score(test9),
         "test split 8": score(test8),
         "test split 7": score(test7),
         "test split 6": score(test6),
@@ -282,14 +297,16 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
         print("\nextract on real reporting:\n  " + "\n  ".join(lines))
         print(f"  dev misses: {scores['dev split'].misses}")
     for split, thresholds, line in (
-        ("test split 8", THRESHOLDS_8, lines[0]),
-        ("test split 7", THRESHOLDS_7, lines[1]),
-        ("test split 6", THRESHOLDS_6, lines[2]),
-        ("test split 5", THRESHOLDS_5, lines[3]),
-        ("test split 4", THRESHOLDS_4, lines[4]),
-        ("test split", THRESHOLDS, lines[5]),
-        ("test split 2", THRESHOLDS_2, lines[6]),
-        ("test split 3", THRESHOLDS_3, lines[7]),
+        ("test split 10", THRESHOLDS_10, lines[0]),
+        ("test split 9", THRESHOLDS_9, lines[1]),
+        ("test split 8", THRESHOLDS_8, lines[2]),
+        ("test split 7", THRESHOLDS_7, lines[3]),
+        ("test split 6", THRESHOLDS_6, lines[4]),
+        ("test split 5", THRESHOLDS_5, lines[5]),
+        ("test split 4", THRESHOLDS_4, lines[6]),
+        ("test split", THRESHOLDS, lines[7]),
+        ("test split 2", THRESHOLDS_2, lines[8]),
+        ("test split 3", THRESHOLDS_3, lines[9]),
     ):
         frozen = scores[split]
         assert frozen.precision >= thresholds["precision"], line
@@ -300,8 +317,6 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("name", "split", "thresholds"),
     [
-        ("real_test9.yaml", "test split 9", THRESHOLDS_9),
-        ("real_test10.yaml", "test split 10", THRESHOLDS_10),
         ("real_test11.yaml", "test split 11", THRESHOLDS_11),
     ],
 )
