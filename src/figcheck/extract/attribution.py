@@ -34,7 +34,7 @@ _SPEECH = re.compile(
     r"(?:gave|gives|give|giving|(?<=has\s)given|(?<=have\s)given|(?<=had\s)given)(?=\s+(?:(?:a|an|the|its|their|his|her|out|as)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:estimate|figure|count|tally|toll|total|number|\d)|"
     r"(?:\s+[\w'’-]+){1,3}\s+as\s)|"
-    r"spoke|speaks|maintained|maintains|maintain|declared|declares|explained|explains|"
+    r"spoke|speaks|speak(?=\s+(?:of|about)\s)|warning(?=\s+that\b)|maintained|maintains|maintain|declared|declares|explained|explains|"
     r"listed|lists|reckons|reckoned|reckon|recognises|recognizes|recognised|"
     r"recognized|saw(?=\s+(?:only\s+|just\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|"
     r"more\s+than\s+|over\s+|as\s+many\s+as\s+|up\s+to\s+)?\d)|"
@@ -50,7 +50,8 @@ _SPEECH = re.compile(
     r"increased|increases|decreased|decreases|lifted|lifts|trimmed|trims|slashed|slashes|"
     r"downgraded|downgrades|upgraded|upgrades|boosted|boosts)(?=\s+(?:its|their|his|her|the|"
     r"that|this)\s+"
-    r"(?:[\w'’]+\s+){0,3}?(?:count|toll|tally|estimate|figure|total|number)\b)|"
+    r"(?:[\w'’]+\s+){0,3}?(?:count|toll|tally|estimate|assessment|projection|figure|total|"
+    r"number)\b)|"
     r"(?:offers|offered|offer|provides|provided|provide|published|publishes|issued|issues|"
     r"presented|presents|released|releases)"
     r"(?=\s+(?:a|an|its|their|his|her|our|my|the)\s+(?:[\w-]+\s+){0,2}?"
@@ -86,7 +87,8 @@ _SPEAKERS = word_set(
     engineers engineer nurses nurse physicians physician scientists scientist statisticians
     authors author counters parents mothers fathers principal headmaster commissioner
     commissioners colleague colleagues correspondent correspondents outlets channels
-    representative representatives envoy envoys"""
+    representative representatives envoy envoys scholars scholar historians historian academics
+    demographers demographer epidemiologists epidemiologist economists economist locals"""
 )
 _PASSIVE_BY = re.compile(
     r"\b(?:as\s+)?(?:was\s+|were\s+|been\s+|is\s+|are\s+)?(?:confirmed|reported|estimated|"
@@ -269,6 +271,9 @@ def _clean_source(raw: str) -> str | None:
         return re.sub(r"^(?:an?|the)\s+", "", source)  # "an aide to the supreme leader X"
     source = _after_title(source)
     source = re.sub(r"[\"“”]", "", source)
+    # a name in single quotation marks ("the 'Defender la Libertad' Campaign"), never an
+    # apostrophe ("the organisers' count", "O'Brien")
+    source = re.sub(r"(?:^|(?<=\s))['‘]([A-Z][^'‘’]*?)['’](?=\s|$)", r"\1", source)
     acronym = re.search(r"\(([A-Z][A-Za-z&.-]{1,11})\)\s*$", source)
     if acronym:
         return acronym.group(1)
@@ -337,12 +342,15 @@ def _clean_source(raw: str) -> str | None:
         r"and|de|al|bin|van|von|der|la|le|du|da|y|the(?=\s+[A-Z])))*)$",
         source,
     )
-    if named and source[: named.start(1)].split()[-1] not in STOP_WORDS | _COMPASS | {
-        "de",
-        "to",
-        "off",
-        "near",
-    }:
+    placed = named and re.search(
+        r"\b(?:in|at|near|across)\s+[a-z][\w-]*\s+$", source[: named.start(1)]
+    )
+    if (  # "authorities in neighbouring Mozambique": the authorities, not the place
+        named
+        and not placed
+        and source[: named.start(1)].split()[-1]
+        not in STOP_WORDS | _COMPASS | _NAME_PARTICLES | {"to", "off", "near"}
+    ):
         source = named.group(1)
     outlet = re.fullmatch(  # "the private Dawn News channel": Dawn News
         r"(?:[a-z][\w-]*\s+)+((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*)\s+(?:news\s+)?"
@@ -362,8 +370,11 @@ def _clean_source(raw: str) -> str | None:
         r"^(?:(?:[A-Z][\w.]*\s+){0,2}[\w-]+-based|[\w-]+-led)\s+(?=[A-Z])", "", source
     )
     source = re.sub(
-        r"^(?:latest|recent|new|official)\s+(?!(?:of|for|at|in|from|with|on)\b)", "", source
-    )  # not "New York Times", "an official at the ministry"
+        r"^(?:latest|recent|new|official|(?:Latest|Recent|Official)(?=\s+[a-z]))\s+"
+        r"(?!(?:of|for|at|in|from|with|on)\b)",
+        "",
+        source,
+    )  # "Official police count": the police; not "New York Times", "an official at the ministry"
     bare = re.sub(r"(?:\s+" + _REPORT_NOUNS + r")+$", "", source)  # "Red Cross figures"
     document = re.fullmatch(
         r"(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,2}((?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}|[a-z]+)"
@@ -422,6 +433,10 @@ def _clean_source(raw: str) -> str | None:
         return source + "."  # "the U.N.": its last full stop is the name's
     return source
 
+
+_NAME_PARTICLES = word_set("de del la las los al el da das do dos du le van von der bin y")
+"""Small words inside a name ("Defender la Libertad", "Antigua al Rescate"): never a role
+before it."""
 
 _WEB_ADDRESS = re.compile(WEB_ADDRESS)
 """A name that may hold digits ("bdnews24.com")."""
@@ -625,6 +640,13 @@ def _subject_before(
         if word in _AUX or (word.endswith("ly") and len(word) > 4 and word not in _NOT_ADVERBS):
             index -= 1
             continue
+        if (
+            word == "first"
+            and index > 0
+            and tokens[index - 1].group().casefold() not in _BE | DETERMINERS | {"at", "a", "the"}
+        ):
+            index -= 1  # "Zenz had first estimated", "the ministry first put": an adverb
+            continue
         if word == "far" and index > 0 and tokens[index - 1].group().casefold() in ("so", "thus"):
             index -= 2  # "it had so far confirmed": an adverb, not the subject
             continue
@@ -676,8 +698,26 @@ def _subject_before(
     phrase = _phrase(text, tokens, index, sentence_start)
     if phrase is not None:
         phrase = _relative_head(text, tokens, phrase, sentence_start) or phrase
-        return _governing_noun(text, tokens, phrase, sentence_start) or phrase
+        governing = _governing_noun(text, tokens, phrase, sentence_start)
+        if governing is not None:
+            return governing
+        first = bisect.bisect_left([token.start() for token in tokens], phrase[1])
+        head = phrase[0].split()[-1]
+        if (
+            first > 0
+            and tokens[first - 1].group().casefold() in _WHEN_PREPOSITIONS
+            and head.islower()
+            and head not in _SPEAKERS | _ORG_WORDS
+            and head.rstrip("s") not in _SPEAKER_STEMS
+        ):
+            return None  # "figures released after the vote showed": never the vote; but "after
+            # police said", a conjunction
+        return phrase
     return None
+
+
+_WHEN_PREPOSITIONS = word_set("after before during since following amid until")
+"""Prepositions that date or place in time: their object never speaks."""
 
 
 _GOVERNED_BY = word_set("from in at by near with for on of")
@@ -1377,7 +1417,10 @@ _POSSESSIVE_PRONOUNS = {
     "its": "it",
     "their": "they",
 }
-_NAME_TO_STOP = re.compile(r"(?:" + WEB_ADDRESS + r"|[^,.;:])+")  # "according to scroll.in"
+_ABBREVIATED_TITLE = r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Maj|Capt|Rev|Brig|Adm|St)\."
+_NAME_TO_STOP = re.compile(  # "according to scroll.in", "according to Dr. Amina Yusuf"
+    r"(?:" + _ABBREVIATED_TITLE + r"|" + WEB_ADDRESS + r"|[^,.;:])+"
+)
 _NAME_IN_PARENS = re.compile(r"(?:" + WEB_ADDRESS + r"|[^,.;:()])+")
 _RELAYED = re.compile(_SPEECH.pattern + r"\s*,$")
 _THAT_AFTER_ASIDE = re.compile(r"\s*,\s*that\b")
@@ -1909,7 +1952,7 @@ def _parens_source(text: str, position: int, limit: int) -> str | None:
         return None
     clause = re.match(r"[^,;:.!?]*(?:\.\w[^,;:.!?]*)*", text[position:limit])
     assert clause is not None
-    for found in re.finditer(r"\(([^()]{1,60})\)", clause.group()):
+    for found in re.finditer(r"(?<![\w)])\(([^()]{1,60})\)", clause.group()):  # not "ZANU(PF)"
         inside = found.group(1).strip()
         if _abbreviates(clause.group()[: found.start()], inside) and not _ISSUED_BY.search(
             clause.group()[: found.start()]
@@ -2004,6 +2047,15 @@ def attribute(
     if owner:
         return owner, "owner"
     window = max(sentence_start, figure.start - 120)
+    claimed = (  # looked for only where its "that" is
+        _CLAIM_THAT.search(text, window, figure.start)
+        if text.find("that", window, figure.start) >= 0
+        else None
+    )
+    if claimed is not None:
+        owner = claimed.group("name") or claimed.group("noun")
+        if claimed.group("name") or owner.split()[-1].rstrip("s") in _SPEAKER_STEMS | _ORG_WORDS:
+            return _clean_source(owner), "owner"  # "the army's claim that 12 died": the army's
     hearsay = (  # looked for only where its "that" is
         _HEARSAY.search(text, window, figure.start)
         if text.find("that", window, figure.start) >= 0
@@ -2264,6 +2316,12 @@ _HEARSAY = re.compile(  # "a report that 79,000 died", "the claim by X that as f
     r"(?:allegations|accusations|claims)(?=\s+by\b)|"
     r"(?:Reports|Rumou?rs|Claims|Allegations)(?=\s+that\b))\s+"
     r"(?:by\s+(?P<by>(?:(?:[A-Z]\.){2,}|(?![,;:.]).){2,60}?)\s+)?(?P<that>that)\s+[^,;:]*$"
+)
+_CLAIM_THAT = re.compile(  # "Trump's earlier boast that", "the ministry's claim that"
+    r"(?:(?<![\w'’])(?P<name>(?!The\s)[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})|\b[Tt]he\s+"
+    r"(?P<noun>[a-z]+(?:\s+[a-z]+)?))['’]s?\s+(?:(?:earlier|latest|new|initial|repeated|own|first|"
+    r"official)\s+)?(?:claims?|boasts?|assertions?|allegations?|insistence|contention|"
+    r"estimates?|belief)\s+that\s+[^,;:]*$"
 )
 _RELATIVE_THAT = re.compile(  # "the report that the UN published on Monday said": whose report
     r"that\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w.&'’-]+\s+){0,3}?(?:published|released|"
