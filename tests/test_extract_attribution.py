@@ -1254,3 +1254,40 @@ def test_ninth_round_verbs_titles_and_people(text: str, value: float, source: st
 )
 def test_ninth_round_names_places_and_claims(text: str, value: float, source: str | None) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a sentence quoted whole after a quotation and its speaker is the same speaker's
+        (
+            "'The damage is serious,' said Ana Ruiz, a director at the agency. "
+            "'At least 100 houses have been hit.'",
+            100,
+            "Ana Ruiz",
+        ),
+        (
+            "'We have 57 bodies,' said Omar Haddad. 'Twenty-seven of them are children.'",
+            27,
+            "Omar Haddad",
+        ),
+        (
+            "'We counted 30 bodies,' the mayor told reporters. 'Another 12 are missing.'",
+            12,
+            "mayor",
+        ),
+        # a quotation of two sentences takes the speaker named after it, or before it
+        (
+            "'Floods displaced 9,602 households. The toll has risen to 438,' reads the statement.",
+            9602,
+            "statement",
+        ),
+        ("'At least 40 were killed,' reads part of the statement.", 40, "statement"),
+        ("The minister said: 'We found 30 bodies. There may be 40 more.'", 40, "minister"),
+        # never a quotation of a few words, nor a speaker for a sentence no quotation holds
+        ("Officials said 22 'rebels' were killed. The same day 16 women were seized.", 16, None),
+        ("Officials said 20 died. 'There were 40 buses.'", 40, None),
+    ],
+)
+def test_ninth_round_quotations_of_sentences(text: str, value: float, source: str | None) -> None:
+    assert source_of(text, value) == source

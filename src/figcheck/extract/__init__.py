@@ -16,8 +16,9 @@ attribution rules
     ``parens`` ("50 released (UN)"), ``according_to``, ``by`` ("as confirmed by X"),
     ``said`` (X said/estimated/reported/confirmed/claimed/suggested/puts … before or after the
     figure, across clauses), ``previous_sentence`` ("It said …", "The agency also said …",
-    "Another 20 …"), ``nearest_org`` (the closest named organisation earlier in the sentence),
-    ``none``.
+    "Another 20 …"), ``quotation`` (a sentence inside a quotation whose speaker another sentence
+    names: "'…,' said X. 'At least 100 …'"), ``nearest_org`` (the closest named organisation
+    earlier in the sentence), ``none``.
 
 One module a stage: :mod:`~figcheck.extract.text` (Markdown and HTML to text),
 :mod:`~figcheck.extract.sentences`, :mod:`~figcheck.extract.figures` (and what each counts),

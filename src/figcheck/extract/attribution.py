@@ -11,7 +11,7 @@ import bisect
 import dataclasses
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from figcheck.extract.figures import DETERMINERS, STOP_WORDS, Figure
@@ -34,7 +34,8 @@ _SPEECH = re.compile(
     r"(?:gave|gives|give|giving|(?<=has\s)given|(?<=have\s)given|(?<=had\s)given)(?=\s+(?:(?:a|an|the|its|their|his|her|out|as)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:estimate|figure|count|tally|toll|total|number|\d)|"
     r"(?:\s+[\w'’-]+){1,3}\s+as\s)|"
-    r"spoke|speaks|speak(?=\s+(?:of|about)\s)|warning(?=\s+that\b)|maintained|maintains|maintain|declared|declares|explained|explains|"
+    r"spoke|speaks|speak(?=\s+(?:of|about)\s)|warning(?=\s+that\b)|(?<=['’”\"]\s)(?:reads|read)|"
+    r"maintained|maintains|maintain|declared|declares|explained|explains|"
     r"listed|lists|reckons|reckoned|reckon|recognises|recognizes|recognised|"
     r"recognized|saw(?=\s+(?:only\s+|just\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|"
     r"more\s+than\s+|over\s+|as\s+many\s+as\s+|up\s+to\s+)?\d)|"
@@ -1653,6 +1654,13 @@ def _speech(
             return dataclasses.replace(made, generic=True)
         if made is not None:
             return made
+    if verb.group() in ("reads", "read"):  # "'...,' reads part of the statement": the statement
+        document = _READ_FROM.match(text, verb.end(), sentence_end)
+        return (
+            _make_attribution(document.group(1), verb.start(), document.end(), "trail")
+            if document
+            else None
+        )
     if verb.group() in ("said", "says", "told", "added", "wrote", "noted", "estimated"):
         inverted = re.match(
             r"\s+([^,.;:]+)(?:,\s+([A-Z][^,.;:]{1,40}))?", text[verb.end() : sentence_end]
@@ -1703,6 +1711,7 @@ def _speech(
 
 
 _THE_NEXT = re.compile(r"\s+the\b")
+_READ_FROM = re.compile(r"\s+(?:(?:a\s+)?part\s+of\s+)?((?:the|a|an|its|their)\s+[^,.;:!?]{1,60})")
 
 
 def _can_speak(source: str, inside: bool) -> bool:
@@ -2526,3 +2535,117 @@ def header_source(header: str, bare: bool = True) -> tuple[str, str] | None:
     if bare and _an_institution(header):
         return header, ""
     return None
+
+
+_QUOTE_MARK = re.compile(r"['\"“”‘’]")
+_OPENING_BEFORE = frozenset(" \t\n:(—–")
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """Where a sentence's quotation marks leave it: what :func:`quotation_speakers` reads."""
+
+    inside_from_start: bool  # it opens inside a quotation, or with one
+    closes: int | None  # where the quotation open at its start closes in it
+    open_at_end: bool  # a quotation runs on into the next sentence
+    opened: int | None  # where that quotation opened
+    quoted: bool  # a quotation closes in it
+
+
+def quotation(text: str, start: int, end: int, open_before: bool) -> Quotation:
+    """The quotation marks of the sentence ``text[start:end]``, given whether a quotation ran
+    on into it: an opening mark comes after a space, a colon or the sentence's start and before
+    a word; a closing one after a word or a mark. Only a quotation opened at a sentence's start
+    or after a colon runs on past it, and in it a single mark after a letter and before a space
+    is an apostrophe ("the organisers' count"); a few words quoted inside a sentence ("22
+    'terrorists' were killed") close at the next mark."""
+    state = open_before
+    while start < end and text[start].isspace():
+        start += 1
+    inside = open_before
+    closes: int | None = None
+    opened: int | None = None
+    quoted = False
+    words = False  # the open quotation is a few words inside a sentence
+    for mark in _QUOTE_MARK.finditer(text, start, end):
+        at = mark.start()
+        before = text[at - 1] if at > start else " "
+        after = text[at + 1] if at + 1 < end else " "
+        if not state and (at == start or before in _OPENING_BEFORE) and after.isalnum():
+            state, opened = True, at
+            inside = inside or at == start
+            words = at != start and text[start:at].rstrip()[-1:] != ":"
+        elif state and not before.isspace() and not after.isalnum():
+            if mark.group() in "'’" and before.isalpha() and after.isspace() and not words:
+                continue  # "the organisers' count" inside a quotation of sentences
+            state, quoted = False, True
+            if closes is None and inside:
+                closes = at
+    running = state and not words
+    return Quotation(inside, closes, running, opened if running else None, quoted)
+
+
+def quotation_speakers(
+    text: str, sentences: Sequence[tuple[int, int, list[Figure], list[Attribution]]]
+) -> list[tuple[int, str] | None]:
+    """Who speaks a quotation that holds a whole sentence (or its start, up to where it closes):
+    "'...,' said X. 'At least 100 houses were hit.'"; "'TCF displaced 79,602. The toll rose to
+    438,' reads the statement." For each sentence, where that quotation closes in it (the
+    sentence's end when it runs on) and the speaker the text names for it, or None: the
+    speaker after the closing mark ("said X"), before the opening one ("X said: '..."), or for
+    a sentence quoted whole, the speaker of a quotation the sentence before closed."""
+    marks: list[Quotation] = []
+    open_before = False
+    for start, end, _, _ in sentences:
+        marks.append(quotation(text, start, end, open_before))
+        open_before = marks[-1].open_at_end
+    named = [[a for a in found if not a.pronoun and not a.generic] for _, _, _, found in sentences]
+
+    def after_close(number: int) -> str | None:
+        closes = marks[number].closes
+        if closes is None:
+            return None
+        after = [
+            a
+            for a in sentences[number][3]
+            if a.start > closes and a.direction == "trail" and not a.generic
+        ]  # "'...,' reads the statement", "'...,' he said": as written when it refers back
+        return (_clean_source(after[0].source) or after[0].source) if after else None
+
+    def before_open(number: int) -> str | None:
+        opened = marks[number].opened
+        if opened is None:
+            return None
+        ahead = [a for a in named[number] if a.end <= opened]
+        return ahead[-1].source if ahead else None
+
+    speakers: list[tuple[int, str] | None] = []
+    for number, (_, end, _, _) in enumerate(sentences):
+        mark = marks[number]
+        if not mark.inside_from_start:
+            speakers.append(None)
+            continue
+        speaker: str | None = None
+        back = number - 1  # a quotation running on from before: its opening sentence's speaker
+        while speaker is None and back >= 0 and marks[back].open_at_end and number - back <= 3:
+            speaker = before_open(back)
+            back -= 1
+        ahead = number  # or the speaker after its closing mark
+        while speaker is None and ahead < len(sentences) and ahead - number <= 3:
+            speaker = after_close(ahead)
+            if marks[ahead].closes is not None:
+                break
+            ahead += 1
+        whole = (
+            number > 0
+            and mark.closes is not None
+            and not text[mark.closes + 1 : end].strip(" .,!?;'\"”’")
+            and not marks[number - 1].open_at_end
+            and marks[number - 1].quoted
+        )
+        if speaker is None and whole and named[number - 1]:
+            # a sentence quoted whole after a quotation and its speaker: "'...,' said X. '...'"
+            speaker = named[number - 1][-1].source
+        closing = mark.closes if mark.closes is not None else end
+        speakers.append((closing, speaker) if speaker else None)
+    return speakers

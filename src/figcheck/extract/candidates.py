@@ -15,6 +15,7 @@ from figcheck.extract.attribution import (
     attribute,
     named_organisations,
     next_sentence_source,
+    quotation_speakers,
     sentence_attributions,
 )
 from figcheck.extract.dates import NO_DATES, Datings, figure_date, sentence_datings
@@ -66,6 +67,7 @@ _CONFIDENCE = {
     "said": 0.0,
     "previous_sentence": 0.1,
     "next_sentence": 0.15,
+    "quotation": 0.1,
     "nearest_org": 0.2,
     "none": 0.1,
     "table": 0.0,
@@ -113,6 +115,7 @@ def extract(
             else []
         )
         sentences.append((sentence_start, sentence_end, figures, attributions))
+    quoted = quotation_speakers(text, sentences)
     mentions: list[_Mention] = []
     previous: str | None = None
     previous_named: tuple[str, ...] = ()
@@ -147,6 +150,9 @@ def extract(
                     last_source,
                     "owner",
                 )  # "the X figure is 241 dead and 7,000 wounded"
+            speaker = quoted[number]
+            if source is None and speaker is not None and figure.start < speaker[0]:
+                source, attribution_rule = speaker[1], "quotation"  # "'...,' said X. '...'"
             if source is None and number + 1 < len(sentences):
                 source = next_sentence_source(text, sentences[number + 1])
                 attribution_rule = "next_sentence" if source else attribution_rule
