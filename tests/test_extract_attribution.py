@@ -1291,3 +1291,60 @@ def test_ninth_round_names_places_and_claims(text: str, value: float, source: st
 )
 def test_ninth_round_quotations_of_sentences(text: str, value: float, source: str | None) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a passive's agent ends before a verb of saying
+        (
+            "Figures released by the Free Vote Platform show that 130 died. "
+            "The organisation also reports that 2,000 were hurt.",
+            2000,
+            "organisation",
+        ),
+        ("Data compiled by the Rights Centre suggest 40 were held.", 40, "Rights Centre"),
+        (
+            "The figures were supplied by the government and are widely quoted: 300 died.",
+            300,
+            "government",
+        ),
+        # an infinitive's verb is no speaker
+        (
+            "The board came under pressure to stop reporting. It resumed on Friday, "
+            "showing that 543 had died.",
+            543,
+            None,
+        ),
+        ("The union agreed to keep counting, and said 300 had joined.", 300, "union"),
+        # a clause of contrast with its own subject and verb ends the speaker's reach
+        (
+            "The ministry reported 300 deaths, while Peru has the highest toll, with 2,000.",
+            2000,
+            None,
+        ),
+        ("The army said 40 died, while the region has 2,000 displaced.", 2000, None),
+        ("The ministry said 300 died, while 2,000 were injured.", 2000, "ministry"),
+        # a list of speakers before a verb
+        (
+            "Organisers, police and officials say 225,000 took part.",
+            225000,
+            "Organisers, police and officials",
+        ),
+        (
+            "Now organisers, police and city officials are all putting the number at 225,000.",
+            225000,
+            "organisers, police and city officials",
+        ),
+        (
+            "Rescuers, doctors and volunteers have counted 120 bodies.",
+            120,
+            "Rescuers, doctors and volunteers",
+        ),
+        ("In Paris, police and organisers said 30,000 marched.", 30000, "police and organisers"),
+    ],
+)
+def test_ninth_round_agents_infinitives_contrasts_lists(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

@@ -704,6 +704,8 @@ def _subject_before(
             return governing
         first = bisect.bisect_left([token.start() for token in tokens], phrase[1])
         head = phrase[0].split()[-1]
+        if first > 0 and tokens[first - 1].group() == "to" and phrase[0] == head and head.islower():
+            return None  # "under pressure to stop reporting": a verb, no speaker
         if (
             first > 0
             and tokens[first - 1].group().casefold() in _WHEN_PREPOSITIONS
@@ -868,6 +870,10 @@ def _phrase(
             kept.append(token)  # "officer P. Sitaram", "Nicholas D. Kristof"
             index -= 1
             continue
+        if word == "," and compound and _listed_before(tokens, index, sentence_start):
+            kept.append(token)  # "organisers, police and city officials put": all three
+            index -= 1
+            continue
         if not (word[0].isalnum() or word[0] in "'’"):
             break
         if _inside_name(tokens, index, kept):
@@ -877,6 +883,7 @@ def _phrase(
         if folded == "and" and _shared_head(tokens, index, kept, sentence_start):
             kept += [token, tokens[index - 1]]  # "disaster and aid officials say"
             index -= 2
+            compound = True
             continue
         if folded == "and" and kept and _conjunct_starts_clause(tokens, index - 1, sentence_start):
             kept.append(token)  # "radio and television channels put the toll at 65"
@@ -1090,6 +1097,33 @@ def _shared_head(
         return True
     before = tokens[index - 2].group()
     return not before[:1].isalnum() or before.casefold() in ("the", "a", "an", "some", "many")
+
+
+_LIST_OPENERS = word_set("now and but that then so")
+
+
+def _listed_before(tokens: list[re.Match[str]], index: int, sentence_start: int) -> bool:
+    """Whether the comma at ``tokens[index]`` follows the first item of a list of speakers, one
+    to three words naming someone from the sentence's start, a mark or "now", "that": "Now
+    organisers, police and officials are putting"; never "In Paris, police and organisers"."""
+    back = index - 1
+    words = 0
+    while back >= 0 and tokens[back].start() >= sentence_start and words < 4:
+        word = tokens[back].group()
+        if not word.isalpha() or word.casefold() in _LIST_OPENERS:
+            break
+        words += 1
+        back -= 1
+    if not 1 <= words <= 3:
+        return False
+    if back >= 0 and tokens[back].start() >= sentence_start:
+        opener = tokens[back].group()
+        if opener.isalpha() and opener.casefold() not in _LIST_OPENERS:
+            return False
+        if not opener.isalpha() and opener not in (",", ";", ":", "(", "—", "–"):
+            return False
+    head = tokens[index - 1].group().casefold()
+    return head in _SPEAKERS | _ORG_WORDS or head.rstrip("s") in _SPEAKER_STEMS
 
 
 def _conjunct_starts_clause(tokens: list[re.Match[str]], index: int, sentence_start: int) -> bool:
@@ -1342,7 +1376,12 @@ def sentence_attributions(
         ):
             continue  # "the 500,000 it had counted by that hour": a time, not an agent
         # "supplied by the government and are widely quoted": the government
-        source = _clean_source(re.sub(r"\s+(?:and|or|but)$", "", name.group().rstrip()))
+        agent = re.sub(r"\s+(?:and|or|but)$", "", name.group().rstrip())
+        for verb in re.finditer(r"(?<=[A-Za-z.)])\s+([a-z]+)\b", agent):
+            if _SPEECH.fullmatch(verb.group(1)) and agent[: verb.start()].split()[-1][:1].isupper():
+                agent = agent[: verb.start()]  # "figures released by the X Platform show that"
+                break
+        source = _clean_source(agent)
         if source is not None:
             end = passive.end() + len(name.group())
             found.append(Attribution(passive.start(), end, source, "by", "trail"))
@@ -1877,6 +1916,14 @@ _CONTRAST = re.compile(
 )
 
 
+_OWN_SUBJECT = re.compile(
+    r",\s*(?:while|whereas)\s+(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:has|have|had|is|"
+    r"was|are|were)|(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:has|have|had))\b"
+)
+"""A clause of contrast with a subject and a verb of its own, not one of saying: what the speaker
+before it said stops there."""
+
+
 def _contrast(gap: str) -> bool:
     """Whether ``gap`` holds a contrast (:data:`_CONTRAST`), looked for only when it holds one
     of its marks or words."""
@@ -2123,6 +2170,8 @@ def attribute(
             gap = text[attribution.end : figure.start]
             if _contrast(gap) and not _QUOTE_OPENS.match(gap):
                 continue  # "the military said it would free 2,342, although only 370 ..."
+            if ("while" in gap or "whereas" in gap) and _OWN_SUBJECT.search(gap):
+                continue  # "X reported 300, while Brazil has the highest toll, with 2,000"
             lead = 0
         elif attribution.direction in ("trail", "both") and attribution.start >= figure.end:
             gap = text[figure.end : attribution.start]
@@ -2227,7 +2276,10 @@ def attribute(
     earlier = [
         a
         for a in attributions
-        if a.end <= figure.start and not a.generic and not _contrast(text[a.end : figure.start])
+        if a.end <= figure.start
+        and not a.generic
+        and not _contrast(text[a.end : figure.start])
+        and not _OWN_SUBJECT.search(text, a.end, figure.start)
     ]
     if earlier:  # "50 were seized, the navy said, and up to 400 were questioned"
         chosen = max(earlier, key=lambda attribution: attribution.end)
