@@ -1348,3 +1348,84 @@ def test_ninth_round_agents_infinitives_contrasts_lists(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # "a figure X gave", "the figure of N X gave": X's
+        (
+            "The toll stood at 1,300, down from the figure of at least 1,464 officials gave.",
+            1464,
+            "officials",
+        ),
+        (
+            "There were only 32 deaths, a figure the government gave after the raid.",
+            32,
+            "government",
+        ),
+        ("It was 300, a figure that the army released later.", 300, "army"),
+        ("The figure of 40 people reported missing was revised.", 40, None),
+        # verbs: "place the figure at", "had earlier given a toll of", "estimate it to be", "read"
+        ("More than a million marched (the police place the figure at 260,000).", 260000, "police"),
+        ("The authorities had earlier given a toll of at least 10 dead.", 10, "authorities"),
+        (
+            "Most historians who studied the riot estimate it to be between 75 and 300.",
+            75,
+            "Most historians",
+        ),
+        ("'Hunger killed about 258,000 people,' the study read.", 258000, "study"),
+        (
+            "'About 4.6 percent died,' the study read, adding that 290,000 deaths came on top.",
+            290000,
+            "study",
+        ),
+        # a comma inside a date is no clause mark
+        (
+            "The WHO's estimates put the toll between May 1, 2020 and May 5, 2021 at 14.9 million.",
+            14.9e6,
+            "WHO",
+        ),
+        # no one is named: a day after "said", an adjective before "tally", the official toll,
+        # evidence and statistics, a participle after a superlative, an infinitive's object
+        ("Almost 260,000 died of hunger, an official report said Thursday.", 260000, None),
+        ("Reports put the toll at 249 (official tally 167).", 167, None),
+        (
+            "WHO data suggest 4.7 million died, against the official Covid-19 toll of 481,000.",
+            481000,
+            None,
+        ),
+        ("In the camps, cold statistics told of more than 1 million refugees.", 1e6, None),
+        (
+            "More than 61,000 died, with evidence suggesting more, according to Ana Ruiz.",
+            61000,
+            "Ana Ruiz",
+        ),
+        (
+            "More than 140 died when a boat sank, the deadliest wreck recorded so far this year, "
+            "the agency said on Thursday.",
+            140,
+            "agency",
+        ),
+        ("The largest union reported 300 strikers.", 300, "largest union"),
+        (
+            "Troops killed 193 people, a senior judge appointed to investigate the violence said.",
+            193,
+            "senior judge",
+        ),
+        # names: a title before a name, a nationality before "and ... media", digits in a name
+        (
+            "Senior Superintendent of Police Rajesh Kumar Singh said 23 died.",
+            23,
+            "Senior Superintendent of Police Rajesh Kumar Singh",
+        ),
+        (
+            "German and foreign media are reporting a figure of 17,000.",
+            17000,
+            "German and foreign media",
+        ),
+        ("The group Justicia 11J said that 1,586 were detained.", 1586, "group Justicia 11J"),
+    ],
+)
+def test_ninth_round_givers_verbs_and_no_one(text: str, value: float, source: str | None) -> None:
+    assert source_of(text, value) == source

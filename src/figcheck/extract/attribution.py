@@ -22,7 +22,8 @@ _SPEECH = re.compile(
     r"(said|says|say|estimated|estimates|estimate|reported|reports|report|confirmed|confirms|"
     r"confirm|claimed|claims|claim|stated|states|announced|announces|suggested|suggests|suggest|"
     r"counted|counts|recorded|records|documented|documents|tallied|tallies|puts|put|putting|"
-    r"places|placed|told|tells|added|adds|noted|notes|believes|believe|indicated|indicates|"
+    r"places|placed|place(?=\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:figure|toll|number|count|total|"
+    r"estimate)\s+at\b)|told|tells|added|adds|noted|notes|believes|believe|indicated|indicates|"
     r"indicate|showed|shows|show|found|finds|verified|verifies|wrote|writes|"
     r"saying|estimating|reporting|confirming|claiming|counting|recording|documenting|warned|"
     r"suggesting|adding|noting|insisting|stressing|explaining|"
@@ -31,10 +32,10 @@ _SPEECH = re.compile(
     r"warns|insisted|insists|acknowledged|acknowledges|admitted|admits|alleged|alleges|"
     r"disclosed|discloses|revealed|reveals|mentioned|mentions|recalled|recalls|recalling|"
     r"stressed|stresses|emphasised|emphasized|emphasises|emphasizes|asserted|asserts|"
-    r"(?:gave|gives|give|giving|(?<=has\s)given|(?<=have\s)given|(?<=had\s)given)(?=\s+(?:(?:a|an|the|its|their|his|her|out|as)\s+)?"
+    r"(?:gave|gives|give|giving|(?<=has\s)given|(?<=have\s)given|(?<=had\s)given|(?<=earlier\s)given|(?<=already\s)given|(?<=previously\s)given|(?<=also\s)given)(?=\s+(?:(?:a|an|the|its|their|his|her|out|as)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:estimate|figure|count|tally|toll|total|number|\d)|"
     r"(?:\s+[\w'’-]+){1,3}\s+as\s)|"
-    r"spoke|speaks|speak(?=\s+(?:of|about)\s)|warning(?=\s+that\b)|(?<=['’”\"]\s)(?:reads|read)|"
+    r"spoke|speaks|speak(?=\s+(?:of|about)\s)|warning(?=\s+that\b)|(?<=['’”\"]\s)(?:reads|read)|(?:reads|read)(?=\s*[.,;](?:\s|$))|"
     r"maintained|maintains|maintain|declared|declares|explained|explains|"
     r"listed|lists|reckons|reckoned|reckon|recognises|recognizes|recognised|"
     r"recognized|saw(?=\s+(?:only\s+|just\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|"
@@ -207,7 +208,8 @@ _GENERIC = word_set(
     witnesses residents people some many others critics it one"""
 )
 _NO_ONE = word_set(
-    "reports report estimates estimate figures data numbers accounts tally count toll information"
+    """reports report estimates estimate figures data numbers accounts tally count toll information
+    evidence statistics"""
 )
 _REJECT = word_set(
     """those this these there here which what whom that i you we one both all each some any
@@ -398,9 +400,13 @@ def _clean_source(raw: str) -> str | None:
             word.casefold() in _ORG_WORDS | _SPEAKERS | _NOT_PEOPLE | _INSTITUTIONS for word in name
         ):
             source = person.group(1)
-    elif person and not any(
-        word.casefold() in _ORG_WORDS | _SPEAKERS | _NOT_PEOPLE | _INSTITUTIONS
-        for word in person.group(1).split()
+    elif (
+        person
+        and not re.fullmatch(_TITLE_WORDS, person.group(1))  # "Superintendent of Police X"
+        and not any(
+            word.casefold() in _ORG_WORDS | _SPEAKERS | _NOT_PEOPLE | _INSTITUTIONS
+            for word in person.group(1).split()
+        )
     ):
         source = person.group(1)  # "Nicholas D. Kristof of The New York Times": the writer
     source = source.strip(" ,;:.-")
@@ -425,7 +431,7 @@ def _clean_source(raw: str) -> str | None:
     if (
         source.casefold() in _REJECT
         or source == "who"
-        or re.search(r"\d(?!\d*(?:st|nd|rd|th)\b)", _WEB_ADDRESS.sub("", source))
+        or re.search(r"\d(?![\d,.]*(?:st|nd|rd|th|[A-Z]+)\b)", _WEB_ADDRESS.sub("", source))
     ):
         return None
     if not _names_someone(source) or source.split()[-1].casefold() in _SPANS:
@@ -469,7 +475,9 @@ _MONTHS_OR_SHORT = (  # a month a source's trailing date is cut at ("on Nov", "o
 _TITLE_WORDS = (
     r"(?:Prime\s+Minister|President|Vice[\s-]President|Minister|Governor|Mayor|Senator|Secretary"
     r"|Commissioner|Chancellor|Premier|King|Queen|Prince|General|Major-General|Gen\.|Maj\."
-    r"|Col\.|Colonel|Brigadier|Brig\.|Lt\.|Captain|Capt\.|Commander|Chief|Spokes(?:man|woman|person))"
+    r"|Col\.|Colonel|Brigadier|Brig\.|Lt\.|Captain|Capt\.|Commander|Chief|Spokes(?:man|woman|person)"
+    r"|(?:Senior\s+|Deputy\s+|Assistant\s+)?(?:Superintendent|Inspector|Director|Sheriff|Judge)"
+    r"(?:\s+(?:of\s+Police|General))?)"
 )
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w'’-]*|al|bin|de|van|von|da|du|el|la|le)"
 _TITLED = re.compile(  # "Commissioner for Refugees X", "Minister of Foreign Affairs X"
@@ -706,6 +714,16 @@ def _subject_before(
         head = phrase[0].split()[-1]
         if first > 0 and tokens[first - 1].group() == "to" and phrase[0] == head and head.islower():
             return None  # "under pressure to stop reporting": a verb, no speaker
+        if (
+            first > 3
+            and tokens[first - 2].group() == "to"
+            and tokens[first - 1].group().isalpha()
+            and tokens[first - 1].group().islower()
+            and re.fullmatch(r"[a-z]+ed", tokens[first - 3].group())
+            and tokens[first - 3].start() >= sentence_start
+        ):  # "a judge appointed to investigate the violence said": the judge, never the violence
+            named = _phrase(text, tokens, first - 4, sentence_start)
+            return named if named and _names_someone(named[0].split()[-1]) else None
         if (
             first > 0
             and tokens[first - 1].group().casefold() in _WHEN_PREPOSITIONS
@@ -1089,8 +1107,11 @@ def _shared_head(
     first = tokens[index - 1].group()
     if not (head in _SPEAKERS or head.rstrip("s") in _SPEAKER_STEMS):
         return False
-    if not all(word.isalpha() and word.islower() for word in [*words, first]):
-        return False
+    opening = index < 2 or not tokens[index - 2].group()[:1].isalnum()
+    if not all(word.isalpha() and word.islower() for word in words) or not (
+        first.isalpha() and (first.islower() or (opening and first[1:].islower()))
+    ):
+        return False  # but "German and foreign media" opening a clause
     if first in _SUBJECT_STOP | _VERBISH | _AUX or first.endswith(("ed", "ing")):
         return False
     if index < 2 or tokens[index - 2].start() < sentence_start:
@@ -1478,7 +1499,7 @@ _QUOTED_AS = re.compile(
     r"\b(?:quoted|quoting|quotes|cited|citing|cites)\s+((?:(?!\bas\b)[^.;:]){2,120}?)\s+as\s+"
     r"(?:saying|estimating|reporting|putting|stating|telling|confirming|claiming)\b"
 )
-_CLAUSE_MARK = re.compile(r"[,.;:]|$")
+_CLAUSE_MARK = re.compile(r",(?!\s(?:1[89]|20)\d\d\b)|[.;:]|$")  # "January 1, 2020" is one date
 _THAT_NEXT = re.compile(r"\s+that\b")
 _EVIDENCE_NEXT = re.compile(r"\s+(?:(?:credible|clear|no)\s+)?(?:evidence|proof)\s+of\b")
 _STUDIES = word_set(  # what "found" a figure, as a study finds one (their stems)
@@ -1610,6 +1631,7 @@ def _speech(
         and folded not in _AUX
         and folded not in ("he", "she", "it", "they", "we", "i", "who", "which")  # "they claim"
         and not owned  # "the group's breakdown shows": the group's
+        and not _PRONOUN_OBJECT.match(text, verb.end(), sentence_end)  # "estimate it to be"
     ):
         return None  # "leaked documents": a noun; "the authorities still claim": a verb
     covers_after = bool(
@@ -1664,6 +1686,13 @@ def _speech(
         and text[verb.end() : sentence_end].strip(" .!?\"'”’")  # not "..., they found."
     ):
         return None  # "salvage workers have found 300 bodies": found, not a finding
+    if (
+        subject is not None
+        and word.endswith("ed")
+        and _SUPERLATIVE.search(subject[0])
+        and _NO_OBJECT.match(text, verb.end(), sentence_end)
+    ):
+        return None  # "the deadliest shipwreck recorded so far this year": a participle
     if subject is not None:
         raw, start = subject
         inside = not participle and (
@@ -1738,8 +1767,10 @@ def _speech(
         ):  # "the toll rose to 23, said a spokesman for the army, Col. Ade Bello": the name
             end = verb.end() + inverted.end(1) + named_after.end()
             return _make_attribution(named_after.group(1), verb.start(), end, "trail")
-        if inverted and (
-            inverted.group(1)[:1].isupper() or inverted.group(1).startswith("the ") or titled
+        if (
+            inverted
+            and (inverted.group(1)[:1].isupper() or inverted.group(1).startswith("the ") or titled)
+            and inverted.group(1).split()[0].casefold() not in _TIME_WORDS  # "said Thursday"
         ):  # "'...,' said the mayor", "'...,' said engineer Ana Ruiz"
             end = verb.end() + inverted.end()
             named = inverted.group(2)
@@ -1750,6 +1781,15 @@ def _speech(
 
 
 _THE_NEXT = re.compile(r"\s+the\b")
+_SUPERLATIVE = re.compile(
+    r"\b(?:the|its|their)\s+(?:[\w-]+\s+)?(?:\w{3,}est|most|worst|best|biggest|largest|highest)\b"
+)
+_NO_OBJECT = re.compile(
+    r"\s*(?:[,.;:]|$|\s(?:so\s+far|ever|yet|to\s+date|in|on|since|this|anywhere)\b)"
+)
+_PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\s+(?:to\s+be|at|as)\b")
+"""A pronoun object after a word that may be a noun or a verb makes it a verb: "historians who
+studied the event estimate it to be 300"."""
 _READ_FROM = re.compile(r"\s+(?:(?:a\s+)?part\s+of\s+)?((?:the|a|an|its|their)\s+[^,.;:!?]{1,60})")
 
 
@@ -1775,7 +1815,9 @@ _WEAK_PARTICIPLES = word_set("suggesting adding noting explaining")
 """Participles that report a figure only after a verb of saying ("X said 12 died, adding that
 40 were missing"; "'...,' said Major X, suggesting that"), never after a clause of events ("The
 floods destroyed 2,000 homes, suggesting that 10,000 were displaced")."""
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|wrote|announced)\b")
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|stated|wrote|announced|read|reads)\b"
+)
 _ADDING_TO = re.compile(r"\s+to\b")
 """'adding to the 40 it captured': a sum, not a report."""
 _INVERTED_BEFORE = re.compile(
@@ -1916,6 +1958,17 @@ _CONTRAST = re.compile(
 )
 
 
+_GIVER = (
+    r"(?P<who>(?:(?:the|its|their)\s+)?(?:[\w.&'’-]+\s+){0,4}?[\w.&-]+)\s+(?:had\s+|has\s+|have\s+|"
+    r"later\s+|first\s+|then\s+)?(?:gave|released|cited|reported|announced|issued|provided|published|"
+    r"confirmed|put\s+out)\b"
+)
+_FIGURE_GIVEN = re.compile(  # "32 deaths, a figure the government gave after"
+    r"(?:\s+[a-z][\w-]*){0,3}?,\s+(?:a|the)\s+(?:figure|number|toll|count|total|estimate|tally)\s+"
+    r"(?:that\s+)?" + _GIVER
+)
+_FIGURE_OF = re.compile(r"\b(?:figure|number|toll|count|total|estimate|tally)\s+of\s+$")
+_GIVER_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?" + _GIVER)  # "the figure of 1,464 officials gave"
 _OWN_SUBJECT = re.compile(
     r",\s*(?:while|whereas)\s+(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:has|have|had|is|"
     r"was|are|were)|(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:has|have|had))\b"
@@ -1960,6 +2013,8 @@ def _owner(text: str, figure: Figure, sentence_start: int) -> str | None:
     if phrase is None:
         return None
     last = phrase[0].split()[-1]
+    if phrase[0].casefold() in ("official", "unofficial", "officials"):
+        return None  # "(official tally 167)": an adjective, no one's
     if not (
         last.endswith(("'s", "’s", "s'", "s’"))
         or text[owned.start() : owned.start() + 1] in "'’"
@@ -2094,6 +2149,20 @@ def attribute(
     parens = _parens_source(text, figure.end, next_start)
     if parens:
         return parens, "parens"
+    given = _FIGURE_GIVEN.match(text, figure.end, next_start)
+    if given is None and _FIGURE_OF.search(
+        text, max(sentence_start, figure.start - 30), figure.start
+    ):
+        given = _GIVER_AFTER.match(text, figure.end, next_start)
+    if given is not None:  # "32 deaths, a figure the government gave": the government's
+        giver = _clean_source(given.group("who"))
+        head = giver.split()[-1].casefold() if giver else ""
+        if giver and (
+            giver[:1].isupper()
+            or head in _SPEAKERS | _ORG_WORDS
+            or head.rstrip("s") in _SPEAKER_STEMS
+        ):  # never "the figure of 40 people reported missing"
+            return giver, "by"
     against = _FOR_SPEAKER.match(text, figure.end, next_start)
     if against and _AGAINST.search(text, max(0, figure.start - 12), figure.start):
         speaker = against.group(1)
@@ -2137,7 +2206,7 @@ def attribute(
         text, window, figure.start
     ):
         return None, "none"  # "the minister said 6 died, contradicting reports that 20 had"
-    window = max(sentence_start, figure.start - 40)
+    window = max(sentence_start, figure.start - 60)
     official = (  # a word _OFFICIAL_OF needs
         text.find("official", window, figure.start) >= 0
         or text.find("ly ", window, figure.start) >= 0
@@ -2403,8 +2472,9 @@ _RECEIVED_BY_SPEAKER = re.compile(
     r"\b(?:we|I)\s+(?:have\s+|had\s+)?(?:also\s+)?(?:received|got|have|had)\s+$", re.I
 )
 _OFFICIAL_OF = re.compile(  # "the official toll of", "the widely used figure of": no one's
-    r"\bthe\s+(?:official|(?:widely|commonly|often|generally|frequently)\s+(?:used|cited|quoted|"
-    r"accepted|reported|repeated))\s+(?:death\s+)?(?:toll|figure|count|tally|estimate)\s+of\s+"
+    r"\bthe\s+(?:(?:country|nation|state|city|region|province)['’]s\s+)?(?:official|(?:widely|"
+    r"commonly|often|generally|frequently)\s+(?:used|cited|quoted|accepted|reported|repeated))\s+"
+    r"(?:death\s+|[\w-]*\d[\w-]*\s+)?(?:toll|figure|count|tally|estimate)\s+of\s+"
     r"(?:(?:about|around|some|only|just)\s+)?$"
 )
 _AGENTLESS = re.compile(  # "the 131 reported on Wednesday", "the toll of 410 given on Tuesday"
