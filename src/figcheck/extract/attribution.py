@@ -884,6 +884,8 @@ def _phrase(
         if word in '"“”':
             index -= 1
             continue
+        if word in ("'", "‘", "’"):
+            break  # a quotation's closing mark before its speaker: "...,' the report read"
         if word == "." and kept and kept[-1].group()[:1].isupper() and _initial(tokens, index):
             kept.append(token)  # "officer P. Sitaram", "Nicholas D. Kristof"
             index -= 1
