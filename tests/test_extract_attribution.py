@@ -1430,3 +1430,16 @@ def test_ninth_round_agents_infinitives_contrasts_lists(
 )
 def test_ninth_round_givers_verbs_and_no_one(text: str, value: float, source: str | None) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # "X has been able to verify N": X's
+        ("The Penal Forum has been able to verify 835 detainees.", 835, "Penal Forum"),
+        ("The group was able to document 120 cases.", 120, "group"),
+        ("We were unable to confirm 30 deaths.", 30, None),
+    ],
+)
+def test_ninth_round_able_to(text: str, value: float, source: str | None) -> None:
+    assert source_of(text, value) == source

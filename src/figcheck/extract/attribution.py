@@ -42,6 +42,7 @@ _SPEECH = re.compile(
     r"more\s+than\s+|over\s+|as\s+many\s+as\s+|up\s+to\s+)?\d)|"
     r"(?:kept|keeps|keep|keeping)(?=\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:list|count|tally|record|records|database|register)\b)|"
+    r"(?<=\sable\sto\s)(?:verify|confirm|document|count)|"  # "has been able to verify 835"
     r"cite|cited|cites|citing|announcing|quoted|concluded|concludes|calculated|calculates|"
     r"(?:names|named|naming|identifies|identified|identifying|classes|classed|classifies|"
     r"classified)(?=\s+(?:(?:at\s+least|about|some|more\s+than|over|nearly|almost)\s+)?"
@@ -1575,6 +1576,9 @@ def _speech(
         return Attribution(verb.start(), verb.end(), pronoun, "said", "lead", pronoun=True)
     dated = _DATED_BEFORE.search(text, max(sentence_start, verb.start() - 40), verb.start())
     at = dated.start() if dated else verb.start()  # "a study published on 12 May 2006 found"
+    able = _ABLE_TO.search(text, max(sentence_start, verb.start() - 30), verb.start())
+    if able is not None and verb.group()[:1] in "vcd":  # "X has been able to verify 835": X
+        at = able.start()
     before = words.before(max(sentence_start, at - 40), at)
     if (
         len(before) > 1
@@ -1783,6 +1787,7 @@ def _speech(
 
 
 _THE_NEXT = re.compile(r"\s+the\b")
+_ABLE_TO = re.compile(r"(?:(?:has|have|had)\s+been|was|were|is|are)\s+able\s+to\s+$")
 _SUPERLATIVE = re.compile(
     r"\b(?:the|its|their)\s+(?:[\w-]+\s+)?(?:\w{3,}est|most|worst|best|biggest|largest|highest)\b"
 )
