@@ -1439,7 +1439,9 @@ def test_ninth_round_givers_verbs_and_no_one(text: str, value: float, source: st
         ("The Penal Forum has been able to verify 835 detainees.", 835, "Penal Forum"),
         ("The group was able to document 120 cases.", 120, "group"),
         ("We were unable to confirm 30 deaths.", 30, None),
+        # "He said" after a sentence that names only a place or a body: as written
+        ("He met the girls at the Government House. He said 279 were freed.", 279, "He"),
     ],
 )
-def test_ninth_round_able_to(text: str, value: float, source: str | None) -> None:
+def test_ninth_round_able_to_and_he(text: str, value: float, source: str | None) -> None:
     assert source_of(text, value) == source

@@ -119,6 +119,7 @@ def extract(
     mentions: list[_Mention] = []
     previous: str | None = None
     previous_named: tuple[str, ...] = ()
+    guessed = False  # the previous source is only the organisation the sentence named last
     for number, (sentence_start, sentence_end, figures, attributions) in enumerate(sentences):
         sentence = text[sentence_start:sentence_end]
         organisations = _Organisations(text, sentence_start, sentence_end)
@@ -150,6 +151,13 @@ def extract(
                     last_source,
                     "owner",
                 )  # "the X figure is 241 dead and 7,000 wounded"
+            if (
+                guessed
+                and attribution_rule == "previous_sentence"
+                and source == previous
+                and text[sentence_start : sentence_start + 3] in ("He ", "She")
+            ):  # "He said ...": as written, never the place or body named last before
+                source = text[sentence_start : sentence_start + 3].strip()
             speaker = quoted[number]
             if source is None and speaker is not None and figure.start < speaker[0]:
                 source, attribution_rule = speaker[1], "quotation"  # "'...,' said X. '...'"
@@ -177,12 +185,14 @@ def extract(
             )
         named = [a.source for a in attributions if not a.pronoun and not a.generic]
         previous_named = tuple(dict.fromkeys(named + sources))
+        guessed = False
         if sources:
             previous = sources[-1]
         elif named:
             previous = named[-1]
         elif any(figures_of[number + 1 : number + 2]) and organisations():  # for its figures
             previous = organisations()[-1][1]
+            guessed = True
         else:
             previous = None
     if not rows:  # a candidate is made only for a figure proposed
