@@ -1445,3 +1445,11 @@ def test_ninth_round_givers_verbs_and_no_one(text: str, value: float, source: st
 )
 def test_ninth_round_able_to_and_he(text: str, value: float, source: str | None) -> None:
     assert source_of(text, value) == source
+
+
+def test_ninth_round_figure_given_again_in_a_quotation_is_one_candidate() -> None:
+    text = (
+        "The army said the toll was 125. 'We checked every body. The toll is 125. "
+        "There is no rise,' General Ade Musa said."
+    )
+    assert [c.value for c in extract(text) if c.value == 125] == [125]

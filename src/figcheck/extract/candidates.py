@@ -159,7 +159,16 @@ def extract(
             ):  # "He said ...": as written, never the place or body named last before
                 source = text[sentence_start : sentence_start + 3].strip()
             speaker = quoted[number]
-            if source is None and speaker is not None and figure.start < speaker[0]:
+            if (
+                source is None
+                and speaker is not None
+                and figure.start < speaker[0]
+                and not any(  # a figure given again in a quotation stays one candidate
+                    (other.value, other.low, other.high) == (figure.value, figure.low, figure.high)
+                    and figure.start - other.start <= 600
+                    for other in mentions[-8:]
+                )
+            ):
                 source, attribution_rule = speaker[1], "quotation"  # "'...,' said X. '...'"
             if source is None and number + 1 < len(sentences):
                 source = next_sentence_source(text, sentences[number + 1])
