@@ -33,7 +33,8 @@ THRESHOLDS = {"precision": 1.00, "recall": 1.00, "source": 1.00}
 # The third round of rules, written looking at it and at the third split, took source to 0.964;
 # the fourth (0.986, 0.972, 0.971), as did the sixth, rounded down; the seventh (0.986, 0.972,
 # 0.978).
-THRESHOLDS_2 = {"precision": 0.98, "recall": 0.97, "source": 0.97}
+# The ninth round: (0.986, 0.972, 0.985), 135 of 137 right sources.
+THRESHOLDS_2 = {"precision": 0.98, "recall": 0.97, "source": 0.98}
 # The third test split (47 passages from articles in no other file, annotated before extract was
 # run on them): measured (0.955, 0.964, 0.685) before the second round of rules and (0.960,
 # 0.968, 0.734) after it. Those scores were reported, and the third round of rules was written
@@ -74,8 +75,9 @@ THRESHOLDS_6 = {"precision": 0.97, "recall": 0.97, "source": 0.95}
 # is development material now: (0.969, 0.984, 0.885) after that round and the extraction changes
 # landed beside it (223 of 252 found claims with the right source; two of its document nouns
 # with no author annotated unattributed, as the corpus rule says). The target for source is 0.85.
-# The eighth round of rules: (0.969, 0.984, 0.889), 224 right sources.
-THRESHOLDS_7 = {"precision": 0.96, "recall": 0.98, "source": 0.88}
+# The eighth round of rules: (0.969, 0.984, 0.889), 224 right sources; the ninth (0.969, 0.984,
+# 0.893), 225.
+THRESHOLDS_7 = {"precision": 0.96, "recall": 0.98, "source": 0.89}
 # The eighth test split (53 passages, 245 claims, from articles in no other file, annotated and
 # committed before extract was run on them): measured (0.932, 0.951, 0.781) after the sixth round
 # of rules, never tuned on (233 of 245 claims found, 250 proposed, 182 with the right source); after
@@ -93,8 +95,9 @@ THRESHOLDS_8 = {"precision": 0.93, "recall": 0.95, "source": 0.95}
 # 295 proposed, 210 with the right source); after the eighth round (written without ever looking
 # at it, on the eighth split's errors) and its review fixes: (0.912, 0.957, 0.792) (269 found, 295
 # proposed, 213 with the right source), rounded down. Those scores were reported, and the ninth
-# round of rules was written looking at its errors, so it is development material now.
-THRESHOLDS_9 = {"precision": 0.91, "recall": 0.95, "source": 0.79}
+# round of rules was written looking at its errors, so it is development material now: (0.912,
+# 0.957, 0.907) after that round (244 of 269 found claims with the right source), rounded down.
+THRESHOLDS_9 = {"precision": 0.91, "recall": 0.95, "source": 0.90}
 # The tenth test split (57 passages, 257 claims, from articles in no other file, annotated and
 # committed before extract was run on them; only its totals were looked at until the ninth round):
 # measured (0.900, 0.981, 0.778) before the eighth round of rules, never tuned on (252 of 257
@@ -102,8 +105,10 @@ THRESHOLDS_9 = {"precision": 0.91, "recall": 0.95, "source": 0.79}
 # ever looking at it) and its review fixes: (0.900, 0.981, 0.786) (252 found, 280 proposed, 198
 # with the right source), rounded down. Those scores were reported, and the ninth round of rules
 # was written looking at its errors (after the rules written on the ninth split's alone had been
-# scored on its totals), so it is development material now.
-THRESHOLDS_10 = {"precision": 0.90, "recall": 0.98, "source": 0.78}
+# scored on its totals), so it is development material now. The rules written on the ninth split's
+# errors alone moved it by nothing (198 right sources before and after); with those written on its
+# own errors: (0.900, 0.981, 0.893), 225 of 252 found claims with the right source, rounded down.
+THRESHOLDS_10 = {"precision": 0.90, "recall": 0.98, "source": 0.89}
 # The eleventh test split (55 passages, 280 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
 # measured (0.964, 0.950, 0.805) before the ninth round of rules, never tuned on (266 of 280
