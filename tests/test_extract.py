@@ -105,6 +105,7 @@ def test_a_change_is_two_figures_never_a_range() -> None:
         "In 2024 the election was held.",
         "It happened on January 3 and on 4 March.",
         "The raid began at 10:30 and ended at 6 a.m.",
+        "The raid began at about 5:45am and ended around 1:00PM.",
         "The curfew starts on 2025-01-04 or 04/01/2025.",
         "Maria Lopez, 34, was arrested with a 16-year-old; he was aged 17.",
         "Over the last 17 days the siege went on for three weeks and two months.",

@@ -44,7 +44,7 @@ _START = re.compile(  # a word's first letter is looked at before the words are 
 )
 _MASKS = (
     ("date", re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")),
-    ("time", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")),
+    ("time", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\b|(?=[ap]m\b))", re.I)),  # "5:45am"
     (
         "phone",
         re.compile(
