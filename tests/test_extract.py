@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figcheck.extract import Candidate, extract, read_article, split_sentences, to_text
+from figcheck.extract.text import word_set
 from figcheck.model import Qualifier
 from figcheck.shorthand import read_amount
 
@@ -445,8 +446,54 @@ def test_looking_for_marks_first_changes_no_answer(gap: str) -> None:
         expected = figures.qualifier_before(phrase, position, 0)
         assert figures._qualifier_before(phrase, position, 0) == expected
         before = phrase[max(0, position - 30) : position]
-        if figures._ANY_BEFORE.search(before):
+        if any(name != "year" and rule.search(before) for name, rule in figures._BEFORE_RULES):
             assert before.rstrip()[-1:] in "$€£¥" or figures._ends_in(before, figures._BEFORE_WORDS)
+
+
+_AFTER_PIECES = (
+    *" -%°.,1yearsmontwkdhicnlpfgbqKſİı",
+    *sorted(
+        word_set(
+            """year month day hour percent per cent pc US dollars pounds of yen a.m. o’clock local
+            time May Sepember km/h metre feet fold times magnitude on the Richter square lanes in
+            out every one to or and sq degrees bolívares"""
+        )
+    ),
+)
+
+
+@given(st.lists(st.sampled_from(_AFTER_PIECES), max_size=8).map("".join))
+@settings(max_examples=1000, deadline=None)
+def test_looking_for_the_first_word_after_a_number_changes_no_answer(after: str) -> None:
+    """The rules after a number are tried only where the word after it may start one of them."""
+    from figcheck.extract import figures
+
+    for text in (after, " " + after, "-" + after, " - " + after):
+        if figures._AFTER_ANY.match(text):
+            assert figures._may_follow(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from((*"0123456789,. -\u00a0\u202fkmbKx٣²", " million", " lakhs")), max_size=12
+    ).map("".join)
+)
+@settings(max_examples=1000, deadline=None)
+def test_a_plain_number_is_read_as_the_shorthand_reads_it(tail: str) -> None:
+    """A number in digits and commas is read without the shorthand's reader, to the same value
+    and end (and the same refusal of misplaced commas)."""
+    import dataclasses
+
+    from figcheck.extract import figures
+
+    for text in ("12" + tail, "1,200" + tail, "3" + tail, "1,2" + tail):
+        number = read_amount(text, 0)
+        if number is not None and number.ambiguous is not None:
+            if number.multiplier is None:
+                number = dataclasses.replace(number, value=number.ambiguous[0])
+            else:
+                number = dataclasses.replace(number, ambiguous=None)
+        assert figures._read_number(text, 0) == number
 
 
 # --- real reporting: numbers, attribution by grammar, dates -------------------------------------

@@ -11,7 +11,14 @@ from typing import NamedTuple
 from figcheck.extract.dates import MONTH
 from figcheck.extract.text import word_set
 from figcheck.model import Qualifier
-from figcheck.shorthand import _QUALIFIERS, Amount, qualifier_before, read_amount, read_vague
+from figcheck.shorthand import (
+    _QUALIFIERS,
+    _SCALE_WORDS,
+    Amount,
+    qualifier_before,
+    read_amount,
+    read_vague,
+)
 
 # --- figures ----------------------------------------------------------------------------------
 
@@ -186,12 +193,38 @@ _BEFORE_WORDS = _MONTH_WORDS | word_set(  # the last words of the rules below, "
     model channel episode season volume vol windows version covid cop group top formula
     interstate brigade battalion division regiment lot box ballot proposition prop measure
     amendment rule item table figure fig line magnitude to with interviewed surveyed polled
-    every in and through until"""
+    every in"""
 )
-_ANY_BEFORE = re.compile(
-    "|".join(f"(?:{pattern.pattern})" for name, pattern in _BEFORE_RULES if name != "year"),
-    re.I,
+_AFTER_WORDS = _MONTH_WORDS | word_set(  # the first words of the rules after a number
+    """year years month months week weeks day days hour hours minute minutes second seconds
+    decade decades century centuries night nights hr hrs min mins yr yrs weekend weekends
+    percent per percentage pc us canadian australian dollar dollars euro euros pound pounds
+    bolivares bolivar bolivars peso pesos yuan yen rupee rupees rouble roubles ruble rubles usd
+    eur gbp a p am pm gmt utc o local of km kilometre kilometres kilometer kilometers mile miles
+    metre metres meter meters feet degree degrees kg mph foot times fold magnitude on nautical
+    square lane lanes storey storeys floor floors stories acre acres hectare hectares tonne
+    tonnes ton tons litre litres liter liters gallon gallons barrel barrels sq in out"""
 )
+_AFTER_HYPHEN_WORDS = word_set("to or and")  # "a 20- to 30-metre boat"
+_FIRST_AFTER = re.compile(r"([\s-]*)([^\W\d_]*)")
+
+
+def _may_follow(after: str) -> bool:
+    """Whether one of the rules after a number (:data:`_AFTER_ANY`) may match ``after``: past
+    spaces and hyphens, each starts with "%", "°" or one of :data:`_AFTER_WORDS` ("to", "or",
+    "and" only past a hyphen), and is tried only where one is. A word outside ASCII may match
+    another ignoring case, so it may be any word."""
+    gap, word = _FIRST_AFTER.match(after).groups()  # type: ignore[union-attr]
+    if not word:
+        return after[len(gap) : len(gap) + 1] in ("%", "°")
+    folded = word.casefold()
+    return (
+        not word.isascii()
+        or folded in _AFTER_WORDS
+        or ("-" in gap and folded in _AFTER_HYPHEN_WORDS)
+    )
+
+
 _MODIFIERS = (  # a word or two before the noun, none of them a verb or a preposition
     r"(?:(?!(?:in|of|at|on|from|across|and|or|to|by|for|with|were|was|are|is|had|have|has"
     r"|more|people|dead|killed|died|injured|wounded|hurt|missing|held)\b)[\w-]+\s+)"
@@ -305,6 +338,15 @@ _LAKH_GROUPED = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d)")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
+_PLAIN_NUMBER = re.compile(
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)"
+    rf"(?!\d|[.,]\d|[ \u00a0\u202f]\d|[^\W\d_]|\s+(?i:{_SCALE_WORDS})(?![^\W\d_]))"
+)
+"""A number no other spelling of :func:`read_amount` can extend: digits, thousands set apart by
+commas, with no digit after it, no decimal mark or grouping space before one, no letter (a
+suffix, "5k") and no scale word ("3 million"). One is read for every number in the text."""
+
+
 def _read_number(text: str, start: int) -> Amount | None:
     """The number at ``start`` as the shorthand reads it (:func:`read_amount`: "40 000" with a
     space, a no-break or a narrow no-break space between thousands, "1.200.000"). Where one dot
@@ -312,6 +354,9 @@ def _read_number(text: str, start: int) -> Amount | None:
     1200, with ``ambiguous`` kept so that the candidate says so and stays below ``--yes`` (the
     shorthand refuses it instead, since there a person is typing and can be asked). With a scale
     word ("12.345 million") the dot is a decimal point, as English news writes it."""
+    plain = _PLAIN_NUMBER.match(text, start)
+    if plain is not None:  # the most frequent spelling: read_amount reads it as its digits
+        return Amount(float(plain.group().replace(",", "")), plain.end(), None)
     number = read_amount(text, start)
     if number is None or number.ambiguous is None:
         return number
@@ -377,15 +422,15 @@ def _not_a_claim(
     # a letter after the number is an ordinal (above): each rule below then starts with one of
     # these, and is tried only where one is
     if after[:1].isspace() or after[:1] in ("-", "%", "°"):
-        rule = _AFTER_ANY.match(after)
+        rule = _AFTER_ANY.match(after) if _may_follow(after) else None
         if rule is not None:
             assert rule.lastgroup is not None
             return _AFTER_RULES[int(rule.lastgroup[1:])][0]
         if "year" in after.lower() and _YEARS_OLD.match(after):
             return "age"
-    if (
-        before.rstrip()[-1:] in ("$", "€", "£", "¥", "₹") or _ends_in(before, _BEFORE_WORDS)
-    ) and _ANY_BEFORE.search(before):  # one scan; the rule that matched is named below
+    if before.rstrip()[-1:] in ("$", "€", "£", "¥", "₹") or _ends_in(before, _BEFORE_WORDS):
+        # each pattern on its own: joined into one, ignoring case, they took several times
+        # longer (a pattern anchored with $ is tried at every position of the window)
         for name, pattern in _BEFORE_RULES:
             if name != "year" and pattern.search(before):
                 return name
