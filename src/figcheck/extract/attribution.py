@@ -2115,23 +2115,31 @@ def named_organisations(text: str, start: int, end: int) -> list[tuple[int, str]
     organisation word, with where each ends."""
     found: list[tuple[int, str]] = []
     for name in _NAME.finditer(text[start:end]):
-        words = name.group().split()
-        acronyms = [w for w in words if _ACRONYM.fullmatch(w.strip("().,"))]
-        has_org = any(w.casefold().strip("().,’'s") in _ORG_WORDS for w in words)
-        named = [word.strip("().,") for word in acronyms]
-        named = [word for word in named if word not in _NOT_ORG_ACRONYMS]
-        shouting = len(acronyms) >= 2 and not has_org  # "in a BIG WAY"
-        if has_org:
-            source = _clean_source(name.group())
-        elif named and not shouting:
-            source = named[-1]
-        else:
-            continue
-        if source and source not in _NOT_ORG_ACRONYMS:
+        source = _organisation(name.group())
+        if source:
             found.append((start + name.end(), source))
     for institution in _INSTITUTION.finditer(text[start:end]):
         found.append((start + institution.end(), institution.group(1)))
     return sorted(found)
+
+
+@functools.lru_cache(maxsize=4096)  # a text names the same organisations again and again
+def _organisation(name: str) -> str | None:
+    """The organisation a capitalised name is (an acronym, or a name with an organisation
+    word), or None."""
+    words = name.split()
+    acronyms = [w for w in words if _ACRONYM.fullmatch(w.strip("().,"))]
+    has_org = any(w.casefold().strip("().,’'s") in _ORG_WORDS for w in words)
+    named = [word.strip("().,") for word in acronyms]
+    named = [word for word in named if word not in _NOT_ORG_ACRONYMS]
+    shouting = len(acronyms) >= 2 and not has_org  # "in a BIG WAY"
+    if has_org:
+        source = _clean_source(name)
+    elif named and not shouting:
+        source = named[-1]
+    else:
+        return None
+    return source if source and source not in _NOT_ORG_ACRONYMS else None
 
 
 _CONTINUING_OPENING = re.compile(
