@@ -441,11 +441,19 @@ def test_looking_for_marks_first_changes_no_answer(gap: str) -> None:
 
     assert attribution._contrast(gap) == bool(attribution._CONTRAST.search(gap))
     assert attribution._clauses(gap) == len(attribution._CLAUSE.findall(gap))
-    for phrase in (gap + " 12", "about " + gap + " 12", gap + " over 12"):
+    for phrase in (
+        gap + " 12",
+        "about " + gap + " 12",
+        gap + " over 12",
+        "one quarter " + gap + " 12",
+        gap + " a half of 12",
+    ):
         position = len(phrase) - 2
         expected = figures.qualifier_before(phrase, position, 0)
         assert figures._qualifier_before(phrase, position, 0) == expected
         before = phrase[max(0, position - 30) : position]
+        if figures._FRACTION_OF.search(before):
+            assert figures._may_end_in(before, figures._FRACTIONS, figures._FRACTIONS_LAST)
         if any(name != "year" and rule.search(before) for name, rule in figures._BEFORE_RULES):
             assert before.rstrip()[-1:] in "$€£¥" or figures._ends_in(before, figures._BEFORE_WORDS)
 
@@ -486,14 +494,15 @@ def test_a_plain_number_is_read_as_the_shorthand_reads_it(tail: str) -> None:
 
     from figcheck.extract import figures
 
-    for text in ("12" + tail, "1,200" + tail, "3" + tail, "1,2" + tail):
+    for text in ("12" + tail, "1,200" + tail, "3" + tail, "1,2" + tail, "1234" + tail):
         number = read_amount(text, 0)
         if number is not None and number.ambiguous is not None:
             if number.multiplier is None:
                 number = dataclasses.replace(number, value=number.ambiguous[0])
             else:
                 number = dataclasses.replace(number, ambiguous=None)
-        assert figures._read_number(text, 0) == number
+        read = figures._read_number(text, 0)
+        assert (read and tuple(read)) == (number and dataclasses.astuple(number))
 
 
 # --- real reporting: numbers, attribution by grammar, dates -------------------------------------

@@ -3,7 +3,6 @@ number, qualifier and vague-word reading), what is not a claim, and what each fi
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from typing import NamedTuple
@@ -14,7 +13,6 @@ from figcheck.model import Qualifier
 from figcheck.shorthand import (
     _QUALIFIERS,
     _SCALE_WORDS,
-    Amount,
     qualifier_before,
     read_amount,
     read_vague,
@@ -339,15 +337,27 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 _PLAIN_NUMBER = re.compile(
-    r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)"
-    rf"(?!\d|[.,]\d|[ \u00a0\u202f]\d|[^\W\d_]|\s+(?i:{_SCALE_WORDS})(?![^\W\d_]))"
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{4,}|[0-9]{1,3}(?![ \u00a0\u202f]\d))"
+    rf"(?!\d|[.,]\d|[^\W\d_]|\s+(?i:{_SCALE_WORDS})(?![^\W\d_]))"
 )
 """A number no other spelling of :func:`read_amount` can extend: digits, thousands set apart by
-commas, with no digit after it, no decimal mark or grouping space before one, no letter (a
-suffix, "5k") and no scale word ("3 million"). One is read for every number in the text."""
+commas, with no digit after it, no decimal mark before one, no letter (a suffix, "5k"), no scale
+word ("3 million"), and after three digits or fewer, no space before a digit ("40 000"). One is
+read for every number in the text."""
 
 
-def _read_number(text: str, start: int) -> Amount | None:
+class _Number(NamedTuple):
+    """A number read from the text (:func:`_read_number`): its value, where its words end, the
+    multiplier word or suffix it ends with, and the two values of a number such as "1.200". A
+    named tuple: one is made for every number in the text."""
+
+    value: float
+    end: int
+    multiplier: int | None
+    ambiguous: tuple[float, float] | None = None
+
+
+def _read_number(text: str, start: int) -> _Number | None:
     """The number at ``start`` as the shorthand reads it (:func:`read_amount`: "40 000" with a
     space, a no-break or a narrow no-break space between thousands, "1.200.000"). Where one dot
     makes the number 1.2 or 1200 ("1.200"), running text is read the shorthand's other way: as
@@ -356,13 +366,13 @@ def _read_number(text: str, start: int) -> Amount | None:
     word ("12.345 million") the dot is a decimal point, as English news writes it."""
     plain = _PLAIN_NUMBER.match(text, start)
     if plain is not None:  # the most frequent spelling: read_amount reads it as its digits
-        return Amount(float(plain.group().replace(",", "")), plain.end(), None)
+        return _Number(float(plain.group().replace(",", "")), plain.end(), None)
     number = read_amount(text, start)
-    if number is None or number.ambiguous is None:
-        return number
-    if number.multiplier is not None:
-        return dataclasses.replace(number, ambiguous=None)
-    return dataclasses.replace(number, value=number.ambiguous[0])
+    if number is None:
+        return None
+    if number.ambiguous is None or number.multiplier is not None:
+        return _Number(number.value, number.end, number.multiplier)
+    return _Number(number.ambiguous[0], number.end, None, number.ambiguous)
 
 
 class Figure(NamedTuple):
@@ -456,11 +466,27 @@ _QUALIFIER_PHRASES = tuple(phrase for phrase in _QUALIFIERS if phrase[-1].isalph
 _QUALIFIER_SIGNS = "".join(phrase[-1] for phrase in _QUALIFIERS if not phrase[-1].isalpha())
 
 
-def _may_end_in(before: str, phrases: tuple[str, ...]) -> bool:
+def _last_words(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({phrase.split()[-1] for phrase in phrases}))
+
+
+_QUALIFIER_LAST_WORDS = _last_words(_QUALIFIER_PHRASES)
+
+
+def _may_end_in(before: str, phrases: tuple[str, ...], last_words: tuple[str, ...]) -> bool:
     """Whether ``before`` may end in one of ``phrases`` (lower case, a space between words),
     spaces aside: a pattern anchored at the end of the words before a figure is run only when it
-    can match. Outside ASCII a letter may match another ignoring case, so any phrase may end it."""
-    return not before.isascii() or " ".join(before.casefold().split()).endswith(phrases)
+    can match. Its last word is looked at first: it ends in one of ``last_words``, the phrases'
+    last words. Outside ASCII a letter may match another ignoring case, so any phrase may end
+    it."""
+    if not before.isascii():
+        return True
+    words = before.rsplit(None, 1)
+    return (
+        bool(words)
+        and words[-1].casefold().endswith(last_words)
+        and " ".join(before.casefold().split()).endswith(phrases)
+    )
 
 
 def _qualifier_before(text: str, position: int, start: int) -> tuple[Qualifier, int] | None:
@@ -468,7 +494,11 @@ def _qualifier_before(text: str, position: int, start: int) -> tuple[Qualifier, 
     the shorthand's qualifiers."""
     window = text[max(start, position - 40) : position]
     last = window.rstrip()[-1:]
-    if last and last in _QUALIFIER_SIGNS or _may_end_in(window, _QUALIFIER_PHRASES):
+    if (
+        last
+        and last in _QUALIFIER_SIGNS
+        or _may_end_in(window, _QUALIFIER_PHRASES, _QUALIFIER_LAST_WORDS)
+    ):
         return qualifier_before(text, position, start)
     return None
 
@@ -595,7 +625,7 @@ def _figure_at(
     if number is None or number.end > sentence_end:
         return None
     lead = text[max(sentence_start, start - 30) : start]
-    if _may_end_in(lead, _FRACTIONS) and _FRACTION_OF.search(lead):
+    if _may_end_in(lead, _FRACTIONS, _FRACTIONS_LAST) and _FRACTION_OF.search(lead):
         return number.end  # "a quarter of a million": a fraction, not the number after it
     written = text[start : number.end]
     if written.casefold() == "one" and hedge is None:
@@ -847,6 +877,7 @@ _FRACTION_OF = re.compile(
 _FRACTIONS = tuple(  # the words _FRACTION_OF ends in
     f"{part}{plural} of" for part in ("quarter", "third", "fifth", "tenth") for plural in ("", "s")
 ) + ("half of",)
+_FRACTIONS_LAST = _last_words(_FRACTIONS)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.I)
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+)?", re.I)
 _TAIL = re.compile(r"\s+(of|among|from)\s+(?:the\s+)?([^\W\d_][\w'’-]*)(?:\s+([^\W\d_][\w'’-]*))?")
@@ -863,11 +894,11 @@ def what_is_counted(
         unit = _PERCENT.match(text, position) or _MONEY_AFTER.match(text, position)
         position = unit.end() if unit else position
     words: list[str] = []
-    if _OF_THEM.match(text[position:sentence_end]):
+    if _OF_THEM.match(text, position, sentence_end):
         return "", position
-    of = _OF_THE.match(text[position:sentence_end])
+    of = _OF_THE.match(text, position, sentence_end)
     if of:
-        position += of.end()
+        position = of.end()
     first = True
     while len(words) < 4:
         found = _WORD.match(text, position, sentence_end)
@@ -890,21 +921,21 @@ def what_is_counted(
         words.append(word)
         position = found.end()
     if words:
-        tail = _TAIL.match(text[position:sentence_end])
+        tail = _TAIL.match(text, position, sentence_end)
         if tail and tail.group(2).casefold() not in STOP_WORDS:
             extra = [tail.group(1), tail.group(2)]
-            end = position + tail.end(2)
+            end = tail.end(2)
             if (
                 tail.group(3)
                 and tail.group(3).casefold() not in STOP_WORDS
                 and tail.group(1) != "from"
             ):
                 extra.append(tail.group(3))
-                end = position + tail.end(3)
+                end = tail.end(3)
             if tail.group(1) != "from" or tail.group(2)[0].isupper():
                 words.extend(extra)
                 position = end
-    participle = _PARTICIPLE.match(text[position:sentence_end])
+    participle = _PARTICIPLE.match(text, position, sentence_end)
     linked = participle is not None and participle.group(0).split()[0] != participle.group(1)
     if (
         participle
@@ -913,7 +944,7 @@ def what_is_counted(
     ):
         words.append(participle.group(1))
         if not participle.group(0).strip().startswith(("were", "was", "ha", "are")):
-            position += participle.end()
+            position = participle.end()
     if words:
         return " ".join(words), position
     return _what_before(text, figure, sentence_start), position
