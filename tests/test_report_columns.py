@@ -164,3 +164,28 @@ def test_json_is_written_as_json_dumps_writes_it_with_indent_2(
     stream = io.StringIO()
     report.write_json(records, stream)
     assert stream.getvalue() == json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+_TRICKY = st.sampled_from(['"sentence": null', '{"sentence": null}', '"x\\"y": null', "\n"])
+
+
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["sentence", "figure", 'x"y', "sentence "]),
+            _SCALARS | _TRICKY,
+            max_size=4,
+        ),
+        max_size=5,
+    ),
+    st.sampled_from(["sentence", 'x"y']),
+    st.text(min_size=81) | _TRICKY.map(lambda tricky: tricky * 20),
+)
+def test_a_repeated_text_is_encoded_once_and_written_as_json_dumps_writes_it(
+    records: list[dict[str, object]], key: str, text: str
+) -> None:
+    for record in records[::2]:
+        record[key] = text  # the same text for every other record
+    stream = io.StringIO()
+    report.write_json(records, stream, repeated=key)
+    assert stream.getvalue() == json.dumps(records, ensure_ascii=False, indent=2) + "\n"

@@ -69,7 +69,10 @@ def _plain(value: Any) -> Any:
 
 def plain_record(record: Record) -> Record:
     """A record with plain JSON values (no NaN, no infinity, whole floats as ints)."""
-    return {key: _plain(value) for key, value in record.items()}
+    return {
+        key: value if value is None or type(value) is str or type(value) is int else _plain(value)
+        for key, value in record.items()
+    }
 
 
 def _records(frame: pd.DataFrame, columns: Sequence[str]) -> list[Record]:
@@ -132,34 +135,50 @@ def positional(value: float) -> str:
     return f"{decimal.Decimal(text):f}"
 
 
-def write_json(records: Iterable[Record], stream: IO[str]) -> None:
+def write_json(records: Iterable[Record], stream: IO[str], *, repeated: str | None = None) -> None:
+    """The records as ``json.dumps(records, indent=2)`` writes them. ``repeated`` names a text
+    that records one after another often hold (the same object: an article's sentence, given
+    with each of its figures); it is then encoded once for them all."""
     # one write: json.dump writes each of its millions of small pieces to the stream on its own
     records = list(records)
     if all(type(record) is dict and _flat_values(record) for record in records):
-        stream.write(_flat_json(records))
+        stream.write(_flat_json(records, repeated))
     else:
         stream.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
 
 
 _SCALARS = (str, int, float, bool, type(None))
+_SCALAR_TYPES = frozenset(_SCALARS)
 _ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": "))
 """Without ``indent``, json encodes in C; a flat record's items, each on its own line, are then
 what ``indent=2`` writes (the pure-Python encoder ``indent`` needs is several times slower)."""
 
 
 def _flat_values(record: Record) -> bool:
-    return all(type(value) in _SCALARS for value in record.values())
+    return _SCALAR_TYPES.issuperset(map(type, record.values()))
 
 
-def _flat_json(records: list[Record]) -> str:
+def _flat_json(records: list[Record], repeated: str | None = None) -> str:
     """Records whose values are all plain scalars as ``json.dumps(records, indent=2)`` writes
-    them, byte for byte."""
+    them, byte for byte. A text under ``repeated`` is encoded once for the records after it that
+    hold it too: each is encoded with null there, and the null replaced (in a flat record, an
+    unescaped quote is a key's or a text's own, so ``"key": null`` can only be that key's)."""
     if not records:
         return "[]\n"
-    lines = [
-        f"  {{\n    {_ONE_LINE.encode(record)[1:-1]}\n  }}" if record else "  {}"
-        for record in records
-    ]
+    lines = []
+    key = _ONE_LINE.encode(repeated) if repeated is not None else ""
+    shared, encoded = None, ""
+    for record in records:
+        text = record.get(repeated) if repeated is not None else None
+        if type(text) is str and len(text) > 80:
+            if text is not shared:
+                shared, encoded = text, _ONE_LINE.encode(text)
+            items = _ONE_LINE.encode({**record, repeated: None})[1:-1].replace(
+                f"{key}: null", f"{key}: {encoded}", 1
+            )
+        else:
+            items = _ONE_LINE.encode(record)[1:-1]
+        lines.append(f"  {{\n    {items}\n  }}" if record else "  {}")
     return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
