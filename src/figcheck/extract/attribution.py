@@ -103,6 +103,7 @@ _PASSIVE_BY = re.compile(
     r"(?<=data\swas\s)|(?<=toll\swas\s)|(?<=figures\sare\s)|(?<=figure\sis\s))"
     r"(?:supplied|provided|released|published|compiled|issued|given)|"
     r"(?<=\d\s)(?:released|published|provided|issued|given))"
+    r"(?:\s+(?:dead|killed|missing|injured|wounded)(?=\s+by\s))?"  # "confirmed dead by X"
     r"(?:\s+(?:on|last|this|in)\s+(?:\d{1,2}\s+)?[A-Z]?[a-z]+\.?(?:\s+\d{1,2}(?!\d))?"
     r"(?:,?\s+\d{4})?|\s+(?:yesterday|today|earlier|later))?\s+by\s+"
 )
@@ -1387,7 +1388,8 @@ def sentence_attributions(
     for passive in _PASSIVE_BY.finditer(text, sentence_start, sentence_end) if passives else ():
         name = re.match(
             r"(?:(?!\s(?:because|after|before|when|while|as|since|on|in|at|during|with|who|which|"
-            r"that|amid|following|is|was|are|were|has|have|had)\b)[^,.;:])+",
+            r"that|amid|following|is|was|are|were|has|have|had|rose|fell|climbed|grew|jumped|"
+            r"reached|stood|remained)\b)[^,.;:])+",  # "the toll of 90 confirmed by X rose"
             text[passive.end() : sentence_end],
         )
         if not name:
@@ -1776,7 +1778,10 @@ def _speech(
         if (
             inverted
             and (inverted.group(1)[:1].isupper() or inverted.group(1).startswith("the ") or titled)
-            and inverted.group(1).split()[0].casefold() not in _TIME_WORDS  # "said Thursday"
+            and not (  # "said Thursday", but "said Sunday Adebayo", "said May Ruiz"
+                inverted.group(1).split()[0].casefold() in _TIME_WORDS
+                and not re.match(r"\S+\s+[A-Z]", inverted.group(1))
+            )
         ):  # "'...,' said the mayor", "'...,' said engineer Ana Ruiz"
             end = verb.end() + inverted.end()
             named = inverted.group(2)
@@ -1978,10 +1983,26 @@ _FIGURE_OF = re.compile(r"\b(?:figure|number|toll|count|total|estimate|tally)\s+
 _GIVER_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?" + _GIVER)  # "the figure of 1,464 officials gave"
 _OWN_SUBJECT = re.compile(
     r",\s*(?:while|whereas)\s+(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:has|have|had|is|"
-    r"was|are|were)|(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:has|have|had))\b"
+    r"was|are|were)|the\s+(?:[a-z]+\s+)?(?P<head>[a-z]+)\s+(?:has|have|had))\b"
 )
 """A clause of contrast with a subject and a verb of its own, not one of saying: what the speaker
-before it said stops there."""
+before it said stops there ("while Brazil has the highest toll", "while the region has 2,000
+displaced"); never what the speaker owns ("while its hospitals had treated 300"), a part of the
+place the speaker counted ("in the north, while the south had 500") nor a figure added to the
+speaker's ("had 500 more"): still the speaker's."""
+_ADDED = re.compile(r"[\d,.]+\s+(?:more|others|further)\b")
+
+
+def _own_subject(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, before a figure at ``end``, holds a clause of contrast with a
+    subject of its own (:data:`_OWN_SUBJECT`)."""
+    if "while" not in text[start:end] and "whereas" not in text[start:end]:
+        return False
+    if _ADDED.match(text, end):
+        return False
+    return any(
+        found.group("head") not in _COMPASS for found in _OWN_SUBJECT.finditer(text, start, end)
+    )
 
 
 def _contrast(gap: str) -> bool:
@@ -2160,24 +2181,64 @@ def attribute(
 ) -> tuple[str | None, str]:
     """Who gave ``figure``, and by which rule. ``previous`` is the source the previous sentence
     ended with, ``previous_named`` every source it named, in order: a pronoun takes the last of
-    them it agrees with ("he": a person, "they": a plural, "it": neither)."""
+    them it agrees with ("he": a person, "they": a plural, "it": neither). "the figure of N X
+    gave" names X; "N, a figure X gave" only when nothing before it names the figure's speaker
+    ("The ministry said 40 died, a figure the UN confirmed": the ministry's)."""
+    of_figure = _FIGURE_OF.search(text, max(sentence_start, figure.start - 30), figure.start)
+    if of_figure:
+        giver = _giver(_GIVER_AFTER.match(text, figure.end, next_start), counted=True)
+        if giver is not None:  # "the figure of 1,464 officials gave": the officials'
+            return giver, "by"
+    giver = _giver(_FIGURE_GIVEN.match(text, figure.end, next_start), counted=False)
+    if giver is not None:  # the giver's clause speaks for no figure before it
+        attributions = [a for a in attributions if a.start < figure.end]
+    source, rule = _attribute(
+        text,
+        figure,
+        attributions,
+        sentence_start,
+        previous,
+        next_start,
+        sentence_organisations,
+        previous_named,
+    )
+    if giver is not None and (source is None or rule in ("nearest_org", "previous_sentence")):
+        return giver, "by"  # "32 deaths, a figure the government gave": the government's
+    return source, rule
+
+
+def _giver(given: re.Match[str] | None, counted: bool) -> str | None:
+    """Who "a figure X gave" after a figure names ("32 deaths, a figure the government gave",
+    "the figure of 1,464 officials gave"). With ``counted``, after "the figure of N" without an
+    article, X may be what N counts: a speaker noun then, never a capitalised word ("the figure
+    of 3,000 Ukrainians reported missing")."""
+    if given is None:
+        return None
+    giver = _clean_source(given.group("who"))
+    if not giver:
+        return None
+    counted = counted and not re.match(r"(?:the|its|their)\s", given.group("who"))
+    head = giver.split()[-1].casefold()
+    speaks = head in _SPEAKERS | _ORG_WORDS or head.rstrip("s") in _SPEAKER_STEMS
+    if speaks or (giver[:1].isupper() and not counted):
+        return giver  # never "the figure of 40 people reported missing"
+    return None
+
+
+def _attribute(
+    text: str,
+    figure: Figure,
+    attributions: list[Attribution],
+    sentence_start: int,
+    previous: str | None,
+    next_start: int,
+    sentence_organisations: Callable[[], list[tuple[int, str]]],
+    previous_named: tuple[str, ...],
+) -> tuple[str | None, str]:
+    """:func:`attribute` without "a figure X gave"."""
     parens = _parens_source(text, figure.end, next_start)
     if parens:
         return parens, "parens"
-    given = _FIGURE_GIVEN.match(text, figure.end, next_start)
-    if given is None and _FIGURE_OF.search(
-        text, max(sentence_start, figure.start - 30), figure.start
-    ):
-        given = _GIVER_AFTER.match(text, figure.end, next_start)
-    if given is not None:  # "32 deaths, a figure the government gave": the government's
-        giver = _clean_source(given.group("who"))
-        head = giver.split()[-1].casefold() if giver else ""
-        if giver and (
-            giver[:1].isupper()
-            or head in _SPEAKERS | _ORG_WORDS
-            or head.rstrip("s") in _SPEAKER_STEMS
-        ):  # never "the figure of 40 people reported missing"
-            return giver, "by"
     against = _FOR_SPEAKER.match(text, figure.end, next_start)
     if against and _AGAINST.search(text, max(0, figure.start - 12), figure.start):
         speaker = against.group(1)
@@ -2192,6 +2253,8 @@ def attribute(
         if text.find("that", window, figure.start) >= 0
         else None
     )
+    if claimed is not None and _CLAUSE_LEFT.search(text, claimed.end("that"), figure.start):
+        claimed = None  # "the army's claim that ... was rejected by doctors who said 40": theirs
     if claimed is not None:
         owner = claimed.group("name") or claimed.group("noun")
         if claimed.group("name") or owner.split()[-1].rstrip("s") in _SPEAKER_STEMS | _ORG_WORDS:
@@ -2254,7 +2317,7 @@ def attribute(
             gap = text[attribution.end : figure.start]
             if _contrast(gap) and not _QUOTE_OPENS.match(gap):
                 continue  # "the military said it would free 2,342, although only 370 ..."
-            if ("while" in gap or "whereas" in gap) and _OWN_SUBJECT.search(gap):
+            if _own_subject(text, attribution.end, figure.start):
                 continue  # "X reported 300, while Brazil has the highest toll, with 2,000"
             lead = 0
         elif attribution.direction in ("trail", "both") and attribution.start >= figure.end:
@@ -2363,7 +2426,7 @@ def attribute(
         if a.end <= figure.start
         and not a.generic
         and not _contrast(text[a.end : figure.start])
-        and not _OWN_SUBJECT.search(text, a.end, figure.start)
+        and not _own_subject(text, a.end, figure.start)
     ]
     if earlier:  # "50 were seized, the navy said, and up to 400 were questioned"
         chosen = max(earlier, key=lambda attribution: attribution.end)
@@ -2466,7 +2529,11 @@ _CLAIM_THAT = re.compile(  # "Trump's earlier boast that", "the ministry's claim
     r"(?:(?<![\w'’])(?P<name>(?!The\s)[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})|\b[Tt]he\s+"
     r"(?P<noun>[a-z]+(?:\s+[a-z]+)?))['’]s?\s+(?:(?:earlier|latest|new|initial|repeated|own|first|"
     r"official)\s+)?(?:claims?|boasts?|assertions?|allegations?|insistence|contention|"
-    r"estimates?|belief)\s+that\s+[^,;:]*$"
+    r"estimates?|belief)\s+(?P<that>that)\s+[^,;:]*$"
+)
+_CLAUSE_LEFT = re.compile(  # the claim's own clause has ended before the figure
+    r"\b(?:who|which|whom|by|(?:was|were|is|are|has\s+been|have\s+been)\s+[a-z]+ed)\b|"
+    r"\b(?:was|were|is|are)\b.*\b(?:was|were|is|are)\b"
 )
 _RELATIVE_THAT = re.compile(  # "the report that the UN published on Monday said": whose report
     r"that\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w.&'’-]+\s+){0,3}?(?:published|released|"
