@@ -1448,6 +1448,8 @@ def test_ninth_round_able_to_and_he(text: str, value: float, source: str | None)
 
 
 def test_ninth_round_figure_given_again_in_a_quotation_is_one_candidate() -> None:
+    # what the quotation rule must not do: give a figure said again its speaker, so that it
+    # would be a second candidate (before that rule the figure was one candidate already)
     text = (
         "The army said the toll was 125. 'We checked every body. The toll is 125. "
         "There is no rise,' General Ade Musa said."
@@ -1540,3 +1542,48 @@ def test_ninth_round_regressions_givers_claims_days_while(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a sentence quoted whole: the speaker of the quotation before, never another name
+        (
+            "'It is a massacre,' Ali Musa said, as the UN reported fresh clashes. "
+            "'We buried 100 people.'",
+            100,
+            "Ali Musa",
+        ),
+        # a title with a full stop after "said"
+        (
+            "'We are overwhelmed,' said Dr. Ana Ruiz. 'We have treated 300 patients since Monday.'",
+            300,
+            "Dr. Ana Ruiz",
+        ),
+        (
+            "'We are overwhelmed,' said Mr. Lawal. 'We have treated 300 patients since Monday.'",
+            300,
+            "Lawal",
+        ),
+        ("300 people were treated, said Gen. Ade Musa, the army chief.", 300, "Gen. Ade Musa"),
+    ],
+)
+def test_ninth_round_regressions_quotations(text: str, value: float, source: str | None) -> None:
+    assert source_of(text, value) == source
+
+
+def test_a_figure_given_again_that_counts_something_else_is_the_speakers() -> None:
+    text = (
+        "The government says 300 were arrested. 'It is far more,' said activist Rosa Diaz. "
+        "'We have the names of 300 people detained in one district alone.'"
+    )
+    assert [(c.value, c.source) for c in extract(text)] == [
+        (300, "government"),
+        (300, "Rosa Diaz"),
+    ]
+    # a speaker naming the figure in a sentence of their own gives a claim of their own
+    text = (
+        "The army denied that the toll had gone above 125. 'We checked every body. As of today "
+        "the number killed is 125,' the spokesman, General Ade Musa, said."
+    )
+    assert [c.source for c in extract(text) if c.value == 125][1:] == ["General Ade Musa"]

@@ -1738,8 +1738,11 @@ def _speech(
             else None
         )
     if verb.group() in ("said", "says", "told", "added", "wrote", "noted", "estimated"):
-        inverted = re.match(
-            r"\s+([^,.;:]+)(?:,\s+([A-Z][^,.;:]{1,40}))?", text[verb.end() : sentence_end]
+        inverted = re.match(  # "said Dr. Ana Ruiz": a title's full stop ends nothing
+            r"\s+((?:"
+            + _ABBREVIATED_TITLE
+            + r"(?=\s+[A-Z])|[^,.;:])+)(?:,\s+([A-Z][^,.;:]{1,40}))?",
+            text[verb.end() : sentence_end],
         )
         titled = inverted and re.fullmatch(  # "engineer Ana Ruiz", "police chief Li Wei"
             r"(?:[a-z][\w-]*\s+){1,3}(?:[A-Z][\w.'’-]*\s*){1,4}", inverted.group(1)
@@ -2794,10 +2797,16 @@ def quotation_speakers(
 ) -> list[tuple[int, str] | None]:
     """Who speaks a quotation that holds a whole sentence (or its start, up to where it closes):
     "'...,' said X. 'At least 100 houses were hit.'"; "'TCF displaced 79,602. The toll rose to
-    438,' reads the statement." For each sentence, where that quotation closes in it (the
-    sentence's end when it runs on) and the speaker the text names for it, or None: the
-    speaker after the closing mark ("said X"), before the opening one ("X said: '..."), or for
-    a sentence quoted whole, the speaker of a quotation the sentence before closed."""
+    438,' reads the statement." For each sentence that opens inside a quotation or with one,
+    where that quotation closes in it (the sentence's end when it runs on) and its speaker, or
+    None: the speaker named before the opening mark of a quotation running on from up to three
+    sentences before ("X said: '..."), else the first speaker after the closing mark in this
+    sentence or one of the next three ("...,' said X"); for a sentence quoted whole (nothing
+    after its closing mark) right after a sentence in which a quotation closed, that
+    quotation's speaker, named after its closing mark or before its opening one ("'...,' X said,
+    as the UN reported clashes. '...'": X, never the UN). Before an opening mark only a name
+    speaks; after a closing one a pronoun too, as written ("...,' he said"); never a generic
+    speaker."""
     marks: list[Quotation] = []
     open_before = False
     for start, end, _, _ in sentences:
@@ -2847,9 +2856,10 @@ def quotation_speakers(
             and not marks[number - 1].open_at_end
             and marks[number - 1].quoted
         )
-        if speaker is None and whole and named[number - 1]:
-            # a sentence quoted whole after a quotation and its speaker: "'...,' said X. '...'"
-            speaker = named[number - 1][-1].source
+        if speaker is None and whole:
+            # a sentence quoted whole after a quotation and its speaker: "'...,' said X. '...'",
+            # never someone else the sentence before names ("..., as the UN reported")
+            speaker = after_close(number - 1) or before_open(number - 1)
         closing = mark.closes if mark.closes is not None else end
         speakers.append((closing, speaker) if speaker else None)
     return speakers

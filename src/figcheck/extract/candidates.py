@@ -163,9 +163,12 @@ def extract(
                 source is None
                 and speaker is not None
                 and figure.start < speaker[0]
-                and not any(  # a figure given again in a quotation stays one candidate
+                and not any(  # a figure given again in a quotation stays one candidate; one
+                    # that counts something else is the speaker's ("The government says 300 were
+                    # arrested. ... 'We have the names of 300 people detained in one district'")
                     (other.value, other.low, other.high) == (figure.value, figure.low, figure.high)
                     and figure.start - other.start <= 600
+                    and _same_thing(other.what, what)
                     for other in mentions[-8:]
                 )
             ):
@@ -440,8 +443,13 @@ def _restated(first: _Mentioned, later: _Mentioned) -> bool:
         return False
     if first.source and later.source and first.source.casefold() != later.source.casefold():
         return False
-    words_first = {w.casefold().rstrip("s") for w in (first.what or "").split()}
-    words_later = {w.casefold().rstrip("s") for w in (later.what or "").split()}
+    return _same_thing(first.what, later.what)
+
+
+def _same_thing(first: str | None, later: str | None) -> bool:
+    """Whether two figures' counted things may be one: a word in common, or one not known."""
+    words_first = {w.casefold().rstrip("s") for w in (first or "").split()}
+    words_later = {w.casefold().rstrip("s") for w in (later or "").split()}
     return not words_first or not words_later or bool(words_first & words_later)
 
 
