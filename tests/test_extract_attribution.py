@@ -1587,3 +1587,32 @@ def test_a_figure_given_again_that_counts_something_else_is_the_speakers() -> No
         "the number killed is 125,' the spokesman, General Ade Musa, said."
     )
     assert [c.source for c in extract(text) if c.value == 125][1:] == ["General Ade Musa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a title that is all a name's "X of Police" part stays with the name
+        (
+            "Inspector General of Police Usman Baba said 200 were arrested.",
+            200,
+            "Inspector General of Police Usman Baba",
+        ),
+        # "No one" names no one
+        ("No one has been able to confirm the 40 deaths the rebels claimed.", 40, None),
+        # a decimal point ends no clause
+        ("The IMF revised its projection to 1.5 percent growth and 400,000 jobs.", 400000, "IMF"),
+        # "Official sources" as written
+        ("Official sources said 25 were killed.", 25, "Official sources"),
+        # a preposition before the first item: no list of speakers
+        (
+            "Unlike doctors, police and army officials said only 12 died.",
+            12,
+            "police and army officials",
+        ),
+    ],
+)
+def test_ninth_round_regressions_titles_no_one_decimals_lists(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

@@ -375,11 +375,12 @@ def _clean_source(raw: str) -> str | None:
         r"^(?:(?:[A-Z][\w.]*\s+){0,2}[\w-]+-based|[\w-]+-led)\s+(?=[A-Z])", "", source
     )
     source = re.sub(
-        r"^(?:latest|recent|new|official|(?:Latest|Recent|Official)(?=\s+[a-z]))\s+"
+        r"^(?:latest|recent|new|official|(?:Latest|Recent|Official)(?=\s+(?!sources?\b)[a-z]))\s+"
         r"(?!(?:of|for|at|in|from|with|on)\b)",
         "",
         source,
-    )  # "Official police count": the police; not "New York Times", "an official at the ministry"
+    )  # "Official police count": the police; not "New York Times", "an official at the ministry",
+    # nor "Official sources" (as written)
     bare = re.sub(r"(?:\s+" + _REPORT_NOUNS + r")+$", "", source)  # "Red Cross figures"
     document = re.fullmatch(
         r"(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,2}((?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}|[a-z]+)"
@@ -395,6 +396,8 @@ def _clean_source(raw: str) -> str | None:
     person = re.match(
         r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s+of\s+(?:[Tt]he\s+)?[A-Z]", source
     )
+    if person and re.fullmatch(_TITLE_WORDS, person.group(1)):
+        person = None  # "Inspector General of Police X", "Superintendent of Police X": a title
     titled = person and re.match(_TITLE_WORDS + r"\s+(?=[A-Z])", person.group(1))
     if person and titled:  # "Governor Uba Sani of Kaduna State": the governor
         name = person.group(1)[titled.end() :].split()
@@ -402,13 +405,9 @@ def _clean_source(raw: str) -> str | None:
             word.casefold() in _ORG_WORDS | _SPEAKERS | _NOT_PEOPLE | _INSTITUTIONS for word in name
         ):
             source = person.group(1)
-    elif (
-        person
-        and not re.fullmatch(_TITLE_WORDS, person.group(1))  # "Superintendent of Police X"
-        and not any(
-            word.casefold() in _ORG_WORDS | _SPEAKERS | _NOT_PEOPLE | _INSTITUTIONS
-            for word in person.group(1).split()
-        )
+    elif person and not any(
+        word.casefold() in _ORG_WORDS | _SPEAKERS | _NOT_PEOPLE | _INSTITUTIONS
+        for word in person.group(1).split()
     ):
         source = person.group(1)  # "Nicholas D. Kristof of The New York Times": the writer
     source = source.strip(" ,;:.-")
@@ -432,6 +431,7 @@ def _clean_source(raw: str) -> str | None:
         return None  # "One of the organisers"
     if (
         source.casefold() in _REJECT
+        or source.casefold() == "no one"  # "No one has been able to confirm the 40 deaths"
         or source == "who"
         or re.search(r"\d(?![\d,.]*(?:st|nd|rd|th|[A-Z]+)\b)", _WEB_ADDRESS.sub("", source))
     ):
@@ -479,7 +479,7 @@ _TITLE_WORDS = (
     r"|Commissioner|Chancellor|Premier|King|Queen|Prince|General|Major-General|Gen\.|Maj\."
     r"|Col\.|Colonel|Brigadier|Brig\.|Lt\.|Captain|Capt\.|Commander|Chief|Spokes(?:man|woman|person)"
     r"|(?:Senior\s+|Deputy\s+|Assistant\s+)?(?:Superintendent|Inspector|Director|Sheriff|Judge)"
-    r"(?:\s+(?:of\s+Police|General))?)"
+    r"(?:\s+General)?(?:\s+of\s+Police)?)"
 )
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w'’-]*|al|bin|de|van|von|da|du|el|la|le)"
 _TITLED = re.compile(  # "Commissioner for Refugees X", "Minister of Foreign Affairs X"
@@ -1125,6 +1125,10 @@ def _shared_head(
 
 
 _LIST_OPENERS = word_set("now and but that then so")
+_LIST_PREPOSITIONS = word_set(
+    """unlike like besides beyond including among amid against despite without with for from by
+    as after before in on at of to except"""
+)
 
 
 def _listed_before(tokens: list[re.Match[str]], index: int, sentence_start: int) -> bool:
@@ -1139,8 +1143,8 @@ def _listed_before(tokens: list[re.Match[str]], index: int, sentence_start: int)
             break
         words += 1
         back -= 1
-    if not 1 <= words <= 3:
-        return False
+    if not 1 <= words <= 3 or tokens[back + 1].group().casefold() in _LIST_PREPOSITIONS:
+        return False  # "Unlike doctors, police and army officials said": not a list
     if back >= 0 and tokens[back].start() >= sentence_start:
         opener = tokens[back].group()
         if opener.isalpha() and opener.casefold() not in _LIST_OPENERS:
@@ -1504,7 +1508,9 @@ _QUOTED_AS = re.compile(
     r"\b(?:quoted|quoting|quotes|cited|citing|cites)\s+((?:(?!\bas\b)[^.;:]){2,120}?)\s+as\s+"
     r"(?:saying|estimating|reporting|putting|stating|telling|confirming|claiming)\b"
 )
-_CLAUSE_MARK = re.compile(r",(?!\s(?:1[89]|20)\d\d\b)|[.;:]|$")  # "January 1, 2020" is one date
+_CLAUSE_MARK = re.compile(  # "January 1, 2020" is one date; "1.5 percent" one number
+    r",(?!\s(?:1[89]|20)\d\d\b)|[;:]|(?<!\d)\.|\.(?!\d)|$"
+)
 _THAT_NEXT = re.compile(r"\s+that\b")
 _EVIDENCE_NEXT = re.compile(r"\s+(?:(?:credible|clear|no)\s+)?(?:evidence|proof)\s+of\b")
 _STUDIES = word_set(  # what "found" a figure, as a study finds one (their stems)
