@@ -1554,6 +1554,12 @@ def test_ninth_round_regressions_givers_claims_days_while(
             100,
             "Ali Musa",
         ),
+        (
+            "'Nobody is helping us,' said Ali Musa, according to state media. 'We buried 100 "
+            "people in two days.'",
+            100,
+            "Ali Musa",
+        ),
         # a title with a full stop after "said"
         (
             "'We are overwhelmed,' said Dr. Ana Ruiz. 'We have treated 300 patients since Monday.'",

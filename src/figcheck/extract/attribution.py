@@ -2829,7 +2829,10 @@ def quotation_speakers(
             for a in sentences[number][3]
             if a.start > closes and a.direction == "trail" and not a.generic
         ]  # "'...,' reads the statement", "'...,' he said": as written when it refers back
-        return (_clean_source(after[0].source) or after[0].source) if after else None
+        if not after:
+            return None
+        first = min(after, key=lambda a: a.start)  # "said X, according to state media": X
+        return _clean_source(first.source) or first.source
 
     def before_open(number: int) -> str | None:
         opened = marks[number].opened
