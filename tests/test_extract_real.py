@@ -113,8 +113,9 @@ THRESHOLDS_10 = {"precision": 0.90, "recall": 0.98, "source": 0.89}
 # The eleventh test split (55 passages, 280 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
 # measured (0.964, 0.950, 0.805) before the ninth round of rules, never tuned on (266 of 280
-# claims found, 276 proposed, 214 with the right source), rounded down.
-THRESHOLDS_11 = {"precision": 0.96, "recall": 0.95, "source": 0.80}
+# claims found, 276 proposed, 214 with the right source), rounded down. After the ninth round and
+# its review fixes, scored once (totals only): (0.964, 0.950, 0.820), 218 right sources (0.8195).
+THRESHOLDS_11 = {"precision": 0.96, "recall": 0.95, "source": 0.81}
 
 
 @dataclass
