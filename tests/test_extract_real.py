@@ -1,4 +1,4 @@
-"""figcheck.extract on real reporting: precision, recall and source accuracy on twelve corpora.
+"""figcheck.extract on real reporting: precision, recall and source accuracy on fourteen corpora.
 
 The first ten test splits of the real corpus were each frozen until a round of rules was written
 looking at their errors, so they are development material now (the ninth and tenth were scored,
@@ -116,6 +116,10 @@ THRESHOLDS_10 = {"precision": 0.90, "recall": 0.98, "source": 0.89}
 # claims found, 276 proposed, 214 with the right source), rounded down. After the ninth round and
 # its review fixes, scored once (totals only): (0.964, 0.950, 0.820), 218 right sources (0.8195).
 THRESHOLDS_11 = {"precision": 0.96, "recall": 0.95, "source": 0.81}
+# The twelfth test split (62 passages, 360 claims, from articles in no other file, annotated and
+# committed before extract was run on them, never tuned on; only its totals are ever looked at):
+# provisional until it is scored once.
+THRESHOLDS_12 = {"precision": 0.0, "recall": 0.0, "source": 0.0}
 
 
 @dataclass
@@ -325,6 +329,7 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
     ("name", "split", "thresholds"),
     [
         ("real_test11.yaml", "test split 11", THRESHOLDS_11),
+        ("real_test12.yaml", "test split 12", THRESHOLDS_12),
     ],
 )
 def test_frozen_split_scores(name: str, split: str, thresholds: dict[str, float]) -> None:
