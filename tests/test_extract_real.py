@@ -118,8 +118,9 @@ THRESHOLDS_10 = {"precision": 0.90, "recall": 0.98, "source": 0.89}
 THRESHOLDS_11 = {"precision": 0.96, "recall": 0.95, "source": 0.81}
 # The twelfth test split (62 passages, 360 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
-# provisional until it is scored once.
-THRESHOLDS_12 = {"precision": 0.0, "recall": 0.0, "source": 0.0}
+# measured (0.961, 0.958, 0.780) before the learned source choice, never tuned on (345 of 360
+# claims found, 359 proposed, 269 with the right source: 0.7797), rounded down.
+THRESHOLDS_12 = {"precision": 0.96, "recall": 0.95, "source": 0.77}
 
 
 @dataclass
