@@ -189,3 +189,24 @@ def test_a_repeated_text_is_encoded_once_and_written_as_json_dumps_writes_it(
     stream = io.StringIO()
     report.write_json(records, stream, repeated=key)
     assert stream.getvalue() == json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["sentence", "alternatives", 'x"alternatives', "y"]),
+            _SCALARS | _TRICKY | st.lists(st.text() | _TRICKY, max_size=3),
+            max_size=4,
+        ),
+        max_size=5,
+    ),
+    st.text(min_size=81),
+)
+def test_lists_of_texts_are_written_as_json_dumps_writes_them(
+    records: list[dict[str, object]], text: str
+) -> None:
+    for record in records[::2]:
+        record["sentence"] = text
+    stream = io.StringIO()
+    report.write_json(records, stream, repeated="sentence")
+    assert stream.getvalue() == json.dumps(records, ensure_ascii=False, indent=2) + "\n"

@@ -155,7 +155,18 @@ what ``indent=2`` writes (the pure-Python encoder ``indent`` needs is several ti
 
 
 def _flat_values(record: Record) -> bool:
-    return _SCALAR_TYPES.issuperset(map(type, record.values()))
+    return _SCALAR_TYPES.issuperset(map(type, record.values())) or all(
+        type(value) in _SCALAR_TYPES
+        or (type(value) is list and all(type(item) is str for item in value))
+        for value in record.values()
+    )
+
+
+def _text_list(texts: list[str]) -> str:
+    """A list of texts inside a record as ``json.dumps(records, indent=2)`` writes it."""
+    if not texts:
+        return "[]"
+    return "[\n" + ",\n".join(f"      {_ONE_LINE.encode(t)}" for t in texts) + "\n    ]"
 
 
 def _flat_json(records: list[Record], repeated: str | None = None) -> str:
@@ -169,6 +180,10 @@ def _flat_json(records: list[Record], repeated: str | None = None) -> str:
     key = _ONE_LINE.encode(repeated) if repeated is not None else ""
     shared, encoded = None, ""
     for record in records:
+        lists = [name for name, value in record.items() if type(value) is list]
+        if lists:  # each encoded as null, then the null replaced, as a long text is below
+            texts = record
+            record = {**record, **dict.fromkeys(lists)}
         text = record.get(repeated) if repeated is not None else None
         if type(text) is str and len(text) > 80:
             if text is not shared:
@@ -178,6 +193,10 @@ def _flat_json(records: list[Record], repeated: str | None = None) -> str:
             )
         else:
             items = _ONE_LINE.encode(record)[1:-1]
+        for name in lists:  # a key opens a line: never the end of a longer key ('x"y', 'y')
+            named = f"\n    {_ONE_LINE.encode(name)}: "
+            items = f"\n    {items}".replace(f"{named}null", f"{named}{_text_list(texts[name])}", 1)
+            items = items[5:]
         lines.append(f"  {{\n    {items}\n  }}" if record else "  {}")
     return "[\n" + ",\n".join(lines) + "\n]\n"
 

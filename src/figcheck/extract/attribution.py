@@ -2872,3 +2872,47 @@ def quotation_speakers(
         closing = mark.closes if mark.closes is not None else end
         speakers.append((closing, speaker) if speaker else None)
     return speakers
+
+
+# --- the sources a figure could have -------------------------------------------------------------
+
+
+def resolved_speakers(
+    text: str,
+    attributions: Sequence[Attribution],
+    previous: str | None,
+    previous_named: tuple[str, ...],
+) -> list[tuple[int, int, str]]:
+    """Every speaker ``attributions`` name, with where each is written: a word that refers back
+    ("it", "they", "the agency") read as :func:`attribute` reads one, as the name before it in
+    the sentence, else the last name of the previous sentence it can stand for, else as
+    written."""
+    speakers: list[tuple[int, int, str]] = []
+    for attribution in attributions:
+        source: str | None = attribution.source
+        if attribution.pronoun:
+            word = attribution.source.casefold()
+            before = [
+                a
+                for a in attributions
+                if not a.pronoun and not a.generic and a.end <= attribution.start
+            ]
+            if before and word in ("it", "they", "he", "she", "we"):
+                source = before[-1].source
+            elif previous:
+                source = _agreeing(attribution.source, previous, previous_named)
+            else:
+                source = _clean_source(attribution.source)
+        if source:
+            speakers.append((attribution.start, attribution.end, source))
+    return speakers
+
+
+@functools.lru_cache(maxsize=4096)
+def source_key(source: str | None) -> str:
+    """A source as two ways of writing it compare alike: case, an opening "the" and end marks
+    aside ("" for none)."""
+    if source is None:
+        return ""
+    words = source.casefold().replace("’", "'").strip(" .,\"'").split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)

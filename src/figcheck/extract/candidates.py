@@ -16,7 +16,9 @@ from figcheck.extract.attribution import (
     named_organisations,
     next_sentence_source,
     quotation_speakers,
+    resolved_speakers,
     sentence_attributions,
+    source_key,
 )
 from figcheck.extract.dates import NO_DATES, Datings, figure_date, sentence_datings
 from figcheck.extract.figures import Figure, sentence_figures, what_is_counted
@@ -34,7 +36,11 @@ class Candidate:
     ``value`` is the figure (the low end for vague words, None for a numeric range, whose ends are
     ``low``/``high``); ``lo``/``hi`` its interval (contract section 2; ``hi`` None when open).
     ``start``/``end`` are offsets of the figure's words (qualifier included) in the text given to
-    :func:`extract`, so ``text[start:end] == figure``.
+    :func:`extract`, so ``text[start:end] == figure``. ``alternatives`` are the other sources the
+    text offers the figure, nearest first (:data:`ALTERNATIVES` at most): the other speakers of
+    its sentence, the speaker of the quotation it is in, the organisations the sentence names, the
+    sources the sentence before named and the one the next sentence gives "the estimate"; never
+    ``source`` again, and never "no source", which is always a choice.
     """
 
     value: float | None
@@ -55,6 +61,7 @@ class Candidate:
     rule: str
     as_of: str | None = None
     unit: str | None = None
+    alternatives: tuple[str, ...] = ()
 
 
 # --- putting it together ----------------------------------------------------------------------
@@ -127,6 +134,12 @@ def extract(
             sentence_datings(text, sentence_start, sentence_end, date) if figures else NO_DATES
         )
         sources: list[str] = []
+        after = (
+            next_sentence_source(text, sentences[number + 1])
+            if figures and number + 1 < len(sentences)
+            else None
+        )
+        speakers = resolved_speakers(text, attributions, previous, previous_named)
         last_what = ""
         last_rule = ""
         last_source: str | None = None
@@ -179,6 +192,13 @@ def extract(
             last_rule, last_source = attribution_rule, source
             if source:
                 sources.append(source)
+            offered = _Offered(  # read into alternatives only for a figure proposed
+                speakers,
+                speaker if speaker is not None and figure.start < speaker[0] else None,
+                organisations,
+                previous_named,
+                after,
+            )
             mentions.append(
                 _Mention(
                     figure.value,
@@ -193,6 +213,7 @@ def extract(
                     figure,
                     attribution_rule,
                     datings,
+                    offered,
                 )
             )
         named = [a.source for a in attributions if not a.pronoun and not a.generic]
@@ -230,6 +251,60 @@ class _Mention(NamedTuple):
     figure: Figure
     attribution_rule: str
     datings: Datings
+    offered: _Offered | None = None
+
+
+class _Offered(NamedTuple):
+    """What the text around a figure offers as its source, besides the rules' choice."""
+
+    speakers: list[tuple[int, int, str]]
+    quoted: tuple[int, str] | None
+    organisations: _Organisations
+    previous_named: tuple[str, ...]
+    after: str | None
+
+
+ALTERNATIVES = 5
+"""How many other sources a candidate offers at most."""
+_NEAR = 4  # how many speakers and organisations on either side of a figure are looked at
+
+
+def _alternatives(figure: Figure, chosen: str | None, offered: _Offered | None) -> tuple[str, ...]:
+    """The sources other than ``chosen`` the text offers ``figure``, nearest first: the
+    sentence's speakers and organisations by how far each is from the figure, then the speaker
+    of the quotation the figure is in, the sources the previous sentence named (its last
+    first) and the source the next sentence gives "the estimate"."""
+    if offered is None:
+        return ()
+    speakers, quoted, organisations, previous_named, after = offered
+    if not (speakers or quoted or previous_named or after or organisations()):
+        return ()
+    near: list[tuple[int, str]] = []
+    at = bisect.bisect_right(speakers, figure.start, key=lambda speaker: speaker[1])
+    for start, end, name in speakers[max(0, at - _NEAR) : at + _NEAR]:
+        near.append((figure.start - end if end <= figure.start else start - figure.end, name))
+    found = organisations()
+    if found:
+        at = bisect.bisect_right(found, figure.start, key=lambda organisation: organisation[0])
+        for end, name in found[max(0, at - _NEAR) : at + _NEAR]:
+            near.append((abs(figure.start - end), name))
+    near.sort(key=lambda item: item[0])
+    names = [name for _, name in near]
+    if quoted is not None:
+        names.append(quoted[1])
+    names += reversed(previous_named[-_NEAR:])
+    if after:
+        names.append(after)
+    seen = {source_key(chosen)}
+    alternatives: list[str] = []
+    for name in names:
+        key = source_key(name)
+        if key not in seen:
+            seen.add(key)
+            alternatives.append(name)
+            if len(alternatives) == ALTERNATIVES:
+                break
+    return tuple(alternatives)
 
 
 def _candidate(text: str, mention: _Mention, about: float) -> Candidate:
@@ -276,6 +351,7 @@ def _candidate(text: str, mention: _Mention, about: float) -> Candidate:
         rule=f"{figure.rule}{notes}+attrib:{attribution_rule}",
         as_of=as_of,
         unit=figure.unit,
+        alternatives=_alternatives(figure, mention.source, mention.offered),
     )
 
 
@@ -345,6 +421,11 @@ def _in_rows(
             dataclasses.replace(
                 candidate,
                 source=row.source,
+                alternatives=tuple(
+                    name
+                    for name in candidate.alternatives
+                    if source_key(name) != source_key(row.source)
+                ),
                 sentence=text[row.start : row.end],
                 sentence_start=row.start,
                 rule=f"{figure_rule}+attrib:{rule}",
@@ -472,6 +553,7 @@ RECORD_FIELDS = (
     "confidence",
     "rule",
     "unit",
+    "alternatives",
 )
 
 
@@ -480,6 +562,7 @@ def as_record(candidate: Candidate, date: dt.date | None = None) -> dict[str, ob
     with ``date``, the date a recorded claim gets (the article's) as ``date``."""
     record = {name: getattr(candidate, name) for name in RECORD_FIELDS}
     record["qualifier"] = candidate.qualifier.value
+    record["alternatives"] = list(candidate.alternatives)
     if date is not None:
         record["date"] = date.isoformat()
     return record

@@ -1,0 +1,108 @@
+"""The other sources the text offers a figure (``Candidate.alternatives``), nearest first.
+
+Each case is a pattern, written here in new sentences, not a passage of the corpora.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from figcheck.cli import app
+from figcheck.extract import Candidate, as_record, extract
+from figcheck.extract.candidates import ALTERNATIVES
+
+
+def found(text: str, value: float) -> Candidate:
+    candidates = [c for c in extract(text) if value in (c.value, c.low)]
+    assert candidates, [c.value for c in extract(text)]
+    return candidates[0]
+
+
+def test_the_other_speaker_of_the_sentence_is_an_alternative() -> None:
+    text = "The port authority said 40 sailors died, while the union put the toll at 95."
+    first, second = found(text, 40), found(text, 95)
+    assert (first.source, first.alternatives) == ("port authority", ("union",))
+    assert (second.source, second.alternatives) == ("union", ("port authority",))
+
+
+def test_the_chosen_source_is_never_repeated_whatever_its_case() -> None:
+    text = "Amnesty International said 300 were held; the Amnesty International report named 120."
+    for candidate in extract(text):
+        assert all(
+            alternative.casefold().removeprefix("the ")
+            != (candidate.source or "").casefold().removeprefix("the ")
+            for alternative in candidate.alternatives
+        )
+        assert len(set(candidate.alternatives)) == len(candidate.alternatives)
+
+
+def test_a_word_that_refers_back_is_offered_as_the_name_it_stands_for() -> None:
+    text = (
+        "The Harbour Relief Agency counted 200 boats on Monday. "
+        "Fishermen said 70 were lost, but it said 45."
+    )
+    assert found(text, 70).source == "Fishermen"
+    assert "Harbour Relief Agency" in found(text, 70).alternatives
+    assert "it" not in found(text, 70).alternatives
+
+
+def test_the_previous_sentence_and_the_organisations_named_are_offered() -> None:
+    text = (
+        "The Coastal Rescue Service said the storm had passed. "
+        "Around 600 people left the Delta Water Board district by Friday."
+    )
+    candidate = found(text, 600)
+    assert candidate.source is None  # the grammar names no one: unattributed stays the choice
+    assert set(candidate.alternatives) >= {"Delta Water Board", "Coastal Rescue Service"}
+    assert candidate.alternatives.index("Delta Water Board") < candidate.alternatives.index(
+        "Coastal Rescue Service"
+    )  # the sentence's own organisation is nearer than the sentence before
+
+
+def test_the_speaker_of_a_quotation_is_offered() -> None:
+    text = (
+        "The storm reached the coast on Monday. "
+        '"Officials say 90 homes were hit. We counted 150," said Mayor Ana Ruiz.'
+    )
+    assert (found(text, 90).source, found(text, 90).alternatives) == (
+        "Officials",
+        ("Mayor Ana Ruiz",),
+    )
+
+
+def test_a_figure_no_one_is_named_for_has_no_alternatives() -> None:
+    assert found("About 500 people were evacuated overnight.", 500).alternatives == ()
+
+
+def test_alternatives_are_few() -> None:
+    unions = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta"]
+    speakers = ", ".join(f"the {name} Union said {21 + n}" for n, name in enumerate(unions))
+    counts = [len(candidate.alternatives) for candidate in extract(f"On Monday {speakers}.")]
+    assert len(counts) == len(unions)
+    assert max(counts) == ALTERNATIVES
+
+
+def test_a_record_lists_the_alternatives() -> None:
+    candidate = found("Police said 20,000 marched, and organisers said 80,000.", 20000)
+    record = as_record(candidate)
+    assert record["alternatives"] == ["organisers"]
+    assert record["source"] == "Police"
+
+
+def test_extract_json_and_yaml_give_the_alternatives(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Police said 20,000 marched, and organisers said 80,000.\n", "utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["extract", str(article), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    records = json.loads(result.stdout)
+    assert [(r["source"], r["alternatives"]) for r in records] == [
+        ("Police", ["organisers"]),
+        ("organisers", ["Police"]),
+    ]
+    result = runner.invoke(app, ["extract", str(article), "--format", "yaml"])
+    assert result.exit_code == 0, result.stderr
+    assert "alternatives:\n  - organisers\n" in result.stdout
