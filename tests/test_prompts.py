@@ -393,6 +393,7 @@ def test_extract_add_asks_again_after_an_answer_that_is_not_one(
     )
     assert result.exit_code == 0, result.stderr
     assert result.stdout.count("record it? [y]es, [e]dit, [s]kip [y]: ") == 2
+    assert "other sources" not in result.stdout  # the text offers the figure no other
     assert "'x' is not an answer here: y records it, e edits it first, s skips it" in result.stderr
     assert result.stderr.endswith("0 added, 1 skipped\n")
     assert path.read_text(encoding="utf-8") == "claims: []\n"
@@ -523,3 +524,163 @@ def test_extract_add_proposes_an_edited_source_for_the_same_source_found_later(
         (40, "regional fire service"),
         (3000, "Red Crescent"),
     ]
+
+
+THREE_SOURCES = (
+    "The port authority said 40 sailors died, the union put the toll at 95 and the Coast Guard "
+    "said 60.\n"
+)
+
+
+def _extract_add(
+    runner: CliRunner, path: Path, article: Path, answers: list[str]
+) -> tuple[int, str, str]:
+    result = runner.invoke(
+        app, ["-f", str(path), "extract", str(article), "--add"], input="\n".join(answers) + "\n"
+    )
+    return result.exit_code, " ".join(result.stdout.split()), result.stderr
+
+
+def _recorded(path: Path) -> list[tuple[float | None, str]]:
+    claims, problems = read_claims(path.read_bytes(), str(path))
+    assert problems == []
+    return [(c.value, c.source) for c in claims.claims]
+
+
+@pytest.mark.usefixtures("terminal")
+def test_extract_add_records_the_other_source_chosen_by_its_number(
+    runner: CliRunner, claims_file: Write, tmp_path: Path
+) -> None:
+    path = claims_file("claims: []\n")
+    article = tmp_path / "article.txt"
+    article.write_text(THREE_SOURCES, "utf-8")
+    answers = ["1", "level", "2", "level", "s"]
+    code, out, err = _extract_add(runner, path, article, answers)
+    assert code == 0, err
+    assert "→ 40 sailors died (port authority)" in out
+    assert "other sources in the text: 1 union · 2 Coast Guard" in out
+    assert "record it? [y]es, [e]dit, [s]kip, or 1-2 with that source [y]: " in out
+    assert out.count("→ 40 sailors died (union)") == 1  # shown once, as it is recorded
+    assert "other sources in the text: 1 Coast Guard · 2 port authority" in out
+    assert out.count("→ 95 toll (port authority)") == 1
+    assert _recorded(path) == [(40, "union"), (95, "port authority")]
+    assert err.endswith("2 added, 1 skipped\n")
+
+
+@pytest.mark.usefixtures("terminal")
+def test_extract_add_asks_again_after_a_number_no_source_has(
+    runner: CliRunner, claims_file: Write, tmp_path: Path
+) -> None:
+    """0 is no source: a claim needs one, so the text's other sources are all that is offered."""
+    path = claims_file("claims: []\n")
+    article = tmp_path / "article.txt"
+    article.write_text("The port authority said 40 sailors died, while the union said 95.\n")
+    code, out, err = _extract_add(runner, path, article, ["0", "3", "1", "level", "s"])
+    assert code == 0, err
+    assert "other sources in the text: 1 union" in out
+    assert out.count("record it? [y]es, [e]dit, [s]kip, or 1 with that source [y]: ") == 3
+    assert "there is no source 0 here: the other sources are numbered 1\n" in err
+    assert "there is no source 3 here: the other sources are numbered 1\n" in err
+    assert _recorded(path) == [(40, "union")]
+
+
+@pytest.mark.usefixtures("terminal")
+def test_extract_add_says_what_an_answer_can_be_when_sources_are_offered(
+    runner: CliRunner, claims_file: Write, tmp_path: Path
+) -> None:
+    path = claims_file("claims: []\n")
+    article = tmp_path / "article.txt"
+    article.write_text(THREE_SOURCES, "utf-8")
+    code, _, err = _extract_add(runner, path, article, ["x", "s", "s", "s"])
+    assert code == 0, err
+    assert (
+        "'x' is not an answer here: y records it, e edits it first, s skips it, "
+        "1-2 records it with that source\n"
+    ) in err
+    assert path.read_text(encoding="utf-8") == "claims: []\n"
+
+
+@pytest.mark.usefixtures("terminal")
+def test_extract_add_proposes_a_chosen_source_for_the_same_source_found_later(
+    runner: CliRunner, claims_file: Write, tmp_path: Path
+) -> None:
+    path = claims_file("claims: []\n")
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "The port authority said 40 sailors died, while the union put the toll at 95. "
+        "The port authority also said 12 boats sank.\n\n"
+        "The Red Crescent estimates that around 3,000 people have left.\n",
+        "utf-8",
+    )
+    answers = ["1", "level", "s", "y", "level", "y", "level"]
+    code, out, err = _extract_add(runner, path, article, answers)
+    assert code == 0, err
+    assert "→ 12 boats sank (union)" in out
+    assert "the source as you chose it above (found: port authority)" in err
+    assert err.count("the source as you") == 1
+    assert "other sources in the text: 1 port authority" in out  # for the Red Crescent's
+    assert _recorded(path) == [(40, "union"), (12, "union"), (3000, "Red Crescent")]
+
+
+@pytest.mark.usefixtures("terminal")
+def test_ctrl_c_in_extract_add_after_a_chosen_source_keeps_the_claims_accepted(
+    runner: CliRunner, claims_file: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = claims_file("claims: []\n")
+    article = tmp_path / "article.txt"
+    article.write_text(THREE_SOURCES, "utf-8")
+    answers = iter(["2", "level"])  # the first figure recorded with the Coast Guard, then Ctrl-C
+
+    def answer(prompt: str = "") -> str:
+        for typed in answers:
+            return typed
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("builtins.input", answer)
+    result = runner.invoke(app, ["-f", str(path), "extract", str(article), "--add"])
+    assert result.exit_code == 130
+    assert result.stderr.endswith("figcheck: stopped: 1 added before; nothing else was written\n")
+    assert _recorded(path) == [(40, "Coast Guard")]
+
+
+def test_extract_add_yes_never_takes_another_source(
+    runner: CliRunner, claims_file: Write, tmp_path: Path
+) -> None:
+    path = claims_file("claims: []\n")
+    article = tmp_path / "article.txt"
+    article.write_text(THREE_SOURCES, "utf-8")
+    result = runner.invoke(app, ["-f", str(path), "extract", str(article), "--add", "--yes"])
+    assert result.exit_code == 0, result.stderr
+    assert "other sources" not in result.stdout
+    assert _recorded(path) == [(40, "port authority"), (95, "union"), (60, "Coast Guard")]
+
+
+@pytest.mark.usefixtures("terminal")
+def test_extract_add_prints_the_other_sources_as_text(
+    runner: CliRunner, claims_file: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Markup and a terminal's escape sequences in a source offered are shown, never obeyed."""
+    import dataclasses
+
+    from figcheck import extract as extracting
+
+    real = extracting.extract
+
+    def offering(*args: object, **kwargs: object) -> list[extracting.Candidate]:
+        return [
+            dataclasses.replace(
+                candidate, alternatives=("[bold red]Ministry[/bold red]", "Agency\x1b[2J")
+            )
+            for candidate in real(*args, **kwargs)  # type: ignore[arg-type]
+        ]
+
+    monkeypatch.setattr(extracting, "extract", offering)
+    path = claims_file("claims: []\n")
+    article = tmp_path / "article.txt"
+    article.write_text("At least 120 houses were destroyed, the fire service said.\n", "utf-8")
+    code, out, err = _extract_add(runner, path, article, ["2", "level"])
+    assert code == 0, err
+    assert "other sources in the text: 1 [bold red]Ministry[/bold red] · 2 Agency␛[2J" in out
+    assert out.count("→ at least 120 houses (Agency␛[2J)") == 1
+    assert "\x1b" not in out
+    assert _recorded(path) == [(120, "Agency\x1b[2J")]

@@ -47,7 +47,12 @@ def extract(
         ),
     ] = ExtractFormat.table,
     add_them: Annotated[
-        bool, typer.Option("--add", help="Go through the candidates and record those you accept.")
+        bool,
+        typer.Option(
+            "--add",
+            help="Go through the candidates and record those you accept, with the source "
+            "proposed or, by its number, another the text offers.",
+        ),
     ] = False,
     yes: Annotated[
         bool, typer.Option("--yes", help="With --add: take every attributed candidate, no asking.")
@@ -189,17 +194,21 @@ def _add_candidates(
     if not yes and not interactive():
         raise UsageError("--add asks about each candidate in a terminal; use --yes in scripts")
     added = skipped = 0
-    corrected: dict[str | None, str | None] = {}  # a source as found -> as the user edited it
+    # a source as found -> as the user edited or chose it, and which of the two
+    corrected: dict[str | None, tuple[str | None, str]] = {}
     try:
         for candidate in candidates:
             found = load_files(ctx, for_analysis=False)
             claims_file = found.claims_file
             path = write_target(found, to)
-            proposed = candidate
-            if not yes and corrected.get(candidate.source, candidate.source) != candidate.source:
-                proposed = dataclasses.replace(candidate, source=corrected[candidate.source])
+            proposed, how = candidate, "edited"
+            if not yes and candidate.source in corrected:
+                source, how = corrected[candidate.source]
+                if source != candidate.source:
+                    proposed = dataclasses.replace(candidate, source=source)
             shorthand_text = extracting.as_shorthand(proposed)
-            answer = "yes"
+            answer: str | int = "yes"
+            chosen: str | None = None
             if yes:
                 if candidate.source is None or candidate.confidence < min_confidence:
                     skipped += 1
@@ -208,18 +217,31 @@ def _add_candidates(
                 context = " ".join(candidate.sentence.split())  # no marks for line breaks
                 dated = _dated(candidate, when)
                 stdout_console().print(plain_text(f"\n{context}\n→ {shorthand_text}  ({dated})"))
+                others = _other_sources(candidate, proposed.source)
+                if others:
+                    stdout_console().print(plain_text(_numbered(others)))
                 if proposed is not candidate:
                     was = candidate.source or "unattributed"
-                    say(f"the source as you edited it above (found: {was})")
-                answer = _record_it()
-                if answer.startswith("s"):
+                    say(f"the source as you {how} it above (found: {was})")
+                answer = _record_it(len(others))
+                if isinstance(answer, int):
+                    chosen = others[answer - 1]
+                    shorthand_text = extracting.as_shorthand(
+                        dataclasses.replace(proposed, source=chosen)
+                    )
+                    stdout_console().print(plain_text(f"→ {shorthand_text}"))
+                elif answer.startswith("s"):
                     skipped += 1
                     continue
-                if answer.startswith("e"):
+                elif answer.startswith("e"):
                     shorthand_text = prompt("claim", shorthand_text, [])
-            claim = _candidate_claim(candidate, shorthand_text, when, claims_file, yes, article)
-            if answer.startswith("e") and claim.source != proposed.source:
-                corrected[candidate.source] = claim.source  # proposed for the same source below
+            claim = _candidate_claim(
+                candidate, shorthand_text, when, claims_file, yes, article, source=chosen
+            )
+            if chosen is not None:
+                corrected[candidate.source] = (chosen, "chose")  # proposed for it below
+            elif answer == "edit" and claim.source != proposed.source:
+                corrected[candidate.source] = (claim.source, "edited")  # likewise
             declared = None
             if metrics.is_new(claims_file, claim.metric):
                 declared = kind.value if kind is not None else None
@@ -251,27 +273,62 @@ def _dated(candidate: Any, when: dt.date) -> str:
     return words + (f", unit {candidate.unit}" if candidate.unit else "")
 
 
-def _record_it() -> str:
-    """The answer to "record it?": yes, edit or skip (no counts as skip), asked until it is one."""
+def _other_sources(candidate: Any, proposed: str | None) -> list[str]:
+    """The other sources the text offers the candidate, best first, without the one proposed."""
+    from figcheck.extract.attribution import source_key
+
+    return [name for name in candidate.alternatives if source_key(name) != source_key(proposed)]
+
+
+def _numbered(others: list[str]) -> str:
+    """The other sources as the line that numbers them for the record-it question."""
+    return "other sources in the text: " + " · ".join(
+        f"{number} {name}" for number, name in enumerate(others, start=1)
+    )
+
+
+def _record_it(others: int = 0) -> str | int:
+    """The answer to "record it?": yes, edit or skip (no counts as skip), or the number of one of
+    the ``others`` sources listed (1 to ``others``), asked until it is one."""
     answers = {"y": "yes", "yes": "yes", "e": "edit", "edit": "edit", "s": "skip", "skip": "skip"}
     answers |= {"n": "skip", "no": "skip"}
+    numbers = f"1-{others}" if others > 1 else "1"
+    question = "record it? [y]es, [e]dit, [s]kip"
+    reasons = "y records it, e edits it first, s skips it"
+    if others:
+        question += f", or {numbers} with that source"
+        reasons += f", {numbers} records it with that source"
     while True:
-        typed = prompt("record it? [y]es, [e]dit, [s]kip", "y", ["yes", "edit", "skip"]).lower()
+        typed = prompt(question, "y", ["yes", "edit", "skip"]).lower()
         if typed in answers:
             return answers[typed]
-        say(f"'{typed}' is not an answer here: y records it, e edits it first, s skips it")
+        if others and typed.isdecimal():
+            if 1 <= int(typed) <= others:
+                return int(typed)
+            say(f"there is no source {typed} here: the other sources are numbered {numbers}")
+            continue
+        say(f"'{typed}' is not an answer here: {reasons}")
 
 
 def _candidate_claim(
-    candidate: Any, text: str, when: dt.date, claims_file: Any, yes: bool, article: str
+    candidate: Any,
+    text: str,
+    when: dt.date,
+    claims_file: Any,
+    yes: bool,
+    article: str,
+    *,
+    source: str | None = None,
 ) -> Any:
-    """The claim an accepted candidate makes, the article's sentence as its text; a mistake in
-    the edited shorthand is shown and the claim asked again (never in --yes)."""
+    """The claim an accepted candidate makes, the article's sentence as its text, with ``source``
+    when one is given (whatever the shorthand's parentheses read); a mistake in the edited
+    shorthand is shown and the claim asked again (never in --yes)."""
     from figcheck import recording, shorthand
     from figcheck.errors import FigcheckError
     from figcheck.extract.candidates import stored_as_of
 
     given = recording.Given(
+        source=source,
         date=when,
         text=" ".join(candidate.sentence.split()),
         note=f"from {article}" if article and article != "-" else None,
