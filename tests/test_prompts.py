@@ -684,3 +684,23 @@ def test_extract_add_prints_the_other_sources_as_text(
     assert out.count("→ at least 120 houses (Agency␛[2J)") == 1
     assert "\x1b" not in out
     assert _recorded(path) == [(120, "Agency\x1b[2J")]
+
+
+@pytest.mark.usefixtures("terminal")
+def test_extract_add_shows_the_sentence_and_the_claim_on_lines_of_their_own(
+    runner: CliRunner, claims_file: Write, tmp_path: Path
+) -> None:
+    path = claims_file("claims: []\n")
+    article = tmp_path / "article.txt"
+    article.write_text("The port authority said\n40 sailors died, while the union said 95.\n")
+    result = runner.invoke(app, ["-f", str(path), "extract", str(article), "--add"], input="s\ns\n")
+    assert result.exit_code == 0, result.stderr
+    assert "␊" not in result.stdout
+    lines = result.stdout.splitlines()
+    at = lines.index("The port authority said 40 sailors died, while the union said 95.")
+    assert lines[at - 1 : at + 3] == [
+        "",
+        "The port authority said 40 sailors died, while the union said 95.",
+        f"→ 40 sailors died (port authority)  (dated {TODAY})",
+        "other sources in the text: 1 union",
+    ]

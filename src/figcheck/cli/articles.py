@@ -216,10 +216,13 @@ def _add_candidates(
             else:
                 context = " ".join(candidate.sentence.split())  # no marks for line breaks
                 dated = _dated(candidate, when)
-                stdout_console().print(plain_text(f"\n{context}\n→ {shorthand_text}  ({dated})"))
+                console = stdout_console()
+                console.print()  # each line made visible apart: a line break is no mark
+                console.print(plain_text(context))
+                console.print(plain_text(f"→ {shorthand_text}  ({dated})"))
                 others = _other_sources(candidate, proposed.source)
                 if others:
-                    stdout_console().print(plain_text(_numbered(others)))
+                    console.print(plain_text(_numbered(others)))
                 if proposed is not candidate:
                     was = candidate.source or "unattributed"
                     say(f"the source as you {how} it above (found: {was})")
@@ -229,7 +232,7 @@ def _add_candidates(
                     shorthand_text = extracting.as_shorthand(
                         dataclasses.replace(proposed, source=chosen)
                     )
-                    stdout_console().print(plain_text(f"→ {shorthand_text}"))
+                    console.print(plain_text(f"→ {shorthand_text}"))
                 elif answer.startswith("s"):
                     skipped += 1
                     continue
