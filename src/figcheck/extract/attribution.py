@@ -2260,12 +2260,22 @@ def attribute(
     them it agrees with ("he": a person, "they": a plural, "it": neither). "the figure of N X
     gave" names X; "N, a figure X gave" only when nothing before it names the figure's speaker
     ("The ministry said 40 died, a figure the UN confirmed": the ministry's)."""
-    of_figure = _FIGURE_OF.search(text, max(sentence_start, figure.start - 30), figure.start)
+    window = max(sentence_start, figure.start - 30)
+    of_figure = (  # looked for only where its "of" is
+        _FIGURE_OF.search(text, window, figure.start)
+        if text.find("of", window, figure.start) >= 0
+        else None
+    )
     if of_figure:
         giver = _giver(_GIVER_AFTER.match(text, figure.end, next_start), counted=True)
         if giver is not None:  # "the figure of 1,464 officials gave": the officials'
             return giver, "by"
-    giver = _giver(_FIGURE_GIVEN.match(text, figure.end, next_start), counted=False)
+    given = (  # looked for only where its comma is
+        _FIGURE_GIVEN.match(text, figure.end, next_start)
+        if text.find(",", figure.end, next_start) >= 0
+        else None
+    )
+    giver = _giver(given, counted=False)
     if giver is not None:  # the giver's clause speaks for no figure before it
         attributions = [a for a in attributions if a.start < figure.end]
     source, rule = _attribute(
