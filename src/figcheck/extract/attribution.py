@@ -579,7 +579,8 @@ _SPEAKER_STEMS = frozenset(word.rstrip("s") for word in _SPEAKERS)
 
 def _head_of(source: str) -> str:
     """ "Organizers of today's march", "Survivors of a shipwreck off Libya": the speakers, not
-    what they belong to (a tail in capitals stays: "Ministry of the Interior")."""
+    what they belong to (a tail in capitals stays: "Ministry of the Interior"). ``source`` is as
+    :func:`_clean_source` spaces it: one space between words."""
     part_of = (
         re.match(
             r"((?:[A-Z]\w*\s+)?[A-Za-z][\w-]*)\s+(?:of|off|on|\w+ing)\s+(?:(?:the|an?)\s+)?", source
