@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -201,12 +202,21 @@ def test_a_repeated_text_is_encoded_once_and_written_as_json_dumps_writes_it(
         max_size=5,
     ),
     st.text(min_size=81),
+    st.sampled_from(["alternatives", 'x"alternatives', "y"]),
 )
 def test_lists_of_texts_are_written_as_json_dumps_writes_them(
-    records: list[dict[str, object]], text: str
+    records: list[dict[str, object]], text: str, listed: str
 ) -> None:
     for record in records[::2]:
         record["sentence"] = text
     stream = io.StringIO()
-    report.write_json(records, stream, repeated="sentence")
+    report.write_json(records, stream, repeated="sentence", listed=listed)
     assert stream.getvalue() == json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_a_list_of_texts_is_written_the_fast_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    records = [{"source": "UN", "alternatives": ["Red Cross", 'the "monitor"'], "sentence": "s"}]
+    monkeypatch.setattr(report.json, "dumps", None)  # never the slow way
+    stream = io.StringIO()
+    report.write_json(records, stream, repeated="sentence", listed="alternatives")
+    assert json.loads(stream.getvalue()) == records

@@ -70,7 +70,9 @@ def _plain(value: Any) -> Any:
 def plain_record(record: Record) -> Record:
     """A record with plain JSON values (no NaN, no infinity, whole floats as ints)."""
     return {
-        key: value if value is None or type(value) is str or type(value) is int else _plain(value)
+        key: value
+        if value is None or type(value) is str or type(value) is int or type(value) is list
+        else _plain(value)
         for key, value in record.items()
     }
 
@@ -135,69 +137,93 @@ def positional(value: float) -> str:
     return f"{decimal.Decimal(text):f}"
 
 
-def write_json(records: Iterable[Record], stream: IO[str], *, repeated: str | None = None) -> None:
+def write_json(
+    records: Iterable[Record],
+    stream: IO[str],
+    *,
+    repeated: str | None = None,
+    listed: str | None = None,
+) -> None:
     """The records as ``json.dumps(records, indent=2)`` writes them. ``repeated`` names a text
     that records one after another often hold (the same object: an article's sentence, given
-    with each of its figures); it is then encoded once for them all."""
+    with each of its figures); it is then encoded once for them all. ``listed`` names a list of
+    texts a record may hold (a candidate's alternatives): the records are then still written
+    the fast way."""
     # one write: json.dump writes each of its millions of small pieces to the stream on its own
     records = list(records)
-    if all(type(record) is dict and _flat_values(record) for record in records):
-        stream.write(_flat_json(records, repeated))
+    if all(type(record) is dict and _flat_values(record, listed) for record in records):
+        stream.write(_flat_json(records, repeated, listed))
     else:
         stream.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
 
 
 _SCALARS = (str, int, float, bool, type(None))
 _SCALAR_TYPES = frozenset(_SCALARS)
+_SCALARS_OR_LIST = _SCALAR_TYPES | {list}
+_TEXT = frozenset({str})
 _ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": "))
 """Without ``indent``, json encodes in C; a flat record's items, each on its own line, are then
 what ``indent=2`` writes (the pure-Python encoder ``indent`` needs is several times slower)."""
 
 
-def _flat_values(record: Record) -> bool:
-    return _SCALAR_TYPES.issuperset(map(type, record.values())) or all(
-        type(value) in _SCALAR_TYPES
-        or (type(value) is list and all(type(item) is str for item in value))
-        for value in record.values()
+def _flat_values(record: Record, listed: str | None = None) -> bool:
+    """Whether a record's values are plain scalars, but for a list of texts under ``listed``."""
+    if _SCALAR_TYPES.issuperset(map(type, record.values())):
+        return True
+    texts = record.get(listed) if listed is not None else None
+    if type(texts) is not list:
+        return False
+    kinds = list(map(type, record.values()))
+    return (
+        kinds.count(list) == 1
+        and _SCALARS_OR_LIST.issuperset(kinds)
+        and _TEXT.issuperset(map(type, texts))
     )
 
 
-def _text_list(texts: list[str]) -> str:
-    """A list of texts inside a record as ``json.dumps(records, indent=2)`` writes it."""
-    if not texts:
-        return "[]"
-    return "[\n" + ",\n".join(f"      {_ONE_LINE.encode(t)}" for t in texts) + "\n    ]"
-
-
-def _flat_json(records: list[Record], repeated: str | None = None) -> str:
-    """Records whose values are all plain scalars as ``json.dumps(records, indent=2)`` writes
-    them, byte for byte. A text under ``repeated`` is encoded once for the records after it that
-    hold it too: each is encoded with null there, and the null replaced (in a flat record, an
-    unescaped quote is a key's or a text's own, so ``"key": null`` can only be that key's)."""
+def _flat_json(
+    records: list[Record], repeated: str | None = None, listed: str | None = None
+) -> str:
+    """Records whose values are all plain scalars (but for a list of texts under ``listed``)
+    as ``json.dumps(records, indent=2)`` writes them, byte for byte. A text under ``repeated``
+    is encoded once for the records after it that hold it too: each is encoded with null there,
+    and the null replaced (in a flat record, an unescaped quote is a key's or a text's own, so
+    ``"key": null`` can only be that key's); so is a list under ``listed`` that is not empty
+    (an empty one is ``[]`` as it is), before the long text goes in."""
     if not records:
         return "[]\n"
     lines = []
     key = _ONE_LINE.encode(repeated) if repeated is not None else ""
+    named = f"{_ONE_LINE.encode(listed)}: " if listed is not None else ""
     shared, encoded = None, ""
     for record in records:
-        lists = [name for name, value in record.items() if type(value) is list]
-        if lists:  # each encoded as null, then the null replaced, as a long text is below
-            texts = record
-            record = {**record, **dict.fromkeys(lists)}
+        texts = record.get(listed) if listed is not None else None
+        if type(texts) is not list:
+            texts = None  # a scalar under the name: written as it is
         text = record.get(repeated) if repeated is not None else None
-        if type(text) is str and len(text) > 80:
+        long = type(text) is str and len(text) > 80
+        if not texts and not long:
+            items = _ONE_LINE.encode(record)[1:-1]
+            lines.append(f"  {{\n    {items}\n  }}" if record else "  {}")
+            continue
+        blank = dict(record)
+        if texts:
+            blank[listed] = None  # type: ignore[index]
+        if long:
+            blank[repeated] = None  # type: ignore[index]
+        items = _ONE_LINE.encode(blank)[1:-1]
+        if texts:  # its key opens a line: never the end of a longer key ('x"y', 'y')
+            written = named + "[\n" + ",\n".join(f"      {_ONE_LINE.encode(t)}" for t in texts)
+            written += "\n    ]"
+            if items.startswith(named + "null"):
+                items = written + items[len(named) + 4 :]
+            else:
+                items = items.replace(f",\n    {named}null", f",\n    {written}", 1)
+        if long:
             if text is not shared:
                 shared, encoded = text, _ONE_LINE.encode(text)
-            items = _ONE_LINE.encode({**record, repeated: None})[1:-1].replace(
-                f"{key}: null", f"{key}: {encoded}", 1
-            )
-        else:
-            items = _ONE_LINE.encode(record)[1:-1]
-        for name in lists:  # a key opens a line: never the end of a longer key ('x"y', 'y')
-            named = f"\n    {_ONE_LINE.encode(name)}: "
-            items = f"\n    {items}".replace(f"{named}null", f"{named}{_text_list(texts[name])}", 1)
-            items = items[5:]
-        lines.append(f"  {{\n    {items}\n  }}" if record else "  {}")
+            items = items.replace(f"{key}: null", f"{key}: {encoded}", 1)
+        lines.append(f"  {{\n    {items}\n  }}")
     return "[\n" + ",\n".join(lines) + "\n]\n"
 
 

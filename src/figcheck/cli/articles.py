@@ -134,7 +134,7 @@ def _print_records(candidates: list[Any], output: ExtractFormat, day: dt.date) -
 
     records = [report.plain_record(extracting.as_record(c, day)) for c in candidates]
     if output is ExtractFormat.json:
-        report.write_json(records, sys.stdout, repeated="sentence")
+        report.write_json(records, sys.stdout, repeated="sentence", listed="alternatives")
     else:
         import yaml
 
