@@ -516,6 +516,10 @@ def test_extract_add_proposes_an_edited_source_for_the_same_source_found_later(
     assert result.exit_code == 0, result.stderr
     assert "→ 40 people hurt (regional fire service)" in " ".join(result.stdout.split())
     assert "the source as you edited it above (found: fire service)" in result.stderr
+    # the source found is offered by its number in place of the one edited
+    out = " ".join(result.stdout.split())
+    after = out.split("→ 40 people hurt (regional fire service)")[1].split("Red Crescent")[0]
+    assert "other sources in the text: 1 fire service" in after
     assert result.stderr.count("the source as you edited it above") == 1
     claims, problems = read_claims(path.read_bytes(), str(path))
     assert problems == []
@@ -601,9 +605,11 @@ def test_extract_add_says_what_an_answer_can_be_when_sources_are_offered(
 
 
 @pytest.mark.usefixtures("terminal")
-def test_extract_add_proposes_a_chosen_source_for_the_same_source_found_later(
+def test_extract_add_never_proposes_a_chosen_source_for_the_same_source_found_later(
     runner: CliRunner, claims_file: Write, tmp_path: Path
 ) -> None:
+    """A number picks which speaker gave one figure, not how a name is written: the next figure
+    found with the same source is proposed with it, as found."""
     path = claims_file("claims: []\n")
     article = tmp_path / "article.txt"
     article.write_text(
@@ -615,11 +621,48 @@ def test_extract_add_proposes_a_chosen_source_for_the_same_source_found_later(
     answers = ["1", "level", "s", "y", "level", "y", "level"]
     code, out, err = _extract_add(runner, path, article, answers)
     assert code == 0, err
-    assert "→ 12 boats sank (union)" in out
-    assert "the source as you chose it above (found: port authority)" in err
-    assert err.count("the source as you") == 1
-    assert "other sources in the text: 1 port authority" in out  # for the Red Crescent's
-    assert _recorded(path) == [(40, "union"), (12, "union"), (3000, "Red Crescent")]
+    assert "→ 12 boats sank (port authority)" in out
+    assert "(union)" not in out.split("12 boats sank", 1)[1]
+    assert "the source as you" not in err
+    assert _recorded(path) == [(40, "union"), (12, "port authority"), (3000, "Red Crescent")]
+
+
+@pytest.mark.usefixtures("terminal")
+def test_extract_add_never_carries_a_number_chosen_for_an_unattributed_figure(
+    runner: CliRunner, claims_file: Write, tmp_path: Path
+) -> None:
+    path = claims_file("claims: []\n")
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "The Lakeside Water Board said the dam held. About 300 homes were flooded on Monday. "
+        "Around 40 roads were closed by the evening.\n",
+        "utf-8",
+    )
+    code, out, err = _extract_add(runner, path, article, ["1", "level", "s"])
+    assert code == 0, err
+    assert "→ ~300 homes (Lakeside Water Board)" in out
+    assert "→ ~40 roads (dated" in out  # proposed unattributed, as found
+    assert "the source as you" not in err
+    assert _recorded(path) == [(300, "Lakeside Water Board")]
+
+
+@pytest.mark.usefixtures("terminal")
+def test_extract_add_never_carries_a_source_given_to_an_unattributed_figure(
+    runner: CliRunner, claims_file: Write, tmp_path: Path
+) -> None:
+    """Nothing found is no name to correct: an edited source is carried only from a name."""
+    path = claims_file("claims: []\n")
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "About 300 homes were flooded on Monday. Around 40 roads were closed by the evening.\n",
+        "utf-8",
+    )
+    answers = ["e", "300 homes flooded (river authority)", "level", "s"]
+    code, out, err = _extract_add(runner, path, article, answers)
+    assert code == 0, err
+    assert "→ ~40 roads (dated" in out  # proposed unattributed, as found
+    assert "the source as you" not in err
+    assert _recorded(path) == [(300, "river authority")]
 
 
 @pytest.mark.usefixtures("terminal")

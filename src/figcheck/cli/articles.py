@@ -194,18 +194,17 @@ def _add_candidates(
     if not yes and not interactive():
         raise UsageError("--add asks about each candidate in a terminal; use --yes in scripts")
     added = skipped = 0
-    # a source as found -> as the user edited or chose it, and which of the two
-    corrected: dict[str | None, tuple[str | None, str]] = {}
+    # a source as found -> as the user edited it (how a name is written); never a source chosen
+    # by its number (which speaker gave a figure) nor one given a figure found with none
+    corrected: dict[str, str | None] = {}
     try:
         for candidate in candidates:
             found = load_files(ctx, for_analysis=False)
             claims_file = found.claims_file
             path = write_target(found, to)
-            proposed, how = candidate, "edited"
-            if not yes and candidate.source in corrected:
-                source, how = corrected[candidate.source]
-                if source != candidate.source:
-                    proposed = dataclasses.replace(candidate, source=source)
+            proposed = candidate
+            if not yes and candidate.source is not None and candidate.source in corrected:
+                proposed = dataclasses.replace(candidate, source=corrected[candidate.source])
             shorthand_text = extracting.as_shorthand(proposed)
             answer: str | int = "yes"
             chosen: str | None = None
@@ -220,12 +219,12 @@ def _add_candidates(
                 console.print()  # each line made visible apart: a line break is no mark
                 console.print(plain_text(context))
                 console.print(plain_text(f"→ {shorthand_text}  ({dated})"))
-                others = _other_sources(candidate, proposed.source)
+                others = _other_sources(candidate, proposed)
                 if others:
                     console.print(plain_text(_numbered(others)))
                 if proposed is not candidate:
                     was = candidate.source or "unattributed"
-                    say(f"the source as you {how} it above (found: {was})")
+                    say(f"the source as you edited it above (found: {was})")
                 answer = _record_it(len(others))
                 if isinstance(answer, int):
                     chosen = others[answer - 1]
@@ -241,10 +240,9 @@ def _add_candidates(
             claim = _candidate_claim(
                 candidate, shorthand_text, when, claims_file, yes, article, source=chosen
             )
-            if chosen is not None:
-                corrected[candidate.source] = (chosen, "chose")  # proposed for it below
-            elif answer == "edit" and claim.source != proposed.source:
-                corrected[candidate.source] = (claim.source, "edited")  # likewise
+            edited = answer == "edit" and claim.source != proposed.source
+            if edited and candidate.source is not None:
+                corrected[candidate.source] = claim.source  # proposed for it below
             declared = None
             if metrics.is_new(claims_file, claim.metric):
                 declared = kind.value if kind is not None else None
@@ -276,11 +274,17 @@ def _dated(candidate: Any, when: dt.date) -> str:
     return words + (f", unit {candidate.unit}" if candidate.unit else "")
 
 
-def _other_sources(candidate: Any, proposed: str | None) -> list[str]:
-    """The other sources the text offers the candidate, best first, without the one proposed."""
+def _other_sources(candidate: Any, proposed: Any) -> list[str]:
+    """The other sources the text offers the candidate, best first, without the one proposed:
+    the source found first when an edited one is proposed in its place."""
     from figcheck.extract.attribution import source_key
 
-    return [name for name in candidate.alternatives if source_key(name) != source_key(proposed)]
+    found = [] if proposed is candidate or candidate.source is None else [candidate.source]
+    return [
+        name
+        for name in dict.fromkeys([*found, *candidate.alternatives])
+        if source_key(name) != source_key(proposed.source)
+    ]
 
 
 def _numbered(others: list[str]) -> str:
