@@ -106,3 +106,35 @@ def test_extract_json_and_yaml_give_the_alternatives(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(article), "--format", "yaml"])
     assert result.exit_code == 0, result.stderr
     assert "alternatives:\n  - organisers\n" in result.stdout
+
+
+def test_a_pronoun_is_never_offered() -> None:
+    text = "He said 15 ferries sank. She said 16. They said 17. It said 18. We said 19."
+    for candidate in extract(text):
+        assert not {"he", "she", "they", "it", "we"} & {
+            name.casefold() for name in candidate.alternatives
+        }, candidate.alternatives
+
+
+def test_a_single_letter_is_never_offered() -> None:
+    text = "The Harbour Patrol said 14 divers were rescued, according to a note from the U.S. Army."
+    assert found(text, 14).alternatives == ("U.S. Army",)
+
+
+def test_a_headline_offers_no_source_to_the_text_under_it() -> None:
+    text = "Flood report\n\nThe river rose overnight and 40 homes were flooded, the Red Cross said."
+    assert found(text, 40).source == "Red Cross"
+    assert found(text, 40).alternatives == ()
+
+
+def test_an_organisation_spoken_to_or_gone_to_is_never_offered() -> None:
+    text = (
+        "Marchers walked to the Ministry of Transport, where some 2,000 gathered. "
+        "About 80 buses were stopped."
+    )
+    assert found(text, 2000).alternatives == ()
+    assert found(text, 80).alternatives == ()
+    text = "Speaking to NRK, the mayor said 300 cabins burned."
+    assert (found(text, 300).source, found(text, 300).alternatives) == ("mayor", ())
+    text = "Oceana told the Harbour Gazette Agency that 40 seals died."
+    assert found(text, 40).alternatives == ()

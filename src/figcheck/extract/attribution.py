@@ -2985,3 +2985,31 @@ def source_key(source: str | None) -> str:
         return ""
     words = source.casefold().replace("’", "'").strip(" .,\"'").split()
     return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+_BARE_PRONOUNS = word_set("he she it they we i you him her them us one this that these those")
+_SPOKEN_TO = re.compile(r"\b(?:told|tells|telling|tell)\s+(?:the\s+)?$", re.I)
+
+
+def offers_someone(name: str) -> bool:
+    """Whether ``name`` can be offered as a figure's source: a name :func:`_clean_source` keeps
+    that names someone, never a pronoun ("he", "It") nor a single letter ("U" of "U.S.")."""
+    words = name.split()
+    if not words or (
+        len(words) == 1 and (words[0].casefold() in _BARE_PRONOUNS or len(words[0].strip(".")) < 2)
+    ):
+        return False
+    cleaned = _clean_source(name)
+    return bool(cleaned) and _names_someone(cleaned or name)
+
+
+def spoken_to(text: str, sentence_start: int, end: int, name: str) -> bool:
+    """Whether the organisation ``name`` ending at ``end`` is spoken to or acted on, not a
+    speaker: what :func:`_object` reads ("marched to the Ministry", "Speaking to CNN"), or
+    the one told ("told the BBC")."""
+    if _object(text, sentence_start, end, name):
+        return True
+    start = text.rfind(name, sentence_start, end)
+    if start < 0:
+        return False
+    return _SPOKEN_TO.search(text, max(sentence_start, start - 20), start) is not None

@@ -15,10 +15,12 @@ from figcheck.extract.attribution import (
     attribute,
     named_organisations,
     next_sentence_source,
+    offers_someone,
     quotation_speakers,
     resolved_speakers,
     sentence_attributions,
     source_key,
+    spoken_to,
 )
 from figcheck.extract.dates import NO_DATES, Datings, figure_date, sentence_datings
 from figcheck.extract.figures import Figure, sentence_figures, what_is_counted
@@ -38,9 +40,11 @@ class Candidate:
     ``start``/``end`` are offsets of the figure's words (qualifier included) in the text given to
     :func:`extract`, so ``text[start:end] == figure``. ``alternatives`` are the other sources the
     text offers the figure, nearest first (:data:`ALTERNATIVES` at most): the other speakers of
-    its sentence, the speaker of the quotation it is in, the organisations the sentence names, the
-    sources the sentence before named and the one the next sentence gives "the estimate"; never
-    ``source`` again, and never "no source", which is always a choice.
+    its sentence, the speaker of the quotation it is in, the organisations the sentence names
+    (never one spoken to or gone to: "told the BBC", "marched to the Ministry"), the sources the
+    sentence before named (never a headline's) and the one the next sentence gives "the
+    estimate"; never a pronoun or a fragment that names no one, never ``source`` again, and
+    never "no source", which is always a choice.
     """
 
     value: float | None
@@ -126,6 +130,7 @@ def extract(
     mentions: list[_Mention] = []
     previous: str | None = None
     previous_named: tuple[str, ...] = ()
+    offered_named: tuple[str, ...] = ()
     guessed = False  # the previous source is only the organisation the sentence named last
     for number, (sentence_start, sentence_end, figures, attributions) in enumerate(sentences):
         sentence = text[sentence_start:sentence_end]
@@ -196,8 +201,10 @@ def extract(
                 speakers,
                 speaker if speaker is not None and figure.start < speaker[0] else None,
                 organisations,
-                previous_named,
+                offered_named,
                 after,
+                text,
+                sentence_start,
             )
             mentions.append(
                 _Mention(
@@ -218,6 +225,8 @@ def extract(
             )
         named = [a.source for a in attributions if not a.pronoun and not a.generic]
         previous_named = tuple(dict.fromkeys(named + sources))
+        # a headline ("Storm report") ends in no mark: what it names is offered no figure
+        offered_named = previous_named if sentence.rstrip()[-1:] in _ENDS else ()
         guessed = False
         if sources:
             previous = sources[-1]
@@ -262,7 +271,12 @@ class _Offered(NamedTuple):
     organisations: _Organisations
     previous_named: tuple[str, ...]
     after: str | None
+    text: str
+    sentence_start: int
 
+
+_ENDS = frozenset(".!?:;\"'”’)…")
+"""The marks a sentence ends with, and a headline or a heading does not."""
 
 ALTERNATIVES = 5
 """How many other sources a candidate offers at most."""
@@ -276,7 +290,7 @@ def _alternatives(figure: Figure, chosen: str | None, offered: _Offered | None) 
     first) and the source the next sentence gives "the estimate"."""
     if offered is None:
         return ()
-    speakers, quoted, organisations, previous_named, after = offered
+    speakers, quoted, organisations, previous_named, after, text, sentence_start = offered
     if not (speakers or quoted or previous_named or after or organisations()):
         return ()
     near: list[tuple[int, str]] = []
@@ -287,7 +301,8 @@ def _alternatives(figure: Figure, chosen: str | None, offered: _Offered | None) 
     if found:
         at = bisect.bisect_right(found, figure.start, key=lambda organisation: organisation[0])
         for end, name in found[max(0, at - _NEAR) : at + _NEAR]:
-            near.append((abs(figure.start - end), name))
+            if not spoken_to(text, sentence_start, end, name):  # "told the BBC", "to the X"
+                near.append((abs(figure.start - end), name))
     near.sort(key=lambda item: item[0])
     names = [name for _, name in near]
     if quoted is not None:
@@ -299,11 +314,12 @@ def _alternatives(figure: Figure, chosen: str | None, offered: _Offered | None) 
     alternatives: list[str] = []
     for name in names:
         key = source_key(name)
-        if key not in seen:
-            seen.add(key)
-            alternatives.append(name)
-            if len(alternatives) == ALTERNATIVES:
-                break
+        if key in seen or not offers_someone(name):
+            continue
+        seen.add(key)
+        alternatives.append(name)
+        if len(alternatives) == ALTERNATIVES:
+            break
     return tuple(alternatives)
 
 
