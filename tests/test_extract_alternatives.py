@@ -138,3 +138,35 @@ def test_an_organisation_spoken_to_or_gone_to_is_never_offered() -> None:
     assert (found(text, 300).source, found(text, 300).alternatives) == ("mayor", ())
     text = "Oceana told the Harbour Gazette Agency that 40 seals died."
     assert found(text, 40).alternatives == ()
+
+
+def test_the_chosen_source_written_shorter_longer_or_abbreviated_is_never_offered() -> None:
+    text = (
+        "Police in Lagos said 30 were hurt, the Ministry of Works said 40, the World Food "
+        "Organization said 50, and the Ministry of Works later said 45."
+    )
+    thirty = found(text, 30)
+    assert thirty.source == "Police in Lagos"
+    assert "Police" not in thirty.alternatives
+    forty = found(text, 40)
+    assert not {"ministry", "Ministry"} & set(forty.alternatives)
+    text = "The World Food Organization said 50 died, and the WFO later said 70."
+    assert found(text, 50).alternatives == ()
+    text = "NFP reporters counted 60 boats, National Free Press said, and the NFP said 65."
+    for candidate in extract(text):
+        assert not {"NFP", "NFP reporters", "National Free Press"} & set(candidate.alternatives)
+
+
+def test_a_table_row_offers_no_other_row_source(tmp_path: Path) -> None:
+    article = tmp_path / "table.md"
+    article.write_text(
+        "| Source | Deaths |\n|---|---|\n| Port Authority | 40 |\n| Sailors Union | 60 |\n"
+    )
+    runner = CliRunner()
+    result = runner.invoke(app, ["extract", str(article), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    records = json.loads(result.stdout)
+    assert [(r["source"], r["alternatives"]) for r in records] == [
+        ("Port Authority", []),
+        ("Sailors Union", []),
+    ]

@@ -3013,3 +3013,27 @@ def spoken_to(text: str, sentence_start: int, end: int, name: str) -> bool:
     if start < 0:
         return False
     return _SPOKEN_TO.search(text, max(sentence_start, start - 20), start) is not None
+
+
+def same_name(chosen: str | None, other: str) -> bool:
+    """Whether ``other`` is ``chosen`` written shorter or longer ("Police" for "Police in
+    Dhaka", "ministry" for "Ministry of Health") or as an abbreviation ("WHO" for "World Health
+    Organization", "AP" or "Associated Press" for "AP reporters")."""
+    if not chosen:
+        return False
+    mine, theirs = source_key(chosen), source_key(other)
+    short, long = sorted((mine, theirs), key=len)
+    if short and (
+        long == short
+        or long.endswith(" " + short)
+        or any(long.startswith(f"{short} {link} ") for link in ("of", "in", "for", "at"))
+    ):
+        return True
+    for name, against in ((chosen, other), (other, chosen)):
+        for word in against.split():
+            acronym = word.strip("().,")
+            if _ACRONYM.fullmatch(acronym) and (
+                _abbreviates(name, acronym) or source_key(name) == acronym.casefold()
+            ):
+                return True
+    return False

@@ -18,6 +18,7 @@ from figcheck.extract.attribution import (
     offers_someone,
     quotation_speakers,
     resolved_speakers,
+    same_name,
     sentence_attributions,
     source_key,
     spoken_to,
@@ -42,9 +43,10 @@ class Candidate:
     text offers the figure, nearest first (:data:`ALTERNATIVES` at most): the other speakers of
     its sentence, the speaker of the quotation it is in, the organisations the sentence names
     (never one spoken to or gone to: "told the BBC", "marched to the Ministry"), the sources the
-    sentence before named (never a headline's) and the one the next sentence gives "the
-    estimate"; never a pronoun or a fragment that names no one, never ``source`` again, and
-    never "no source", which is always a choice.
+    sentence before named (never a headline's, nor another table row's) and the one the next
+    sentence gives "the estimate"; never a pronoun or a fragment that names no one, never
+    ``source`` again in any spelling (shorter, longer, abbreviated), and never "no source",
+    which is always a choice.
     """
 
     value: float | None
@@ -145,6 +147,7 @@ def extract(
             else None
         )
         speakers = resolved_speakers(text, attributions, previous, previous_named)
+        in_row = bool(rows) and _in_a_row(rows, sentence_start)
         last_what = ""
         last_rule = ""
         last_source: str | None = None
@@ -201,8 +204,8 @@ def extract(
                 speakers,
                 speaker if speaker is not None and figure.start < speaker[0] else None,
                 organisations,
-                offered_named,
-                after,
+                () if in_row else offered_named,  # a row's neighbours are other rows
+                None if in_row else after,
                 text,
                 sentence_start,
             )
@@ -275,6 +278,12 @@ class _Offered(NamedTuple):
     sentence_start: int
 
 
+def _in_a_row(rows: Sequence[TableRow], position: int) -> bool:
+    """Whether ``position`` is in one of the table ``rows``."""
+    at = bisect.bisect_right([row.start for row in rows], position) - 1
+    return at >= 0 and position < rows[at].end
+
+
 _ENDS = frozenset(".!?:;\"'”’)…")
 """The marks a sentence ends with, and a headline or a heading does not."""
 
@@ -316,6 +325,8 @@ def _alternatives(figure: Figure, chosen: str | None, offered: _Offered | None) 
         key = source_key(name)
         if key in seen or not offers_someone(name):
             continue
+        if any(same_name(other, name) for other in (chosen, *alternatives)):
+            continue  # "Police" after "Police in Dhaka", "WHO" for "World Health Organization"
         seen.add(key)
         alternatives.append(name)
         if len(alternatives) == ALTERNATIVES:
