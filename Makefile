@@ -31,8 +31,8 @@ run: $(STAMP)
 test: $(DEVSTAMP) lint typecheck unit
 
 lint: $(DEVSTAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 
 typecheck: $(DEVSTAMP)
 	$(BIN)/mypy
