@@ -18,6 +18,15 @@ COLOUR = re.compile(r"\x1b\[(?:[0-9]+;)*(?:3[0-8]|9[0-7])(?:;[0-9]+)*m")
 FIGCHECK = shutil.which("figcheck", path=str(Path(sys.executable).parent)) or "figcheck"
 
 
+def _keyboard_interrupts() -> None:
+    """In a child process about to be interrupted: Ctrl-C interrupts, as at a keyboard, even when
+    the tests run in the background (a shell without job control starts a background command
+    with Ctrl-C ignored, and children inherit that)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def figcheck(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
     environment.update(env)
@@ -181,6 +190,7 @@ def test_ctrl_c_during_a_two_process_read_stops_both(tmp_path: Path) -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env=environment,
+        preexec_fn=_keyboard_interrupts,
     )
     deadline = time.monotonic() + 20
     while len(_processes_reading(claims)) < 2 and time.monotonic() < deadline:
@@ -219,6 +229,7 @@ class _Terminal:
             stderr=follower,
             cwd=cwd,
             env={**os.environ, "COLUMNS": "200", "TERM": "dumb"},
+            preexec_fn=_keyboard_interrupts,
         )
         os.close(follower)
         self.seen = ""
