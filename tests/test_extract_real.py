@@ -1,4 +1,4 @@
-"""figcheck.extract on real reporting: precision, recall and source accuracy on fourteen corpora.
+"""figcheck.extract on real reporting: precision, recall and source accuracy on fifteen corpora.
 
 The first ten test splits of the real corpus were each frozen until a round of rules was written
 looking at their errors, so they are development material now (the ninth and tenth were scored,
@@ -121,6 +121,10 @@ THRESHOLDS_11 = {"precision": 0.96, "recall": 0.95, "source": 0.81}
 # measured (0.961, 0.958, 0.780) before the learned source choice, never tuned on (345 of 360
 # claims found, 359 proposed, 269 with the right source: 0.7797), rounded down.
 THRESHOLDS_12 = {"precision": 0.96, "recall": 0.95, "source": 0.77}
+# The thirteenth test split (64 passages, 366 claims, from articles in no other file, annotated
+# and committed before extract was run on them, never tuned on; only its totals are ever looked
+# at): provisional until it is scored once.
+THRESHOLDS_13 = {"precision": 0.0, "recall": 0.0, "source": 0.0}
 
 
 @dataclass
@@ -331,6 +335,7 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
     [
         ("real_test11.yaml", "test split 11", THRESHOLDS_11),
         ("real_test12.yaml", "test split 12", THRESHOLDS_12),
+        ("real_test13.yaml", "test split 13", THRESHOLDS_13),
     ],
 )
 def test_frozen_split_scores(name: str, split: str, thresholds: dict[str, float]) -> None:
