@@ -123,8 +123,9 @@ THRESHOLDS_11 = {"precision": 0.96, "recall": 0.95, "source": 0.81}
 THRESHOLDS_12 = {"precision": 0.96, "recall": 0.95, "source": 0.77}
 # The thirteenth test split (64 passages, 366 claims, from articles in no other file, annotated
 # and committed before extract was run on them, never tuned on; only its totals are ever looked
-# at): provisional until it is scored once.
-THRESHOLDS_13 = {"precision": 0.0, "recall": 0.0, "source": 0.0}
+# at): measured (0.972, 0.956, 0.763) before the tenth round of rules, never tuned on (350 of 366
+# claims found, 360 proposed, 267 with the right source: 0.7629), rounded down.
+THRESHOLDS_13 = {"precision": 0.97, "recall": 0.95, "source": 0.76}
 
 
 @dataclass
