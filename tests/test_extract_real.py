@@ -184,7 +184,7 @@ def _same_figure(candidate: Candidate, item: dict[str, Any]) -> bool:
         return candidate.value is not None and math.isclose(candidate.value, item["value"])
     if candidate.low is None or not math.isclose(candidate.low, item["low"]):
         return False
-    return candidate.vague is not None or candidate.high == item["high"]
+    return candidate.vague is not None or candidate.high == item.get("high")
 
 
 def _same_source(candidate: Candidate, item: dict[str, Any]) -> bool:
