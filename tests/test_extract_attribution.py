@@ -1622,3 +1622,33 @@ def test_ninth_round_regressions_titles_no_one_decimals_lists(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a place of two capitalised words after "in" is no name after a role: the body the
+        # prepositions hang on speaks
+        (
+            "The UN panel on war crimes in Sri Lanka has estimated that up to 40,000 civilians "
+            "may have been killed.",
+            40000,
+            "UN panel",
+        ),
+        (
+            "The commission on human rights in El Salvador said 75,000 people were killed.",
+            75000,
+            "commission",
+        ),
+        # a role before a name of two words is still the name's
+        (
+            "The peace talks chief negotiator Olusegun Obasanjo said 300 prisoners were freed.",
+            300,
+            "Olusegun Obasanjo",
+        ),
+    ],
+)
+def test_tenth_round_a_place_after_a_preposition_is_no_name_after_a_role(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

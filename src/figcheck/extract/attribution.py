@@ -810,6 +810,17 @@ _AUTHORED = word_set("by of for")
 the school"; the others only place or date the subject ("from the capital", "in Congo")."""
 
 
+_ROLE_THEN_NAME = re.compile(r"(?:^|\s)([a-z][\w-]*)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+$")
+
+
+def _role_and_name(phrase: str) -> bool:
+    """Whether ``phrase`` ends in a name of two or more capitalised words after a role ("the
+    talks Olusegun Obasanjo"); never after a preposition, which places ("war crimes in Sri
+    Lanka", "the flooding in New Delhi") and leaves the phrase the object of one before it."""
+    named = _ROLE_THEN_NAME.search(phrase)
+    return named is not None and named.group(1) not in STOP_WORDS
+
+
 def _governing_noun(
     text: str, tokens: list[re.Match[str]], phrase: tuple[str, int], sentence_start: int
 ) -> tuple[str, int] | None:
@@ -818,7 +829,7 @@ def _governing_noun(
     preposition is its object, never the subject; the subject is the noun the preposition (and
     a participle before it) hangs on, with what follows it when that says whose it is ("by",
     "of"), without it when it only places it ("from the capital", "in eastern Congo")."""
-    if re.search(r"(?:^|\s)[a-z][\w-]*\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+$", phrase[0]):
+    if _role_and_name(phrase[0]):
         return None  # "chief negotiator in the talks Olusegun Obasanjo": the name after a role
     starts = [token.start() for token in tokens]
     wider: tuple[str, int] | None = None
