@@ -1652,3 +1652,34 @@ def test_tenth_round_a_place_after_a_preposition_is_no_name_after_a_role(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a relative "that" before the reporting verb: the noun it hangs on gave the figure,
+        # not the one who cites it
+        (
+            "Critics dismissed a Boston University survey that put the toll at 1,200.",
+            1200,
+            "Boston University survey",
+        ),
+        (
+            "The mayor cited a leaked police memo that estimated 3,000 arrests.",
+            3000,
+            "leaked police memo",
+        ),
+        (
+            "Union leaders pointed to counts by local newspapers that put the crowd at 60,000.",
+            60000,
+            "local newspapers",
+        ),
+        # "that" after a verb opens what was said, whose subject speaks
+        ("The minister said that police put the toll at 20.", 20, "police"),
+        ("Officials hoped that rescuers estimated 40 missing too high.", 40, "rescuers"),
+    ],
+)
+def test_tenth_round_a_relative_that_gives_the_figure_to_its_noun(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

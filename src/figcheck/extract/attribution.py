@@ -732,6 +732,9 @@ def _subject_before(
     if index < 0 or tokens[index].start() < sentence_start:
         return None
     last = tokens[index].group()
+    if last == "that" and _relative_that(tokens, index, sentence_start):
+        index -= 1  # "a study that put the toll at 2,975": the study
+        last = tokens[index].group()
     if last in ("who", "which") and index > 0:  # "Bana Lawan, who said 4 ..."
         if tokens[index - 1].group() == "," and not (
             last == "which" and index > 1 and tokens[index - 2].group()[:1].isupper()
@@ -796,6 +799,22 @@ def _subject_before(
             # police said", a conjunction
         return phrase
     return None
+
+
+def _relative_that(tokens: list[re.Match[str]], index: int, sentence_start: int) -> bool:
+    """Whether the "that" at ``tokens[index]``, just before a reporting verb, opens a relative
+    clause on the noun before it ("a study that put the toll at 2,975", "reports that
+    estimated"): never after a verb, an adverb or a conjunction ("said that", "so that")."""
+    if index < 1 or tokens[index - 1].start() < sentence_start:
+        return False
+    noun = tokens[index - 1].group()
+    folded = noun.casefold()
+    return (
+        noun.isalpha()
+        and folded not in _SUBJECT_STOP | _VERBISH | _AUX | DETERMINERS | STOP_WORDS
+        and not _SPEECH.fullmatch(noun)
+        and not (noun.islower() and re.fullmatch(r"\w+(?:ed|ing|ly)", noun) is not None)
+    )
 
 
 _WHEN_PREPOSITIONS = word_set("after before during since following amid until")
