@@ -1683,3 +1683,33 @@ def test_tenth_round_a_relative_that_gives_the_figure_to_its_noun(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a year or a size in a document's name is part of the name, not a count
+        ("A 2019 survey estimated that 3,100 homes were lost.", 3100, "2019 survey"),
+        (
+            "At least 80 died, according to the 40-page report, far above the official 12.",
+            80,
+            "40-page report",
+        ),
+        (
+            "Opposition parties rejected the 2002 Nigerian census, which put the population at "
+            "120 million.",
+            120000000,
+            "2002 Nigerian census",
+        ),
+        # a year of another document inside a longer source names no one
+        (
+            "About 90 would die, according to a county analysis of data from a 2021 study.",
+            90,
+            None,
+        ),
+    ],
+)
+def test_tenth_round_a_year_or_size_in_a_document_name_stays(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

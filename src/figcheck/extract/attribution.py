@@ -431,7 +431,11 @@ def _clean_source(raw: str) -> str | None:
     )
     if document and (document.group(1)[0].isupper() or document.group(1).split()[0] in _SPEAKERS):
         source, bare = document.group(1), ""  # "a Harvard survey", "the police report": as written
-    if bare.strip(" ,;:.-") and _names_someone(bare.strip(" ,;:.-")):
+    if (
+        bare.strip(" ,;:.-")
+        and _names_someone(bare.strip(" ,;:.-"))
+        and not (_DIGIT.search(bare) and _numbered_document(source))
+    ):  # "Red Cross figures": the Red Cross; "the 1991 census", "the 10-page report" as written
         source = bare
     source = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.I)
     if source.startswith(("Mr", "Ms", "Miss")):  # "Mr. Olukolade"
@@ -484,6 +488,7 @@ def _clean_source(raw: str) -> str | None:
             # when there is one
             _DIGIT.search(source) is not None
             and re.search(r"\d(?![\d,.]*(?:st|nd|rd|th|[A-Z]+)\b)", _WEB_ADDRESS.sub("", source))
+            and not _numbered_document(source)
         )
     ):
         return None
@@ -492,6 +497,24 @@ def _clean_source(raw: str) -> str | None:
     if re.search(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]$", source):
         return source + "."  # "the U.N.": its last full stop is the name's
     return source
+
+
+_NUMBERED = re.compile(r"(?:19|20)\d\d(?=\s+[A-Za-z])|\d+-[a-z]+\b")
+"""Numbers inside a document's or a body's name: its year ("the 1991 census", "a 2018 study")
+or its size ("the 10-page report", "a 12-member commission")."""
+
+
+def _numbered_document(source: str) -> bool:
+    """Whether every number in ``source`` is a year or a size in the name of a document ("the
+    1991 Yugoslav census", "the 10-page report") or a body ("a 12-member commission") that is
+    all ``source`` names: never a count of people ("40 deaths", "20 officials")."""
+    words = source.casefold().split()
+    head = words[-1] if words else ""
+    if head not in _DOCUMENTS | {"commission", "committee", "panel", "team", "inquiry"}:
+        return False
+    if any(word in _GOVERNED_BY for word in words):
+        return False  # "an analysis of data from a 2022 study": the year is another document's
+    return not _DIGIT.search(_NUMBERED.sub("", source))
 
 
 _NAME_PARTICLES = word_set("de del la las los al el da das do dos du le van von der bin y")
