@@ -1713,3 +1713,36 @@ def test_tenth_round_a_year_or_size_in_a_document_name_stays(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a name in an aside may hold particles: the speaker is the name
+        (
+            "The Rotterdam fire chief, Pieter van den Berg, said 45 homes had burned.",
+            45,
+            "Pieter van den Berg",
+        ),
+        (
+            "The province's governor, Karim al-Najjar, told reporters that at least 70 had died.",
+            70,
+            "Karim al-Najjar",
+        ),
+        (
+            "A rescue official, Luis de la Cruz, said 230 people were still missing.",
+            230,
+            "Luis de la Cruz",
+        ),
+        # a lower-case word that is no particle still ends the name's aside
+        (
+            "The mayor, Ana Ruiz, who fled the city, said 20 were killed.",
+            20,
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_tenth_round_a_name_with_particles_in_an_aside_speaks(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

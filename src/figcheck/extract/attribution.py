@@ -517,7 +517,7 @@ def _numbered_document(source: str) -> bool:
     return not _DIGIT.search(_NUMBERED.sub("", source))
 
 
-_NAME_PARTICLES = word_set("de del la las los al el da das do dos du le van von der bin y")
+_NAME_PARTICLES = word_set("de del la las los al el da das do dos du le van von der den bin y")
 """Small words inside a name ("Defender la Libertad", "Antigua al Rescate"): never a role
 before it."""
 
@@ -1321,6 +1321,26 @@ def _in_number(text: str, token: re.Match[str]) -> bool:
     return text[token.start() - 1 : token.end() + 1].replace(",", "").isdigit()
 
 
+_NAME_END = re.compile(r"[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w'’-]*")
+"""A word a name may end with: a capitalised one, or one joined to its particle ("al-Shumari")."""
+
+
+def _in_a_name(word: str) -> bool:
+    """Whether ``word`` may stand inside a name written in an aside: a capitalised word, a
+    particle ("van der Maat", "de León", "al-Shumari") or a small word of an organisation's name
+    ("Ministry of the Interior")."""
+    folded = word.casefold()
+    return (
+        _NAME_END.fullmatch(word) is not None
+        or folded in ("of", "for", "and", "the")
+        or folded in _NAME_PARTICLES
+    )
+
+
+def _ends_a_name(word: str) -> bool:
+    return _NAME_END.fullmatch(word) is not None
+
+
 def _before_aside(
     text: str, tokens: list[re.Match[str]], index: int, sentence_start: int
 ) -> tuple[str, int] | None:
@@ -1340,9 +1360,9 @@ def _before_aside(
         return None
     aside = [token.group() for token in tokens[other + 1 : index]]
     first = aside[0]
-    named = all(w[:1].isupper() or w.casefold() in ("of", "for", "and", "the", "de") for w in aside)
+    named = all(_in_a_name(w) for w in aside)
     if named and (
-        len(aside) <= 6 and aside[-1][:1].isupper() and not first.isupper() or len(aside) == 1
+        len(aside) <= 6 and _ends_a_name(aside[-1]) and not first.isupper() or len(aside) == 1
     ):
         start = tokens[other + 1].start()
         return text[start : tokens[index - 1].end()], start
