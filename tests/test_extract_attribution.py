@@ -1746,3 +1746,25 @@ def test_tenth_round_a_name_with_particles_in_an_aside_speaks(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a stance verb before "that" reports the figure as a reporting verb does
+        ("The city council boasted that 2 million visitors came.", 2000000, "city council"),
+        ("Army officers lied that only 12 monks had died.", 12, "Army officers"),
+        ("The Red Cross thinks that 4,000 families have fled.", 4000, "Red Cross"),
+        ("Organisers bragged that 90,000 marched.", 90000, "Organisers"),
+        # a first person's "think" inside a quotation stays the quotation's speaker's
+        (
+            "'We think that 300 are still missing,' said the mayor, Ana Ruiz.",
+            300,
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_tenth_round_stance_verbs_before_that_report_a_figure(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

@@ -48,6 +48,8 @@ _SPEECH = re.compile(
     r"classified)(?=\s+(?:(?:at\s+least|about|some|more\s+than|over|nearly|almost)\s+)?"
     r"\d[\d,.]*\s+(?:[\w-]+\s+){0,3}?as\b)|"
     r"(?:agree|agrees|agreed)(?=\s+that\b)|"
+    # a claim made with a stance: "the city boasted that", "officials lied that", "X thinks that"
+    r"(?:boasted|boasts|bragged|brags|lied|thinks)(?=\s+that\b)|"
     r"(?:raised|revised|updated|lowered|raising|revising|raises|revises|lowers|cut|cuts|"
     r"reduced|reduces|deflated|deflates|inflated|inflates|adjusted|adjusts|corrected|corrects|"
     r"increased|increases|decreased|decreases|lifted|lifts|trimmed|trims|slashed|slashes|"
