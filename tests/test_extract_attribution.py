@@ -1768,3 +1768,26 @@ def test_tenth_round_stance_verbs_before_that_report_a_figure(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # capitals that begin another name (a ship, an office) or that are a word in capitals
+        # are no organisation a figure is left to
+        ("The MV Sewol ferry was built to carry 920 passengers.", 920, None),
+        ("NEW figures show at least 45 children drowned last summer.", 45, None),
+        (
+            "The report of the UN Secretary-General's envoy came as 3,000 families were "
+            "reported to have fled.",
+            3000,
+            None,
+        ),
+        # an acronym named alone still takes the figure
+        ("A WHO mission visited the district, where close to 80 clinics have closed.", 80, "WHO"),
+    ],
+)
+def test_tenth_round_capitals_of_another_name_are_no_organisation(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

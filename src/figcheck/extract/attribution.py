@@ -2602,6 +2602,7 @@ def _attribute(
             organisations[at]
             for at in range(before - 1, -1, -1)
             if not _object(text, sentence_start, *organisations[at])
+            and not _capitals_of_another_name(text, *organisations[at])
         ),
         None,
     )
@@ -2770,6 +2771,20 @@ _ACTS = re.compile(  # an organisation doing something to the people counted, no
     r"evacuat(?:es|ed)|deploy(?:s|ed)|sent|sends|captur(?:es|ed)|kill(?:s|ed))\b",
     re.I,
 )
+
+
+_NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
+
+
+def _capitals_of_another_name(text: str, end: int, name: str) -> bool:
+    """Whether ``name``, an acronym ending at ``end``, is only capitals written in another name
+    or as a word: "the MS Joola" (a ship), "the UN Secretary-General's panel", "NEW research"
+    (a headline's capitals); never an organisation a figure is left to."""
+    if not _ACRONYM.fullmatch(name):
+        return False
+    written = text.rfind(name, 0, end)
+    after = written + len(name) if written >= 0 else end
+    return name.casefold() in _NOT_A_SUBJECT or bool(_NAME_GOES_ON.match(text, after))
 
 
 _NAMES_THE_FIGURE = re.compile(
