@@ -1,11 +1,11 @@
-"""figcheck.extract on real reporting: precision, recall and source accuracy on fifteen corpora.
+"""figcheck.extract on real reporting: precision, recall and source accuracy on every corpus.
 
-The first ten test splits of the real corpus were each frozen until a round of rules was written
-looking at their errors, so they are development material now (the ninth and tenth were scored,
-never tuned on, before and after the eighth round); later splits are frozen
-(tests/extract_corpus/README.md). The scores of all ten must stay at or above the thresholds
-below. The dev split and the 52 invented passages are scored and shown with them; a frozen split
-is scored in a test of its own and its scores are never printed.
+The first eleven test splits of the real corpus were each frozen until a round of rules was
+written looking at their errors, so they are development material now (the ninth and tenth were
+scored, never tuned on, before and after the eighth round; the eleventh before and after the
+ninth); later splits are frozen (tests/extract_corpus/README.md). The scores of all eleven must
+stay at or above the thresholds below. The dev split and the 52 invented passages are scored and
+shown with them; a frozen split is scored in a test of its own and its scores are never printed.
 """
 
 from __future__ import annotations
@@ -111,11 +111,12 @@ THRESHOLDS_9 = {"precision": 0.91, "recall": 0.95, "source": 0.90}
 # with a clock time written "5:45am" read as a time: (0.906, 0.981, 0.893), 278 proposed.
 THRESHOLDS_10 = {"precision": 0.90, "recall": 0.98, "source": 0.89}
 # The eleventh test split (55 passages, 280 claims, from articles in no other file, annotated and
-# committed before extract was run on them, never tuned on; only its totals are ever looked at):
+# committed before extract was run on them; only its totals were looked at until the tenth round):
 # measured (0.964, 0.950, 0.805) before the ninth round of rules, never tuned on (266 of 280
-# claims found, 276 proposed, 214 with the right source), rounded down. After the ninth round and
-# its review fixes, scored once (totals only): (0.964, 0.950, 0.820), 218 right sources (0.8195).
-THRESHOLDS_11 = {"precision": 0.96, "recall": 0.95, "source": 0.81}
+# claims found, 276 proposed, 214 with the right source); scored (0.964, 0.950, 0.820; 218 of 266)
+# after the ninth round, never tuned on. The tenth round was written looking at its errors, so it
+# is development material now: (0.964, 0.950, 0.861; 229 of 266) after it, rounded down.
+THRESHOLDS_11 = {"precision": 0.96, "recall": 0.95, "source": 0.86}
 # The twelfth test split (62 passages, 360 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
 # measured (0.961, 0.958, 0.780) before the learned source choice, never tuned on (345 of 360
@@ -251,7 +252,7 @@ def _load(name: str) -> list[dict[str, Any]]:
 
 
 def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
-    test, test2, test3, test4, test5, test6, test7, test8, test9, test10, dev, invented = (
+    test, test2, test3, test4, test5, test6, test7, test8, test9, test10, test11 = (
         _load(name)
         for name in (
             "real_test.yaml",
@@ -264,13 +265,13 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
             "real_test8.yaml",
             "real_test9.yaml",
             "real_test10.yaml",
-            "real_dev.yaml",
-            "corpus.yaml",
+            "real_test11.yaml",
         )
     )
+    dev, invented = _load("real_dev.yaml"), _load("corpus.yaml")
     assert len(test) >= 30 and len(test2) >= 30 and len(test3) >= 40 and len(test4) >= 40
     assert len(test5) >= 40 and len(test6) >= 40 and len(test7) >= 45 and len(test8) >= 45
-    assert len(test9) >= 45 and len(test10) >= 45
+    assert len(test9) >= 45 and len(test10) >= 45 and len(test11) >= 45
     assert len(dev) >= 50 and len(invented) >= 50
     assert not {p["id"] for p in test} & {p["id"] for p in dev}
     assert not {p["url"] for p in test2} & {p["url"] for p in test + dev}  # other articles
@@ -295,7 +296,11 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
     older += test9
     assert not {p["url"] for p in test10} & {p["url"] for p in older}  # other articles
     assert not {p["id"] for p in test10} & {p["id"] for p in older}
+    older += test10
+    assert not {p["url"] for p in test11} & {p["url"] for p in older}  # other articles
+    assert not {p["id"] for p in test11} & {p["id"] for p in older}
     scores = {
+        "test split 11": score(test11),
         "test split 10": score(test10),
         "test split 9": score(test9),
         "test split 8": score(test8),
@@ -314,16 +319,17 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
         print("\nextract on real reporting:\n  " + "\n  ".join(lines))
         print(f"  dev misses: {scores['dev split'].misses}")
     for split, thresholds, line in (
-        ("test split 10", THRESHOLDS_10, lines[0]),
-        ("test split 9", THRESHOLDS_9, lines[1]),
-        ("test split 8", THRESHOLDS_8, lines[2]),
-        ("test split 7", THRESHOLDS_7, lines[3]),
-        ("test split 6", THRESHOLDS_6, lines[4]),
-        ("test split 5", THRESHOLDS_5, lines[5]),
-        ("test split 4", THRESHOLDS_4, lines[6]),
-        ("test split", THRESHOLDS, lines[7]),
-        ("test split 2", THRESHOLDS_2, lines[8]),
-        ("test split 3", THRESHOLDS_3, lines[9]),
+        ("test split 11", THRESHOLDS_11, lines[0]),
+        ("test split 10", THRESHOLDS_10, lines[1]),
+        ("test split 9", THRESHOLDS_9, lines[2]),
+        ("test split 8", THRESHOLDS_8, lines[3]),
+        ("test split 7", THRESHOLDS_7, lines[4]),
+        ("test split 6", THRESHOLDS_6, lines[5]),
+        ("test split 5", THRESHOLDS_5, lines[6]),
+        ("test split 4", THRESHOLDS_4, lines[7]),
+        ("test split", THRESHOLDS, lines[8]),
+        ("test split 2", THRESHOLDS_2, lines[9]),
+        ("test split 3", THRESHOLDS_3, lines[10]),
     ):
         frozen = scores[split]
         assert frozen.precision >= thresholds["precision"], line
@@ -334,7 +340,6 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("name", "split", "thresholds"),
     [
-        ("real_test11.yaml", "test split 11", THRESHOLDS_11),
         ("real_test12.yaml", "test split 12", THRESHOLDS_12),
         ("real_test13.yaml", "test split 13", THRESHOLDS_13),
     ],
