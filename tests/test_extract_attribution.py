@@ -1791,3 +1791,26 @@ def test_tenth_round_capitals_of_another_name_are_no_organisation(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a speaker in lower case after ", said" at the end of the statement gives its figures
+        ("Nine miners were still trapped on Monday, said rescuers.", 9, "rescuers"),
+        (
+            "Roughly 600 homes lost power overnight, said utility officials.",
+            600,
+            "utility officials",
+        ),
+        ("About 70 were detained after the match, told police.", 70, None),  # not a speaker verb
+        ("Up to 30 shops were looted, said an official in the district.", 30, "official"),
+        # never a time, a stop word or a clause after "said"
+        ("The strike closed 40 schools, said yesterday's statement.", 40, None),
+        ("The company said 300 jobs would go.", 300, "company"),
+    ],
+)
+def test_a_trailing_said_with_a_speaker_in_lower_case(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

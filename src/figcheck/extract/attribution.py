@@ -1908,14 +1908,24 @@ def _speech(
             r"(?:a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+?(?=\s+(?:who|at|in|from|with)\b|$)",
             inverted.group(1),
         )
+        lead = text[max(0, verb.start() - 4) : verb.start()].rstrip()
+        trailing = lead.endswith(_QUOTE_ENDS) or lead.endswith(",")  # "..., said X"
         if (
             indefinite
             and inverted
             and verb.group() in ("said", "says")
             and _names_someone(indefinite.group())
-            and text[max(0, verb.start() - 4) : verb.start()].rstrip().endswith(_QUOTE_ENDS)
+            and trailing
         ):
             return _make_attribution(indefinite.group(), verb.start(), verb.end(), "trail")
+        if (
+            inverted
+            and trailing
+            and verb.group() in ("said", "says", "added")  # never "told police"
+            and _SPEAKER_NOUNS.fullmatch(inverted.group(1))
+            and _speaker_head(inverted.group(1))
+        ):  # "12 died in the fire, said police", "..., said local officials"
+            return _make_attribution(inverted.group(1), verb.start(), verb.end(), "trail")
         named_after = inverted and _NAME_AFTER.match(text, verb.end() + inverted.end(1))
         if (
             named_after
@@ -1939,6 +1949,20 @@ def _speech(
                 return _make_attribution(named, verb.start(), end, "trail")
             return _make_attribution(inverted.group(1), verb.start(), end, "trail")
     return None
+
+
+_SPEAKER_NOUNS = re.compile(r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s*")
+"""A speaker written in lower case with no article after "said": "police", "local officials"."""
+
+
+def _speaker_head(words: str) -> bool:
+    """Whether the last of ``words`` is a speaker or organisation noun and none is a stop word:
+    "police", "rescue workers", never "yesterday", "in a statement"."""
+    split = words.split()
+    head = split[-1]
+    return not any(word in STOP_WORDS or word in _TIME_WORDS for word in split) and (
+        head in _SPEAKERS or head in _ORG_WORDS or head.rstrip("s") in _SPEAKERS
+    )
 
 
 _THE_NEXT = re.compile(r"\s+the\b")
