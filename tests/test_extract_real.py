@@ -115,8 +115,10 @@ THRESHOLDS_10 = {"precision": 0.90, "recall": 0.98, "source": 0.89}
 # measured (0.964, 0.950, 0.805) before the ninth round of rules, never tuned on (266 of 280
 # claims found, 276 proposed, 214 with the right source); scored (0.964, 0.950, 0.820; 218 of 266)
 # after the ninth round, never tuned on. The tenth round was written looking at its errors, so it
-# is development material now: (0.964, 0.950, 0.861; 229 of 266) after it, rounded down.
-THRESHOLDS_11 = {"precision": 0.96, "recall": 0.95, "source": 0.86}
+# is development material now: (0.964, 0.950, 0.861; 229 of 266) after it, rounded down. With a
+# leading "a" or "an" not compared, as "the" is not ("a parent" as written, "parent" as given):
+# (0.964, 0.950, 0.872; 232 of 266).
+THRESHOLDS_11 = {"precision": 0.96, "recall": 0.95, "source": 0.87}
 # The twelfth test split (62 passages, 360 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
 # measured (0.961, 0.958, 0.780) before the learned source choice, never tuned on (345 of 360
@@ -125,7 +127,8 @@ THRESHOLDS_12 = {"precision": 0.96, "recall": 0.95, "source": 0.77}
 # The thirteenth test split (64 passages, 366 claims, from articles in no other file, annotated
 # and committed before extract was run on them, never tuned on; only its totals are ever looked
 # at): measured (0.972, 0.956, 0.763) before the tenth round of rules, never tuned on (350 of 366
-# claims found, 360 proposed, 267 with the right source: 0.7629), rounded down.
+# claims found, 360 proposed, 267 with the right source: 0.7629), rounded down; with a leading
+# "a" or "an" not compared (the same rules): 269 with the right source (0.7686).
 THRESHOLDS_13 = {"precision": 0.97, "recall": 0.95, "source": 0.76}
 
 
@@ -173,7 +176,7 @@ def _name(source: str | None) -> str:
     if source is None:
         return ""
     words = source.casefold().replace("’", "'").strip(" .,\"'").split()
-    if words[:1] == ["the"]:
+    if words[:1] in (["the"], ["a"], ["an"]):  # "a spokesman" as written, "spokesman" as given
         words = words[1:]
     return " ".join(words)
 
