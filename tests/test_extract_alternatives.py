@@ -170,3 +170,65 @@ def test_a_table_row_offers_no_other_row_source(tmp_path: Path) -> None:
         ("Port Authority", []),
         ("Sailors Union", []),
     ]
+
+
+# --- what news writing names besides the rules' choice (figcheck.extract.offers) -------------
+
+
+def test_the_author_of_a_survey_or_an_estimate_is_offered_where_no_source_is_found() -> None:
+    poll = found("A poll by Brightline found 420 households had no power.", 420)
+    assert (poll.source, poll.alternatives) == (None, ("Brightline",))
+    estimate = found("The estimate by volunteers was 300.", 300)
+    assert (estimate.source, estimate.alternatives) == (None, ("volunteers",))
+    text = "The fire service said 40 homes burned; a count by volunteers found 55."
+    assert found(text, 55).alternatives == ("volunteers", "fire service")  # nearest first
+
+
+def test_every_source_a_speaker_cites_in_a_chain_is_offered() -> None:
+    text = (
+        "The Harbour Times said, citing the Coast Guard, citing local fishermen, citing "
+        "hospital staff, that 40 sailors died."
+    )
+    candidate = found(text, 40)
+    assert candidate.source == "Harbour Times"
+    assert set(candidate.alternatives) == {"Coast Guard", "local fishermen", "hospital staff"}
+
+
+def test_the_organisation_of_a_person_is_offered() -> None:
+    candidate = found("Jana Novak of the Mountain Rescue said 12 climbers were missing.", 12)
+    assert (candidate.source, candidate.alternatives) == ("Jana Novak", ("Mountain Rescue",))
+    text = "Omar Haddad, a spokesman for the Valley Dam Board, told reporters 25 homes flooded."
+    assert set(found(text, 25).alternatives) | {found(text, 25).source} == {
+        "Omar Haddad",
+        "Valley Dam Board",
+    }
+
+
+def test_the_subject_of_a_reporting_verb_the_rules_leave_is_offered() -> None:
+    text = "Fishermen and coast guards have found 18 bodies so far."
+    assert found(text, 18).alternatives == ("Fishermen and coast guards",)
+    text = (
+        "Two crowd scientists, both at the Lakeside Polytechnic, estimated that 9,000 "
+        "attended, the Valley Gazette reported."
+    )
+    assert "crowd scientists" in " ".join(found(text, 9000).alternatives)
+
+
+def test_the_speaker_of_a_quotation_a_sentence_away_is_offered() -> None:
+    text = (
+        "'The water is going down,' Mayor Ana Ruiz said at a briefing. "
+        "'We have checked 300 streets. We think 120 homes are still under water.'"
+    )
+    assert "Mayor Ana Ruiz" in found(text, 120).alternatives
+    text = "The Valley Gazette interviewed a nurse, named only as Irina: 'I counted 75 injured.'"
+    assert "Irina" in found(text, 75).alternatives
+
+
+def test_what_news_writing_offers_is_never_a_passive_a_moment_or_a_word_that_refers_back() -> None:
+    assert found("Seven bodies were found on Sunday.", 7).alternatives == ()
+    assert found("The death toll from the storm rose to 30.", 30).alternatives == ()
+    assert found("Figures from October show 200 arrests.", 200).alternatives == ()
+    text = "The Harbour Board counted 80 boats on Monday. The agency said 40 were lost."
+    assert not {"agency", "The agency"} & set(found(text, 40).alternatives)
+    text = "The two hospitals, the deadliest hit, reported 45 deaths."
+    assert found(text, 45).alternatives == ()

@@ -23,7 +23,8 @@ attribution rules
 One module a stage: :mod:`~figcheck.extract.text` (Markdown and HTML to text),
 :mod:`~figcheck.extract.sentences`, :mod:`~figcheck.extract.figures` (and what each counts),
 :mod:`~figcheck.extract.attribution`, :mod:`~figcheck.extract.dates`; and
-:mod:`~figcheck.extract.candidates`, which puts them together.
+:mod:`~figcheck.extract.candidates`, which puts them together, with
+:mod:`~figcheck.extract.offers` for the other sources a candidate is offered.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol, TypeVar
 
@@ -25,6 +25,7 @@ from figcheck.extract.attribution import (
 )
 from figcheck.extract.dates import NO_DATES, Datings, figure_date, sentence_datings
 from figcheck.extract.figures import Figure, sentence_figures, what_is_counted
+from figcheck.extract.offers import offered_names
 from figcheck.extract.sentences import split_sentences
 from figcheck.extract.text import TableRow
 from figcheck.model import Qualifier
@@ -41,12 +42,14 @@ class Candidate:
     ``start``/``end`` are offsets of the figure's words (qualifier included) in the text given to
     :func:`extract`, so ``text[start:end] == figure``. ``alternatives`` are the other sources the
     text offers the figure, nearest first (:data:`ALTERNATIVES` at most): the other speakers of
-    its sentence, the speaker of the quotation it is in, the organisations the sentence names
-    (never one spoken to or gone to: "told the BBC", "marched to the Ministry"), the sources the
-    sentence before named (never a headline's, nor another table row's) and the one the next
-    sentence gives "the estimate"; never a pronoun or a fragment that names no one, never
-    ``source`` again in any spelling (shorter, longer, abbreviated), and never "no source",
-    which is always a choice.
+    its sentence, the speaker of the quotation it is in (or of one a sentence or two before it
+    runs on from), the organisations the sentence names (never one spoken to or gone to: "told
+    the BBC", "marched to the Ministry"), what news writing names besides (:mod:`.offers`: the
+    author of a survey or an estimate, each source a speaker cites, a person's organisation, a
+    reporting verb's subject the rules leave), the sources the sentence before named (never a
+    headline's, nor another table row's) and the one the next sentence gives "the estimate";
+    never a pronoun or a fragment that names no one, never ``source`` again in any spelling
+    (shorter, longer, abbreviated), and never "no source", which is always a choice.
     """
 
     value: float | None
@@ -133,10 +136,12 @@ def extract(
     previous: str | None = None
     previous_named: tuple[str, ...] = ()
     offered_named: tuple[str, ...] = ()
+    offered_before: _SentenceNames | None = None  # what the sentence before offers besides
     guessed = False  # the previous source is only the organisation the sentence named last
     for number, (sentence_start, sentence_end, figures, attributions) in enumerate(sentences):
         sentence = text[sentence_start:sentence_end]
-        organisations = _Organisations(text, sentence_start, sentence_end)
+        organisations = _SentenceNames(named_organisations, text, sentence_start, sentence_end)
+        offers = _SentenceNames(offered_names, text, sentence_start, sentence_end)
         datings = (
             sentence_datings(text, sentence_start, sentence_end, date) if figures else NO_DATES
         )
@@ -208,6 +213,9 @@ def extract(
                 None if in_row else after,
                 text,
                 sentence_start,
+                offers,
+                None if in_row else offered_before,
+                None if in_row else _quotation_before(quoted, number, sentence),
             )
             mentions.append(
                 _Mention(
@@ -230,6 +238,7 @@ def extract(
         previous_named = tuple(dict.fromkeys(named + sources))
         # a headline ("Storm report") ends in no mark: what it names is offered no figure
         offered_named = previous_named if sentence.rstrip()[-1:] in _ENDS else ()
+        offered_before = offers if offered_named else None
         guessed = False
         if sources:
             previous = sources[-1]
@@ -271,11 +280,14 @@ class _Offered(NamedTuple):
 
     speakers: list[tuple[int, int, str]]
     quoted: tuple[int, str] | None
-    organisations: _Organisations
+    organisations: _SentenceNames
     previous_named: tuple[str, ...]
     after: str | None
     text: str
     sentence_start: int
+    named: _SentenceNames | None = None  # what news writing names besides (:mod:`.offers`)
+    named_before: _SentenceNames | None = None  # the same, in the sentence before
+    quoted_before: str | None = None  # the speaker of a quotation a sentence or two before
 
 
 def _in_a_row(rows: Sequence[TableRow], position: int) -> bool:
@@ -294,13 +306,18 @@ _NEAR = 4  # how many speakers and organisations on either side of a figure are 
 
 def _alternatives(figure: Figure, chosen: str | None, offered: _Offered | None) -> tuple[str, ...]:
     """The sources other than ``chosen`` the text offers ``figure``, nearest first: the
-    sentence's speakers and organisations by how far each is from the figure, then the speaker
-    of the quotation the figure is in, the sources the previous sentence named (its last
-    first) and the source the next sentence gives "the estimate"."""
+    sentence's speakers, organisations and what news writing names besides (:mod:`.offers`)
+    by how far each is from the figure, then the speaker of the quotation the figure is in
+    and of one a sentence or two before, the sources the previous sentence named (its last
+    first) and what it names besides, and the source the next sentence gives "the
+    estimate"."""
     if offered is None:
         return ()
-    speakers, quoted, organisations, previous_named, after, text, sentence_start = offered
-    if not (speakers or quoted or previous_named or after or organisations()):
+    speakers, quoted, organisations, previous_named, after, text, sentence_start = offered[:7]
+    named = offered.named() if offered.named is not None else []
+    named_before = offered.named_before() if offered.named_before is not None else []
+    offers = (speakers, quoted, previous_named, after, named, named_before, offered.quoted_before)
+    if not (any(offers) or organisations()):
         return ()
     near: list[tuple[int, str]] = []
     at = bisect.bisect_right(speakers, figure.start, key=lambda speaker: speaker[1])
@@ -312,11 +329,15 @@ def _alternatives(figure: Figure, chosen: str | None, offered: _Offered | None) 
         for end, name in found[max(0, at - _NEAR) : at + _NEAR]:
             if not spoken_to(text, sentence_start, end, name):  # "told the BBC", "to the X"
                 near.append((abs(figure.start - end), name))
+    near += _named_near(figure, named)
     near.sort(key=lambda item: item[0])
     names = [name for _, name in near]
     if quoted is not None:
         names.append(quoted[1])
+    if offered.quoted_before is not None:
+        names.append(offered.quoted_before)
     names += reversed(previous_named[-_NEAR:])
+    names += reversed([name for _, name in named_before[-_NEAR:]])
     if after:
         names.append(after)
     seen = {source_key(chosen)}
@@ -408,19 +429,50 @@ class _Mentioned(Protocol):
 Mentioned = TypeVar("Mentioned", bound=_Mentioned)
 
 
-class _Organisations:
-    """The organisations a sentence names (:func:`named_organisations`), read the first time a
-    figure asks for them."""
+_QUOTE_MARKS = frozenset("'\"“”‘’")
 
-    __slots__ = ("_text", "_start", "_end", "_found")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self._text, self._start, self._end = text, start, end
+def _quotation_before(
+    quoted: list[tuple[int, str] | None], number: int, sentence: str
+) -> str | None:
+    """For a sentence a quotation mark opens or closes, the speaker of the quotation one or two
+    sentences before ("'...,' X said in Y. 'As of today ... We think 100 are still missing.'":
+    X), which :func:`quotation_speakers` leaves to no one when the quotation runs on."""
+    words = sentence.strip()
+    if words[:1] not in _QUOTE_MARKS and words[-1:] not in _QUOTE_MARKS:
+        return None
+    for before in quoted[max(0, number - 2) : number][::-1]:
+        if before is not None:
+            return before[1]
+    return None
+
+
+def _named_near(figure: Figure, named: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The names news writing offers in the figure's sentence (:func:`offered_names`), the
+    :data:`_NEAR` on either side of the figure, each with how far it is from it."""
+    at = bisect.bisect_right(named, figure.start, key=lambda name: name[0])
+    return [(abs(figure.start - end), name) for end, name in named[max(0, at - _NEAR) : at + _NEAR]]
+
+
+class _SentenceNames:
+    """The names ``read`` finds in a sentence, with where each ends (:func:`named_organisations`,
+    :func:`offered_names`), read the first time a figure asks for them."""
+
+    __slots__ = ("_read", "_text", "_start", "_end", "_found")
+
+    def __init__(
+        self,
+        read: Callable[[str, int, int], list[tuple[int, str]]],
+        text: str,
+        start: int,
+        end: int,
+    ) -> None:
+        self._read, self._text, self._start, self._end = read, text, start, end
         self._found: list[tuple[int, str]] | None = None
 
     def __call__(self) -> list[tuple[int, str]]:
         if self._found is None:
-            self._found = named_organisations(self._text, self._start, self._end)
+            self._found = self._read(self._text, self._start, self._end)
         return self._found
 
 
