@@ -22,6 +22,10 @@ _DOCUMENT_WORDS = word_set(  # never a toll: "the toll from the storm" names wha
     "research assessment assessments audit audits figure figures data statistics projection "
     "projections inquiry inquiries findings"
 )
+_DOCUMENT_STEMS = word_set(  # one of them is in each word of _DOCUMENT_WORDS
+    "survey report stud poll count tall estimat analys census investigat review research "
+    "assessment audit figure data statistic projection inquir finding"
+)
 _DOCUMENT = "(?:" + "|".join(sorted(_DOCUMENT_WORDS, key=len, reverse=True)) + ")"
 _AUTHOR_LINK = re.compile(r"\s(by|from|of)\s+")  # looked for first: a document before it
 _HANDED = word_set(  # "a report issued by X", "figures compiled from X"
@@ -52,7 +56,7 @@ _SAYS = word_set(  # the reporting verbs a subject is read loosely for (never "c
     "writes recorded documented registered boasted insisted insists acknowledged admitted "
     "calculated verified"
 )
-_WORD = re.compile(r"(?<![\w'’-])[a-z]+\b")
+_SAYS_WORD = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_SAYS)) + r")\b")
 _PASSIVE_AFTER = re.compile(r"\s+(?:by|so\s+far)\b")  # "reported by X", "recorded so far"
 _ENDS_PHRASE = re.compile(
     r"[,;:()\"“”!?]|\s(?:that|which|who|whose|as|saying|when|after)\s"
@@ -143,6 +147,9 @@ def _document_authors(text: str, start: int, end: int) -> list[tuple[int, str]]:
     never a place ("reports from South Sudan"), after "of" only an organisation ("the tally
     of infections")."""
     found: list[tuple[int, str]] = []
+    sentence = text[start:end].casefold()
+    if not any(stem in sentence for stem in _DOCUMENT_STEMS):
+        return found
     for link in _AUTHOR_LINK.finditer(text, start, end):
         if not _document_before(text[max(start, link.start() - 40) : link.start()]):
             continue
@@ -154,7 +161,7 @@ def _document_authors(text: str, start: int, end: int) -> list[tuple[int, str]]:
             found.append(name)
         elif link.group(1) == "from" and any(word.islower() for word in written.split()):
             found.append(name)  # "a report from Arema supporters", "from the White House"
-    possessive = "'" in text[start:end] or "’" in text[start:end]
+    possessive = "'" in sentence or "’" in sentence
     for owner in _OWNER.finditer(text, start, end) if possessive else ():
         written = owner.group(1)
         if _organisation_name(written) or len(written.split()) > 1:  # never "Iran's tally"
@@ -248,14 +255,12 @@ def _reporting_subjects(text: str, start: int, end: int) -> list[tuple[int, str]
     Jalil al-Shumari, told" (the name), "Two crowd scientists, both at X, estimated" (the
     scientists). Never in a passive ("were found")."""
     found: list[tuple[int, str]] = []
-    for verb in _WORD.finditer(text, start, end):
-        said = verb.group()
-        if said not in _SAYS or (
-            said not in ("said", "told") and _PASSIVE_AFTER.match(text, verb.end())
-        ):
+    for verb in _SAYS_WORD.finditer(text, start, end):
+        at, said = verb.start(), verb.group()
+        if said not in ("said", "told") and _PASSIVE_AFTER.match(text, verb.end()):
             continue  # "reported by X" is a passive, "said by telephone" is not
-        reach = max(start, verb.start() - _SUBJECT_REACH)
-        before = _ADVERBS.sub("", text[reach : verb.start()].rstrip())
+        reach = max(start, at - _SUBJECT_REACH)
+        before = _ADVERBS.sub("", text[reach:at].rstrip())
         if _PASSIVE.search(before):
             continue  # "the bodies were found", "seven people have been confirmed dead"
         before = _AUXILIARIES.sub("", before)
@@ -266,7 +271,7 @@ def _reporting_subjects(text: str, start: int, end: int) -> list[tuple[int, str]
         if before.endswith(",") and len(chunks) > 1 and not subject.strip()[:1].isupper():
             subject = chunks[-2]  # "X, Name, said": the name; "The panel, led by Y, said": X
         for source in _subject_names(subject):
-            found.append((verb.start(), source))
+            found.append((at, source))
     return found
 
 
