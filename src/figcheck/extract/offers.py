@@ -64,7 +64,7 @@ _ENDS_PHRASE = re.compile(
 )
 _ADVERBS = re.compile(
     r"(?:\s+(?:also|later|earlier|previously|first|then|now|since|already|again|initially|"
-    r"separately|even|further|alone|themselves|itself|not|never))+$"
+    r"separately|even|further|instead|alone|themselves|itself|himself|herself|not|never))+$"
 )
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)$")
 _AUXILIARIES = re.compile(
@@ -334,6 +334,8 @@ def _phrase(text: str, at: int, end: int) -> tuple[int, str] | None:
         words.append(word)
         if len(words) == _MOST_WORDS:
             break
+    if words and words[-1] in ("close", "near", "next"):
+        words.pop()  # "a source close to the operation": the source
     source = _clean_source(" ".join(words))
     if not source:
         return None
