@@ -1814,3 +1814,20 @@ def test_a_trailing_said_with_a_speaker_in_lower_case(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a name in an aside is capitalised in any script, as it was before particles were read
+        ("The spokeswoman, Marie Éluard, said 40 people were hurt.", 40, "Marie Éluard"),
+        ("The health minister, Ömer Çelik, said 120 were evacuated.", 120, "Ömer Çelik"),
+        ("The mayor, Łukasz Nowak, said 35 houses collapsed.", 35, "Łukasz Nowak"),
+        ("The prosecutor, José Álvarez, told reporters 18 were held.", 18, "José Álvarez"),
+        ("The envoy, Hamid al-Ödemiş, said 9 were freed.", 9, "Hamid al-Ödemiş"),
+    ],
+)
+def test_a_name_in_an_aside_may_begin_with_any_capital(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

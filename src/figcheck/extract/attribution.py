@@ -1323,8 +1323,9 @@ def _in_number(text: str, token: re.Match[str]) -> bool:
     return text[token.start() - 1 : token.end() + 1].replace(",", "").isdigit()
 
 
-_NAME_END = re.compile(r"[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w'’-]*")
-"""A word a name may end with: a capitalised one, or one joined to its particle ("al-Shumari")."""
+_NAME_END = re.compile(r"(?:[a-z]{1,3}-)?([^\W\d_][\w.'’-]*)")
+"""A word a name may end with: a capitalised one ("Maat", "Çelik"), or one joined to its
+particle ("al-Shumari")."""
 
 
 def _in_a_name(word: str) -> bool:
@@ -1332,15 +1333,14 @@ def _in_a_name(word: str) -> bool:
     particle ("van der Maat", "de León", "al-Shumari") or a small word of an organisation's name
     ("Ministry of the Interior")."""
     folded = word.casefold()
-    return (
-        _NAME_END.fullmatch(word) is not None
-        or folded in ("of", "for", "and", "the")
-        or folded in _NAME_PARTICLES
-    )
+    return _ends_a_name(word) or folded in ("of", "for", "and", "the") or folded in _NAME_PARTICLES
 
 
 def _ends_a_name(word: str) -> bool:
-    return _NAME_END.fullmatch(word) is not None
+    """Whether ``word`` is capitalised, after a particle joined to it or not, in any script's
+    capitals ("Maat", "al-Shumari", "Éluard", "Łukasz")."""
+    named = _NAME_END.fullmatch(word)
+    return named is not None and named.group(1)[0].isupper()
 
 
 def _before_aside(
