@@ -1831,3 +1831,22 @@ def test_a_name_in_an_aside_may_begin_with_any_capital(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a "that" that says what a fact or a fear is, or a result after "so", opens no relative
+        # clause: the participle after it is no one's report
+        ("The fact that reported cases rose to 300 worries doctors.", 300, None),
+        ("The flooding was so severe that reported deaths exceeded 300.", 300, None),
+        ("It was such a blow that estimated job losses topped 9,000.", 9000, None),
+        ("The news that estimated losses reached 40 million shook markets.", 40000000, None),
+        # a relative "that" still gives the figure to its noun
+        ("A study that put the toll at 2,975 was commissioned by the governor.", 2975, "study"),
+    ],
+)
+def test_a_that_after_a_fact_or_so_is_no_relative(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

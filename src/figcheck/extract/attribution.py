@@ -826,6 +826,13 @@ def _subject_before(
     return None
 
 
+_CONTENT_NOUNS = word_set(
+    "fact news fear fears hope hopes belief idea notion possibility likelihood chance risk danger"
+    " concern concerns worry worries assumption impression sign signs"
+)
+"""Nouns whose "that" says what they are, never which one: "the fact that reported cases rose"."""
+
+
 def _relative_that(tokens: list[re.Match[str]], index: int, sentence_start: int) -> bool:
     """Whether the "that" at ``tokens[index]``, just before a reporting verb, opens a relative
     clause on the noun before it ("a study that put the toll at 2,975", "reports that
@@ -834,8 +841,12 @@ def _relative_that(tokens: list[re.Match[str]], index: int, sentence_start: int)
         return False
     noun = tokens[index - 1].group()
     folded = noun.casefold()
+    before = [token.group().casefold() for token in tokens[max(0, index - 3) : index - 1]]
+    if before[-1:] in (["so"], ["such"]) or before[-2:] in (["such", "a"], ["such", "an"]):
+        return False  # "so severe that reported deaths exceeded 300": a result, no noun
     return (
-        noun.isalpha()
+        folded not in _CONTENT_NOUNS
+        and noun.isalpha()
         and folded not in _SUBJECT_STOP | _VERBISH | _AUX | DETERMINERS | STOP_WORDS
         and not _SPEECH.fullmatch(noun)
         and not (noun.islower() and re.fullmatch(r"\w+(?:ed|ing|ly)", noun) is not None)
