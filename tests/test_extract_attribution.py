@@ -1850,3 +1850,19 @@ def test_a_that_after_a_fact_or_so_is_no_relative(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a year in a document someone owns leaves its owner the source, as without the year
+        ("The ministry's 2020 census counted 4,000 residents.", 4000, "ministry"),
+        ("UNICEF's 2022 survey found 300 child soldiers.", 300, "UNICEF"),
+        ("Amnesty's 2019 report found 80 deaths.", 80, "Amnesty"),
+        ("A 2018 study estimated 4,645 excess deaths.", 4645, "2018 study"),
+    ],
+)
+def test_a_year_in_an_owned_document_leaves_its_owner(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

@@ -516,6 +516,8 @@ def _numbered_document(source: str) -> bool:
         return False
     if any(word in _GOVERNED_BY for word in words):
         return False  # "an analysis of data from a 2022 study": the year is another document's
+    if re.search(r"\w['’]s?\s", source):
+        return False  # "the ministry's 2020 census": the ministry's, as "the ministry's census"
     return not _DIGIT.search(_NUMBERED.sub("", source))
 
 
