@@ -1866,3 +1866,23 @@ def test_a_year_in_an_owned_document_leaves_its_owner(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # "that" after a conjunction or a predicative adjective opens no relative clause
+        ("The truce held, except that reported clashes killed 6 soldiers.", 6, None),
+        ("Given that reported cases top 300, schools will close.", 300, None),
+        ("Provided that estimated turnout tops 5,000, the vote counts.", 5000, None),
+        ("It is clear that reported cases are far higher than 300.", 300, None),
+        ("Doctors are aware that reported cases understate the 300 deaths.", 300, None),
+        ("He was confident that estimated turnout would reach 5,000.", 5000, None),
+        # a noun after a copula still may
+        ("It was the study that put the toll at 2,975.", 2975, "study"),
+    ],
+)
+def test_a_that_after_a_conjunction_or_an_adjective_is_no_relative(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

@@ -834,6 +834,18 @@ _CONTENT_NOUNS = word_set(
 )
 """Nouns whose "that" says what they are, never which one: "the fact that reported cases rose"."""
 
+_THAT_CONJUNCTIONS = word_set(
+    "given provided providing except considering assuming supposing seeing save unless but now"
+)
+"""Words that make "that" a conjunction ("given that", "except that"): never a noun before it."""
+
+_COPULAS = word_set(
+    "is was are were be been being am seems seemed remains remained became become appears appeared"
+    " not very quite too all"
+)
+"""Words before an adjective ("is clear", "are aware", "not sure"): the "that" after it is no
+relative."""
+
 
 def _relative_that(tokens: list[re.Match[str]], index: int, sentence_start: int) -> bool:
     """Whether the "that" at ``tokens[index]``, just before a reporting verb, opens a relative
@@ -846,6 +858,15 @@ def _relative_that(tokens: list[re.Match[str]], index: int, sentence_start: int)
     before = [token.group().casefold() for token in tokens[max(0, index - 3) : index - 1]]
     if before[-1:] in (["so"], ["such"]) or before[-2:] in (["such", "a"], ["such", "an"]):
         return False  # "so severe that reported deaths exceeded 300": a result, no noun
+    if folded in _THAT_CONJUNCTIONS:
+        return False  # "given that reported cases top 300", "except that"
+    if (
+        before[-1:]
+        and before[-1] in _COPULAS
+        and noun.islower()
+        and folded not in _DOCUMENTS | _SPEAKERS | _ORG_WORDS
+    ):
+        return False  # "it is clear that", "doctors are aware that": an adjective, no noun
     return (
         folded not in _CONTENT_NOUNS
         and noun.isalpha()
