@@ -1886,3 +1886,41 @@ def test_a_that_after_a_conjunction_or_an_adjective_is_no_relative(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a lower-case speaker after a closing "said" ends at a place or a time word
+        ("At least 15 people died, said officials on Monday.", 15, "officials"),
+        ("At least 9 people died, said police yesterday.", 9, "police"),
+        ("About 300 homes were destroyed, said police in Lagos.", 300, "police"),
+        ("Forty people died, said rescue officials at the mine.", 40, "rescue officials"),
+        ("Twelve miners were trapped, said rescue officials at the mine.", 12, "rescue officials"),
+        # two speakers joined by "and"
+        ("Forty people died, said officials and aid workers.", 40, "officials and aid workers"),
+        (
+            "Some 2,000 people fled, said residents and local officials.",
+            2000,
+            "residents and local officials",
+        ),
+        # those in the know keep what they know of
+        (
+            "Forty people died, said people familiar with the matter.",
+            40,
+            "people familiar with the matter",
+        ),
+        (
+            "The company cut 500 jobs, said sources close to the board.",
+            500,
+            "sources close to the board",
+        ),
+        # still none for a phrase that names no one
+        ("The strike closed 40 schools, said in a statement.", 40, None),
+        ("The strike closed 40 schools, said on Monday.", 40, None),
+    ],
+)
+def test_a_trailing_lower_case_speaker_before_a_place_a_time_or_and(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

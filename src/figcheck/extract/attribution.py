@@ -1956,10 +1956,9 @@ def _speech(
             inverted
             and trailing
             and verb.group() in ("said", "says", "added")  # never "told police"
-            and _SPEAKER_NOUNS.fullmatch(inverted.group(1))
-            and _speaker_head(inverted.group(1))
-        ):  # "12 died in the fire, said police", "..., said local officials"
-            return _make_attribution(inverted.group(1), verb.start(), verb.end(), "trail")
+            and (speakers := _trailing_speaker(inverted.group(1)))
+        ):  # "12 died in the fire, said police", "..., said local officials on Monday"
+            return _make_attribution(speakers, verb.start(), verb.end(), "trail")
         named_after = inverted and _NAME_AFTER.match(text, verb.end() + inverted.end(1))
         if (
             named_after
@@ -1997,6 +1996,33 @@ def _speaker_head(words: str) -> bool:
     return not any(word in STOP_WORDS or word in _TIME_WORDS for word in split) and (
         head in _SPEAKERS or head in _ORG_WORDS or head.rstrip("s") in _SPEAKERS
     )
+
+
+_AFTER_SPEAKER = _TIME_WORDS | word_set("on at in from near outside inside across within")
+_IN_THE_KNOW = re.compile(  # "people familiar with the matter", "sources close to the board"
+    r"(?:[a-z][\w-]*\s+){0,2}(?:people|sources|officials|diplomats|person|source|official)\s+"
+    r"(?:familiar\s+with|close\s+to|briefed\s+on)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*"
+)
+
+
+def _trailing_speaker(words: str) -> str | None:
+    """The speaker in lower case that ``words`` after a closing "said" open, up to a place or a
+    time ("officials on Monday", "rescue officials at the mine"), two joined by "and" ("officials
+    and aid workers") or one in the know ("people familiar with the matter"); None when the
+    words name none ("in a statement", "yesterday")."""
+    if _IN_THE_KNOW.fullmatch(words):
+        return words.strip()
+    split = words.split()
+    cut = next((i for i, word in enumerate(split) if word in _AFTER_SPEAKER), len(split))
+    if cut == 0:
+        return None
+    joined = " ".join(split[:cut])
+    parts = joined.split(" and ")
+    if len(parts) > 2 or not all(
+        _SPEAKER_NOUNS.fullmatch(part) and _speaker_head(part) for part in parts
+    ):
+        return None
+    return joined
 
 
 _THE_NEXT = re.compile(r"\s+the\b")
