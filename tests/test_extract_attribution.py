@@ -1924,3 +1924,39 @@ def test_a_trailing_lower_case_speaker_before_a_place_a_time_or_and(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a spokesman for a person speaks for them: the spokesman is the source
+        (
+            "A spokesman for Ahmed Saleh said 40 prisoners were freed.",
+            40,
+            "spokesman for Ahmed Saleh",
+        ),
+        (
+            "A spokeswoman for Maria Lopez said 12 staff were fired.",
+            12,
+            "spokeswoman for Maria Lopez",
+        ),
+        (
+            "A spokesman for President Joko Widodo said 150 people were arrested.",
+            150,
+            "spokesman for President Joko Widodo",
+        ),
+        (
+            "A spokesperson for Prime Minister Narendra Modi said 80 were rescued.",
+            80,
+            "spokesperson for Prime Minister Narendra Modi",
+        ),
+        # one for an organisation still gives the organisation
+        ("A spokesman for Hamas said 40 prisoners were freed.", 40, "Hamas"),
+        ("A spokesman for the Front said 40 prisoners were freed.", 40, "Front"),
+        ("A spokesman for the army said 40 prisoners were freed.", 40, "spokesman for the army"),
+    ],
+)
+def test_a_spokesman_for_a_person_is_the_source(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

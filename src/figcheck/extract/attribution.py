@@ -371,7 +371,11 @@ def _clean_source(raw: str) -> str | None:
         if "spokes" in source
         else None
     )
-    if spokesman and re.match(r"[A-Z]", source[spokesman.end() :]):
+    if (
+        spokesman
+        and re.match(r"[A-Z]", source[spokesman.end() :])
+        and not _a_person(source[spokesman.end() :], spokesman.group().endswith("the "))
+    ):
         source = source[spokesman.end() :]  # "a spokesman for the Front": the Front
     source = _head_of(source)
     named = re.match(  # "Interior minister Aftab Sherpao", "news agency APS": the name
@@ -565,6 +569,26 @@ _TITLED = re.compile(  # "Commissioner for Refugees X", "Minister of Foreign Aff
     + r"(?:\s+(?:for|of)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*s|[A-Z][\w-]*))?"
     r"\s+([A-Z][\w.'’-]*(?:\s+" + _NAME_WORD + r"){1,3})"
 )
+_PERSON = re.compile(  # "Ahmed Saleh", "President Joko Widodo", "Gen. Ade Bello"
+    r"(?:" + _TITLE_WORDS + r"\s+)?[A-Z][a-z][\w.'’-]*(?:\s+" + _NAME_WORD + r"){1,3}"
+)
+
+
+def _a_person(name: str, definite: bool) -> bool:
+    """Whether ``name`` after "a spokesman for" is a person's, so that the spokesman speaks for
+    them and is the source ("a spokesman for Ahmed Saleh"), never an organisation ("a spokesman
+    for the Front", "for Hamas", "for Amnesty International")."""
+    titled = re.match(_TITLE_WORDS + r"\s+", name)
+    return (
+        not definite
+        and _PERSON.fullmatch(name) is not None
+        and not any(
+            word.casefold() in _ORG_WORDS | _SPEAKERS | _NOT_PEOPLE | _INSTITUTIONS
+            for word in name[titled.end() if titled else 0 :].split()
+        )
+    )
+
+
 _IN_TITLE = word_set("of for and the on")
 
 
@@ -579,6 +603,8 @@ def _after_title(source: str) -> str:
         if name is None or re.search(_TITLE_WORDS, name.group(1)):
             continue
         before = source[: title.start()].split()  # a lone title stays: "Minister Asha Rao"
+        if before[-2:-1] and before[-2].startswith("spokes") and before[-1] in ("for", "to"):
+            continue  # "a spokesman for President X": the spokesman speaks, not X
         if before and all(w[:1].isupper() or w in _IN_TITLE or w in _SPEAKERS for w in before):
             return name.group(1)
     return source
