@@ -1960,3 +1960,42 @@ def test_a_spokesman_for_a_person_is_the_source(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # "head", "chief", "director", "member" alone name no one: the phrase stays whole
+        (
+            "The head of the mission in Costa Rica said 300 observers were deployed.",
+            300,
+            "head of the mission",
+        ),
+        (
+            "About 70 families fled, said the head of the local council in al-Bab.",
+            70,
+            "head of the local council in al-Bab",
+        ),
+        (
+            "The director of the hospital in Aleppo said 70 patients died.",
+            70,
+            "director of the hospital in Aleppo",
+        ),
+        (
+            "The chief of police in Lagos said 12 people were arrested.",
+            12,
+            "chief of police in Lagos",
+        ),
+        (
+            "A member of the rescue team said 14 bodies were found.",
+            14,
+            "member of the rescue team",
+        ),
+        # a speaker of something still is the speaker
+        ("Survivors of the shipwreck said 60 people drowned.", 60, "Survivors"),
+    ],
+)
+def test_a_head_or_member_of_something_stays_whole(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

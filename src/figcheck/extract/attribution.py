@@ -646,11 +646,14 @@ def _head_of(source: str) -> str:
         and source[part_of.end() :][:1].islower()
         and part_of.group(1).split()[-1].casefold().rstrip("s") in _SPEAKER_STEMS
         and part_of.group(1).casefold().removeprefix("a ").removeprefix("the ") not in _COLLECTIVE
+        and part_of.group(1).split()[-1].casefold() not in _RANKS
     ):
         return part_of.group(1)
     return source
 
 
+_RANKS = word_set("head heads chief chiefs director directors member members")
+"""A word that alone names no one ("head"): "the head of the local council" stays whole."""
 _COLLECTIVE = word_set(  # a word that alone names no one: "a group of activists" stays whole
     "group groups body collective coalition network alliance association federation"
 )
