@@ -2033,6 +2033,11 @@ _IN_THE_KNOW = re.compile(  # "people familiar with the matter", "sources close 
     r"(?:familiar\s+with|close\s+to|briefed\s+on)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*"
 )
 
+_OF_WHAT = re.compile(
+    r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+of\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}"
+    r"[a-z][\w-]*"
+)
+
 
 def _trailing_speaker(words: str) -> str | None:
     """The speaker in lower case that ``words`` after a closing "said" open, up to a place or a
@@ -2046,6 +2051,9 @@ def _trailing_speaker(words: str) -> str | None:
     if cut == 0:
         return None
     joined = " ".join(split[:cut])
+    of = _OF_WHAT.fullmatch(joined)
+    if of and (_speaker_head(of.group(1)) or of.group(1).split()[-1] in _RANKS):
+        return joined  # "relatives of the victims", "members of the rescue team"
     parts = joined.split(" and ")
     if len(parts) > 2 or not all(
         _SPEAKER_NOUNS.fullmatch(part) and _speaker_head(part) for part in parts
@@ -2644,6 +2652,12 @@ def _attribute(
             later = [
                 a for a in attributions if not a.pronoun and not a.generic and a.start >= chosen.end
             ]
+            if not later and chosen.source.casefold() in ("we", "i"):
+                later = [  # "'We saw 200 tanks,' said witnesses": a lesser speaker is still who
+                    a  # "we" are
+                    for a in attributions
+                    if not a.pronoun and a.start >= chosen.end and a.rule == "said"
+                ]
             if later and chosen.source.casefold() in ("we", "i"):
                 return later[0].source, later[0].rule  # "'We counted 439,' the director said"
             person = (
