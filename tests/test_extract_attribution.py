@@ -2024,3 +2024,32 @@ def test_we_in_a_quotation_are_the_trailing_speaker(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a closing ", said X" gives the whole statement, though it has a speaker of its own
+        ("The suspect admitted killing 3 people, said police.", 3, "police"),
+        ("The driver admitted hitting 2 cyclists, said police.", 2, "police"),
+        ("The company confirmed 300 job cuts, said union officials.", 300, "union officials"),
+        ("The rebels claimed 40 soldiers were captured, said the army.", 40, "army"),
+        (
+            "The ministry reports about 2,000 homes lost, said Ana Ruiz of the aid group Care.",
+            2000,
+            "Ana Ruiz",
+        ),
+        # a named person of a group in lower case is the person
+        (
+            "Up to 500 were hurt, said John Smith of the rights group Amnesty International.",
+            500,
+            "John Smith",
+        ),
+        # a quotation keeps its own rules
+        ('"We counted 439," the director said.', 439, "director"),
+    ],
+)
+def test_a_closing_said_gives_the_whole_statement(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

@@ -378,6 +378,19 @@ def _clean_source(raw: str) -> str | None:
     ):
         source = source[spokesman.end() :]  # "a spokesman for the Front": the Front
     source = _head_of(source)
+    member = (
+        re.match(
+            r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}[A-Z]",
+            source,
+        )
+        if " of " in source
+        else None
+    )
+    if member and not any(
+        word.casefold() in _ORG_WORDS | _SPEAKERS | _NOT_PEOPLE | _INSTITUTIONS
+        for word in member.group(1).split()
+    ):
+        source = member.group(1)  # "Vince Edwards of the aid group World Vision": the person
     named = re.match(  # "Interior minister Aftab Sherpao", "news agency APS": the name
         r"(?:.*?\s)?(?:(?!the\s)[a-z][\w-]*)\s+((?:[A-Z][\w.&'’-]*)(?:\s+(?:[A-Z][\w.&'’-]*|of|for|"
         r"and|de|al|bin|van|von|der|la|le|du|da|y|the(?=\s+[A-Z])))*)$",
@@ -2490,6 +2503,30 @@ def attribute(
     return source, rule
 
 
+_INVERTED_SAID = re.compile(r"(?:said|says|added)\s")
+
+
+def _closing_said(text: str, figure: Figure, attributions: list[Attribution]) -> Attribution | None:
+    """The ", said X" after ``figure`` that gives the whole statement before it, though the
+    statement has a speaker of its own ("The suspect admitted killing 3 people, said police",
+    "The company confirmed 300 job cuts, said union officials"): X. None when no speaker comes
+    before the figure, or the statement is a quotation (its own rules read it)."""
+    after = [a for a in attributions if a.start >= figure.end]
+    if not after:
+        return None
+    closing = after[0]
+    if (
+        closing.rule == "said"
+        and closing.direction == "trail"
+        and not closing.pronoun
+        and _INVERTED_SAID.match(text, closing.start)
+        and text[: closing.start].rstrip().endswith(",")
+        and any(a.end <= figure.start and a.rule == "said" for a in attributions)
+    ):
+        return closing
+    return None
+
+
 def _giver(given: re.Match[str] | None, counted: bool) -> str | None:
     """Who "a figure X gave" after a figure names ("32 deaths, a figure the government gave",
     "the figure of 1,464 officials gave"). With ``counted``, after "the figure of N" without an
@@ -2583,6 +2620,9 @@ def _attribute(
     gapped = _gapped(text, figure, attributions, sentence_start)
     if gapped is not None:  # "the unions counted 20,000 and the prefecture 8,500"
         return gapped, "said"
+    closing = _closing_said(text, figure, attributions)
+    if closing is not None:  # "The suspect admitted killing 3 people, said police": theirs
+        return closing.source, closing.rule
     options: list[tuple[int, int, int, int, Attribution]] = []
     ends = [attribution.end for attribution in attributions]
     at = bisect.bisect_right(ends, figure.start)
