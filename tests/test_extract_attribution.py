@@ -2053,3 +2053,22 @@ def test_a_closing_said_gives_the_whole_statement(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "source"),
+    [
+        # a wire story's revision number ("UPDATE 2-") is no figure, and its tag no organisation
+        ("UPDATE 2-Floods kill 40 in Kerala, state officials say", [40], "state officials"),
+        ("UPDATE 1-Quake kills 12 in Turkey, officials say", [12], "officials"),
+        ("REFILE-UPDATE 4-Mine blast kills 25, officials say", [25], "officials"),
+        ("UPDATE 3-Storm leaves 200,000 without power", [200000], None),
+    ],
+)
+def test_a_wire_revision_number_is_no_figure(
+    text: str, values: list[float], source: str | None
+) -> None:
+    found = extract(text)
+    assert [c.value for c in found] == values
+    assert found[0].source == source
+    assert "UPDATE" not in found[0].alternatives

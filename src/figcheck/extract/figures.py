@@ -119,6 +119,7 @@ _AFTER_ANY = re.compile(
 )
 """The rules above as one pattern: the name of the first that matches is that of the group
 that matched, so a number is tried once, not once a rule."""
+_REVISION = re.compile(r"(?<!\w)(?:UPDATE|REFILE|CORRECTED|WRAPUP|RPT)\s+$")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _YEARS_OLD = re.compile(r"\s*-?\s*years?[-\s]old\b", re.I)
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -425,6 +426,8 @@ def _not_a_claim(
             return "name" if text[start - 2].isalpha() else "date"
         if previous == "+":
             return "phone"
+    if after[:1] == "-" and _REVISION.search(before):
+        return "name"  # "UPDATE 2-Floods kill 40": a wire story's revision, not a figure
     if after[:1].isalpha() or after[:1] == "_":
         return "ordinal"
     if _ORDINAL.match(after):
