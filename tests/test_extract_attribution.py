@@ -2072,3 +2072,23 @@ def test_a_wire_revision_number_is_no_figure(
     assert [c.value for c in found] == values
     assert found[0].source == source
     assert "UPDATE" not in found[0].alternatives
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a participle right after "whether" has no speaker, and "whether" ends a subject
+        ("It is unclear whether estimated turnout of 5,000 will be reached.", 5000, None),
+        ("It was not clear whether reported deaths of 300 included soldiers.", 300, None),
+        ("It is uncertain whether estimated losses of 2,000 homes are covered.", 2000, None),
+        ("It is unclear whether officials estimated 300 deaths.", 300, "officials"),
+        # a scheme the figure came under is no one who gave it; a body it names in capitals is
+        ("Under the UNHCR Resettlement Programme, 400 refugees were moved.", 400, None),
+        ("Through the WFP School Meals Programme, 300,000 children were fed.", 300000, None),
+        ("Under the UNHCR programme, 400 refugees were resettled.", 400, "UNHCR"),
+    ],
+)
+def test_no_fragment_before_a_participle_or_after_under_is_a_source(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

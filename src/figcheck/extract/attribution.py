@@ -149,7 +149,7 @@ _VERBISH = word_set(  # words that end a subject read backwards from its verb
 _SUBJECT_STOP = word_set(
     """that which who whom while although though but because since if when where whereas as
     after before with in on at for from to by than and or said says so while despite amid among
-    about over under into what"""
+    about over under into what whether"""
 )
 _PRONOUNS = word_set("it they he she we the agency")
 _DOCUMENTS = word_set("report reports study studies survey surveys analysis review census")
@@ -802,6 +802,8 @@ def _subject_before(
     if index < 0 or tokens[index].start() < sentence_start:
         return None
     last = tokens[index].group()
+    if last.casefold() in ("whether", "if"):
+        return None  # "unclear whether estimated turnout": a participle before a noun
     if last == "that" and _relative_that(tokens, index, sentence_start):
         index -= 1  # "a study that put the toll at 2,975": the study
         last = tokens[index].group()
@@ -2431,12 +2433,27 @@ def named_organisations(text: str, start: int, end: int) -> list[tuple[int, str]
     return sorted(found)
 
 
+_OPENING_PREPOSITION = re.compile(
+    r"(Under|Through|Via|With|For|From|To|Within|Across|During|After|Before|Since|Despite|Amid)"
+    r"\s+(?:the\s+)?(?=[A-Z])"
+)
+
+
 @functools.lru_cache(maxsize=4096)  # a text names the same organisations again and again
 def _organisation(name: str) -> str | None:
     """The organisation a capitalised name is (an acronym, or a name with an organisation
     word), or None."""
+    opening = _OPENING_PREPOSITION.match(name)
+    if opening:  # "Under the UNHCR Resettlement Programme, 400 ...": never "Under"
+        name = name[opening.end() :]
     words = name.split()
     acronyms = [w for w in words if _ACRONYM.fullmatch(w.strip("().,"))]
+    if opening and opening.group(1) in ("Under", "Through", "Via"):
+        # a scheme or a channel the figure came under, never who gave it: the body it names
+        # in capitals, if any ("UNHCR")
+        bodies = [w.strip("().,") for w in acronyms]
+        bodies = [w for w in bodies if w not in _NOT_ORG_ACRONYMS]
+        return bodies[-1] if bodies else None
     has_org = any(w.casefold().strip("().,’'s") in _ORG_WORDS for w in words)
     named = [word.strip("().,") for word in acronyms]
     named = [word for word in named if word not in _NOT_ORG_ACRONYMS]
