@@ -2092,3 +2092,27 @@ def test_no_fragment_before_a_participle_or_after_under_is_a_source(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a reported figure that someone fears or doubts is cited, not given, by them
+        ("Residents fear that reported figures of 30 deaths are too low.", 30, None),
+        ("Doctors believe that the reported toll of 1,200 is far too low.", 1200, None),
+        ("Aid workers suspect that reported figures of 200 dead understate the toll.", 200, None),
+        ("Critics argued that the official toll of 56 was a fraction of the real one.", 56, None),
+        ("Families worry that official counts of 45 missing leave out migrants.", 45, None),
+        # one who says so still gives it
+        (
+            "The health ministry said that official figures of 300 deaths would be revised.",
+            300,
+            "health ministry",
+        ),
+        ("Officials fear 30 more deaths.", 30, "Officials"),
+    ],
+)
+def test_a_reported_figure_feared_too_low_is_no_ones(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

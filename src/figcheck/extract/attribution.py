@@ -2617,6 +2617,7 @@ def _attribute(
     official = (  # a word _OFFICIAL_OF needs
         text.find("official", window, figure.start) >= 0
         or text.find("ly ", window, figure.start) >= 0
+        or text.find("reported", window, figure.start) >= 0
     )
     cited = official and _OFFICIAL_OF.search(text, window, figure.start)
     if cited and (
@@ -2896,6 +2897,12 @@ _OFFICIAL_OF = re.compile(  # "the official toll of", "the widely used figure of
     r"\bthe\s+(?:(?:country|nation|state|city|region|province)['’]s\s+)?(?:official|(?:widely|"
     r"commonly|often|generally|frequently)\s+(?:used|cited|quoted|accepted|reported|repeated))\s+"
     r"(?:death\s+|[\w-]*\d[\w-]*\s+)?(?:toll|figure|count|tally|estimate)\s+of\s+"
+    r"(?:(?:about|around|some|only|just)\s+)?$"
+    # "residents fear that reported figures of 30 deaths are too low": the subject of a that
+    # clause, cited by one who doubts it, never given ("the ministry said that official ...")
+    r"|\b(?:fear|worr(?:y|ies|ied)|doubt|believe|suspect|think|thought|argue|insist|warn|complain)"
+    r"(?:s|ed|d)?\s+that\s+(?:the\s+)?(?:official|reported)\s+(?:death\s+)?"
+    r"(?:tolls?|figures?|counts?|tally|estimates?)\s+of\s+"
     r"(?:(?:about|around|some|only|just)\s+)?$"
 )
 _AGENTLESS = re.compile(  # "the 131 reported on Wednesday", "the toll of 410 given on Tuesday"
