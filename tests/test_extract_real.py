@@ -122,14 +122,18 @@ THRESHOLDS_11 = {"precision": 0.96, "recall": 0.95, "source": 0.87}
 # The twelfth test split (62 passages, 360 claims, from articles in no other file, annotated and
 # committed before extract was run on them, never tuned on; only its totals are ever looked at):
 # measured (0.961, 0.958, 0.780) before the learned source choice, never tuned on (345 of 360
-# claims found, 359 proposed, 269 with the right source: 0.7797), rounded down.
-THRESHOLDS_12 = {"precision": 0.96, "recall": 0.95, "source": 0.77}
+# claims found, 359 proposed, 269 with the right source: 0.7797), rounded down. After the tenth
+# round of rules and the fixes of its review, written without ever looking at it, scored once
+# (totals only): (0.961, 0.958, 0.783), 270 right sources (0.7826).
+THRESHOLDS_12 = {"precision": 0.96, "recall": 0.95, "source": 0.78}
 # The thirteenth test split (64 passages, 366 claims, from articles in no other file, annotated
 # and committed before extract was run on them, never tuned on; only its totals are ever looked
 # at): measured (0.972, 0.956, 0.763) before the tenth round of rules, never tuned on (350 of 366
 # claims found, 360 proposed, 267 with the right source: 0.7629), rounded down; with a leading
-# "a" or "an" not compared (the same rules): 269 with the right source (0.7686).
-THRESHOLDS_13 = {"precision": 0.97, "recall": 0.95, "source": 0.76}
+# "a" or "an" not compared (the same rules): 269 with the right source (0.7686). After the tenth
+# round of rules and the fixes of its review, written without ever looking at it, scored once
+# (totals only): (0.972, 0.956, 0.771), 270 right sources (0.7714).
+THRESHOLDS_13 = {"precision": 0.97, "recall": 0.95, "source": 0.77}
 
 
 @dataclass
