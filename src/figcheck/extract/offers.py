@@ -62,13 +62,14 @@ _ENDS_PHRASE = re.compile(
     r"[,;:()\"“”!?]|\s(?:that|which|who|whose|as|saying|when|after)\s"
     r"|\sfor\s+(?:the|its|their|this)\s+(?:toll|figures?|numbers?|count|estimate)\b"
 )
-_ADVERBS = re.compile(
-    r"(?:\s+(?:also|later|earlier|previously|first|then|now|since|already|again|initially|"
-    r"separately|even|further|instead|alone|themselves|itself|himself|herself|not|never))+$"
+_ADVERBS = word_set(  # left out between a subject and its verb ("the ministry also said")
+    "also later earlier previously first then now since already again initially separately even "
+    "further instead alone themselves itself himself herself not never"
 )
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)$")
-_AUXILIARIES = re.compile(
-    r"(?:\s+(?:has|have|had|may|might|would|could|will|should|must|did|do|does|can|cannot))+$"
+_PASSIVE_LENGTH = len("being") + 1  # a passive's word is in the last characters, "\n" after it
+_AUXILIARIES = word_set(
+    "has have had may might would could will should must did do does can cannot"
 )
 _CLAUSE_MARK = re.compile(
     r"[;:—–\"“”]|\b(?:that|but|while|whereas|although|though|as|when|after|where)\s"
@@ -260,10 +261,10 @@ def _reporting_subjects(text: str, start: int, end: int) -> list[tuple[int, str]
         if said not in ("said", "told") and _PASSIVE_AFTER.match(text, verb.end()):
             continue  # "reported by X" is a passive, "said by telephone" is not
         reach = max(start, at - _SUBJECT_REACH)
-        before = _ADVERBS.sub("", text[reach:at].rstrip())
-        if _PASSIVE.search(before):
+        before = _without_last(text[reach:at].rstrip(), _ADVERBS)
+        if _PASSIVE.search(before, max(0, len(before) - _PASSIVE_LENGTH)):
             continue  # "the bodies were found", "seven people have been confirmed dead"
-        before = _AUXILIARIES.sub("", before)
+        before = _without_last(before, _AUXILIARIES)
         chunks = before.rstrip(",").rsplit(",", 2)
         if reach > start:
             chunks[0] = ""  # what the reach cut may be a name's end
@@ -273,6 +274,18 @@ def _reporting_subjects(text: str, start: int, end: int) -> list[tuple[int, str]
         for source in _subject_names(subject):
             found.append((at, source))
     return found
+
+
+def _without_last(before: str, words: frozenset[str]) -> str:
+    """``before`` (which ends in no space) without the words of ``words`` it ends in, each
+    after a space: "the ministry has also" without adverbs is "the ministry has". Read from
+    the end, word by word: a pattern anchored at the end tries every character."""
+    while before:
+        parts = before.rsplit(None, 1)
+        if parts[-1] not in words or (len(parts) == 1 and not before[0].isspace()):
+            return before  # a word that is not one of them, or one with no space before
+        before = parts[0] if len(parts) == 2 else ""
+    return before
 
 
 def _subject_names(chunk: str) -> list[str]:
