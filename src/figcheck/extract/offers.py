@@ -34,7 +34,8 @@ _HANDED = word_set(  # "a report issued by X", "figures compiled from X"
 )
 _DOCUMENT_BY_AUTHOR = re.compile(rf"\b{_DOCUMENT}\s+(?:by|from|of)\s")
 _OWNER = re.compile(  # "Gallup's poll", "the Harbour Board's latest count"
-    r"((?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)['’]s?\s+(?:[a-z-]+\s+){0,2}" + _DOCUMENT + r"\b"
+    # up to five capitalised words: opening with the capital, the pattern is tried at capitals only
+    r"([A-Z](?:[\w.&-]*\s+[A-Z]){0,4}[\w.&-]*)['’]s?\s+(?:[a-z-]+\s+){0,2}" + _DOCUMENT + r"\b"
 )
 _CITING = re.compile(r"\b(?:citing|quoting|cited|quoted|cites|quotes)\s+")
 _PERSON_NOUN = (
@@ -44,7 +45,8 @@ _PERSON_NOUN = (
     r"analysts?|officers?|adviser|advisor|envoy|governor|mayor|manager|founder)"
 )
 _OF_ORGANISATION = re.compile(  # "Ana Ruiz of the Red Cross", "a spokesman for the army"
-    r",?\s+(?:of|from|at|for|with)\s+(the\s+)?"
+    # a comma and spaces, or spaces: opening with one mark, the pattern is tried at those only
+    r"[,\s](?:(?<=,)\s|(?<!,))\s*(?:of|from|at|for|with)\s+(the\s+)?"
     r"([A-Z][\w'’&.-]*(?:\s+(?:of|for|and|on|the|de)\s+[A-Z][\w'’&.-]*|\s+[A-Z][\w'’&.-]*)*"
     r"|police|army|military|government|authorities)"
     r"(?=\s*(?:[,.;:()]|$|\s(?:said|says|told|who|in|on|and|estimated|reported|confirmed)\b))"
@@ -56,7 +58,15 @@ _SAYS = word_set(  # the reporting verbs a subject is read loosely for (never "c
     "writes recorded documented registered boasted insisted insists acknowledged admitted "
     "calculated verified"
 )
-_SAYS_WORD = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_SAYS)) + r")\b")
+_SAYS_WORD = re.compile(  # the verbs by their first letter, tried only at one of those letters
+    "(?:"
+    + "|".join(
+        first + "(?:" + "|".join(sorted(word[1:] for word in _SAYS if word[0] == first)) + ")"
+        for first in sorted({word[0] for word in _SAYS})
+    )
+    + r")\b"
+)
+_WORD_START = re.compile(r"(?<![\w'’-])")  # a verb's first letter opens a word
 _PASSIVE_AFTER = re.compile(r"\s+(?:by|so\s+far)\b")  # "reported by X", "recorded so far"
 _ENDS_PHRASE = re.compile(
     r"[,;:()\"“”!?]|\s(?:that|which|who|whose|as|saying|when|after)\s"
@@ -149,7 +159,7 @@ def _document_authors(text: str, start: int, end: int) -> list[tuple[int, str]]:
     of infections")."""
     found: list[tuple[int, str]] = []
     sentence = text[start:end].casefold()
-    if not any(stem in sentence for stem in _DOCUMENT_STEMS):
+    if not any(map(sentence.__contains__, _DOCUMENT_STEMS)):
         return found
     for link in _AUTHOR_LINK.finditer(text, start, end):
         if not _document_before(text[max(start, link.start() - 40) : link.start()]):
@@ -258,6 +268,8 @@ def _reporting_subjects(text: str, start: int, end: int) -> list[tuple[int, str]
     found: list[tuple[int, str]] = []
     for verb in _SAYS_WORD.finditer(text, start, end):
         at, said = verb.start(), verb.group()
+        if not _WORD_START.match(text, at):
+            continue  # "unsaid", "well-found"
         if said not in ("said", "told") and _PASSIVE_AFTER.match(text, verb.end()):
             continue  # "reported by X" is a passive, "said by telephone" is not
         reach = max(start, at - _SUBJECT_REACH)
