@@ -153,6 +153,9 @@ def extract(
         )
         speakers = resolved_speakers(text, attributions, previous, previous_named)
         in_row = bool(rows) and _in_a_row(rows, sentence_start)
+        quoted_before = (  # the same for each of the sentence's figures
+            _quotation_before(quoted, number, sentence) if figures and not in_row else None
+        )
         last_what = ""
         last_rule = ""
         last_source: str | None = None
@@ -215,7 +218,7 @@ def extract(
                 sentence_start,
                 offers,
                 None if in_row else offered_before,
-                None if in_row else _quotation_before(quoted, number, sentence),
+                quoted_before,
             )
             mentions.append(
                 _Mention(
@@ -329,7 +332,8 @@ def _alternatives(figure: Figure, chosen: str | None, offered: _Offered | None) 
         for end, name in found[max(0, at - _NEAR) : at + _NEAR]:
             if not spoken_to(text, sentence_start, end, name):  # "told the BBC", "to the X"
                 near.append((abs(figure.start - end), name))
-    near += _named_near(figure, named)
+    if named:
+        near += _named_near(figure, named)
     near.sort(key=lambda item: item[0])
     names = [name for _, name in near]
     if quoted is not None:
