@@ -134,6 +134,10 @@ THRESHOLDS_12 = {"precision": 0.96, "recall": 0.95, "source": 0.78}
 # round of rules and the fixes of its review, written without ever looking at it, scored once
 # (totals only): (0.972, 0.956, 0.771), 270 right sources (0.7714).
 THRESHOLDS_13 = {"precision": 0.97, "recall": 0.95, "source": 0.77}
+# The fourteenth test split (61 passages, 306 claims, from articles in no other file, annotated
+# and committed before extract was run on them, never tuned on; only its totals are ever looked
+# at): measured ... before ..., rounded down.
+THRESHOLDS_14 = {"precision": 0.0, "recall": 0.0, "source": 0.0}
 
 
 @dataclass
@@ -349,6 +353,7 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
     [
         ("real_test12.yaml", "test split 12", THRESHOLDS_12),
         ("real_test13.yaml", "test split 13", THRESHOLDS_13),
+        ("real_test14.yaml", "test split 14", THRESHOLDS_14),
     ],
 )
 def test_frozen_split_scores(name: str, split: str, thresholds: dict[str, float]) -> None:
