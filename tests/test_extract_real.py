@@ -136,8 +136,9 @@ THRESHOLDS_12 = {"precision": 0.96, "recall": 0.95, "source": 0.78}
 THRESHOLDS_13 = {"precision": 0.97, "recall": 0.95, "source": 0.77}
 # The fourteenth test split (61 passages, 306 claims, from articles in no other file, annotated
 # and committed before extract was run on them, never tuned on; only its totals are ever looked
-# at): measured ... before ..., rounded down.
-THRESHOLDS_14 = {"precision": 0.0, "recall": 0.0, "source": 0.0}
+# at): measured (0.951, 0.958, 0.816) before the eleventh round of rules, never tuned on (293 of
+# 306 claims found, 308 proposed, 239 with the right source: 0.8157), rounded down.
+THRESHOLDS_14 = {"precision": 0.95, "recall": 0.95, "source": 0.81}
 
 
 @dataclass
