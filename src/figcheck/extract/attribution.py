@@ -28,11 +28,15 @@ _SPEECH = re.compile(
     r"saying|estimating|reporting|confirming|claiming|counting|recording|documenting|warned|"
     r"suggesting|adding|noting|insisting|stressing|explaining|"
     r"argued|argues|argue|arguing|contended|contends|contend|"
-    r"(?:pointed|points|point|pointing)\s+out|(?:fears|feared|fear)(?!\s+for\b)|"
+    r"(?:pointed|points|point|pointing)\s+out|"
+    # "the commissioner pointed to 'between 400 and 500 dead'", "the charity points to 300"
+    r"(?:pointed|points|point|pointing)\s+to(?=\s+(?:['‘\"“]|(?:[\w,-]+\s+){0,3}?\d))|"
+    # "the agency sounded the alarm over 400 people adrift": a warning, as "warned" is
+    r"(?:sounded|sounds|sound|sounding|raised|raises|raising)\s+the\s+alarm(?=\s+(?:over|for|about|on)\b)|(?:fears|feared|fear)(?!\s+for\b)|"
     r"warns|insisted|insists|acknowledged|acknowledges|admitted|admits|alleged|alleges|"
     r"disclosed|discloses|revealed|reveals|mentioned|mentions|recalled|recalls|recalling|"
     r"stressed|stresses|emphasised|emphasized|emphasises|emphasizes|asserted|asserts|"
-    r"(?:gave|gives|give|giving|(?<=has\s)given|(?<=have\s)given|(?<=had\s)given|(?<=earlier\s)given|(?<=already\s)given|(?<=previously\s)given|(?<=also\s)given)(?=\s+(?:(?:a|an|the|its|their|his|her|out|as)\s+)?"
+    r"(?:gave|gives|give|giving|(?<=has\s)given|(?<=have\s)given|(?<=had\s)given|(?<=earlier\s)given|(?<=already\s)given|(?<=previously\s)given|(?<=also\s)given|(?<=always\s)given|(?<=ly\s)given)(?=\s+(?:(?:a|an|the|its|their|his|her|out|as)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:estimate|figure|count|tally|toll|total|number|\d)|"
     r"(?:\s+[\w'’-]+){1,3}\s+as\s)|"
     r"spoke|speaks|speak(?=\s+(?:of|about)\s)|warning(?=\s+that\b)|(?<=['’”\"]\s)(?:reads|read)|(?:reads|read)(?=\s*[.,;](?:\s|$))|"
@@ -47,6 +51,10 @@ _SPEECH = re.compile(
     r"(?:names|named|naming|identifies|identified|identifying|classes|classed|classifies|"
     r"classified)(?=\s+(?:(?:at\s+least|about|some|more\s+than|over|nearly|almost)\s+)?"
     r"\d[\d,.]*\s+(?:[\w-]+\s+){0,3}?as\b)|"
+    # "journalists have identified 4,500 killed", "X has established the names of 24,470"
+    r"(?:identified|identifies|established|establishes|registered|registers)(?=\s+(?:the\s+"
+    r"(?:names|identities|deaths|bodies)\s+of\s+)?(?:(?:at\s+least|about|around|some|more\s+than|"
+    r"over|nearly|almost|roughly|approximately)\s+)?\d)|(?:established|establishes)(?=\s+that\b)|"
     r"(?:agree|agrees|agreed)(?=\s+that\b)|"
     # a claim made with a stance: "the city boasted that", "officials lied that", "X thinks that"
     r"(?:boasted|boasts|bragged|brags|lied|thinks)(?=\s+that\b)|"
@@ -139,6 +147,7 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _AUX = word_set(
     """has have had was is are were also has have had previously earlier later recently now then
     had already just once again separately initially meanwhile further can could will would may
+    always
     might must should shall did does do even still however since instead too itself themselves
     himself herself"""
 )

@@ -1,0 +1,63 @@
+"""Reporting verbs and constructions of news writing: who a figure is given by when the text names
+them with a phrase that is not "said".
+
+Each case is a pattern, written here in new sentences, not a passage of the corpora; each group
+holds sentences where the construction must not give anyone the figure.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck.extract import extract
+
+
+def source_of(text: str, value: float) -> str | None:
+    found = [c for c in extract(text) if value in (c.value, c.low)]
+    assert found, [c.value for c in extract(text)]
+    return found[0].source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a count someone made: identified, established, registered with a figure as object
+        (
+            "The investigators have now identified around 4,500 soldiers killed.",
+            4500,
+            "investigators",
+        ),
+        ("Reporters have established the names of 24,000 soldiers who died.", 24000, "Reporters"),
+        ("The agency has registered 5,054 dead or missing people.", 5054, "agency"),
+        ("The observatory has identified 1,200 of the dead by name.", 1200, "observatory"),
+        ("Investigators established that 31 people were on board.", 31, "Investigators"),
+        # a figure given with an adverb between the auxiliary and "given"
+        ("Until now the army had always given a figure of 147 dead.", 147, "army"),
+        ("Health officials have repeatedly given a toll of 12.", 12, "Health officials"),
+        ("The ministry had always said 300 died.", 300, "ministry"),
+        # pointing to a figure, sounding the alarm over one
+        (
+            "In her report, the commissioner pointed to 'between 400 and 500 dead'.",
+            400,
+            "commissioner",
+        ),
+        ("The charity points to 300 deaths in the camps.", 300, "charity"),
+        (
+            "The refugee agency on Monday sounded the alarm for about 400 people.",
+            400,
+            "refugee agency",
+        ),
+        ("The group sounded the alarm over the loss of 38 boats.", 38, "group"),
+        ("Doctors raised the alarm over 12 cases of cholera.", 12, "Doctors"),
+        # no figure after the verb, or the figure in another clause: no one
+        ("Of the 5,000 people registered, 300 were children.", 300, None),
+        ("Rescuers pointed to the collapsed bridge, where 40 cars fell.", 40, None),
+        ("Residents raised the alarm after 40 fish died.", 40, None),
+        ("The church, established in 1850, lost 40 members in the fire.", 40, None),
+        ("The families of the 40 victims pointed to the slow rescue.", 40, None),
+    ],
+)
+def test_a_verb_of_counting_pointing_or_warning_gives_its_subject(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source
