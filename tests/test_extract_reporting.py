@@ -61,3 +61,30 @@ def test_a_verb_of_counting_pointing_or_warning_gives_its_subject(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # "claimed N victims" is a toll, as "claimed N lives" is, not a claim
+        ("The Mediterranean routes have claimed 246 victims.", 246, None),
+        ("The storm claimed 40 victims in the north.", 40, None),
+        ("The epidemic has claimed more than 300 victims this year.", 300, None),
+        ("The rebels claimed 40 victims were shot by soldiers.", 40, "rebels"),
+        # a participle after what was counted ("all the victims recorded in") is no one's report
+        (
+            "The route is the deadliest, with 95% of all the victims recorded in May: 249.",
+            249,
+            None,
+        ),
+        ("The deaths reported since June number 300.", 300, None),
+        ("Of the cases recorded this year, 40 were fatal.", 40, None),
+        ("The ministry recorded in its update 40 deaths.", 40, "ministry"),
+        ("The rescuers counted so far 12 bodies.", 12, "rescuers"),
+        ("The team recorded in May that 40 died.", 40, "team"),
+    ],
+)
+def test_a_toll_claimed_or_a_count_recorded_names_no_one(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

@@ -1745,11 +1745,12 @@ _BY_NEXT = re.compile(r"\s+by\b")
 _LIVES_NEXT = re.compile(
     r"\s+(?:the\s+lives\b|(?:(?:at\s+least|about|some|more\s+than|over|nearly|almost|around|"
     r"up\s+to|as\s+many\s+as|another|a\s+further|an\s+estimated)\s+)?(?!that\b)[\w,.-]+"
-    r"(?:\s+[a-z]+){0,2}?\s+(?:lives|life)\b"
+    r"(?:\s+[a-z]+){0,2}?\s+(?:lives|life|victims)\b"
     r"(?!\s+(?:were|was|had|have|has|are|is|been|lost)\b))"
 )
-"""'lives' as the object of a verb of claiming ("claimed over 23 lives", "claimed the lives of
-300"), never lives in the claimed content ("claimed that 300 lives had been lost")."""
+"""'lives' or 'victims' as the object of a verb of claiming ("claimed over 23 lives", "claimed the
+lives of 300", "the route has claimed 246 victims"), never lives in the claimed content ("claimed
+that 300 lives had been lost", "claimed 40 victims were shot")."""
 _AUXILIARY_NEXT = re.compile(
     r"\s+(?:have|had|has|are|were|was|is|will|would|may|might|could|can)\b"
 )
@@ -1932,10 +1933,14 @@ def _speech(
     if (
         subject is not None
         and word.endswith("ed")
-        and _SUPERLATIVE.search(subject[0])
+        and (
+            _SUPERLATIVE.search(subject[0]) or _counted_before(text, subject, sentence_start, words)
+        )
         and _NO_OBJECT.match(text, verb.end(), sentence_end)
     ):
-        return None  # "the deadliest shipwreck recorded so far this year": a participle
+        # "the deadliest shipwreck recorded so far this year", "95% of all the victims recorded
+        # in these months": a participle after what was counted, no one's report
+        return None
     if subject is not None:
         raw, start = subject
         inside = not participle and (
@@ -2036,6 +2041,36 @@ def _speech(
                 return _make_attribution(named, verb.start(), end, "trail")
             return _make_attribution(inverted.group(1), verb.start(), end, "trail")
     return None
+
+
+_COUNTED_DETERMINERS = word_set("the all these those")
+_COUNTED = word_set(
+    """victims deaths dead cases casualties fatalities bodies people migrants infections injuries
+    incidents attacks arrests killings losses disappearances shipwrecks"""
+)
+
+
+def _counted_before(
+    text: str, subject: tuple[str, int], sentence_start: int, words: _SentenceTokens
+) -> bool:
+    """Whether ``subject``, before a verb in "-ed" with no object, is what was counted rather
+    than who counted: one word for what is counted, after "the", "all" or "these" ("all the
+    victims recorded in May", "the deaths reported since June"); never "the ministry recorded in
+    its update", "the colonel stated:"."""
+    phrase, start = subject
+    written = phrase.split()
+    opening = 0
+    while opening < len(written) - 1 and written[opening].casefold() in _COUNTED_DETERMINERS | {
+        "of"
+    }:
+        opening += 1
+    head = written[opening:]
+    if len(head) != 1 or head[0].casefold() not in _COUNTED:
+        return False
+    if opening:
+        return written[opening - 1].casefold() != "of"
+    before = words.before(max(sentence_start, start - 12), start)
+    return bool(before) and before[-1].group().casefold() in _COUNTED_DETERMINERS
 
 
 _SPEAKER_NOUNS = re.compile(r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s*")
