@@ -88,3 +88,36 @@ def test_a_toll_claimed_or_a_count_recorded_names_no_one(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # "according to" a document with its author in a clause after it: the author
+        (
+            "More than 1,800 people died, according to a report the rights group Open Arms"
+            " presented on June 17.",
+            1800,
+            "Open Arms",
+        ),
+        (
+            "According to the latest data the rights group presented, 1,482 died.",
+            1482,
+            "rights group",
+        ),
+        ("According to figures the ministry released on Monday, 300 were killed.", 300, "ministry"),
+        (
+            "According to a study the university published in May, 2,000 homes were hit.",
+            2000,
+            "university",
+        ),
+        ("According to credible reports Amnesty has received, 300 were detained.", 300, "Amnesty"),
+        # what follows the document is no author: no one
+        ("According to reports the storm destroyed 400 homes.", 400, None),
+        ("According to data the storm season produced, 12 were hurt.", 12, None),
+    ],
+)
+def test_according_to_a_document_its_author_made_gives_the_author(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

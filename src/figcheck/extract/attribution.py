@@ -1566,6 +1566,8 @@ def sentence_attributions(
             name.group(),
         )[0]
         received = _RECEIVED.fullmatch(words)
+        if received is not None and not _can_author(received.group(1)):
+            received = None  # "according to data the storm season produced": no author
         source = _clean_source(received.group(1) if received else words)
         if source is None or _NO_AUTHOR.fullmatch(words.strip()):
             continue  # "according to the latest information", "according to estimates": no one
@@ -1720,10 +1722,26 @@ _RELAYED = re.compile(_SPEECH.pattern + r"\s*,$")
 _THAT_AFTER_ASIDE = re.compile(r"\s*,\s*that\b")
 _RELAYED_ASIDE = re.compile(r"\s*,\s*according\s+to\s+[^,;:]{1,60},\s*that\b")
 _RECEIVED = re.compile(  # "according to credible reports Amnesty has received": Amnesty
-    r"(?:[a-z]+\s+){0,2}?(?:reports|figures|data|accounts|information|records)\s+"
-    r"((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})\s+(?:has|have|had)\s+"
-    r"(?:received|gathered|collected|compiled|seen|obtained|verified)"
+    r"(?:(?:a|an|the|its|their)\s+)?(?:[a-z]+\s+){0,2}?(?:reports?|figures|data|accounts|"
+    r"information|records|study|survey|count|tally|statistics)\s+"
+    # "according to a report the rights group Caminando Fronteras presented", "to the latest
+    # data the rights group presented", "to figures the ministry released on Monday"
+    r"((?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}|"
+    r"(?:the|its|their)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:(?:has|have|had)\s+)?"
+    r"(?:received|gathered|collected|compiled|seen|obtained|verified|presented|published|"
+    r"released|issued|prepared|produced|provided)(?:\s+(?:on|in|last|this|earlier)\s+[^,;:]*)?"
 )
+
+
+def _can_author(words: str) -> bool:
+    """Whether ``words`` after a document noun name who made it: a name in capitals, or a noun
+    that can speak ("the rights group", "the ministry"), never an event ("the storm season")."""
+    if any(word[:1].isupper() for word in words.split()):
+        return True
+    head = words.split()[-1].casefold()
+    return head in _SPEAKERS or head in _ORG_WORDS or head.rstrip("s") in _SPEAKER_STEMS
+
+
 _PARALLEL = re.compile(  # "25,000 according to the police, 300,000 according to the organisers"
     r",\s*[\d.,]+\d(?:\s+(?:[a-z]+\s+){0,2}?)?\s*according\s+to\b"
 )
