@@ -121,3 +121,39 @@ def test_according_to_a_document_its_author_made_gives_the_author(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a participle with its agent after two words of time
+        (
+            "That is well above the 26 reported earlier today by Prime Minister Ana Ruiz.",
+            26,
+            "Prime Minister Ana Ruiz",
+        ),
+        ("The toll exceeds the 30 confirmed later on Monday by the police.", 30, "police"),
+        ("It is below the 75 given earlier this week by the governor.", 75, "governor"),
+        # "the N that X reported": the relative clause's subject
+        (
+            "The toll rose to 1,002, the army said, up from the 144 dead that state media had"
+            " reported on Friday.",
+            144,
+            "state media",
+        ),
+        (
+            "That is well above the 300 victims that the ministry counted last week.",
+            300,
+            "ministry",
+        ),
+        ("It is twice the 40 which the mayor had announced.", 40, "mayor"),
+        # a relative clause with no reporting verb, or no "the": no one
+        ("The 40 people that witnesses saw were all soldiers.", 40, None),
+        ("The bodies of the 12 miners that rescuers found were brought up.", 12, None),
+        ("Some 300 houses that the storm destroyed were rebuilt.", 300, None),
+    ],
+)
+def test_the_figure_a_participle_or_a_relative_clause_reports_is_its_subjects(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

@@ -115,7 +115,10 @@ _PASSIVE_BY = re.compile(
     r"(?<=\d\s)(?:released|published|provided|issued|given))"
     r"(?:\s+(?:dead|killed|missing|injured|wounded)(?=\s+by\s))?"  # "confirmed dead by X"
     r"(?:\s+(?:on|last|this|in)\s+(?:\d{1,2}\s+)?[A-Z]?[a-z]+\.?(?:\s+\d{1,2}(?!\d))?"
-    r"(?:,?\s+\d{4})?|\s+(?:yesterday|today|earlier|later))?\s+by\s+"
+    r"(?:,?\s+\d{4})?|\s+(?:yesterday|today|earlier|later)"
+    # "the 26 reported earlier today by X", "the 40 confirmed later on Monday by X"
+    r"(?:\s+(?:today|yesterday|this\s+(?:morning|afternoon|evening|week)|on\s+[A-Z][a-z]+|"
+    r"in\s+the\s+(?:day|week))\b)?)?\s+by\s+"
 )
 _ANNOUNCED = re.compile(r"(?:confirmed|reported|announced|released|published|issued|given)\b")
 _BY_COUNT = re.compile(  # "by the Associated Press's count", "by its own tally"
@@ -2625,6 +2628,18 @@ def _giver(given: re.Match[str] | None, counted: bool) -> str | None:
     return None
 
 
+_RELATIVE_GAP = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:that|which)\s+")
+"""Between "the N" and a reporting verb's subject, the relative pronoun of a clause that says
+who reported N: "the 144 dead that state media had reported", "the 300 victims that the
+ministry counted"."""
+
+
+def _relative_report(gap: str, attribution: Attribution) -> bool:
+    """Whether ``gap``, between "the N" and ``attribution`` after it, only opens a relative
+    clause whose subject is the reporting verb's (:data:`_RELATIVE_GAP`)."""
+    return attribution.rule == "said" and bool(_RELATIVE_GAP.fullmatch(gap))
+
+
 def _attribute(
     text: str,
     figure: Figure,
@@ -2725,7 +2740,9 @@ def _attribute(
                 and _DIGIT.search(gap)
             ):
                 continue  # "43,000, up from the figure of 41,000 given by X": only the 41,000
-            bound = not gap.strip() and text[figure.start - 4 : figure.start] == "the "
+            bound = text[figure.start - 4 : figure.start] == "the " and (
+                not gap.strip() or _relative_report(gap, attribution)
+            )
             if attribution.rule == "said" and not _PAUSE.search(gap) and not bound:
                 continue  # "5,000 victims housed at the shelter reported ...": its subject
             lead = 1
@@ -2737,9 +2754,18 @@ def _attribute(
             and lead
             and len(gap) < 40
             and not re.search(r"[,;:(]", gap)
-            and (attribution.rule != "said" or not gap.strip())
+            and (
+                attribution.rule != "said"
+                or not gap.strip()
+                or (
+                    text[figure.start - 4 : figure.start] == "the "
+                    and _relative_report(gap, attribution)
+                )
+            )
         ):
-            clauses = -1  # "the 280,000 put forward by the CGT", "the 6,453 the city reported"
+            # "the 280,000 put forward by the CGT", "the 6,453 the city reported", "the 144
+            # dead that state media had reported"
+            clauses = -1
         if (
             not lead
             and attribution.rule == "said"
