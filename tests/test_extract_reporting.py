@@ -157,3 +157,40 @@ def test_the_figure_a_participle_or_a_relative_clause_reports_is_its_subjects(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a word that may be a noun closing the sentence after a comma and a short phrase: a verb
+        (
+            "A million people marched in the capital, the BBC website reports.",
+            1000000,
+            "BBC website",
+        ),
+        ("Six people died in the fire, the regional news site reports.", 6, "regional news site"),
+        ("More than 40 were hurt, a local blog estimates.", 40, "local blog"),
+        ("Forty died in the fire, which destroyed the town archive and land records.", 40, None),
+        ("The storm killed 12, and destroyed crops, roads and records.", 12, None),
+        # a participle after a message someone released: the one who released it
+        ("The ministry released a statement on Thursday saying the toll was 290.", 290, "ministry"),
+        ("The army issued a statement saying 12 soldiers died.", 12, "army"),
+        ("The UN published a report on Friday estimating that 300 had died.", 300, "UN"),
+        ("The floods sent a message saying 12 were gone.", 12, "message"),
+        # a possessive before a figure in a list of figures that range: the owner's
+        (
+            "Estimates had ranged from the Interior Ministry's 69, to diplomats saying that more"
+            " than 100 had been killed.",
+            69,
+            "Interior Ministry",
+        ),
+        ("Estimates ranged from the army's 40 to the rebels' 300.", 300, "rebels"),
+        ("Tolls vary between the government's 1,200 and the UN's 3,000.", 1200, "government"),
+        ("Estimates ranged from the country's 69 provinces to its 2,000 towns.", 69, None),
+        ("The country's 69 provinces all reported cases.", 69, None),
+    ],
+)
+def test_a_closing_verb_a_released_message_and_a_ranging_owner_name_the_source(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

@@ -1892,6 +1892,7 @@ def _speech(
         and folded not in ("he", "she", "it", "they", "we", "i", "who", "which")  # "they claim"
         and not owned  # "the group's breakdown shows": the group's
         and not _PRONOUN_OBJECT.match(text, verb.end(), sentence_end)  # "estimate it to be"
+        and not _closing_speaker(text, verb, sentence_start, sentence_end)
     ):
         return None  # "leaked documents": a noun; "the authorities still claim": a verb
     covers_after = bool(
@@ -1931,6 +1932,8 @@ def _speech(
         participle = subject is not None and not _NOT_A_SPEAKER.search(subject[0])
     else:
         subject = _subject_before(text, at, sentence_start, words)
+        if subject is not None and word.endswith("ing"):
+            subject = _sender(text, subject, sentence_start, words) or subject
     if subject is not None:
         ahead = text[max(sentence_start, subject[1] - 12) : subject[1]].split()[-1:]
         counted = ahead[0].casefold() if ahead else ""
@@ -2092,6 +2095,63 @@ def _counted_before(
         return written[opening - 1].casefold() != "of"
     before = words.before(max(sentence_start, start - 12), start)
     return bool(before) and before[-1].group().casefold() in _COUNTED_DETERMINERS
+
+
+_SENT = re.compile(
+    r"\b(?:released|releases|issued|issues|published|publishes|posted|posts|sent|sends|"
+    r"put\s+out|puts\s+out|gave|gives)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?$"
+)
+_SENT_NOUNS = _MESSAGES | _POSTS | word_set("report statement")
+
+
+def _sender(
+    text: str, subject: tuple[str, int], sentence_start: int, words: _SentenceTokens
+) -> tuple[str, int] | None:
+    """Who sent the message a participle hangs on ("the ministry released a statement on
+    Thursday saying 290 died": the ministry, not the statement), or None when the participle's
+    subject is no message someone released."""
+    phrase, start = subject
+    written = phrase.split()
+    if written[-1].casefold() not in _SENT_NOUNS:
+        return None
+    if len(written) > 1 and written[0].casefold() in DETERMINERS | {"a", "an", "the"}:
+        start += len(written[0]) + 1  # "a statement": the article is the sending verb's
+    sent = _SENT.search(text, max(sentence_start, start - 40), start)
+    if sent is None:
+        return None
+    sender = _subject_before(text, sent.start(), sentence_start, words)
+    if sender is None or not _can_speak(sender[0], sender[1] > sentence_start):
+        return None
+    return sender
+
+
+_CLOSING_SUBJECT = re.compile(
+    r",\s+(?:the\s+|an?\s+)?(?:[A-Z][\w.'’&-]*\s+){0,4}(?:[a-z][\w-]*\s+){0,3}$"
+)
+_SITE_WORDS = word_set("page account website site feed channel blog portal outlet")
+_SENTENCE_CLOSES = re.compile(r"[\s.!?\"'”’)]*")
+
+
+def _closing_speaker(
+    text: str, verb: re.Match[str], sentence_start: int, sentence_end: int
+) -> bool:
+    """Whether ``verb``, a word that may be a noun ("reports", "estimates"), closes the sentence
+    after a comma and a short noun phrase: a verb then, its phrase the one who says the
+    sentence ("..., the BBC website reports.", "..., the regional news site estimates."), never
+    a list's last noun ("..., which destroyed the land records.")."""
+    if not _SENTENCE_CLOSES.fullmatch(text, verb.end(), sentence_end):
+        return False
+    closing = _CLOSING_SUBJECT.search(text, max(sentence_start, verb.start() - 60), verb.start())
+    if closing is None:
+        return False
+    words = text[closing.start() + 1 : verb.start()].split()
+    if not words or not (_can_speak(" ".join(words), False) or words[-1] in _SITE_WORDS):
+        return False  # "Provided that turnout tops 5,000, the vote counts.": no one
+    return not any(
+        word in _SUBJECT_STOP or word in STOP_WORDS or word.endswith(("ed", "ing"))
+        for word in words
+        if word.islower() and word not in ("the", "a", "an")
+    )
 
 
 _SPEAKER_NOUNS = re.compile(r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s*")
@@ -2367,6 +2427,31 @@ def _contrast(gap: str) -> bool:
     folded = gap.casefold()  # outside ASCII, a letter may match another ignoring case
     words = not gap.isascii() or "though" in folded or "whereas" in folded or "but" in folded
     return words and bool(_CONTRAST.search(gap))
+
+
+_RANGING = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))\b")
+_RANGE_OWNER = re.compile(
+    r"\b(?:from|to|and|between)\s+((?:the\s+)?(?:[\w.&-]+\s+){0,5}?[\w.&-]+?)(?:['’]s|(?<=s)['’])\s+"
+    r"(?:(?:own|official|estimated|reported)\s+)?$"
+)
+_RANGE_ITEM_ENDS = re.compile(r"\s*(?:[,;.]|$|\s(?:to|and|dead|deaths|killed|victims)\b)")
+
+
+def _ranged_owner(text: str, figure: Figure, sentence_start: int, next_start: int) -> str | None:
+    """Whose figure it is in a list of figures that range from one source's to another's ("the
+    estimates ranged from the army's 40 to the rebels' 300", "tolls vary between the
+    government's 1,200 and the UN's 3,000"): the owner written just before it, after "from",
+    "to", "and" or "between", when nothing it counts follows ("the country's 69 provinces")."""
+    window = max(sentence_start, figure.start - 200)
+    if not _RANGING.search(text, window, figure.start):
+        return None
+    owned = _RANGE_OWNER.search(text, max(sentence_start, figure.start - 80), figure.start)
+    if owned is None or not _RANGE_ITEM_ENDS.match(text, figure.end, next_start):
+        return None
+    owner = owned.group(1)
+    if not _can_speak(owner, True) or _RANGING.search(owner):
+        return None
+    return _clean_source(owner)
 
 
 _OWNED_NOUN = re.compile("estimate|figure|tally|count|toll|total|number")  # in any word
@@ -2662,6 +2747,9 @@ def _attribute(
     owner = _owner(text, figure, sentence_start)
     if owner:
         return owner, "owner"
+    ranged = _ranged_owner(text, figure, sentence_start, next_start)
+    if ranged:  # "estimates ranged from the Interior Ministry's 69, to ...": the ministry's
+        return ranged, "owner"
     window = max(sentence_start, figure.start - 120)
     that = text.find("that", window, figure.start) >= 0  # what the next three patterns need
     claimed = _CLAIM_THAT.search(text, window, figure.start) if that else None
