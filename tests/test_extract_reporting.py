@@ -194,3 +194,69 @@ def test_a_closing_verb_a_released_message_and_a_ranging_owner_name_the_source(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # ", said X" closing a statement: the name up to its comma, before the statement's words
+        (
+            "Some 275 people were killed in clashes, in custody, or shot by soldiers this year,"
+            " said Ain O Salish Kendra (ASK), according to UNB.",
+            275,
+            "ASK",
+        ),
+        (
+            "Some 40 people died in floods, in landslides and in fires, said the Red Cross,"
+            " according to Reuters.",
+            40,
+            "Red Cross",
+        ),
+        ("Officials, however, said France, Spain and Italy took in 300.", 300, "Officials"),
+        ("The minister, in a statement, said Israel had killed 40.", 40, "minister"),
+        # "Its report cited X, and said N": the report's, read back as "it"
+        (
+            "The state broadcaster said 55 died. Its report cited a doctor in the town, and said"
+            " three were still in hospital.",
+            3,
+            "state broadcaster",
+        ),
+        ("Police cited witnesses in the town, and said 12 were hurt.", 12, "Police"),
+        ("The report named two villages, and said 40 homes burned.", 40, None),
+    ],
+)
+def test_a_closing_name_and_a_document_a_possessive_opens_are_read_whole(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # who has a figure of their own, written just before it
+        ("The martyrs' families have yet another number: 464.", 464, "martyrs' families"),
+        ("The rebels have a different count: 2,000 dead.", 2000, "rebels"),
+        ("But the UN has its own figure of 1,500.", 1500, "UN"),
+        ("The city has a different number: 12.", 12, None),
+        ("The town has another toll of 20.", 20, None),
+        # "the figure of N came from X"
+        (
+            "The figure of 359 in the media came from Tuesday's statement by a police spokesman.",
+            359,
+            "police spokesman",
+        ),
+        ("The toll of 40 comes from hospital officials in the region.", 40, "hospital officials"),
+        (
+            "The estimate of 2,000 came from the Red Cross, which counted the dead.",
+            2000,
+            "Red Cross",
+        ),
+        ("The figure of 300 came from the collapse of the dam.", 300, None),
+        ("The 40 victims came from three villages.", 40, None),
+    ],
+)
+def test_a_figure_someone_has_or_a_figure_that_came_from_someone_is_theirs(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

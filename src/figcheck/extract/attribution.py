@@ -1487,6 +1487,8 @@ _TIME_WORDS = word_set(
     january february march april may june july august september october november december
     morning evening night afternoon week month year weekend"""
 )
+_DETERMINED = word_set("its their his her the a an this")
+"""Words before a noun that a reporting verb may also be ("Its report cited X, and said")."""
 _OPENERS = word_set(
     """in on at by after before since during meanwhile however earlier later also but and yet
     still despite as with according"""
@@ -1519,7 +1521,11 @@ def _clause_subject(text: str, sentence_start: int, limit: int) -> tuple[str, in
     for token in tokens[index:]:
         word = token.group()
         folded = word.casefold()
-        ends = folded in _VERBISH or folded in _AUX or folded in _DISPUTE or _SPEECH.fullmatch(word)
+        ends = bool(
+            folded in _VERBISH or folded in _AUX or folded in _DISPUTE or _SPEECH.fullmatch(word)
+        )
+        if ends and folded in _AMBIGUOUS and kept and kept[-1].group().casefold() in _DETERMINED:
+            ends = False  # "Its report cited X, and said": a noun after its determiner
         if (
             folded == "to"
             and kept
@@ -1931,6 +1937,9 @@ def _speech(
         )
         participle = subject is not None and not _NOT_A_SPEAKER.search(subject[0])
     else:
+        closing = _closing_name(text, verb, sentence_start, sentence_end, starts)
+        if closing is not None:  # "..., this year, said Ain O Salish Kendra (ASK), according to"
+            return closing
         subject = _subject_before(text, at, sentence_start, words)
         if subject is not None and word.endswith("ing"):
             subject = _sender(text, subject, sentence_start, words) or subject
@@ -2095,6 +2104,37 @@ def _counted_before(
         return written[opening - 1].casefold() != "of"
     before = words.before(max(sentence_start, start - 12), start)
     return bool(before) and before[-1].group().casefold() in _COUNTED_DETERMINERS
+
+
+_CLOSING_NAME = re.compile(
+    r"\s+((?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of|for|and|on|[A-Z][\w.'’&-]*))*?"
+    r"(?:\s+\([A-Z][\w&.-]{1,11}\))?)\s*(?:,|[.!?\"'”’]*$)"
+)
+
+
+def _closing_name(
+    text: str,
+    verb: re.Match[str],
+    sentence_start: int,
+    sentence_end: int,
+    starts: list[int],
+) -> Attribution | None:
+    """The name right after ", said" when it closes the statement before it, up to a comma or
+    the sentence's end ("N were killed ..., this year, said Ain O Salish Kendra (ASK), according
+    to UNB": the group, whoever relays it), read before the words behind the comma, which are the
+    statement's own; never a name that goes on into a clause ("The minister, in a statement, said
+    Israel had killed 40") nor one with no figure before it ("Officials, however, said France,
+    Spain and Italy took in 300")."""
+    if verb.group() not in ("said", "says", "added"):
+        return None
+    if not text[max(sentence_start, verb.start() - 3) : verb.start()].rstrip().endswith(","):
+        return None
+    if not starts or starts[0] > verb.start():
+        return None
+    named = _CLOSING_NAME.match(text, verb.end(), sentence_end)
+    if named is None:
+        return None
+    return _make_attribution(named.group(1), verb.start(), verb.end() + named.end(1), "trail")
 
 
 _SENT = re.compile(
@@ -2429,6 +2469,48 @@ def _contrast(gap: str) -> bool:
     return words and bool(_CONTRAST.search(gap))
 
 
+_CAME_FROM = re.compile(
+    r"(?:\s+(?:[\w'’-]+\s+){0,6}?)??\s*(?:came|comes|come)\s+(?:originally\s+)?from\s+"
+    r"(?:(?:(?:the|a|an)\s+|[\w'’-]+(?:\s+[\w'’-]+)?['’]s\s+)?(?:[a-z]+\s+)?(?:statement|report|"
+    r"count|tally|estimate|figures|data|briefing|announcement|update)\s+(?:by|from|of)\s+)?"
+    r"(?P<who>[^,.;:()]{2,60}?)(?=\s*(?:[,.;:()]|$|\s(?:who|which|that|and\s+not|on|in|at)\b))"
+)
+
+
+def _came_from(text: str, figure: Figure, next_start: int) -> str | None:
+    """Who "the figure of N" came from, when the sentence says so after it ("The figure of 359
+    in the media came from Tuesday's statement by a police spokesman", "the toll of 40 comes
+    from hospital officials"): never an event or a place ("came from the collapse of the dam")."""
+    came = _CAME_FROM.match(text, figure.end, next_start)
+    if came is None:
+        return None
+    who = came.group("who")
+    if not _can_speak(who, True) or " of " in who and not who[:1].isupper():
+        return None
+    return _clean_source(who)
+
+
+_HOLDS = re.compile(
+    r"\b(?:has|have|had)\s+(?:(?:now|also|still|yet)\s+)*(?:another|a\s+different|a\s+separate|"
+    r"a\s+(?:much\s+)?(?:higher|lower)|(?:its|their|his|her)\s+own)\s+(?:[\w-]+\s+)?(?:figure|"
+    r"number|count|tally|estimate|toll|total)s?\s*(?::|,|of)\s*(?:(?:just|only|some|about|around|"
+    r"nearly|at\s+least|more\s+than)\s+)*$"
+)
+
+
+def _holder(text: str, figure: Figure, sentence_start: int) -> str | None:
+    """Who has a figure of their own, written just before it ("The martyrs' families have yet
+    another number: 464", "the opposition has a different count: 2,000"): the verb's subject,
+    when it can speak ("the town has another toll of 20" is a place's, and no one's report)."""
+    held = _HOLDS.search(text, max(sentence_start, figure.start - 80), figure.start)
+    if held is None:
+        return None
+    subject = _subject_before(text, held.start(), sentence_start)
+    if subject is None or not _can_speak(subject[0], subject[1] > sentence_start):
+        return None
+    return _clean_source(subject[0])
+
+
 _RANGING = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))\b")
 _RANGE_OWNER = re.compile(
     r"\b(?:from|to|and|between)\s+((?:the\s+)?(?:[\w.&-]+\s+){0,5}?[\w.&-]+?)(?:['’]s|(?<=s)['’])\s+"
@@ -2648,6 +2730,9 @@ def attribute(
         giver = _giver(_GIVER_AFTER.match(text, figure.end, next_start), counted=True)
         if giver is not None:  # "the figure of 1,464 officials gave": the officials'
             return giver, "by"
+        came = _came_from(text, figure, next_start)
+        if came is not None:  # "the figure of 359 came from a statement by X": X's
+            return came, "by"
     given = (  # looked for only where its comma is
         _FIGURE_GIVEN.match(text, figure.end, next_start)
         if text.find(",", figure.end, next_start) >= 0
@@ -2747,6 +2832,9 @@ def _attribute(
     owner = _owner(text, figure, sentence_start)
     if owner:
         return owner, "owner"
+    holder = _holder(text, figure, sentence_start)
+    if holder:  # "the families have yet another number: 464": the families'
+        return holder, "owner"
     ranged = _ranged_owner(text, figure, sentence_start, next_start)
     if ranged:  # "estimates ranged from the Interior Ministry's 69, to ...": the ministry's
         return ranged, "owner"
