@@ -260,3 +260,33 @@ def test_a_figure_someone_has_or_a_figure_that_came_from_someone_is_theirs(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # an allegation, a charge or a knowledge that gives a figure
+        ("On Monday the watchdog accused the police of detaining 300 people.", 300, "watchdog"),
+        ("The rebels accused the army of killing 40 civilians.", 40, "rebels"),
+        (
+            "The spokesman Lt. Col. Ana Ruiz dismissed the findings, charging that 28 of the dead"
+            " were gunmen.",
+            28,
+            "Ana Ruiz",
+        ),
+        ("The monitor knows of more than 900 criminal cases.", 900, "monitor"),
+        (
+            "The spokesman respected the comments, but kept 332 as the official figure.",
+            332,
+            "spokesman",
+        ),
+        # no allegation, no one who knows, nothing kept as a figure: no one
+        ("He was charged with killing 3 people.", 3, None),
+        ("No one knows how many died, but 300 bodies were found.", 300, None),
+        ("They kept 40 cows as pets.", 40, None),
+    ],
+)
+def test_an_allegation_a_knowledge_or_a_figure_kept_gives_its_subject(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source
