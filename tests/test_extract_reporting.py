@@ -290,3 +290,32 @@ def test_an_allegation_a_knowledge_or_a_figure_kept_gives_its_subject(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # "the estimate by X was N", "in the words of X"
+        ("The estimate by police was 500,000.", 500000, "police"),
+        ("The estimate from local officials was 300.", 300, "local officials"),
+        ("The estimate from the satellite images was 40,000.", 40000, None),
+        ("Turnout was 'more than a million', in the words of the mayor.", 1000000, "mayor"),
+        ("In the words of one official, 300 people died.", 300, "one official"),
+        ("In other words, 300 died.", 300, None),
+        # an absolute ", X saying" after the figure, and "not N as X had said"
+        (
+            "The toll has been revised to 224, police saying that many took their dead home.",
+            224,
+            "police",
+        ),
+        ("The toll rose to 40, officials saying more bodies were found.", 40, "officials"),
+        ("He said the number was 279 and not 317 as the police had said earlier.", 317, "police"),
+        ("The toll stands at 300, as the ministry reported on Monday.", 300, "ministry"),
+        ("About 40 died as police reported new clashes in the north.", 40, None),
+        ("Some 300 people, many of them children saying prayers, died.", 300, None),
+    ],
+)
+def test_a_figure_given_by_in_the_words_of_or_as_someone_said_is_theirs(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

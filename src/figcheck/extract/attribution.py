@@ -147,14 +147,16 @@ _OWNED = (
 )
 _GIVEN_BY = re.compile(  # "the estimate from the Parks service is", "figures by X put it at"
     r"\b(?:estimate|estimates|figure|figures|tally|count|toll|total)\s+(?:from|by)\s+"
-    r"((?:the\s+)?[A-Z][^,;:.()]{1,60}?)\s+(?:is|was|are|were|stands\s+at|stood\s+at|of)\s+$"
+    r"((?:the\s+)?[A-Z][^,;:.()]{1,60}?|(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+"
+    r"(?:is|was|are|were|stands\s+at|stood\s+at|of)\s+$"
 )
 _FIGURES_OF = re.compile(  # "in the figures of X", "by the count of X": X's
     r"\b(?:in|by|on)\s+the\s+(?:(?:official|latest|own)\s+)?(?:figures|count|tally|data|records|"
     r"statistics|estimates?)\s+of\s+((?:the\s+)?[A-Z][^,;:()]{1,70}?)(?=\s*(?:[,;:()]|$|\.\s|"
     r"\.$|\s(?:and(?!\s+[A-Z])|but|though|although|while|whereas|which|who)\b))"
 )
-_ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
+_ACCORDING = re.compile(r"\b(?:according\s+to|in\s+the\s+words\s+of)\s+", re.I)
+"""'according to X' and 'in the words of X', which gives a figure as it does."""
 _AUX = word_set(
     """has have had was is are were also has have had previously earlier later recently now then
     had already just once again separately initially meanwhile further can could will would may
@@ -1991,6 +1993,15 @@ def _speech(
         )
         direction = "lead" if covers_after else "trail"
         if (
+            direction == "lead"
+            and word.endswith("ing")
+            and text[sentence_start:start].rstrip().endswith(",")
+            and starts
+            and starts[0] < start
+            and _can_speak(raw, True)
+        ):  # "The toll was revised to 224, police saying that ...": the police's as well
+            direction = "both"
+        if (
             text[sentence_start:start].rstrip().endswith(",")
             and text[verb.end() : verb.end() + 1] == ","
             and starts
@@ -2557,7 +2568,8 @@ def _owner(text: str, figure: Figure, sentence_start: int) -> str | None:
     if not _OWNED_NOUN.search(text, window_start, figure.start):
         return None
     given = _GIVEN_BY.search(text, window_start, figure.start)
-    if given is not None:  # "the crowd estimate from the Parks service is 300K-325K"
+    if given is not None and _can_author(given.group(1)):
+        # "the crowd estimate from the Parks service is 300K-325K", "The estimate by police was"
         return _clean_source(given.group(1))
     owned = _OWNED.search(text, window_start, figure.start)
     if owned is None or owned.end() != figure.start:
@@ -2820,6 +2832,24 @@ def _relative_report(gap: str, attribution: Attribution) -> bool:
     return attribution.rule == "said" and bool(_RELATIVE_GAP.fullmatch(gap))
 
 
+_AS_GAP = re.compile(r"\s+as\s+")
+_AS_SAID_ENDS = re.compile(
+    r"\s*(?:[,.;:!?'\"’”)]|$|(?:earlier|before|previously|initially|at\s+first|on\s+[A-Z]\w*|"
+    r"last\s+\w+|yesterday)\s*(?:[,.;:!?'\"’”)]|$))"
+)
+
+
+def _as_said(text: str, gap: str, attribution: Attribution) -> bool:
+    """Whether ``attribution``, after a figure and "as", says the figure with nothing of its own
+    after its verb ("279 and not 317 as the police had said earlier", "the 40 dead, as the
+    ministry reported"), never a clause going on ("40 died as police reported new clashes")."""
+    return (
+        attribution.rule == "said"
+        and bool(_AS_GAP.fullmatch(gap))
+        and bool(_AS_SAID_ENDS.match(text, attribution.end))
+    )
+
+
 def _attribute(
     text: str,
     figure: Figure,
@@ -2926,8 +2956,10 @@ def _attribute(
                 and _DIGIT.search(gap)
             ):
                 continue  # "43,000, up from the figure of 41,000 given by X": only the 41,000
-            bound = text[figure.start - 4 : figure.start] == "the " and (
-                not gap.strip() or _relative_report(gap, attribution)
+            bound = (
+                text[figure.start - 4 : figure.start] == "the "
+                and (not gap.strip() or _relative_report(gap, attribution))
+                or _as_said(text, gap, attribution)
             )
             if attribution.rule == "said" and not _PAUSE.search(gap) and not bound:
                 continue  # "5,000 victims housed at the shelter reported ...": its subject
@@ -2947,6 +2979,7 @@ def _attribute(
                     text[figure.start - 4 : figure.start] == "the "
                     and _relative_report(gap, attribution)
                 )
+                or _as_said(text, gap, attribution)
             )
         ):
             # "the 280,000 put forward by the CGT", "the 6,453 the city reported", "the 144
