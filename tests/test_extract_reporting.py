@@ -319,3 +319,37 @@ def test_a_figure_given_by_in_the_words_of_or_as_someone_said_is_theirs(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a news outlet's "reported" closing a sentence relays the speaker before the figure
+        (
+            "The toll passed 1,000, the army said on Saturday, with more than 2,000 injured, the"
+            " agency reports.",
+            2000,
+            "army",
+        ),
+        ("Police said 40 died, the local paper reported.", 40, "Police"),
+        (
+            "The toll passed 500, the ruling party said, with 900 injured, the newspaper Daily"
+            " Star reported.",
+            900,
+            "ruling party",
+        ),
+        # with no speaker before the figure, or one who is no outlet: the closing speaker
+        ("Forty people died in the fire, the newspaper reported.", 40, "newspaper"),
+        ("The suspect admitted killing 3 people, said police.", 3, "police"),
+        (
+            "The toll rose to 1,002, the army said, up from the 144 dead that state media had"
+            " reported on Friday.",
+            144,
+            "state media",
+        ),
+    ],
+)
+def test_a_news_outlet_closing_the_sentence_relays_the_speaker_before(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

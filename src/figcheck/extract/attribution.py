@@ -2802,6 +2802,44 @@ def _closing_said(text: str, figure: Figure, attributions: list[Attribution]) ->
     return None
 
 
+_MEDIA = word_set(
+    """newspaper paper daily weekly agency website site broadcaster television radio channel
+    outlet outlets media portal"""
+)
+_REPORTED_END = re.compile(r"(?:reported|reports|reporting)$")
+
+
+def _relayed(text: str, figure: Figure, attributions: list[Attribution]) -> Attribution | None:
+    """The speaker a news outlet relays, when the outlet's "reported" closes the sentence after
+    a figure that a speaker before it gives ("Teachers confirmed the fears, saying that 166 were
+    missing, the newspaper reported", "the junta said on Saturday, with 2,000 injured, BSS
+    reports": the teachers, the junta; the outlet is who relays them). None when no speaker
+    comes before the figure ("40 died in the fire, the newspaper reported": the newspaper)."""
+    after = [a for a in attributions if a.start >= figure.end]
+    if len(after) != 1 or after[0].rule != "said" or after[0].direction != "trail":
+        return None
+    outlet = after[0]
+    if not _REPORTED_END.search(text, outlet.start, outlet.end):
+        return None
+    if not text[max(0, outlet.start - 3) : outlet.start].rstrip().endswith(","):
+        return None  # "up from the 144 dead that state media had reported": the media's own
+    written = outlet.source.split()
+    if not any(word.casefold() in _MEDIA for word in written) and not re.fullmatch(
+        r"[A-Z]{2,6}", written[-1]
+    ):
+        return None  # "the newspaper Standard", "BSS": an outlet; never "police"
+    inner = [
+        a
+        for a in attributions
+        if a.end <= figure.start
+        and a.rule == "said"
+        and not a.generic
+        and not a.pronoun
+        and not _contrast(text[a.end : figure.start])
+    ]
+    return inner[-1] if inner else None
+
+
 def _giver(given: re.Match[str] | None, counted: bool) -> str | None:
     """Who "a figure X gave" after a figure names ("32 deaths, a figure the government gave",
     "the figure of 1,464 officials gave"). With ``counted``, after "the figure of N" without an
@@ -2932,6 +2970,9 @@ def _attribute(
     gapped = _gapped(text, figure, attributions, sentence_start)
     if gapped is not None:  # "the unions counted 20,000 and the prefecture 8,500"
         return gapped, "said"
+    relayed = _relayed(text, figure, attributions)
+    if relayed is not None:  # "..., saying that 166 were missing, the newspaper reported"
+        return relayed.source, relayed.rule
     closing = _closing_said(text, figure, attributions)
     if closing is not None:  # "The suspect admitted killing 3 people, said police": theirs
         return closing.source, closing.rule
