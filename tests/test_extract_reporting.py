@@ -31,6 +31,11 @@ def source_of(text: str, value: float) -> str | None:
         ("The agency has registered 5,054 dead or missing people.", 5054, "agency"),
         ("The observatory has identified 1,200 of the dead by name.", 1200, "observatory"),
         ("Investigators established that 31 people were on board.", 31, "Investigators"),
+        ("The news agencies have each reached totals of 2,600 dead.", 2600, "news agencies"),
+        ("The agency reached a total of 300 cases by Friday.", 300, "agency"),
+        ("Reliable sources hold the names of 57 dead.", 57, "Reliable sources"),
+        ("The toll reached a total of 300 on Friday.", 300, None),
+        ("The rescuers reached 40 survivors.", 40, None),
         # a figure given with an adverb between the auxiliary and "given"
         ("Until now the army had always given a figure of 147 dead.", 147, "army"),
         ("Health officials have repeatedly given a toll of 12.", 12, "Health officials"),
