@@ -1,10 +1,11 @@
 """figcheck.extract on real reporting: precision, recall and source accuracy on every corpus.
 
-The first eleven test splits of the real corpus were each frozen until a round of rules was
+The first twelve test splits of the real corpus were each frozen until a round of rules was
 written looking at their errors, so they are development material now (the ninth and tenth were
 scored, never tuned on, before and after the eighth round; the eleventh before and after the
-ninth); later splits are frozen (tests/extract_corpus/README.md). The scores of all eleven must
-stay at or above the thresholds below. The dev split and the 52 invented passages are scored and
+ninth; the twelfth before the learned source choice and after the tenth round); later splits are
+frozen (tests/extract_corpus/README.md). The scores of all twelve must stay at or above the
+thresholds below. The dev split and the 52 invented passages are scored and
 shown with them; a frozen split is scored in a test of its own and its scores are never printed.
 """
 
@@ -124,8 +125,12 @@ THRESHOLDS_11 = {"precision": 0.96, "recall": 0.95, "source": 0.87}
 # measured (0.961, 0.958, 0.780) before the learned source choice, never tuned on (345 of 360
 # claims found, 359 proposed, 269 with the right source: 0.7797), rounded down. After the tenth
 # round of rules and the fixes of its review, written without ever looking at it, scored once
-# (totals only): (0.961, 0.958, 0.783), 270 right sources (0.7826).
-THRESHOLDS_12 = {"precision": 0.96, "recall": 0.95, "source": 0.78}
+# (totals only): (0.961, 0.958, 0.783), 270 right sources (0.7826). Those scores were reported,
+# and the eleventh round of rules was written looking at its errors, so it is development material
+# now: (0.961, 0.958, 0.861; 297 of 345) after the rules of reporting verbs and constructions,
+# rounded down (measured on those rules alone, before the rules of names and speakers written
+# beside them were merged).
+THRESHOLDS_12 = {"precision": 0.96, "recall": 0.95, "source": 0.86}
 # The thirteenth test split (64 passages, 366 claims, from articles in no other file, annotated
 # and committed before extract was run on them, never tuned on; only its totals are ever looked
 # at): measured (0.972, 0.956, 0.763) before the tenth round of rules, never tuned on (350 of 366
@@ -264,7 +269,7 @@ def _load(name: str) -> list[dict[str, Any]]:
 
 
 def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
-    test, test2, test3, test4, test5, test6, test7, test8, test9, test10, test11 = (
+    test, test2, test3, test4, test5, test6, test7, test8, test9, test10, test11, test12 = (
         _load(name)
         for name in (
             "real_test.yaml",
@@ -278,12 +283,13 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
             "real_test9.yaml",
             "real_test10.yaml",
             "real_test11.yaml",
+            "real_test12.yaml",
         )
     )
     dev, invented = _load("real_dev.yaml"), _load("corpus.yaml")
     assert len(test) >= 30 and len(test2) >= 30 and len(test3) >= 40 and len(test4) >= 40
     assert len(test5) >= 40 and len(test6) >= 40 and len(test7) >= 45 and len(test8) >= 45
-    assert len(test9) >= 45 and len(test10) >= 45 and len(test11) >= 45
+    assert len(test9) >= 45 and len(test10) >= 45 and len(test11) >= 45 and len(test12) >= 45
     assert len(dev) >= 50 and len(invented) >= 50
     assert not {p["id"] for p in test} & {p["id"] for p in dev}
     assert not {p["url"] for p in test2} & {p["url"] for p in test + dev}  # other articles
@@ -311,7 +317,11 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
     older += test10
     assert not {p["url"] for p in test11} & {p["url"] for p in older}  # other articles
     assert not {p["id"] for p in test11} & {p["id"] for p in older}
+    older += test11
+    assert not {p["url"] for p in test12} & {p["url"] for p in older}  # other articles
+    assert not {p["id"] for p in test12} & {p["id"] for p in older}
     scores = {
+        "test split 12": score(test12),
         "test split 11": score(test11),
         "test split 10": score(test10),
         "test split 9": score(test9),
@@ -331,17 +341,18 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
         print("\nextract on real reporting:\n  " + "\n  ".join(lines))
         print(f"  dev misses: {scores['dev split'].misses}")
     for split, thresholds, line in (
-        ("test split 11", THRESHOLDS_11, lines[0]),
-        ("test split 10", THRESHOLDS_10, lines[1]),
-        ("test split 9", THRESHOLDS_9, lines[2]),
-        ("test split 8", THRESHOLDS_8, lines[3]),
-        ("test split 7", THRESHOLDS_7, lines[4]),
-        ("test split 6", THRESHOLDS_6, lines[5]),
-        ("test split 5", THRESHOLDS_5, lines[6]),
-        ("test split 4", THRESHOLDS_4, lines[7]),
-        ("test split", THRESHOLDS, lines[8]),
-        ("test split 2", THRESHOLDS_2, lines[9]),
-        ("test split 3", THRESHOLDS_3, lines[10]),
+        ("test split 12", THRESHOLDS_12, lines[0]),
+        ("test split 11", THRESHOLDS_11, lines[1]),
+        ("test split 10", THRESHOLDS_10, lines[2]),
+        ("test split 9", THRESHOLDS_9, lines[3]),
+        ("test split 8", THRESHOLDS_8, lines[4]),
+        ("test split 7", THRESHOLDS_7, lines[5]),
+        ("test split 6", THRESHOLDS_6, lines[6]),
+        ("test split 5", THRESHOLDS_5, lines[7]),
+        ("test split 4", THRESHOLDS_4, lines[8]),
+        ("test split", THRESHOLDS, lines[9]),
+        ("test split 2", THRESHOLDS_2, lines[10]),
+        ("test split 3", THRESHOLDS_3, lines[11]),
     ):
         frozen = scores[split]
         assert frozen.precision >= thresholds["precision"], line
@@ -352,7 +363,6 @@ def test_real_reporting_scores(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("name", "split", "thresholds"),
     [
-        ("real_test12.yaml", "test split 12", THRESHOLDS_12),
         ("real_test13.yaml", "test split 13", THRESHOLDS_13),
         ("real_test14.yaml", "test split 14", THRESHOLDS_14),
     ],
