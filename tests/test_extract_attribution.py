@@ -2116,3 +2116,34 @@ def test_a_reported_figure_feared_too_low_is_no_ones(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a quotation opening between a subject and its verb: the quoted words are the
+        # speaker's, and a source never holds a quotation mark
+        (
+            "The governor said in a radio address that the province 'has counted 2,310 deaths"
+            " since March', with every district hit.",
+            2310,
+            "governor",
+        ),
+        ("The mayor told reporters that the city 'had recorded 412 bodies' by noon.", 412, "mayor"),
+        ("Officials said the region 'confirmed 96 deaths overnight'.", 96, "Officials"),
+        ("The army 'has never confirmed 400 deaths', the report said.", 400, "report"),
+        # a name in quotation marks stays a name; a verb outside a quotation keeps its subject
+        (
+            'The group "Mothers of the Disappeared" said 300 were missing.',
+            300,
+            "Mothers of the Disappeared",
+        ),
+        ("The ministry said 'at least 80 people' had died.", 80, "ministry"),
+        ("'The ministry has recorded 300 deaths,' the spokesman said.", 300, "ministry"),
+        ("Police said they had counted 412 bodies.", 412, "Police"),
+    ],
+)
+def test_a_quotation_opening_before_the_verb_is_the_speakers(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

@@ -249,6 +249,11 @@ class Attribution:
     generic: bool = False
 
 
+_QUOTED_WORDS = re.compile(r"(?:^|\s)['‘\"“][a-z]")
+"""A quotation opening inside a source at a word in small letters: quoted words ("the country
+'has recorded"), never a name ("the campaign 'Stop the War'")."""
+
+
 @functools.lru_cache(maxsize=4096)
 def _clean_source(raw: str) -> str | None:
     # its words are spaced by single spaces; each rule below is tried only where the words or
@@ -293,11 +298,13 @@ def _clean_source(raw: str) -> str | None:
     if role and role.group(1) in _ROLES_TO and len(source.split()) <= 9:
         return re.sub(r"^(?:an?|the)\s+", "", source)  # "an aide to the supreme leader X"
     source = _after_title(source)
-    source = source.replace('"', "").replace("“", "").replace("”", "")
-    # a name in single quotation marks ("the 'Defender la Libertad' Campaign"), never an
-    # apostrophe ("the organisers' count", "O'Brien")
+    # a name in quotation marks ("the 'Defender la Libertad' Campaign"), never an apostrophe
+    # ("the organisers' count", "O'Brien")
     if "'" in source or "‘" in source:
         source = re.sub(r"(?:^|(?<=\s))['‘]([A-Z][^'‘’]*?)['’](?=\s|$)", r"\1", source)
+    if _QUOTED_WORDS.search(source):
+        return None  # "the country 'has": quoted words inside, never a name
+    source = source.replace('"', "").replace("“", "").replace("”", "")
     if "(" in source:
         acronym = re.search(r"\(([A-Z][A-Za-z&.-]{1,11})\)\s*$", source)
         if acronym:
@@ -1812,6 +1819,8 @@ def _speech(
         at = before[-1].start()
         before = before[:-1]
     previous = before[-1].group() if before and before[-1].start() >= sentence_start else ""
+    if _quoted_from_the_verb(text, verb.start(), sentence_start):
+        return None  # "the country 'has recorded 15,664 cases'": the quotation's speaker's words
     folded = previous.casefold()
     word = verb.group()
     if (
@@ -2027,6 +2036,31 @@ def _speech(
                 return _make_attribution(named, verb.start(), end, "trail")
             return _make_attribution(inverted.group(1), verb.start(), end, "trail")
     return None
+
+
+_OPENING_MARKS = frozenset("'‘\"“")
+_BEFORE_A_VERB = _AUX | word_set("not never")
+
+
+def _quoted_from_the_verb(text: str, verb_start: int, sentence_start: int) -> bool:
+    """Whether a quotation opens between a reporting verb and its subject: at the verb ("the
+    city 'counted") or at the auxiliaries and adverbs before it ("the country 'has recorded",
+    "the army 'has never confirmed"). The verb is then in the quoted words of whoever the
+    quotation is of, and the words before the mark are no one's subject of it."""
+    if text[verb_start - 1 : verb_start] in _OPENING_MARKS:
+        return verb_start - 1 > sentence_start and text[verb_start - 2].isspace()
+    at = verb_start
+    for _ in range(3):
+        space = text.rfind(" ", sentence_start, at - 1)
+        written = text[space + 1 : at - 1]
+        if written.lstrip("'‘\"“").casefold() not in _BEFORE_A_VERB:
+            return False
+        if written[:1] in _OPENING_MARKS:
+            return True
+        if space < 0:
+            return False
+        at = space + 1
+    return False
 
 
 _SPEAKER_NOUNS = re.compile(r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s*")
