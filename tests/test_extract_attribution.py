@@ -2147,3 +2147,42 @@ def test_a_quotation_opening_before_the_verb_is_the_speakers(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a participle before the subject's noun qualifies it, after an owner or a capitalised
+        # adjective: the whole phrase is the subject, never its last word
+        (
+            "On Monday the command of the Israeli armed forces said 14 rockets were fired.",
+            14,
+            "command of the Israeli armed forces",
+        ),
+        ("Ukraine's armed forces said they shot down 23 drones.", 23, "Ukraine's armed forces"),
+        ("The Syrian armed forces said 40 fighters were killed.", 40, "Syrian armed forces"),
+        ("The state's elected officials said 300 homes burned.", 300, "elected officials"),
+        # a document noun with its owner before it and a preposition after it is a noun
+        (
+            "Colonial documents from the days of the mandate speak of 212 dead.",
+            212,
+            "Colonial documents from the days of the mandate",
+        ),
+        (
+            "Army documents from the early years of the war speak of 45 executions.",
+            45,
+            "Army documents from the early years of the war",
+        ),
+        (
+            "Municipal reports from the time of the flood said 800 houses collapsed.",
+            800,
+            "Municipal reports from the time of the flood",
+        ),
+        # a verb still ends the subject; a document's author after "from" stays the source
+        ("Police released a lower estimate and said 128,000 attended.", 128000, "Police"),
+        ("The army armed 300 villagers, officials said.", 300, "officials"),
+        ("A report from the banned Prisoner Council said 318 were held.", 318, "Prisoner Council"),
+    ],
+)
+def test_a_subject_is_the_whole_noun_phrase(text: str, value: float, source: str | None) -> None:
+    assert source_of(text, value) == source

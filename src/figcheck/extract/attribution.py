@@ -1149,7 +1149,13 @@ def _phrase(
             kept.append(token)  # "the Dallas Morning News", "the Evening Standard"
             index -= 1
             continue
-        if folded in _VERBISH or (_SPEECH.fullmatch(word) and kept) or folded in _TIME_WORDS:
+        if folded in _VERBISH or folded in _TIME_WORDS:
+            break
+        if (
+            _SPEECH.fullmatch(word)
+            and kept
+            and not _noun_before_its_preposition(tokens, index, kept)
+        ):
             break
         if folded in _PAST_WORDS or (
             word[0].isdigit() and kept and kept[-1].group().casefold() in ("the", "a", "an")
@@ -1164,7 +1170,9 @@ def _phrase(
             break  # "In their latest statements officials have put", "Both times union leaders"
         if kept and word[:1].islower() and "-" not in word and re.fullmatch(r"\w+ed", word):
             before = tokens[index - 1].group().casefold() if index > 0 else ""
-            if before not in DETERMINERS | {"a", "an", "of", "some"}:
+            if before not in DETERMINERS | {"a", "an", "of", "some"} and not _attributive(
+                tokens, index, kept, sentence_start
+            ):
                 break  # "police released a lower estimate": a verb ends the subject
         kept.append(token)
         index -= 1
@@ -1179,6 +1187,55 @@ def _phrase(
         return None
     start = kept[-1].start()
     return text[start : kept[0].end()].strip(), start
+
+
+def _attributive(
+    tokens: list[re.Match[str]], index: int, kept: list[re.Match[str]], sentence_start: int
+) -> bool:
+    """Whether the "-ed" word at ``tokens[index]``, read backwards, qualifies the noun after it
+    ("the Ukrainian armed forces", "Ukraine's armed forces", "the country's elected officials")
+    rather than ending the subject as a verb does ("police released a lower estimate"): a noun
+    in small letters follows it, and an owner or a capitalised adjective after an article or
+    "of" comes before it."""
+    following = kept[-1].group()
+    if not (following.isalpha() and following.islower()) or following in _NP_LINKS:
+        return False
+    if following in DETERMINERS or following in ("a", "an", "the") or index < 1:
+        return False
+    before = tokens[index - 1]
+    if before.start() < sentence_start:
+        return False
+    written = before.group()
+    if written.endswith(("'s", "’s", "s'", "s’")):
+        return True  # "Ukraine's armed forces": a verb never follows an owner
+    article = tokens[index - 2].group().casefold() if index > 1 else ""
+    return (
+        written.isalpha()
+        and written[:1].isupper()
+        and written[1:].islower()
+        and index > 1
+        and tokens[index - 2].start() >= sentence_start
+        and article in ("the", "of", "its", "their")
+    )
+
+
+def _noun_before_its_preposition(
+    tokens: list[re.Match[str]], index: int, kept: list[re.Match[str]]
+) -> bool:
+    """Whether a word that may be a reporting verb ("documents", "records", "reports") is a
+    noun, read backwards: a preposition kept after it hangs on it, and a noun naming whose it
+    is comes before it ("Government documents from the days of the Raj speak of", "police
+    records from the district show"). After an article it stays the document whose author
+    follows ("a report from the ministry said": the ministry)."""
+    word = tokens[index].group().casefold()
+    if word not in _AMBIGUOUS or kept[-1].group().casefold() not in ("from", "in", "at"):
+        return False
+    owner = tokens[index - 1].group() if index > 0 else ""
+    return (
+        owner.isalpha()
+        and owner.casefold() not in DETERMINERS | _NP_LINKS | _SUBJECT_STOP | _VERBISH | _AUX
+        and owner.casefold() not in ("a", "an", "the")
+    )
 
 
 _NAMED_TIMES = word_set("morning evening night afternoon week weekend")
