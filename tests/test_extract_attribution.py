@@ -2186,3 +2186,55 @@ def test_a_quotation_opening_before_the_verb_is_the_speakers(
 )
 def test_a_subject_is_the_whole_noun_phrase(text: str, value: float, source: str | None) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a name, a role in apposition to it, then a relative clause on the role's
+        # organisation: the person named, never the role
+        (
+            "Lena Vogt, head of the legal team of the charity, which was closed in 2021, says"
+            " that 640 detainees are still missing.",
+            640,
+            "Lena Vogt",
+        ),
+        (
+            "Anna Berg, director of the clinic, which is the only one in the region, said 40"
+            " patients died.",
+            40,
+            "Anna Berg",
+        ),
+        (
+            "Officials said that Tomas Ruiz, spokesman for the rescue service, who spoke by"
+            " phone, counted 75 bodies.",
+            75,
+            "Tomas Ruiz",
+        ),
+        # an opening phrase's place or time is no one in apposition
+        (
+            "In Moscow, head of the group Oleg Orlov, who was jailed, said 500 were held.",
+            500,
+            "Oleg Orlov",
+        ),
+        (
+            "Yesterday, spokesman of the mission, who asked not to be named, said 30 died.",
+            30,
+            "spokesman",
+        ),
+        (
+            "On Sunday, officials at the port, who declined to be named, said 12 drowned.",
+            12,
+            "officials at the port",
+        ),
+        (
+            "Maria Lopez, a spokeswoman for the agency, which runs the camps, said 2,000 arrived.",
+            2000,
+            "Maria Lopez",
+        ),
+    ],
+)
+def test_a_name_before_a_role_in_apposition_is_the_speaker(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

@@ -1524,8 +1524,56 @@ def _before_aside(
             back -= 2
         phrase = _phrase(text, tokens, back, sentence_start)
         if phrase is not None:
-            return _relative_head(text, tokens, phrase, sentence_start) or phrase
+            phrase = _relative_head(text, tokens, phrase, sentence_start) or phrase
+            return _named_before_role(text, tokens, phrase, sentence_start) or phrase
     return None
+
+
+def _named_before_role(
+    text: str, tokens: list[re.Match[str]], phrase: tuple[str, int], sentence_start: int
+) -> tuple[str, int] | None:
+    """ "Sergei Davidis, head of the programme of the group, which is banned, notes", "Maria
+    Lopez, a spokeswoman for the agency, which runs the camps, said": the person a role in
+    small letters is in apposition to, a name in capitals opening the clause before a comma;
+    never a place or a time an opening phrase names ("In Moscow, the head of the group, who
+    ..., said": the head)."""
+    first = bisect.bisect_left([token.start() for token in tokens], phrase[1])
+    if first > 1 and tokens[first - 1].group() in ("for", "at", "with", "to", "of"):
+        first -= 2  # "a spokeswoman for the agency": the role the agency's phrase hangs on
+        if not _a_role(tokens[first].group()):
+            return None
+    elif not _a_role(phrase[0].split()[0]):
+        return None
+    if first > 0 and tokens[first - 1].group().casefold() in ("a", "an", "the"):
+        first -= 1
+    comma = first - 1
+    if comma < 1 or tokens[comma].group() != ",":
+        return None
+    start = comma
+    while start > 0 and comma - start < 4 and tokens[start - 1].start() >= sentence_start:
+        word = tokens[start - 1].group()
+        if not (_ends_a_name(word) or word.casefold() in _NAME_PARTICLES):
+            break
+        start -= 1
+    if start == comma or not _ends_a_name(tokens[comma - 1].group()):
+        return None
+    opener = tokens[start - 1].group() if start > 0 else ""
+    if start > 0 and tokens[start - 1].start() >= sentence_start and opener not in _CLAUSE_OPENERS:
+        return None
+    if tokens[start].group().casefold() in _NOT_IN_NAME:
+        return None  # "Yesterday, the head of ..."
+    return text[tokens[start].start() : tokens[comma - 1].end()], tokens[start].start()
+
+
+def _a_role(word: str) -> bool:
+    """Whether ``word`` in small letters names a post a person holds ("head", "spokeswoman",
+    "director")."""
+    return word[:1].islower() and (
+        word in _SPEAKERS or word in _RANKS or word.rstrip("s") in _SPEAKER_STEMS
+    )
+
+
+_CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "—", "–", "that", "but", "and"})
 
 
 _ADVERB_PAIRS = frozenset(
