@@ -2238,3 +2238,50 @@ def test_a_name_before_a_role_in_apposition_is_the_speaker(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # "..., said NAME" after a clause names the speaker, so a pronoun after it is that
+        # person, never the clause's subject
+        (
+            "The agency, known as UNHCR, fears that no one aboard will survive, said Amir Khan,"
+            " its regional spokesman. 'We count about 400 people on the two boats,' he said.",
+            400,
+            "Amir Khan",
+        ),
+        (
+            "The ministry, which runs the camps, warned of more deaths, said Lucia Ferreira, a"
+            " senior official. She said 85 had died in a week.",
+            85,
+            "Lucia Ferreira",
+        ),
+        (
+            "Rescuers, working through the night, reached the village, added Tom Okello, the"
+            " district commissioner. He put the toll at 23.",
+            23,
+            "Tom Okello",
+        ),
+        (
+            "Police, who were first at the scene, sealed off the road, said Maria Costa, a local"
+            " teacher. 'I saw 14 bodies,' she told reporters.",
+            14,
+            "Maria Costa",
+        ),
+        (
+            "The Red Cross, which runs the shelters, is stretched thin, says Jean Dupont, its"
+            " head of mission. He said 2,300 families had arrived.",
+            2300,
+            "Jean Dupont",
+        ),
+        # never the subject of the clause "said" opens, nor a time
+        ("Ana Ruiz, the spokeswoman, said Ukraine had lost 300 tanks.", 300, "Ana Ruiz"),
+        ("The ministry, in a statement, said on Monday that 30 died.", 30, "ministry"),
+        ("Officials, speaking after the storm, said Hurricane Ida killed 12.", 12, "Officials"),
+    ],
+)
+def test_a_name_after_said_and_a_clause_is_the_speaker(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

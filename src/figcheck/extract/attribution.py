@@ -2012,6 +2012,8 @@ def _speech(
             else _clause_subject(text, opening, verb.start())
         )
         participle = subject is not None and not _NOT_A_SPEAKER.search(subject[0])
+    elif _named_after_clause(text, verb, sentence_start, sentence_end):
+        subject = None  # "..., said Babar Baloch, its spokesperson": the name after the verb
     else:
         subject = _subject_before(text, at, sentence_start, words)
     if subject is not None:
@@ -2141,6 +2143,28 @@ def _speech(
                 return _make_attribution(named, verb.start(), end, "trail")
             return _make_attribution(inverted.group(1), verb.start(), end, "trail")
     return None
+
+
+_NAME_AFTER_SAID = re.compile(
+    r"\s+(?:(?:[A-Z][a-z]{0,3}\.\s+)?[A-Z][\w'’-]+)(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]+){1,3}"
+    r"(?=\s*(?:[,;.]|$))"
+)
+
+
+def _named_after_clause(
+    text: str, verb: re.Match[str], sentence_start: int, sentence_end: int
+) -> bool:
+    """Whether "said" after a clause and its comma is followed by the speaker's full name and
+    the name's end: "X fears that everyone aboard could die, said Babar Baloch, its
+    spokesperson" (the name, never the clause's subject); never "said Ukraine had lost 300"."""
+    if verb.group() not in ("said", "says", "added"):
+        return False
+    if not text[sentence_start : verb.start()].rstrip().endswith(","):
+        return False
+    named = _NAME_AFTER_SAID.match(text, verb.end(), sentence_end)
+    return named is not None and not any(
+        word.casefold() in _TIME_WORDS | _NOT_IN_NAME for word in named.group().split()
+    )
 
 
 _OPENING_MARKS = frozenset("'‘\"“")
