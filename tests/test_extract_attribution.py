@@ -2285,3 +2285,36 @@ def test_a_name_after_said_and_a_clause_is_the_speaker(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source", "owner"),
+    [
+        # an organisation's name owning a person's: the person is the source, and the
+        # organisation is offered among the alternatives
+        ("Another 139 people landed on Saturday, UNHCR's Okafor said.", 139, "Okafor", "UNHCR"),
+        ("The WFP's Lena Marsh said 2,000 families were fed.", 2000, "Lena Marsh", "WFP"),
+        (
+            "The boats carried 58 children, the ICRC's Paolo Conti told reporters.",
+            58,
+            "Paolo Conti",
+            "ICRC",
+        ),
+        (
+            "The Refugee Agency's Ahmed Noor counted 700 arrivals in a week.",
+            700,
+            "Ahmed Noor",
+            "Refugee Agency",
+        ),
+        # a body, a document or a title it owns stays whole
+        ("UNHCR's Bangkok Office said 300 arrived.", 300, "UNHCR's Bangkok Office", None),
+        ("NATO's Secretary General said 20 died.", 20, "NATO's Secretary General", None),
+    ],
+)
+def test_a_person_an_organisation_owns_is_the_source(
+    text: str, value: float, source: str, owner: str | None
+) -> None:
+    found = [c for c in extract(text) if c.value == value]
+    assert found[0].source == source
+    if owner is not None:
+        assert owner in found[0].alternatives
