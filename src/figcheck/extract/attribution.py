@@ -278,6 +278,13 @@ _QUOTED_WORDS = re.compile(r"(?:^|\s)['‘\"“][a-z]")
 'has recorded"), never a name ("the campaign 'Stop the War'")."""
 
 
+_OPENS_WITH_A_VERB = re.compile(
+    r"(?:having|being)\s|[a-z][\w-]*ing\s+(?:the|a|an|its|their|his|her|all|this|these|those)\s"
+)
+"""A participle and its object opening a source: "having cross-checked", "checking the list";
+never a noun in "-ing" before its head ("mining companies", "polling staff")."""
+
+
 @functools.lru_cache(maxsize=4096)
 def _clean_source(raw: str) -> str | None:
     # its words are spaced by single spaces; each rule below is tried only where the words or
@@ -328,6 +335,8 @@ def _clean_source(raw: str) -> str | None:
         source = re.sub(r"(?:^|(?<=\s))['‘]([A-Z][^'‘’]*?)['’](?=\s|$)", r"\1", source)
     if _QUOTED_WORDS.search(source):
         return None  # "the country 'has": quoted words inside, never a name
+    if _OPENS_WITH_A_VERB.match(source):
+        return None  # "having cross-checked all the information": a clause, never a name
     source = source.replace('"', "").replace("“", "").replace("”", "")
     if "(" in source:
         acronym = re.search(r"\(([A-Z][A-Za-z&.-]{1,11})\)\s*$", source)
@@ -2513,7 +2522,9 @@ def _owner(text: str, figure: Figure, sentence_start: int) -> str | None:
     if not tokens or tokens[-1].start() < sentence_start:
         return None
     if tokens[-1].group().casefold() in ("its", "their", "his", "her"):
-        subject = _clause_subject(text, sentence_start, tokens[-1].start())
+        subject = _having_subject(text, tokens, sentence_start) or _clause_subject(
+            text, sentence_start, tokens[-1].start()
+        )
         return _clean_source(subject[0]) if subject else None
     phrase = _phrase(text, tokens, len(tokens) - 1, sentence_start)
     if phrase is None:
@@ -2535,6 +2546,16 @@ def _owner(text: str, figure: Figure, sentence_start: int) -> str | None:
     if said is not None and said.end() == at + len(verb[0].group()):
         return None  # "X has estimated India's death toll at 600,000": X, not India
     return _clean_source(phrase[0])
+
+
+def _having_subject(
+    text: str, tokens: list[re.Match[str]], sentence_start: int
+) -> tuple[str, int] | None:
+    """ "..., having cross-checked all of it, the tribunal has its own figure": the subject
+    right before "has its", never the opening phrases before it."""
+    if len(tokens) < 3 or tokens[-2].group().casefold() not in ("has", "have", "had"):
+        return None
+    return _subject_before(text, tokens[-2].start(), sentence_start)
 
 
 _COMMA_CLAUSE = re.compile(r",\s*(?:while|whereas|but|although|though|and|even\s+as)\b", re.I)
