@@ -2358,3 +2358,51 @@ def test_a_participle_and_its_object_are_never_a_source(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # "the spokeswoman" refers back to the person named with that role, and so does a
+        # pronoun after it
+        (
+            "The toll reached 732, UN spokeswoman Clara Vidal said on Friday. Burundi has 1,498"
+            " cases, the spokeswoman said. Kenya has 935 cases, she added.",
+            935,
+            "Clara Vidal",
+        ),
+        (
+            "Ana Ruiz, a ministry spokeswoman, said 40 died. Later the spokeswoman said 52 had"
+            " died.",
+            52,
+            "Ana Ruiz",
+        ),
+        (
+            "Governor Ravi Menon said 12 bridges fell. By evening the governor put the toll at 61.",
+            61,
+            "Ravi Menon",
+        ),
+        # no one named with the role, or an indefinite one: as written
+        ("Police said 20 died. The spokesman said 30 had been hurt.", 30, "spokesman"),
+        (
+            "Ana Ruiz, a ministry spokeswoman, said 40 died. Later a spokeswoman said 52 had died.",
+            52,
+            "spokeswoman",
+        ),
+        (
+            "Mayor Lin Chow said 14 died. The governor said 20 were hurt.",
+            20,
+            "governor",
+        ),
+        (
+            "Union President Ada Obi disputed President Musa Bello's claim that 6 died. The"
+            " president said 214 were hurt.",
+            214,
+            "president",
+        ),
+    ],
+)
+def test_a_definite_role_is_the_person_named_with_it(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

@@ -1800,8 +1800,48 @@ def sentence_attributions(
         assert words is not None
         attribution = _speech(text, verb, sentence_start, sentence_end, figures, words)
         if attribution is not None:
-            found.append(attribution)
+            found.append(_role_holder(text, attribution, sentence_start))
     return found
+
+
+_HELD_ROLES = word_set(
+    """spokesman spokeswoman spokesperson minister governor mayor president premier commissioner
+    director commander coroner prosecutor"""
+)
+_ROLE_REACH = 1500
+"""How far before "the spokeswoman" the name given with that role is looked for."""
+
+
+def _role_holder(text: str, attribution: Attribution, sentence_start: int) -> Attribution:
+    """ "the spokeswoman said", after "WHO spokeswoman Margaret Harris said" or "Margaret
+    Harris, a WHO spokeswoman, said": the person the text named earlier with that role (a
+    definite role refers back, as "the agency" does), so that "she" after it is her too; as
+    written when no one or several were named with it."""
+    source = attribution.source
+    if source.casefold() not in _HELD_ROLES:
+        return attribution
+    written = text[attribution.start : attribution.end].casefold()
+    if f"the {source.casefold()}" not in written:
+        return attribution  # "a spokeswoman said": someone not named before
+    reach = max(0, sentence_start - _ROLE_REACH)
+    holders = {
+        re.sub(r"['’]s?$", "", match.group(1) or match.group(2))
+        for match in _holder_pattern(source.casefold()).finditer(text, reach, sentence_start)
+    }
+    if len(holders) != 1:
+        return attribution  # no one, or two presidents named: as written
+    return dataclasses.replace(attribution, source=holders.pop())
+
+
+@functools.lru_cache(maxsize=32)
+def _holder_pattern(role: str) -> re.Pattern[str]:
+    """ "spokeswoman Margaret Harris", "Margaret Harris, a WHO spokeswoman": the name given
+    with ``role``, in capitals, two to four words."""
+    name = r"((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)"
+    return re.compile(
+        rf"\b(?i:{role})\s+{name}(?![\w'’-])|{name},\s+(?:(?:a|an|the|its)\s+)?"
+        rf"(?:[\w'’-]+\s+){{0,3}}{role}\b"
+    )
 
 
 _AUTHORLESS_ADJECTIVES = word_set(  # before a document noun, they name no author
