@@ -2406,3 +2406,43 @@ def test_a_definite_role_is_the_person_named_with_it(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a sentence adverb between commas before the verb, after asides of the subject's own:
+        # the clause's subject, never the last noun of an aside
+        (
+            "The coalition of aid groups working in the region, which includes Oxfam, however,"
+            " estimates that 12,000 have fled.",
+            12000,
+            "coalition of aid groups",
+        ),
+        (
+            "A statue erected by the city council near the harbour, on the road leading to the"
+            " old fort, however, says that 200 sailors drowned.",
+            200,
+            "statue",
+        ),
+        (
+            "Local doctors at the main hospital in the city, speaking to reporters, meanwhile,"
+            " counted 54 bodies.",
+            54,
+            "Local doctors",
+        ),
+        # no aside of its own, or a clause of its own: as before
+        ("The ministry, however, said 30 died.", 30, "ministry"),
+        ("In May, the ministry, however, said 30 died.", 30, "ministry"),
+        ("The army said 20 died, and the ministry, however, said 30 died.", 30, "ministry"),
+        (
+            "In the north, where the floods hit, however, officials counted 300 dead.",
+            300,
+            "officials",
+        ),
+    ],
+)
+def test_a_sentence_adverb_before_the_verb_leaves_the_clause_subject(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

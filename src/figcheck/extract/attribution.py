@@ -879,7 +879,9 @@ def _subject_before(
     if last.casefold() in ("it", "they", "he", "she", "we"):
         return last, tokens[index].start()
     if last in (",", "—", "–"):
-        return _before_aside(text, tokens, index, sentence_start)
+        return _across_adverb(text, tokens, index, sentence_start) or _before_aside(
+            text, tokens, index, sentence_start
+        )
     if last.casefold() in ("and", "but"):
         return _clause_subject(text, sentence_start, tokens[index].start())
     phrase = _phrase(text, tokens, index, sentence_start)
@@ -913,6 +915,38 @@ def _subject_before(
             # police said", a conjunction
         return phrase
     return None
+
+
+_SENTENCE_ADVERBS = word_set(
+    "however meanwhile though nevertheless nonetheless moreover instead too also therefore"
+)
+_OPENS_A_CLAUSE = re.compile(r"[;:]|,\s*(?:and|but|whereas|while|although|though|as)\s")
+
+
+def _across_adverb(
+    text: str, tokens: list[re.Match[str]], index: int, sentence_start: int
+) -> tuple[str, int] | None:
+    """ "A memorial put up by the state just outside the park, on the street leading to the
+    temple, however, suggests": the clause's subject, read from the clause's start, when a
+    sentence adverb between commas comes before the verb and the words before it hold asides
+    of their own (the last noun before the adverb is then an aside's, never the subject)."""
+    if index < 2 or tokens[index - 2].group() != ",":
+        return None
+    if tokens[index - 1].group().casefold() not in _SENTENCE_ADVERBS:
+        return None
+    aside = tokens[index - 2].start()
+    openings = list(_OPENS_A_CLAUSE.finditer(text, max(sentence_start, aside - _REACH), aside))
+    start = openings[-1].end() if openings else sentence_start
+    if not any(
+        token.group() == "," and not _in_number(text, token)
+        for token in tokens[: index - 2]
+        if token.start() >= start
+    ):
+        return None  # "The ministry, however, said": read as before
+    subject = _clause_subject(text, start, aside)
+    if subject is None or _clean_source(subject[0]) is None:
+        return None
+    return subject
 
 
 _CONTENT_NOUNS = word_set(
