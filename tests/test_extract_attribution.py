@@ -2446,3 +2446,23 @@ def test_a_sentence_adverb_before_the_verb_leaves_the_clause_subject(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # "NGO" in capitals is what kind of body a name is, as "group" or "charity" is: the
+        # name after it is the source
+        ("The Spanish NGO Open Arms said 120 were rescued.", 120, "Open Arms"),
+        ("The human rights NGO Viasna counts 1,300 prisoners.", 1300, "Viasna"),
+        ("According to the NGO Alarm Phone, 85 people drowned.", 85, "Alarm Phone"),
+        # as the lower-case words are
+        ("The Russian rights group Memorial said 300 were held.", 300, "Memorial"),
+        # an NGO not named, or its workers, stay as written
+        ("NGO workers counted 40 bodies.", 40, "NGO workers"),
+    ],
+)
+def test_ngo_before_a_name_is_what_kind_of_body_it_is(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

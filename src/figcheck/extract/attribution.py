@@ -273,6 +273,11 @@ def _owners_person(source: str) -> str:
     return person
 
 
+_NGO_BEFORE_NAME = re.compile(r"^(?:(?:[\w-]+\s+){0,4}?)NGO\s+(?=[A-Z][a-z])")
+"""What kind of body a name is, "NGO" in capitals but a common noun, and the words before it:
+"the human rights NGO Memorial" is Memorial."""
+
+
 _QUOTED_WORDS = re.compile(r"(?:^|\s)['‘\"“][a-z]")
 """A quotation opening inside a source at a word in small letters: quoted words ("the country
 'has recorded"), never a name ("the campaign 'Stop the War'")."""
@@ -329,6 +334,8 @@ def _clean_source(raw: str) -> str | None:
     if role and role.group(1) in _ROLES_TO and len(source.split()) <= 9:
         return re.sub(r"^(?:an?|the)\s+", "", source)  # "an aide to the supreme leader X"
     source = _after_title(source)
+    if "NGO " in source:  # "the Russian human rights NGO Memorial": Memorial
+        source = _NGO_BEFORE_NAME.sub("", source)
     # a name in quotation marks ("the 'Defender la Libertad' Campaign"), never an apostrophe
     # ("the organisers' count", "O'Brien")
     if "'" in source or "‘" in source:
