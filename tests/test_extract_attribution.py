@@ -2466,3 +2466,24 @@ def test_ngo_before_a_name_is_what_kind_of_body_it_is(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a person's name and the body in small letters they are of: the person, as with a
+        # body in capitals ("Ana Ruiz of the Red Cross")
+        ("Detlef von Krause of the police said 16 were hurt.", 16, "Detlef von Krause"),
+        ("Ana Ruiz of the regional health ministry said 40 had died.", 40, "Ana Ruiz"),
+        ("Kofi Mensah of the fire service counted 12 bodies.", 12, "Kofi Mensah"),
+        ("Ana Ruiz of the Red Cross said 16 were hurt.", 16, "Ana Ruiz"),
+        # a title, or a name that is a body's own, stays whole
+        ("The Minister of the Interior said 30 died.", 30, "Minister of the Interior"),
+        ("Friends of the earth said 16 were hurt.", 16, "Friends of the earth"),
+        ("Head of the police said 4 died.", 4, "Head of the police"),
+    ],
+)
+def test_a_person_of_a_body_in_small_letters_is_the_person(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

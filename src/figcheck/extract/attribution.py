@@ -278,6 +278,21 @@ _NGO_BEFORE_NAME = re.compile(r"^(?:(?:[\w-]+\s+){0,4}?)NGO\s+(?=[A-Z][a-z])")
 "the human rights NGO Memorial" is Memorial."""
 
 
+_PERSON_OF = re.compile(
+    r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|von|van|de|der|del|da|al|bin|el|la|le)){0,2}"
+    r"\s+[A-Z][\w'’-]*)\s+of\s+the\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)"
+)
+
+
+def _person_of_a_body(source: str) -> re.Match[str] | None:
+    """ "Detlef von Schmeling of the police", "Ana Ruiz of the regional health ministry": the
+    person's name when a body in small letters follows it whole (its last word a body's)."""
+    person = _PERSON_OF.fullmatch(source)
+    if person is None or person.group(2).split()[-1] not in _ORG_WORDS:
+        return None
+    return person
+
+
 _QUOTED_WORDS = re.compile(r"(?:^|\s)['‘\"“][a-z]")
 """A quotation opening inside a source at a word in small letters: quoted words ("the country
 'has recorded"), never a name ("the campaign 'Stop the War'")."""
@@ -511,6 +526,7 @@ def _clean_source(raw: str) -> str | None:
         source = re.sub(r"^(?:Mr|Mrs|Ms|Miss)\.?\s+(?=[A-Z])", "", source)
     person = (
         re.match(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s+of\s+(?:[Tt]he\s+)?[A-Z]", source)
+        or _person_of_a_body(source)
         if " of " in source
         else None
     )
