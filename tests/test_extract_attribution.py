@@ -2487,3 +2487,26 @@ def test_a_person_of_a_body_in_small_letters_is_the_person(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # an "-ed" word after an article and an adjective naming no one qualifies the noun
+        # after it, read backwards from the verb or forwards from the sentence's start
+        ("A senior retired army surgeon said 100 were ill.", 100, "senior retired army surgeon"),
+        (
+            "A senior retired army surgeon disputed the count, saying up to 300 had died.",
+            300,
+            "senior retired army surgeon",
+        ),
+        ("The former detained activist said 40 were held.", 40, "former detained activist"),
+        # a verb after a noun that speaks, or before an article, ends the subject
+        ("The police released a lower estimate and said 30 died.", 30, "police"),
+        ("The army killed civilians, saying 30 were armed.", 30, "army"),
+    ],
+)
+def test_an_ed_word_after_an_adjective_qualifies_the_noun(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

@@ -1301,12 +1301,15 @@ def _attributive(
     if written.endswith(("'s", "’s", "s'", "s’")):
         return True  # "Ukraine's armed forces": a verb never follows an owner
     article = tokens[index - 2].group().casefold() if index > 1 else ""
+    if index < 2 or tokens[index - 2].start() < sentence_start:
+        return False
+    if written.isalpha() and written.islower() and article in ("a", "an", "the"):
+        # "A senior retired military physician": an adjective that names no one before it
+        return _before_its_noun([tokens[index - 2], before], following)
     return (
         written.isalpha()
         and written[:1].isupper()
         and written[1:].islower()
-        and index > 1
-        and tokens[index - 2].start() >= sentence_start
         and article in ("the", "of", "its", "their")
     )
 
@@ -1708,7 +1711,7 @@ def _clause_subject(text: str, sentence_start: int, limit: int) -> tuple[str, in
             return None
         index = commas[0] + 1
     kept: list[re.Match[str]] = []
-    for token in tokens[index:]:
+    for at, token in enumerate(tokens[index:], index):
         word = token.group()
         folded = word.casefold()
         ends = folded in _VERBISH or folded in _AUX or folded in _DISPUTE or _SPEECH.fullmatch(word)
@@ -1725,7 +1728,9 @@ def _clause_subject(text: str, sentence_start: int, limit: int) -> tuple[str, in
         if not (word[0].isalnum() or word[0] in "'’("):
             break
         if kept and word[:1].islower() and "-" not in word and re.fullmatch(r"\w+(?:ed|ing)", word):
-            break
+            following = tokens[at + 1].group() if at + 1 < len(tokens) else ""
+            if not (word.endswith("ed") and _before_its_noun(kept, following)):
+                break
         if kept and folded in _IRREGULAR_PAST:
             break  # "Radha Mohan Singh went further and claimed"
         kept.append(token)
@@ -1738,6 +1743,30 @@ def _clause_subject(text: str, sentence_start: int, limit: int) -> tuple[str, in
         start = kept[-1].end() + aside.start(1)
         return aside.group(1), start
     return text[kept[0].start() : kept[-1].end()], kept[0].start()
+
+
+def _before_its_noun(kept: list[re.Match[str]], following: str) -> bool:
+    """Whether an "-ed" word read forwards after ``kept`` qualifies the noun after it: after an
+    article and adjectives that name no one ("A senior retired military physician"), before a
+    word in small letters; never after a noun that speaks ("The army killed civilians")."""
+    words = [token.group() for token in kept]
+    if words[0].casefold() not in ("a", "an", "the") or len(words) > 3:
+        return False
+    if not (following.isalpha() and following.islower()) or following in _SUBJECT_STOP:
+        return False
+    if following in DETERMINERS or following in ("a", "an", "the"):
+        return False
+    return (
+        all(
+            word.isalpha()
+            and word.islower()
+            and word not in _SPEAKERS | _ORG_WORDS | _VERBISH | _AUX
+            and not _plural_noun(word)
+            and word.rstrip("s") not in _SPEAKER_STEMS
+            for word in words[1:]
+        )
+        and len(words) > 1
+    )
 
 
 def sentence_attributions(
