@@ -1055,12 +1055,16 @@ def _governing_noun(
         return None  # "chief negotiator in the talks Olusegun Obasanjo": the name after a role
     starts = [token.start() for token in tokens]
     wider: tuple[str, int] | None = None
+    author: tuple[str, int] | None = None
     for _ in range(3):
         first = bisect.bisect_left(starts, phrase[1])
-        if first < 2 or tokens[first - 1].group() not in _GOVERNED_BY:
+        if first < 2 or not (
+            tokens[first - 1].group() in _GOVERNED_BY
+            or (tokens[first - 1].group() == "to" and tokens[first - 2].group() in _HANDED_TO)
+        ):
             break
         preposition = tokens[first - 1].group()
-        if preposition == "with" and re.match(r"(?:the\s+)?[A-Z]", phrase[0]):
+        if preposition == "with" and wider is None and re.match(r"(?:the\s+)?[A-Z]", phrase[0]):
             return phrase  # "Doctors with Médecins Sans Frontières said": the organisation
         at = first - 2
         word = tokens[at].group()
@@ -1069,7 +1073,11 @@ def _governing_noun(
         participle = (
             word.isalpha()
             and word.islower()
-            and (re.fullmatch(r"\w+(?:ed|ing)", word) is not None or word in _PLACED)
+            and (
+                re.fullmatch(r"\w+(?:ed|ing)", word) is not None
+                or word in _PLACED
+                or word in _HANDED_TO
+            )
         )
         if participle:
             at -= 1
@@ -1102,14 +1110,36 @@ def _governing_noun(
         documents = (folded in _OWN_WORK or re.fullmatch(_REPORT_NOUNS, folded) is not None) and (
             preposition == "from" or tokens[first - 2].group() == "published"
         )  # "data from our records", "a study published in The Lancet": whose they are
+        if preposition == "by" and author is None and folded not in _DOCUMENT_NOUNS | _OWN_WORK:
+            # "a toll shared with AFP by a security source": the source; but "an investigation
+            # by bdnews24.com" stays the document, its author after it
+            author = phrase
         if preposition in _AUTHORED or (preposition in ("from", "in") and documents):
             phrase = text[head[1] : phrase[1] + len(phrase[0])], head[1]
         else:
             phrase = head
         wider = phrase
-    return wider
+    return _author_of_a_count(wider, author) or wider
 
 
+def _author_of_a_count(
+    subject: tuple[str, int] | None, author: tuple[str, int] | None
+) -> tuple[str, int] | None:
+    """ "An earlier toll shared with AFP by a security source had confirmed 14": the one "by"
+    names, when the subject's head is a count or a document ("toll", "list"), which speaks for
+    whoever gave it."""
+    if subject is None or author is None:
+        return None
+    head = ""
+    for word in subject[0].casefold().split():
+        if word in _SUBJECT_STOP or word in _PLACED or re.fullmatch(r"[a-z]+(?:ed|ing)", word):
+            break  # the head ends before what places it or hands it out
+        head = word
+    return author if head in _DOCUMENT_NOUNS or head in _OWN_WORK else None
+
+
+_HANDED_TO = word_set("given sent handed shown leaked passed shared provided supplied")
+"""Participles a count is handed to someone with: "a list given to Reuters by X"."""
 _MESSAGES = word_set(
     """letter letters tweet tweets message messages update updates bulletin bulletins release
     releases communique communiqué communiques communiqués email note memo circular notice post
