@@ -2540,3 +2540,36 @@ def test_a_count_handed_over_by_someone_is_theirs(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a quotation of two sentences closed by "he said" after a person was named: "he" is
+        # that person in the second sentence too, never "he" as written
+        (
+            "Inspector Marta Silva told reporters that 15 bodies were found. 'Of these 15, six"
+            " came from elsewhere. We are certain that three did not,' she said.",
+            3,
+            "Inspector Marta Silva",
+        ),
+        (
+            "The mayor, Tomas Berg, said 40 homes burned. 'Some 12 families have nowhere to go."
+            " We will house 30 of them tonight,' he added.",
+            30,
+            "Tomas Berg",
+        ),
+        (
+            "Colonel Ade Bello gave the toll as 23. 'About 10 were soldiers. Another 13 were"
+            " civilians,' he told the BBC.",
+            13,
+            "Colonel Ade Bello",
+        ),
+        # after an organisation, "he" stands for no one named: as written
+        ("The ministry said 40 died. 'We buried 12. They buried 30 more,' he said.", 30, "he"),
+    ],
+)
+def test_he_in_a_quotation_after_a_named_person_is_that_person(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

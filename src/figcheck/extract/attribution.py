@@ -3384,6 +3384,21 @@ def _kind(source: str) -> str:
     return "plural" if last.endswith("s") and not last.endswith("ss") else "thing"
 
 
+def carried_speaker(source: str, previous: str | None) -> str:
+    """The speaker a sentence hands the next one: its last source, but a "he" or "she" that
+    stands for the person the sentence before handed on is that person ("Glenmore Hinds told
+    reporters ... '..., there is some doubt that six ...' ... '... three did not,' he said":
+    Hinds, for a "he said" after it too)."""
+    if (
+        source.casefold() in ("he", "she")
+        and previous is not None
+        and previous.casefold() not in _BARE_PRONOUNS
+        and _kind(previous) == "person"
+    ):
+        return previous
+    return source
+
+
 def _agreeing(pronoun: str, previous: str, named: tuple[str, ...]) -> str:
     """The last of ``named`` that ``pronoun`` can stand for, else ``previous``."""
     wanted = {"he": "person", "she": "person", "they": "plural", "it": "thing"}.get(
