@@ -2573,3 +2573,31 @@ def test_he_in_a_quotation_after_a_named_person_is_that_person(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a reporting verb's "-ed" form after an article is an adjective inside the subject,
+        # and the speakers "of" something are the speakers
+        (
+            "Residents and survivors of an alleged massacre in a Burkina Faso village say 136"
+            " people were killed.",
+            136,
+            "Residents and survivors",
+        ),
+        ("Families of the reported dead in the town say 30 died.", 30, "Families"),
+        (
+            "Witnesses of the alleged raid on a Sudanese market said 61 died.",
+            61,
+            "Witnesses",
+        ),
+        # after a noun that speaks it is still the verb
+        ("The army reported the alleged attack and said 30 died.", 30, "army"),
+        ("Police released the estimated figure and said 300 marched.", 300, "Police"),
+    ],
+)
+def test_a_reporting_verbs_participle_after_an_article_is_an_adjective(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

@@ -715,7 +715,9 @@ def _head_of(source: str) -> str:
     :func:`_clean_source` spaces it: one space between words."""
     part_of = (
         re.match(
-            r"((?:[A-Z]\w*\s+)?[A-Za-z][\w-]*)\s+(?:of|off|on|\w+ing)\s+(?:(?:the|an?)\s+)?", source
+            r"((?:[A-Za-z]+\s+and\s+)?(?:[A-Z]\w*\s+)?[A-Za-z][\w-]*)\s+(?:of|off|on|\w+ing)\s+"
+            r"(?:(?:the|an?)\s+)?",
+            source,
         )
         if " o" in source or "ing " in source  # what its words start or end with
         else None
@@ -1103,6 +1105,7 @@ def _governing_noun(
             and tokens[opening].start() >= sentence_start
             and before[:1].isalnum()
             and before.casefold() not in _SUBJECT_STOP | _OPENERS | {"that"}
+            and before.casefold() not in _GOVERNED_BY  # "survivors of a massacre in a village"
         ):
             break  # "how many took part in the march": the head is an object too
         if preposition in ("from", "by") and folded in _MESSAGES:
@@ -1277,6 +1280,7 @@ def _phrase(
             _SPEECH.fullmatch(word)
             and kept
             and not _noun_before_its_preposition(tokens, index, kept)
+            and not _after_an_article(tokens, index, word)
         ):
             break
         if folded in _PAST_WORDS or (
@@ -1341,6 +1345,17 @@ def _attributive(
         and written[:1].isupper()
         and written[1:].islower()
         and article in ("the", "of", "its", "their")
+    )
+
+
+def _after_an_article(tokens: list[re.Match[str]], index: int, word: str) -> bool:
+    """Whether a reporting verb's "-ed" form, read backwards, is an adjective after an article:
+    "survivors of an alleged massacre", "the reported deaths"."""
+    return (
+        index > 0
+        and word.islower()
+        and word.endswith("ed")
+        and tokens[index - 1].group().casefold() in ("a", "an", "the")
     )
 
 
