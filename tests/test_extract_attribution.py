@@ -2601,3 +2601,35 @@ def test_a_reporting_verbs_participle_after_an_article_is_an_adjective(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a quoted title inside the subject is read as one name, and the speakers "of" it are
+        # the speakers, never the title's last words
+        (
+            "While the organizers of the 'March for Our Democracy' say some 700,000 took part,"
+            " police counted fewer.",
+            700000,
+            "organizers",
+        ),
+        ("Organisers of the 'Women's March' said 5,000 took part.", 5000, "Organisers"),
+        (
+            "The organisers of the 'Stop the War' march said 30,000 took part.",
+            30000,
+            "organisers",
+        ),
+        # a name of its own stays whole, without its marks
+        (
+            "Members of the 'Free Press' group said 20 were held.",
+            20,
+            "Members of the Free Press group",
+        ),
+        ("The Ministry of the Interior said 30 died.", 30, "Ministry of the Interior"),
+    ],
+)
+def test_a_quoted_title_inside_the_subject_is_one_name(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

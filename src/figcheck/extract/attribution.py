@@ -724,7 +724,8 @@ def _head_of(source: str) -> str:
     )
     if (
         part_of
-        and source[part_of.end() :][:1].islower()
+        # "organizers of the 'March for Our Democracy'": a quoted title is what they organise
+        and (source[part_of.end() :][:1].islower() or source[part_of.end() :][:1] in "'‘")
         and part_of.group(1).split()[-1].casefold().rstrip("s") in _SPEAKER_STEMS
         and part_of.group(1).casefold().removeprefix("a ").removeprefix("the ") not in _COLLECTIVE
         and part_of.group(1).split()[-1].casefold() not in _RANKS
@@ -1438,7 +1439,8 @@ def _inside_name(tokens: list[re.Match[str]], index: int, kept: list[re.Match[st
     folded = tokens[index].group().casefold()
     if not kept or folded not in _NAME_LINKS + ("the",):
         return False
-    previous = tokens[index - 1].group() if index > 0 else ""
+    # a quoted name's opening mark ("the 'March for Our Democracy'") is no part of its words
+    previous = tokens[index - 1].group().lstrip("'‘") if index > 0 else ""
     if folded == "the":
         before = tokens[index - 2].group() if index > 1 else ""
         if not kept[-1].group()[0].isupper():
