@@ -2633,3 +2633,35 @@ def test_a_quoted_title_inside_the_subject_is_one_name(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a two-word adverb between commas (", for example,", ", in turn,") before a relative
+        # clause is no part of the subject: the name before it is
+        (
+            "The Colombia Europe Coordination, for example, which brings together human rights"
+            " groups, estimates that 3,512 died.",
+            3512,
+            "Colombia Europe Coordination",
+        ),
+        (
+            "The union, in turn, which called the strike, claimed 80,000 marchers.",
+            80000,
+            "union",
+        ),
+        (
+            "The Red Crescent, for its part, which runs the shelters, counted 640 families.",
+            640,
+            "Red Crescent",
+        ),
+        # as one word does
+        ("Reuters, however, citing a source, reported 30 dead.", 30, "Reuters"),
+        ("Amnesty, for example, said 300 were held.", 300, "Amnesty"),
+    ],
+)
+def test_an_adverb_between_commas_is_no_part_of_the_subject(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

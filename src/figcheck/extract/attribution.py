@@ -1657,13 +1657,11 @@ def _before_aside(
         first[:1].isupper()
     ):
         back = other - 1
-        while (  # "Reuters, however, citing a source, reported": Reuters
-            back > 1
-            and tokens[back].group().casefold() in _AUX
-            and tokens[back - 1].group() == ","
-            and tokens[back - 1].start() >= sentence_start
-        ):
-            back -= 2
+        while back > 1:  # "Reuters, however, citing a source, reported": Reuters
+            words = _adverb_aside(tokens, back, sentence_start)
+            if not words:
+                break
+            back -= words + 1
         phrase = _phrase(text, tokens, back, sentence_start)
         if phrase is not None:
             phrase = _relative_head(text, tokens, phrase, sentence_start) or phrase
@@ -1716,6 +1714,29 @@ def _a_role(word: str) -> bool:
 
 
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "—", "–", "that", "but", "and"})
+
+
+def _adverb_aside(tokens: list[re.Match[str]], end: int, sentence_start: int) -> int:
+    """How many words the adverb between commas that ends at ``tokens[end]`` has (0 for none):
+    ", however," (one), ", for example," or ", in turn," (two)."""
+    if end < 2 or tokens[end - 1].start() < sentence_start:
+        return 0
+    if tokens[end].group().casefold() in _AUX and tokens[end - 1].group() == ",":
+        return 1
+    for length in (2, 3):
+        if end < length or tokens[end - length].group() != ",":
+            continue
+        words = tuple(token.group().casefold() for token in tokens[end - length + 1 : end + 1])
+        if words in _ADVERB_PAIRS or words in _ADVERB_ASIDES:
+            return length if tokens[end - length].start() >= sentence_start else 0
+    return 0
+
+
+_ADVERB_ASIDES = frozenset(
+    {("for", "instance"), ("in", "fact"), ("of", "course"), ("in", "addition")}
+    | {("for", owner, "part") for owner in ("its", "their", "his", "her", "our", "my")}
+)
+"""Adverbs of two or three words an aside between commas may be: "X, for its part, which"."""
 
 
 _ADVERB_PAIRS = frozenset(
