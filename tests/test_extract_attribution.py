@@ -2665,3 +2665,35 @@ def test_an_adverb_between_commas_is_no_part_of_the_subject(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a clause without "that" between a noun and an aside ("the committee the Congress set
+        # up at the time, led by X,"): the noun it describes, never the moment
+        (
+            "The colonial records speak of 379 dead, but the special committee the Congress set"
+            " up at the time, led by a judge, confirmed 571 dead.",
+            571,
+            "special committee",
+        ),
+        (
+            "The inquiry the ministry ordered at the time, led by a judge, found 45 deaths.",
+            45,
+            "inquiry",
+        ),
+        (
+            "The panel the parliament formed at the time, chaired by a senator, counted 230"
+            " deaths.",
+            230,
+            "panel",
+        ),
+        # a subject with a relative clause of its own stays as it is
+        ("Officials who arrived at the time, led by the mayor, said 40 died.", 40, "Officials"),
+    ],
+)
+def test_a_clause_without_that_leaves_the_noun_it_describes(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

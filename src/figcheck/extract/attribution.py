@@ -1665,8 +1665,51 @@ def _before_aside(
         phrase = _phrase(text, tokens, back, sentence_start)
         if phrase is not None:
             phrase = _relative_head(text, tokens, phrase, sentence_start) or phrase
+            phrase = _contact_clause_head(text, tokens, phrase, sentence_start) or phrase
             return _named_before_role(text, tokens, phrase, sentence_start) or phrase
     return None
+
+
+_MOMENTS = word_set("time times moment period era days years hour")
+_PARTICLES = word_set("up out down over together")
+
+
+def _contact_clause_head(
+    text: str, tokens: list[re.Match[str]], phrase: tuple[str, int], sentence_start: int
+) -> tuple[str, int] | None:
+    """ "the special committee the Congress set up at the time, led by X, confirmed": the noun a
+    clause without "that" describes, when the phrase read back is a moment, the object of a
+    preposition after that clause's verb ("set up at the time"), never a speaker."""
+    moment = phrase[0].split()[-1].casefold()
+    if moment not in _MOMENTS and moment not in _TIME_WORDS:
+        return None
+    starts = [token.start() for token in tokens]
+    at = bisect.bisect_left(starts, phrase[1]) - 1  # the preposition before the moment
+    if at < 3 or tokens[at].group().casefold() not in ("at", "in", "on", "during", "after"):
+        return None
+    verb = at - 1
+    if tokens[verb].group().casefold() in _PARTICLES:
+        verb -= 1
+    written = tokens[verb].group()
+    if not (written.islower() and (written in _IRREGULAR_PAST or written.endswith("ed"))):
+        return None
+    inner = _phrase(text, tokens, verb - 1, sentence_start)  # "the Congress"
+    if inner is None:
+        return None
+    before = bisect.bisect_left(starts, inner[1]) - 1
+    if before < 0 or tokens[before].start() < sentence_start:
+        return None
+    outer = _phrase(text, tokens, before, sentence_start)  # "the special committee"
+    if outer is None or not _names_someone(outer[0]):
+        return None
+    opening = bisect.bisect_left(starts, outer[1]) - 1
+    if (
+        opening >= 0
+        and tokens[opening].start() >= sentence_start
+        and tokens[opening].group().casefold() not in _CLAUSE_OPENERS
+    ):
+        return None
+    return outer
 
 
 def _named_before_role(
