@@ -2697,3 +2697,40 @@ def test_a_clause_without_that_leaves_the_noun_it_describes(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a modal verb and its verb are a clause's words, never a source's: the speaker of the
+        # sentence stays
+        (
+            "Officials indicated today that the final toll from the Sumatra tsunami will be"
+            " about half the earlier estimate of 9,000 people.",
+            9000,
+            "Officials",
+        ),
+        (
+            "Officials indicated today that the final toll from the Peruvian earthquake will be"
+            " about half the earlier estimate of 5,000 people.",
+            5000,
+            "Officials",
+        ),
+        (
+            "The governor hinted that the count from the Izmir fire could be about half the"
+            " previous estimate of 300 homes.",
+            300,
+            None,
+        ),
+        # a name or a speaker with no modal inside stays
+        ("The ministry said the toll would be about 400.", 400, "ministry"),
+        (
+            "Aid groups said the number of homeless could be twice the government's estimate"
+            " of 80,000.",
+            80000,
+            "government",
+        ),
+    ],
+)
+def test_a_modal_verb_is_never_inside_a_source(text: str, value: float, source: str | None) -> None:
+    assert source_of(text, value) == source

@@ -305,6 +305,10 @@ _OPENS_WITH_A_VERB = re.compile(
 never a noun in "-ing" before its head ("mining companies", "polling staff")."""
 
 
+_MODAL_INSIDE = re.compile(r"\s(?:will|would|shall|could|might|must|should)\s+(?:be|have|not)\b")
+"""A modal verb and its verb inside a source: a clause's words, never a name."""
+
+
 @functools.lru_cache(maxsize=4096)
 def _clean_source(raw: str) -> str | None:
     # its words are spaced by single spaces; each rule below is tried only where the words or
@@ -357,8 +361,10 @@ def _clean_source(raw: str) -> str | None:
         source = re.sub(r"(?:^|(?<=\s))['‘]([A-Z][^'‘’]*?)['’](?=\s|$)", r"\1", source)
     if _QUOTED_WORDS.search(source):
         return None  # "the country 'has": quoted words inside, never a name
-    if _OPENS_WITH_A_VERB.match(source):
-        return None  # "having cross-checked all the information": a clause, never a name
+    if _OPENS_WITH_A_VERB.match(source) or _MODAL_INSIDE.search(source):
+        # "having cross-checked all the information", "the earthquake will be about half the
+        # earlier estimate": a clause, never a name
+        return None
     source = source.replace('"', "").replace("“", "").replace("”", "")
     if "(" in source:
         acronym = re.search(r"\(([A-Z][A-Za-z&.-]{1,11})\)\s*$", source)
