@@ -2734,3 +2734,27 @@ def test_a_clause_without_that_leaves_the_noun_it_describes(
 )
 def test_a_modal_verb_is_never_inside_a_source(text: str, value: float, source: str | None) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # "apart from X which reported": X, never the first half of "apart from"
+        ("Nobody gave a toll, apart from the Red Cross which counted 40 bodies.", 40, "Red Cross"),
+        (
+            "Few groups spoke, aside from 'Human Rights Watch which reported 12 deaths in the"
+            " raid.'",
+            12,
+            "Human Rights Watch",
+        ),
+        (
+            "No one has verified the count, apart from the UN agency which recorded 75 deaths.",
+            75,
+            "UN agency",
+        ),
+        # no one reporting after it: no one
+        ("The rally was quiet, apart from clashes in which police arrested 30 people.", 30, None),
+    ],
+)
+def test_apart_from_is_one_preposition(text: str, value: float, source: str | None) -> None:
+    assert source_of(text, value) == source

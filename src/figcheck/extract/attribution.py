@@ -1079,6 +1079,8 @@ def _governing_noun(
         word = tokens[at].group()
         if tokens[at].start() < sentence_start or _SPEECH.fullmatch(word):
             break
+        if word.casefold() in _COMPOUND_PREPOSITIONS:
+            break  # "apart from Amnesty International, which reported": Amnesty, never "apart"
         participle = (
             word.isalpha()
             and word.islower()
@@ -1148,6 +1150,8 @@ def _author_of_a_count(
     return author if head in _DOCUMENT_NOUNS or head in _OWN_WORK else None
 
 
+_COMPOUND_PREPOSITIONS = word_set("apart aside instead because ahead regardless away except")
+"""Words that make one preposition with the one after them: "apart from", "instead of"."""
 _HANDED_TO = word_set("given sent handed shown leaked passed shared provided supplied")
 """Participles a count is handed to someone with: "a list given to Reuters by X"."""
 _MESSAGES = word_set(
