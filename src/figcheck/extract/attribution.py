@@ -2662,6 +2662,14 @@ def _make_attribution(raw: str, start: int, end: int, direction: str) -> Attribu
         and words[-1].islower()
     ):  # "the agency said", "the reports claimed": what the text named before
         return Attribution(start, end, raw, "said", direction, pronoun=True)
+    if (
+        len(folded) > 3
+        and folded[-3:-1] in (["of", "its"], ["of", "their"])
+        and folded[-1] == "own"
+    ):
+        # "an on-the-ground investigation of its own, which confirmed": its, whose work it is
+        pronoun = "it" if folded[-2] == "its" else "they"
+        return Attribution(start, end, pronoun, "said", direction, pronoun=True)
     if len(folded) <= 4 and folded[0] in ("its", "their") and folded[-1] in _OWN_WORK:
         # "X said its study had found 252", "Its report found": whose study, not the study
         pronoun = "it" if folded[0] == "its" else "they"
