@@ -2786,3 +2786,44 @@ def test_apart_from_is_one_preposition(text: str, value: float, source: str | No
 )
 def test_work_of_its_own_is_its_owners(text: str, value: float, source: str | None) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a plural noun and an "-ing" clause describing it open the sentence: the subject
+        # read forwards keeps the clause ("the groups supporting the families")
+        (
+            "Groups supporting the families in the north rejected the figures and said 2,000"
+            " had vanished.",
+            2000,
+            "Groups supporting the families",
+        ),
+        (
+            "Charities helping the survivors in the camps rejected the count and said 900 were"
+            " still missing.",
+            900,
+            "Charities helping the survivors",
+        ),
+        (
+            "Campaigns backing the families in the region rejected the count and said 700 were"
+            " missing.",
+            700,
+            "Campaigns backing the families",
+        ),
+        # a speaker noun is the speaker without it, as before ("Unions")
+        (
+            "Unions representing the dockers at the port rejected the figure and said 3,000"
+            " had walked out.",
+            3000,
+            "Unions",
+        ),
+        # without an article after it, or read back from the verb, as before
+        ("Police killing protesters said 30 died.", 30, "Police"),
+        ("Residents fleeing the fighting said 40 had died.", 40, "Residents"),
+    ],
+)
+def test_a_plural_noun_and_its_ing_clause_open_the_subject(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

@@ -1850,7 +1850,10 @@ def _clause_subject(text: str, sentence_start: int, limit: int) -> tuple[str, in
             break
         if kept and word[:1].islower() and "-" not in word and re.fullmatch(r"\w+(?:ed|ing)", word):
             following = tokens[at + 1].group() if at + 1 < len(tokens) else ""
-            if not (word.endswith("ed") and _before_its_noun(kept, following)):
+            if not (
+                (word.endswith("ed") and _before_its_noun(kept, following))
+                or _reduced_relative(kept, word, following)
+            ):
                 break
         if kept and folded in _IRREGULAR_PAST:
             break  # "Radha Mohan Singh went further and claimed"
@@ -1864,6 +1867,18 @@ def _clause_subject(text: str, sentence_start: int, limit: int) -> tuple[str, in
         start = kept[-1].end() + aside.start(1)
         return aside.group(1), start
     return text[kept[0].start() : kept[-1].end()], kept[0].start()
+
+
+def _reduced_relative(kept: list[re.Match[str]], word: str, following: str) -> bool:
+    """Whether an "-ing" word read forwards after a plural noun opening the sentence starts a
+    clause that describes it: "Groups supporting the families of the missing rejected ..."
+    (the groups supporting them), never "Police killing protesters" without an article."""
+    return (
+        word.endswith("ing")
+        and len(kept) <= 2
+        and _plural_noun(kept[-1].group())
+        and following.casefold() in ("the", "a", "an", "their", "its")
+    )
 
 
 def _before_its_noun(kept: list[re.Match[str]], following: str) -> bool:
