@@ -274,6 +274,66 @@ class Attribution:
     generic: bool = False
 
 
+_OWNERS_PERSON = re.compile(
+    r"(?P<owner>[A-Z][A-Z&.]+|(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*\s+(?:"
+    + "|".join(("Agency", "Office", "Ministry", "Commission", "Organisation", "Organization"))
+    + r"))['’]s\s+(?P<person>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
+)
+
+
+def _owners_person(source: str) -> str:
+    """ "UNHCR's Baloch", "the WHO's Margaret Harris": the person an organisation's name owns
+    is the source (the organisation is offered among the alternatives); never a body or a
+    document it owns ("UNHCR's Bangkok Office", "the WHO's Global Report")."""
+    owned = _OWNERS_PERSON.fullmatch(source)
+    if owned is None:
+        return source
+    person = owned.group("person")
+    if any(
+        word.casefold() in _ORG_WORDS | _INSTITUTIONS | _DOCUMENT_NOUNS | _TIME_WORDS
+        or word.casefold() in _SPEAKERS
+        for word in person.split()
+    ):
+        return source
+    return person
+
+
+_NGO_BEFORE_NAME = re.compile(r"^(?:(?:[\w-]+\s+){0,4}?)NGO\s+(?=[A-Z][a-z])")
+"""What kind of body a name is, "NGO" in capitals but a common noun, and the words before it:
+"the human rights NGO Memorial" is Memorial."""
+
+
+_PERSON_OF = re.compile(
+    r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|von|van|de|der|del|da|al|bin|el|la|le)){0,2}"
+    r"\s+[A-Z][\w'’-]*)\s+of\s+the\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)"
+)
+
+
+def _person_of_a_body(source: str) -> re.Match[str] | None:
+    """ "Detlef von Schmeling of the police", "Ana Ruiz of the regional health ministry": the
+    person's name when a body in small letters follows it whole (its last word a body's)."""
+    person = _PERSON_OF.fullmatch(source)
+    if person is None or person.group(2).split()[-1] not in _ORG_WORDS:
+        return None
+    return person
+
+
+_QUOTED_WORDS = re.compile(r"(?:^|\s)['‘\"“][a-z]")
+"""A quotation opening inside a source at a word in small letters: quoted words ("the country
+'has recorded"), never a name ("the campaign 'Stop the War'")."""
+
+
+_OPENS_WITH_A_VERB = re.compile(
+    r"(?:having|being)\s|[a-z][\w-]*ing\s+(?:the|a|an|its|their|his|her|all|this|these|those)\s"
+)
+"""A participle and its object opening a source: "having cross-checked", "checking the list";
+never a noun in "-ing" before its head ("mining companies", "polling staff")."""
+
+
+_MODAL_INSIDE = re.compile(r"\s(?:will|would|shall|could|might|must|should)\s+(?:be|have|not)\b")
+"""A modal verb and its verb inside a source: a clause's words, never a name."""
+
+
 @functools.lru_cache(maxsize=4096)
 def _clean_source(raw: str) -> str | None:
     # its words are spaced by single spaces; each rule below is tried only where the words or
@@ -318,11 +378,19 @@ def _clean_source(raw: str) -> str | None:
     if role and role.group(1) in _ROLES_TO and len(source.split()) <= 9:
         return re.sub(r"^(?:an?|the)\s+", "", source)  # "an aide to the supreme leader X"
     source = _after_title(source)
-    source = source.replace('"', "").replace("“", "").replace("”", "")
-    # a name in single quotation marks ("the 'Defender la Libertad' Campaign"), never an
-    # apostrophe ("the organisers' count", "O'Brien")
+    if "NGO " in source:  # "the Russian human rights NGO Memorial": Memorial
+        source = _NGO_BEFORE_NAME.sub("", source)
+    # a name in quotation marks ("the 'Defender la Libertad' Campaign"), never an apostrophe
+    # ("the organisers' count", "O'Brien")
     if "'" in source or "‘" in source:
         source = re.sub(r"(?:^|(?<=\s))['‘]([A-Z][^'‘’]*?)['’](?=\s|$)", r"\1", source)
+    if _QUOTED_WORDS.search(source):
+        return None  # "the country 'has": quoted words inside, never a name
+    if _OPENS_WITH_A_VERB.match(source) or _MODAL_INSIDE.search(source):
+        # "having cross-checked all the information", "the earthquake will be about half the
+        # earlier estimate": a clause, never a name
+        return None
+    source = source.replace('"', "").replace("“", "").replace("”", "")
     if "(" in source:
         acronym = re.search(r"\(([A-Z][A-Za-z&.-]{1,11})\)\s*$", source)
         if acronym:
@@ -372,6 +440,8 @@ def _clean_source(raw: str) -> str | None:
             "",
             source,
         )
+    if "'s " in source or "’s " in source:
+        source = _owners_person(source)  # "UNHCR's Baloch": Baloch
     if source[-1:].isdigit():  # "the Report 2012"
         source = re.sub(r"(?<=[A-Za-z])\s+(?:19|20)\d\d$", "", source)
     source = re.sub(  # "the CCDHRN on Wednesday", "the ministry yesterday", "X on Nov. 21"
@@ -487,6 +557,7 @@ def _clean_source(raw: str) -> str | None:
         source = re.sub(r"^(?:Mr|Mrs|Ms|Miss)\.?\s+(?=[A-Z])", "", source)
     person = (
         re.match(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s+of\s+(?:[Tt]he\s+)?[A-Z]", source)
+        or _person_of_a_body(source)
         if " of " in source
         else None
     )
@@ -675,14 +746,17 @@ def _head_of(source: str) -> str:
     :func:`_clean_source` spaces it: one space between words."""
     part_of = (
         re.match(
-            r"((?:[A-Z]\w*\s+)?[A-Za-z][\w-]*)\s+(?:of|off|on|\w+ing)\s+(?:(?:the|an?)\s+)?", source
+            r"((?:[A-Za-z]+\s+and\s+)?(?:[A-Z]\w*\s+)?[A-Za-z][\w-]*)\s+(?:of|off|on|\w+ing)\s+"
+            r"(?:(?:the|an?)\s+)?",
+            source,
         )
         if " o" in source or "ing " in source  # what its words start or end with
         else None
     )
     if (
         part_of
-        and source[part_of.end() :][:1].islower()
+        # "organizers of the 'March for Our Democracy'": a quoted title is what they organise
+        and (source[part_of.end() :][:1].islower() or source[part_of.end() :][:1] in "'‘")
         and part_of.group(1).split()[-1].casefold().rstrip("s") in _SPEAKER_STEMS
         and part_of.group(1).casefold().removeprefix("a ").removeprefix("the ") not in _COLLECTIVE
         and part_of.group(1).split()[-1].casefold() not in _RANKS
@@ -862,7 +936,9 @@ def _subject_before(
     if last.casefold() in ("it", "they", "he", "she", "we"):
         return last, tokens[index].start()
     if last in (",", "—", "–"):
-        return _before_aside(text, tokens, index, sentence_start)
+        return _across_adverb(text, tokens, index, sentence_start) or _before_aside(
+            text, tokens, index, sentence_start
+        )
     if last.casefold() in ("and", "but"):
         return _clause_subject(text, sentence_start, tokens[index].start())
     phrase = _phrase(text, tokens, index, sentence_start)
@@ -896,6 +972,38 @@ def _subject_before(
             # police said", a conjunction
         return phrase
     return None
+
+
+_SENTENCE_ADVERBS = word_set(
+    "however meanwhile though nevertheless nonetheless moreover instead too also therefore"
+)
+_OPENS_A_CLAUSE = re.compile(r"[;:]|,\s*(?:and|but|whereas|while|although|though|as)\s")
+
+
+def _across_adverb(
+    text: str, tokens: list[re.Match[str]], index: int, sentence_start: int
+) -> tuple[str, int] | None:
+    """ "A memorial put up by the state just outside the park, on the street leading to the
+    temple, however, suggests": the clause's subject, read from the clause's start, when a
+    sentence adverb between commas comes before the verb and the words before it hold asides
+    of their own (the last noun before the adverb is then an aside's, never the subject)."""
+    if index < 2 or tokens[index - 2].group() != ",":
+        return None
+    if tokens[index - 1].group().casefold() not in _SENTENCE_ADVERBS:
+        return None
+    aside = tokens[index - 2].start()
+    openings = list(_OPENS_A_CLAUSE.finditer(text, max(sentence_start, aside - _REACH), aside))
+    start = openings[-1].end() if openings else sentence_start
+    if not any(
+        token.group() == "," and not _in_number(text, token)
+        for token in tokens[: index - 2]
+        if token.start() >= start
+    ):
+        return None  # "The ministry, however, said": read as before
+    subject = _clause_subject(text, start, aside)
+    if subject is None or _clean_source(subject[0]) is None:
+        return None
+    return subject
 
 
 _CONTENT_NOUNS = word_set(
@@ -981,21 +1089,31 @@ def _governing_noun(
         return None  # "chief negotiator in the talks Olusegun Obasanjo": the name after a role
     starts = [token.start() for token in tokens]
     wider: tuple[str, int] | None = None
+    author: tuple[str, int] | None = None
     for _ in range(3):
         first = bisect.bisect_left(starts, phrase[1])
-        if first < 2 or tokens[first - 1].group() not in _GOVERNED_BY:
+        if first < 2 or not (
+            tokens[first - 1].group() in _GOVERNED_BY
+            or (tokens[first - 1].group() == "to" and tokens[first - 2].group() in _HANDED_TO)
+        ):
             break
         preposition = tokens[first - 1].group()
-        if preposition == "with" and re.match(r"(?:the\s+)?[A-Z]", phrase[0]):
+        if preposition == "with" and wider is None and re.match(r"(?:the\s+)?[A-Z]", phrase[0]):
             return phrase  # "Doctors with Médecins Sans Frontières said": the organisation
         at = first - 2
         word = tokens[at].group()
         if tokens[at].start() < sentence_start or _SPEECH.fullmatch(word):
             break
+        if word.casefold() in _COMPOUND_PREPOSITIONS:
+            break  # "apart from Amnesty International, which reported": Amnesty, never "apart"
         participle = (
             word.isalpha()
             and word.islower()
-            and (re.fullmatch(r"\w+(?:ed|ing)", word) is not None or word in _PLACED)
+            and (
+                re.fullmatch(r"\w+(?:ed|ing)", word) is not None
+                or word in _PLACED
+                or word in _HANDED_TO
+            )
         )
         if participle:
             at -= 1
@@ -1021,6 +1139,7 @@ def _governing_noun(
             and tokens[opening].start() >= sentence_start
             and before[:1].isalnum()
             and before.casefold() not in _SUBJECT_STOP | _OPENERS | {"that"}
+            and before.casefold() not in _GOVERNED_BY  # "survivors of a massacre in a village"
         ):
             break  # "how many took part in the march": the head is an object too
         if preposition in ("from", "by") and folded in _MESSAGES:
@@ -1028,14 +1147,38 @@ def _governing_noun(
         documents = (folded in _OWN_WORK or re.fullmatch(_REPORT_NOUNS, folded) is not None) and (
             preposition == "from" or tokens[first - 2].group() == "published"
         )  # "data from our records", "a study published in The Lancet": whose they are
+        if preposition == "by" and author is None and folded not in _DOCUMENT_NOUNS | _OWN_WORK:
+            # "a toll shared with AFP by a security source": the source; but "an investigation
+            # by bdnews24.com" stays the document, its author after it
+            author = phrase
         if preposition in _AUTHORED or (preposition in ("from", "in") and documents):
             phrase = text[head[1] : phrase[1] + len(phrase[0])], head[1]
         else:
             phrase = head
         wider = phrase
-    return wider
+    return _author_of_a_count(wider, author) or wider
 
 
+def _author_of_a_count(
+    subject: tuple[str, int] | None, author: tuple[str, int] | None
+) -> tuple[str, int] | None:
+    """ "An earlier toll shared with AFP by a security source had confirmed 14": the one "by"
+    names, when the subject's head is a count or a document ("toll", "list"), which speaks for
+    whoever gave it."""
+    if subject is None or author is None:
+        return None
+    head = ""
+    for word in subject[0].casefold().split():
+        if word in _SUBJECT_STOP or word in _PLACED or re.fullmatch(r"[a-z]+(?:ed|ing)", word):
+            break  # the head ends before what places it or hands it out
+        head = word
+    return author if head in _DOCUMENT_NOUNS or head in _OWN_WORK else None
+
+
+_COMPOUND_PREPOSITIONS = word_set("apart aside instead because ahead regardless away except")
+"""Words that make one preposition with the one after them: "apart from", "instead of"."""
+_HANDED_TO = word_set("given sent handed shown leaked passed shared provided supplied")
+"""Participles a count is handed to someone with: "a list given to Reuters by X"."""
 _MESSAGES = word_set(
     """letter letters tweet tweets message messages update updates bulletin bulletins release
     releases communique communiqué communiques communiqués email note memo circular notice post
@@ -1167,7 +1310,14 @@ def _phrase(
             kept.append(token)  # "the Dallas Morning News", "the Evening Standard"
             index -= 1
             continue
-        if folded in _VERBISH or (_SPEECH.fullmatch(word) and kept) or folded in _TIME_WORDS:
+        if folded in _VERBISH or folded in _TIME_WORDS:
+            break
+        if (
+            _SPEECH.fullmatch(word)
+            and kept
+            and not _noun_before_its_preposition(tokens, index, kept)
+            and not _after_an_article(tokens, index, word)
+        ):
             break
         if folded in _PAST_WORDS or (
             word[0].isdigit() and kept and kept[-1].group().casefold() in ("the", "a", "an")
@@ -1182,7 +1332,9 @@ def _phrase(
             break  # "In their latest statements officials have put", "Both times union leaders"
         if kept and word[:1].islower() and "-" not in word and re.fullmatch(r"\w+ed", word):
             before = tokens[index - 1].group().casefold() if index > 0 else ""
-            if before not in DETERMINERS | {"a", "an", "of", "some"}:
+            if before not in DETERMINERS | {"a", "an", "of", "some"} and not _attributive(
+                tokens, index, kept, sentence_start
+            ):
                 break  # "police released a lower estimate": a verb ends the subject
         kept.append(token)
         index -= 1
@@ -1197,6 +1349,69 @@ def _phrase(
         return None
     start = kept[-1].start()
     return text[start : kept[0].end()].strip(), start
+
+
+def _attributive(
+    tokens: list[re.Match[str]], index: int, kept: list[re.Match[str]], sentence_start: int
+) -> bool:
+    """Whether the "-ed" word at ``tokens[index]``, read backwards, qualifies the noun after it
+    ("the Ukrainian armed forces", "Ukraine's armed forces", "the country's elected officials")
+    rather than ending the subject as a verb does ("police released a lower estimate"): a noun
+    in small letters follows it, and an owner or a capitalised adjective after an article or
+    "of" comes before it."""
+    following = kept[-1].group()
+    if not (following.isalpha() and following.islower()) or following in _NP_LINKS:
+        return False
+    if following in DETERMINERS or following in ("a", "an", "the") or index < 1:
+        return False
+    before = tokens[index - 1]
+    if before.start() < sentence_start:
+        return False
+    written = before.group()
+    if written.endswith(("'s", "’s", "s'", "s’")):
+        return True  # "Ukraine's armed forces": a verb never follows an owner
+    article = tokens[index - 2].group().casefold() if index > 1 else ""
+    if index < 2 or tokens[index - 2].start() < sentence_start:
+        return False
+    if written.isalpha() and written.islower() and article in ("a", "an", "the"):
+        # "A senior retired military physician": an adjective that names no one before it
+        return _before_its_noun([tokens[index - 2], before], following)
+    return (
+        written.isalpha()
+        and written[:1].isupper()
+        and written[1:].islower()
+        and article in ("the", "of", "its", "their")
+    )
+
+
+def _after_an_article(tokens: list[re.Match[str]], index: int, word: str) -> bool:
+    """Whether a reporting verb's "-ed" form, read backwards, is an adjective after an article:
+    "survivors of an alleged massacre", "the reported deaths"."""
+    return (
+        index > 0
+        and word.islower()
+        and word.endswith("ed")
+        and tokens[index - 1].group().casefold() in ("a", "an", "the")
+    )
+
+
+def _noun_before_its_preposition(
+    tokens: list[re.Match[str]], index: int, kept: list[re.Match[str]]
+) -> bool:
+    """Whether a word that may be a reporting verb ("documents", "records", "reports") is a
+    noun, read backwards: a preposition kept after it hangs on it, and a noun naming whose it
+    is comes before it ("Government documents from the days of the Raj speak of", "police
+    records from the district show"). After an article it stays the document whose author
+    follows ("a report from the ministry said": the ministry)."""
+    word = tokens[index].group().casefold()
+    if word not in _AMBIGUOUS or kept[-1].group().casefold() not in ("from", "in", "at"):
+        return False
+    owner = tokens[index - 1].group() if index > 0 else ""
+    return (
+        owner.isalpha()
+        and owner.casefold() not in DETERMINERS | _NP_LINKS | _SUBJECT_STOP | _VERBISH | _AUX
+        and owner.casefold() not in ("a", "an", "the")
+    )
 
 
 _NAMED_TIMES = word_set("morning evening night afternoon week weekend")
@@ -1259,7 +1474,8 @@ def _inside_name(tokens: list[re.Match[str]], index: int, kept: list[re.Match[st
     folded = tokens[index].group().casefold()
     if not kept or folded not in _NAME_LINKS + ("the",):
         return False
-    previous = tokens[index - 1].group() if index > 0 else ""
+    # a quoted name's opening mark ("the 'March for Our Democracy'") is no part of its words
+    previous = tokens[index - 1].group().lstrip("'‘") if index > 0 else ""
     if folded == "the":
         before = tokens[index - 2].group() if index > 1 else ""
         if not kept[-1].group()[0].isupper():
@@ -1476,17 +1692,129 @@ def _before_aside(
         first[:1].isupper()
     ):
         back = other - 1
-        while (  # "Reuters, however, citing a source, reported": Reuters
-            back > 1
-            and tokens[back].group().casefold() in _AUX
-            and tokens[back - 1].group() == ","
-            and tokens[back - 1].start() >= sentence_start
-        ):
-            back -= 2
+        while back > 1:  # "Reuters, however, citing a source, reported": Reuters
+            words = _adverb_aside(tokens, back, sentence_start)
+            if not words:
+                break
+            back -= words + 1
         phrase = _phrase(text, tokens, back, sentence_start)
         if phrase is not None:
-            return _relative_head(text, tokens, phrase, sentence_start) or phrase
+            phrase = _relative_head(text, tokens, phrase, sentence_start) or phrase
+            phrase = _contact_clause_head(text, tokens, phrase, sentence_start) or phrase
+            return _named_before_role(text, tokens, phrase, sentence_start) or phrase
     return None
+
+
+_MOMENTS = word_set("time times moment period era days years hour")
+_PARTICLES = word_set("up out down over together")
+
+
+def _contact_clause_head(
+    text: str, tokens: list[re.Match[str]], phrase: tuple[str, int], sentence_start: int
+) -> tuple[str, int] | None:
+    """ "the special committee the Congress set up at the time, led by X, confirmed": the noun a
+    clause without "that" describes, when the phrase read back is a moment, the object of a
+    preposition after that clause's verb ("set up at the time"), never a speaker."""
+    moment = phrase[0].split()[-1].casefold()
+    if moment not in _MOMENTS and moment not in _TIME_WORDS:
+        return None
+    starts = [token.start() for token in tokens]
+    at = bisect.bisect_left(starts, phrase[1]) - 1  # the preposition before the moment
+    if at < 3 or tokens[at].group().casefold() not in ("at", "in", "on", "during", "after"):
+        return None
+    verb = at - 1
+    if tokens[verb].group().casefold() in _PARTICLES:
+        verb -= 1
+    written = tokens[verb].group()
+    if not (written.islower() and (written in _IRREGULAR_PAST or written.endswith("ed"))):
+        return None
+    inner = _phrase(text, tokens, verb - 1, sentence_start)  # "the Congress"
+    if inner is None:
+        return None
+    before = bisect.bisect_left(starts, inner[1]) - 1
+    if before < 0 or tokens[before].start() < sentence_start:
+        return None
+    outer = _phrase(text, tokens, before, sentence_start)  # "the special committee"
+    if outer is None or not _names_someone(outer[0]):
+        return None
+    opening = bisect.bisect_left(starts, outer[1]) - 1
+    if (
+        opening >= 0
+        and tokens[opening].start() >= sentence_start
+        and tokens[opening].group().casefold() not in _CLAUSE_OPENERS
+    ):
+        return None
+    return outer
+
+
+def _named_before_role(
+    text: str, tokens: list[re.Match[str]], phrase: tuple[str, int], sentence_start: int
+) -> tuple[str, int] | None:
+    """ "Sergei Davidis, head of the programme of the group, which is banned, notes", "Maria
+    Lopez, a spokeswoman for the agency, which runs the camps, said": the person a role in
+    small letters is in apposition to, a name in capitals opening the clause before a comma;
+    never a place or a time an opening phrase names ("In Moscow, the head of the group, who
+    ..., said": the head)."""
+    first = bisect.bisect_left([token.start() for token in tokens], phrase[1])
+    if first > 1 and tokens[first - 1].group() in ("for", "at", "with", "to", "of"):
+        first -= 2  # "a spokeswoman for the agency": the role the agency's phrase hangs on
+        if not _a_role(tokens[first].group()):
+            return None
+    elif not _a_role(phrase[0].split()[0]):
+        return None
+    if first > 0 and tokens[first - 1].group().casefold() in ("a", "an", "the"):
+        first -= 1
+    comma = first - 1
+    if comma < 1 or tokens[comma].group() != ",":
+        return None
+    start = comma
+    while start > 0 and comma - start < 4 and tokens[start - 1].start() >= sentence_start:
+        word = tokens[start - 1].group()
+        if not (_ends_a_name(word) or word.casefold() in _NAME_PARTICLES):
+            break
+        start -= 1
+    if start == comma or not _ends_a_name(tokens[comma - 1].group()):
+        return None
+    opener = tokens[start - 1].group() if start > 0 else ""
+    if start > 0 and tokens[start - 1].start() >= sentence_start and opener not in _CLAUSE_OPENERS:
+        return None
+    if tokens[start].group().casefold() in _NOT_IN_NAME:
+        return None  # "Yesterday, the head of ..."
+    return text[tokens[start].start() : tokens[comma - 1].end()], tokens[start].start()
+
+
+def _a_role(word: str) -> bool:
+    """Whether ``word`` in small letters names a post a person holds ("head", "spokeswoman",
+    "director")."""
+    return word[:1].islower() and (
+        word in _SPEAKERS or word in _RANKS or word.rstrip("s") in _SPEAKER_STEMS
+    )
+
+
+_CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "—", "–", "that", "but", "and"})
+
+
+def _adverb_aside(tokens: list[re.Match[str]], end: int, sentence_start: int) -> int:
+    """How many words the adverb between commas that ends at ``tokens[end]`` has (0 for none):
+    ", however," (one), ", for example," or ", in turn," (two)."""
+    if end < 2 or tokens[end - 1].start() < sentence_start:
+        return 0
+    if tokens[end].group().casefold() in _AUX and tokens[end - 1].group() == ",":
+        return 1
+    for length in (2, 3):
+        if end < length or tokens[end - length].group() != ",":
+            continue
+        words = tuple(token.group().casefold() for token in tokens[end - length + 1 : end + 1])
+        if words in _ADVERB_PAIRS or words in _ADVERB_ASIDES:
+            return length if tokens[end - length].start() >= sentence_start else 0
+    return 0
+
+
+_ADVERB_ASIDES = frozenset(
+    {("for", "instance"), ("in", "fact"), ("of", "course"), ("in", "addition")}
+    | {("for", owner, "part") for owner in ("its", "their", "his", "her", "our", "my")}
+)
+"""Adverbs of two or three words an aside between commas may be: "X, for its part, which"."""
 
 
 _ADVERB_PAIRS = frozenset(
@@ -1531,7 +1859,7 @@ def _clause_subject(text: str, sentence_start: int, limit: int) -> tuple[str, in
             return None
         index = commas[0] + 1
     kept: list[re.Match[str]] = []
-    for token in tokens[index:]:
+    for at, token in enumerate(tokens[index:], index):
         word = token.group()
         folded = word.casefold()
         ends = bool(
@@ -1554,7 +1882,12 @@ def _clause_subject(text: str, sentence_start: int, limit: int) -> tuple[str, in
         if not (word[0].isalnum() or word[0] in "'’("):
             break
         if kept and word[:1].islower() and "-" not in word and re.fullmatch(r"\w+(?:ed|ing)", word):
-            break
+            following = tokens[at + 1].group() if at + 1 < len(tokens) else ""
+            if not (
+                (word.endswith("ed") and _before_its_noun(kept, following))
+                or _reduced_relative(kept, word, following)
+            ):
+                break
         if kept and folded in _IRREGULAR_PAST:
             break  # "Radha Mohan Singh went further and claimed"
         kept.append(token)
@@ -1567,6 +1900,42 @@ def _clause_subject(text: str, sentence_start: int, limit: int) -> tuple[str, in
         start = kept[-1].end() + aside.start(1)
         return aside.group(1), start
     return text[kept[0].start() : kept[-1].end()], kept[0].start()
+
+
+def _reduced_relative(kept: list[re.Match[str]], word: str, following: str) -> bool:
+    """Whether an "-ing" word read forwards after a plural noun opening the sentence starts a
+    clause that describes it: "Groups supporting the families of the missing rejected ..."
+    (the groups supporting them), never "Police killing protesters" without an article."""
+    return (
+        word.endswith("ing")
+        and len(kept) <= 2
+        and _plural_noun(kept[-1].group())
+        and following.casefold() in ("the", "a", "an", "their", "its")
+    )
+
+
+def _before_its_noun(kept: list[re.Match[str]], following: str) -> bool:
+    """Whether an "-ed" word read forwards after ``kept`` qualifies the noun after it: after an
+    article and adjectives that name no one ("A senior retired military physician"), before a
+    word in small letters; never after a noun that speaks ("The army killed civilians")."""
+    words = [token.group() for token in kept]
+    if words[0].casefold() not in ("a", "an", "the") or len(words) > 3:
+        return False
+    if not (following.isalpha() and following.islower()) or following in _SUBJECT_STOP:
+        return False
+    if following in DETERMINERS or following in ("a", "an", "the"):
+        return False
+    return (
+        all(
+            word.isalpha()
+            and word.islower()
+            and word not in _SPEAKERS | _ORG_WORDS | _VERBISH | _AUX
+            and not _plural_noun(word)
+            and word.rstrip("s") not in _SPEAKER_STEMS
+            for word in words[1:]
+        )
+        and len(words) > 1
+    )
 
 
 def sentence_attributions(
@@ -1688,8 +2057,48 @@ def sentence_attributions(
         assert words is not None
         attribution = _speech(text, verb, sentence_start, sentence_end, figures, words)
         if attribution is not None:
-            found.append(attribution)
+            found.append(_role_holder(text, attribution, sentence_start))
     return found
+
+
+_HELD_ROLES = word_set(
+    """spokesman spokeswoman spokesperson minister governor mayor president premier commissioner
+    director commander coroner prosecutor"""
+)
+_ROLE_REACH = 1500
+"""How far before "the spokeswoman" the name given with that role is looked for."""
+
+
+def _role_holder(text: str, attribution: Attribution, sentence_start: int) -> Attribution:
+    """ "the spokeswoman said", after "WHO spokeswoman Margaret Harris said" or "Margaret
+    Harris, a WHO spokeswoman, said": the person the text named earlier with that role (a
+    definite role refers back, as "the agency" does), so that "she" after it is her too; as
+    written when no one or several were named with it."""
+    source = attribution.source
+    if source.casefold() not in _HELD_ROLES:
+        return attribution
+    written = text[attribution.start : attribution.end].casefold()
+    if f"the {source.casefold()}" not in written:
+        return attribution  # "a spokeswoman said": someone not named before
+    reach = max(0, sentence_start - _ROLE_REACH)
+    holders = {
+        re.sub(r"['’]s?$", "", match.group(1) or match.group(2))
+        for match in _holder_pattern(source.casefold()).finditer(text, reach, sentence_start)
+    }
+    if len(holders) != 1:
+        return attribution  # no one, or two presidents named: as written
+    return dataclasses.replace(attribution, source=holders.pop())
+
+
+@functools.lru_cache(maxsize=32)
+def _holder_pattern(role: str) -> re.Pattern[str]:
+    """ "spokeswoman Margaret Harris", "Margaret Harris, a WHO spokeswoman": the name given
+    with ``role``, in capitals, two to four words."""
+    name = r"((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)"
+    return re.compile(
+        rf"\b(?i:{role})\s+{name}(?![\w'’-])|{name},\s+(?:(?:a|an|the|its)\s+)?"
+        rf"(?:[\w'’-]+\s+){{0,3}}{role}\b"
+    )
 
 
 _AUTHORLESS_ADJECTIVES = word_set(  # before a document noun, they name no author
@@ -1864,6 +2273,8 @@ def _speech(
         at = before[-1].start()
         before = before[:-1]
     previous = before[-1].group() if before and before[-1].start() >= sentence_start else ""
+    if _quoted_from_the_verb(text, verb.start(), sentence_start):
+        return None  # "the country 'has recorded 15,664 cases'": the quotation's speaker's words
     folded = previous.casefold()
     word = verb.group()
     if (
@@ -1951,6 +2362,8 @@ def _speech(
             else _clause_subject(text, opening, verb.start())
         )
         participle = subject is not None and not _NOT_A_SPEAKER.search(subject[0])
+    elif _named_after_clause(text, verb, sentence_start, sentence_end):
+        subject = None  # "..., said Babar Baloch, its spokesperson": the name after the verb
     else:
         closing = _closing_name(text, verb, sentence_start, sentence_end, starts)
         if closing is not None:  # "..., this year, said Ain O Salish Kendra (ASK), according to"
@@ -2218,6 +2631,53 @@ def _closing_speaker(
     )
 
 
+_NAME_AFTER_SAID = re.compile(
+    r"\s+(?:(?:[A-Z][a-z]{0,3}\.\s+)?[A-Z][\w'’-]+)(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]+){1,3}"
+    r"(?=\s*(?:[,;.]|$))"
+)
+
+
+def _named_after_clause(
+    text: str, verb: re.Match[str], sentence_start: int, sentence_end: int
+) -> bool:
+    """Whether "said" after a clause and its comma is followed by the speaker's full name and
+    the name's end: "X fears that everyone aboard could die, said Babar Baloch, its
+    spokesperson" (the name, never the clause's subject); never "said Ukraine had lost 300"."""
+    if verb.group() not in ("said", "says", "added"):
+        return False
+    if not text[sentence_start : verb.start()].rstrip().endswith(","):
+        return False
+    named = _NAME_AFTER_SAID.match(text, verb.end(), sentence_end)
+    return named is not None and not any(
+        word.casefold() in _TIME_WORDS | _NOT_IN_NAME for word in named.group().split()
+    )
+
+
+_OPENING_MARKS = frozenset("'‘\"“")
+_BEFORE_A_VERB = _AUX | word_set("not never")
+
+
+def _quoted_from_the_verb(text: str, verb_start: int, sentence_start: int) -> bool:
+    """Whether a quotation opens between a reporting verb and its subject: at the verb ("the
+    city 'counted") or at the auxiliaries and adverbs before it ("the country 'has recorded",
+    "the army 'has never confirmed"). The verb is then in the quoted words of whoever the
+    quotation is of, and the words before the mark are no one's subject of it."""
+    if text[verb_start - 1 : verb_start] in _OPENING_MARKS:
+        return verb_start - 1 > sentence_start and text[verb_start - 2].isspace()
+    at = verb_start
+    for _ in range(3):
+        space = text.rfind(" ", sentence_start, at - 1)
+        written = text[space + 1 : at - 1]
+        if written.lstrip("'‘\"“").casefold() not in _BEFORE_A_VERB:
+            return False
+        if written[:1] in _OPENING_MARKS:
+            return True
+        if space < 0:
+            return False
+        at = space + 1
+    return False
+
+
 _SPEAKER_NOUNS = re.compile(r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s*")
 """A speaker written in lower case with no article after "said": "police", "local officials"."""
 
@@ -2406,6 +2866,14 @@ def _make_attribution(raw: str, start: int, end: int, direction: str) -> Attribu
         and words[-1].islower()
     ):  # "the agency said", "the reports claimed": what the text named before
         return Attribution(start, end, raw, "said", direction, pronoun=True)
+    if (
+        len(folded) > 3
+        and folded[-3:-1] in (["of", "its"], ["of", "their"])
+        and folded[-1] == "own"
+    ):
+        # "an on-the-ground investigation of its own, which confirmed": its, whose work it is
+        pronoun = "it" if folded[-2] == "its" else "they"
+        return Attribution(start, end, pronoun, "said", direction, pronoun=True)
     if len(folded) <= 4 and folded[0] in ("its", "their") and folded[-1] in _OWN_WORK:
         # "X said its study had found 252", "Its report found": whose study, not the study
         pronoun = "it" if folded[0] == "its" else "they"
@@ -2581,7 +3049,9 @@ def _owner(text: str, figure: Figure, sentence_start: int) -> str | None:
     if not tokens or tokens[-1].start() < sentence_start:
         return None
     if tokens[-1].group().casefold() in ("its", "their", "his", "her"):
-        subject = _clause_subject(text, sentence_start, tokens[-1].start())
+        subject = _having_subject(text, tokens, sentence_start) or _clause_subject(
+            text, sentence_start, tokens[-1].start()
+        )
         return _clean_source(subject[0]) if subject else None
     phrase = _phrase(text, tokens, len(tokens) - 1, sentence_start)
     if phrase is None:
@@ -2603,6 +3073,16 @@ def _owner(text: str, figure: Figure, sentence_start: int) -> str | None:
     if said is not None and said.end() == at + len(verb[0].group()):
         return None  # "X has estimated India's death toll at 600,000": X, not India
     return _clean_source(phrase[0])
+
+
+def _having_subject(
+    text: str, tokens: list[re.Match[str]], sentence_start: int
+) -> tuple[str, int] | None:
+    """ "..., having cross-checked all of it, the tribunal has its own figure": the subject
+    right before "has its", never the opening phrases before it."""
+    if len(tokens) < 3 or tokens[-2].group().casefold() not in ("has", "have", "had"):
+        return None
+    return _subject_before(text, tokens[-2].start(), sentence_start)
 
 
 _COMMA_CLAUSE = re.compile(r",\s*(?:while|whereas|but|although|though|and|even\s+as)\b", re.I)
@@ -3367,6 +3847,21 @@ def _kind(source: str) -> str:
     if all(word[:1].isupper() for word in words) and len(words) <= 4:
         return "person" if last not in _SPEAKERS else "thing"
     return "plural" if last.endswith("s") and not last.endswith("ss") else "thing"
+
+
+def carried_speaker(source: str, previous: str | None) -> str:
+    """The speaker a sentence hands the next one: its last source, but a "he" or "she" that
+    stands for the person the sentence before handed on is that person ("Glenmore Hinds told
+    reporters ... '..., there is some doubt that six ...' ... '... three did not,' he said":
+    Hinds, for a "he said" after it too)."""
+    if (
+        source.casefold() in ("he", "she")
+        and previous is not None
+        and previous.casefold() not in _BARE_PRONOUNS
+        and _kind(previous) == "person"
+    ):
+        return previous
+    return source
 
 
 def _agreeing(pronoun: str, previous: str, named: tuple[str, ...]) -> str:

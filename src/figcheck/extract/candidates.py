@@ -13,6 +13,7 @@ from typing import NamedTuple, Protocol, TypeVar
 
 from figcheck.extract.attribution import (
     attribute,
+    carried_speaker,
     named_organisations,
     next_sentence_source,
     offers_someone,
@@ -244,7 +245,7 @@ def extract(
         offered_before = offers if offered_named else None
         guessed = False
         if sources:
-            previous = sources[-1]
+            previous = carried_speaker(sources[-1], previous)
         elif named:
             previous = named[-1]
         elif any(figures_of[number + 1 : number + 2]) and organisations():  # for its figures
