@@ -71,6 +71,39 @@ def test_a_verb_of_counting_pointing_or_warning_gives_its_subject(
 @pytest.mark.parametrize(
     ("text", "value", "source"),
     [
+        ("The hospital registered 340 new cholera cases last week.", 340, "hospital"),
+        ("Cases of cholera reached a total of 1,400 on Friday.", 1400, None),
+        ("Floodwaters reached a total of 3 metres, and 20 people drowned.", 20, None),
+        ("The cemetery's walls hold the names of 300 soldiers.", 300, None),
+        (
+            "A smoke detector sounded the alarm about 20 minutes before the fire reached the"
+            " ward, where 9 patients died.",
+            9,
+            None,
+        ),
+        ("Foreign aid had always given hope to the 5,000 residents of the valley.", 5000, None),
+        (
+            "Few people knew of the 200 graves until the commission published its findings.",
+            200,
+            None,
+        ),
+        # a place pointed to, its figure in the clause after the comma
+        (
+            "Survivors pointed to the river, where 40 bodies were later recovered by divers.",
+            40,
+            None,
+        ),
+    ],
+)
+def test_a_thing_that_cannot_speak_counts_and_warns_of_nothing(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
         # "claimed N victims" is a toll, as "claimed N lives" is, not a claim
         ("The Mediterranean routes have claimed 246 victims.", 246, None),
         ("The storm claimed 40 victims in the north.", 40, None),
