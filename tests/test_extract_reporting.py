@@ -340,6 +340,8 @@ def test_an_allegation_a_knowledge_or_a_figure_kept_gives_its_subject(
         ("Turnout was 'more than a million', in the words of the mayor.", 1000000, "mayor"),
         ("In the words of one official, 300 people died.", 300, "one official"),
         ("In other words, 300 died.", 300, None),
+        ("In the words of the song, 10,000 men marched up the hill.", 10000, None),
+        ("In the words of the poem, 300 soldiers died at the pass.", 300, None),
         # an absolute ", X saying" after the figure, and "not N as X had said"
         (
             "The toll has been revised to 224, police saying that many took their dead home.",

@@ -1964,6 +1964,8 @@ def sentence_attributions(
         source = _clean_source(received.group(1) if received else words)
         if source is None or _NO_AUTHOR.fullmatch(words.strip()):
             continue  # "according to the latest information", "according to estimates": no one
+        if according.group()[:1] in "Ii" and not _can_speak(source, True):
+            continue  # "in the words of the song", "of its charter": no one's figure
         end = according.end() + len(words)
         opening = text[sentence_start : according.start()].rstrip()
         if _RELAYED.search(opening[-40:]) and _THAT_AFTER_ASIDE.match(text, end, sentence_end):
