@@ -225,6 +225,12 @@ def test_the_figure_a_participle_or_a_relative_clause_reports_is_its_subjects(
         ("Estimates ranged from the army's 40 to the rebels' 300.", 300, "rebels"),
         ("Tolls vary between the government's 1,200 and the UN's 3,000.", 1200, "government"),
         ("Estimates ranged from the country's 69 provinces to its 2,000 towns.", 69, None),
+        ("Estimates ranged widely, and Gaza's 40 dead were buried on Friday.", 40, None),
+        (
+            "Death tolls varied from district to district, between Aleppo's 300 and Idlib's 120.",
+            120,
+            None,
+        ),
         ("The country's 69 provinces all reported cases.", 69, None),
     ],
 )

@@ -3038,16 +3038,25 @@ _RANGE_OWNER = re.compile(
 _RANGE_ITEM_ENDS = re.compile(r"\s*(?:[,;.]|$|\s(?:to|and|dead|deaths|killed|victims)\b)")
 
 
+_RANGE_BREAK = re.compile(r"(?<!\d)[,;:]")
+"""A clause mark between "ranged" and an owner that no figure of the list comes just before."""
+
+
 def _ranged_owner(text: str, figure: Figure, sentence_start: int, next_start: int) -> str | None:
     """Whose figure it is in a list of figures that range from one source's to another's ("the
     estimates ranged from the army's 40 to the rebels' 300", "tolls vary between the
     government's 1,200 and the UN's 3,000"): the owner written just before it, after "from",
     "to", "and" or "between", when nothing it counts follows ("the country's 69 provinces")."""
     window = max(sentence_start, figure.start - 200)
-    if not _RANGING.search(text, window, figure.start):
+    ranging = _RANGING.search(text, window, figure.start)
+    if ranging is None:
         return None
     owned = _RANGE_OWNER.search(text, max(sentence_start, figure.start - 80), figure.start)
     if owned is None or not _RANGE_ITEM_ENDS.match(text, figure.end, next_start):
+        return None
+    if owned.start() < ranging.end() or _RANGE_BREAK.search(text, ranging.end(), owned.start()):
+        # "Estimates ranged widely, and Gaza's 40 dead were buried", "varied from district to
+        # district, between Aleppo's 300 and ...": a clause of its own, a place's figure
         return None
     owner = owned.group(1)
     if not _can_speak(owner, True) or _RANGING.search(owner):
