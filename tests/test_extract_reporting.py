@@ -104,6 +104,25 @@ def test_a_thing_that_cannot_speak_counts_and_warns_of_nothing(
 @pytest.mark.parametrize(
     ("text", "value", "source"),
     [
+        (
+            "Rescuers identified 12 bodies by Sunday evening, a civil defence spokesman said.",
+            12,
+            "civil defence spokesman",
+        ),
+        ("Volunteers have registered 300 families, the mayor says.", 300, "mayor"),
+        # no one after the comma: the count's maker
+        ("The agency has registered 5,054 dead, most of them at sea.", 5054, "agency"),
+    ],
+)
+def test_a_count_made_and_closed_by_who_says_it_is_theirs(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
         # "claimed N victims" is a toll, as "claimed N lives" is, not a claim
         ("The Mediterranean routes have claimed 246 victims.", 246, None),
         ("The storm claimed 40 victims in the north.", 40, None),

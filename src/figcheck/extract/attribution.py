@@ -3313,12 +3313,28 @@ def _closing_said(text: str, figure: Figure, attributions: list[Attribution]) ->
         closing.rule == "said"
         and closing.direction == "trail"
         and not closing.pronoun
-        and _INVERTED_SAID.match(text, closing.start)
         and text[: closing.start].rstrip().endswith(",")
         and any(a.end <= figure.start and a.rule == "said" for a in attributions)
     ):
-        return closing
+        if _INVERTED_SAID.match(text, closing.start):
+            return closing
+        inner = [a for a in attributions if a.end <= figure.start and a.rule == "said"][-1]
+        if (
+            _COUNT_MADE_END.search(text, inner.start, inner.end)
+            and _CLOSING_SAID_END.search(text, closing.start, closing.end)
+            and _SENTENCE_ENDS.match(text, closing.end)
+        ):
+            # "Rescuers identified 12 bodies, a civil defence spokesman said.": the count is the
+            # rescuers', the figure the spokesman's, who says it
+            return closing
     return None
+
+
+_COUNT_MADE_END = re.compile(
+    r"\b(?:identified|identifies|established|establishes|registered|registers)$"
+)
+_CLOSING_SAID_END = re.compile(r"\b(?:said|says|added|adds)$")
+_SENTENCE_ENDS = re.compile(r"\s*(?:[.!?\"'”’)]|$)")
 
 
 _MEDIA = word_set(
