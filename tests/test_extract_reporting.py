@@ -317,6 +317,8 @@ def test_a_closing_name_and_a_document_a_possessive_opens_are_read_whole(
         ),
         ("The figure of 300 came from the collapse of the dam.", 300, None),
         ("The 40 victims came from three villages.", 40, None),
+        ("The figure of 80 came from Mosul, where the fighting was heaviest.", 80, None),
+        ("The figure of 80 came from a statement by Amnesty.", 80, "Amnesty"),
     ],
 )
 def test_a_figure_someone_has_or_a_figure_that_came_from_someone_is_theirs(

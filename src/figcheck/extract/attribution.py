@@ -2990,8 +2990,8 @@ def _contrast(gap: str) -> bool:
 
 _CAME_FROM = re.compile(
     r"(?:\s+(?:[\w'’-]+\s+){0,6}?)??\s*(?:came|comes|come)\s+(?:originally\s+)?from\s+"
-    r"(?:(?:(?:the|a|an)\s+|[\w'’-]+(?:\s+[\w'’-]+)?['’]s\s+)?(?:[a-z]+\s+)?(?:statement|report|"
-    r"count|tally|estimate|figures|data|briefing|announcement|update)\s+(?:by|from|of)\s+)?"
+    r"(?P<doc>(?:(?:the|a|an)\s+|[\w'’-]+(?:\s+[\w'’-]+)?['’]s\s+)?(?:[a-z]+\s+)?(?:statement|"
+    r"report|count|tally|estimate|figures|data|briefing|announcement|update)\s+(?:by|from|of)\s+)?"
     r"(?P<who>[^,.;:()]{2,60}?)(?=\s*(?:[,.;:()]|$|\s(?:who|which|that|and\s+not|on|in|at)\b))"
 )
 
@@ -3006,6 +3006,8 @@ def _came_from(text: str, figure: Figure, next_start: int) -> str | None:
     who = came.group("who")
     if not _can_speak(who, True) or " of " in who and not who[:1].isupper():
         return None
+    if came.group("doc") is None and re.fullmatch(r"[A-Z][a-z][\w'’-]*", who):
+        return None  # "The figure of 80 came from Mosul, where ...": a place, as likely as anyone
     return _clean_source(who)
 
 
