@@ -348,6 +348,13 @@ def test_a_figure_someone_has_or_a_figure_that_came_from_someone_is_theirs(
         # no allegation, no one who knows, nothing kept as a figure: no one
         ("He was charged with killing 3 people.", 3, None),
         ("No one knows how many died, but 300 bodies were found.", 300, None),
+        # a charge a document makes is its author's, and no one's when the text names none
+        ("The union filed a complaint charging that 28 workers were fired illegally.", 28, "union"),
+        (
+            "A lawsuit filed on Monday, charging that 28 workers were fired, names the company.",
+            28,
+            None,
+        ),
         ("They kept 40 cows as pets.", 40, None),
     ],
 )

@@ -2593,9 +2593,10 @@ def _closing_name(
 
 _SENT = re.compile(
     r"\b(?:released|releases|issued|issues|published|publishes|posted|posts|sent|sends|"
-    r"put\s+out|puts\s+out|gave|gives)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?$"
+    r"put\s+out|puts\s+out|gave|gives|filed|files|lodged|lodges|submitted|submits)\s+"
+    r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?$"
 )
-_SENT_NOUNS = _MESSAGES | _POSTS | word_set("report statement")
+_SENT_NOUNS = _MESSAGES | _POSTS | word_set("report statement complaint petition lawsuit")
 
 
 def _sender(
@@ -2779,7 +2780,8 @@ def _can_speak(source: str, inside: bool) -> bool:
 _MADE_COUNT = re.compile(
     r"identified|identifies|established|establishes|registered|registers|reached|reaches|reach|"
     r"holds|hold|held|knows|knew|know|(?:pointed|points|point|pointing)\s+to|"
-    r"(?:sounded|sounds|sound|sounding|raised|raises|raising)\s+the\s+alarm"
+    r"(?:sounded|sounds|sound|sounding|raised|raises|raising)\s+the\s+alarm|"
+    r"charged|charges|charging|accused|accuses|accusing"
 )
 """Verbs that report a count or a warning only when one who can speak is their subject: "the
 hospital registered 340 cases", never "Cases of cholera reached a total of 1,400", "A smoke
