@@ -93,6 +93,12 @@ def test_a_verb_of_counting_pointing_or_warning_gives_its_subject(
             40,
             None,
         ),
+        (
+            "Witnesses pointed to 3 trucks parked outside the morgue, where 27 bodies had been"
+            " brought overnight.",
+            27,
+            None,
+        ),
     ],
 )
 def test_a_thing_that_cannot_speak_counts_and_warns_of_nothing(

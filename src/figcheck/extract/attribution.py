@@ -3427,6 +3427,11 @@ def _as_said(text: str, gap: str, attribution: Attribution) -> bool:
     )
 
 
+_POINTED_END = re.compile(r"\b(?:pointed|points|point|pointing)\s+to$")
+_PLACE_CLAUSE = re.compile(r"[,;]\s*(?:where|when)\b")
+"""A clause about the place or the moment pointed to, which the one pointing does not say."""
+
+
 def _attribute(
     text: str,
     figure: Figure,
@@ -3525,6 +3530,9 @@ def _attribute(
                 continue  # "the military said it would free 2,342, although only 370 ..."
             if _own_subject(text, attribution.end, figure.start):
                 continue  # "X reported 300, while Brazil has the highest toll, with 2,000"
+            pointed = _POINTED_END.search(text, attribution.start, attribution.end)
+            if pointed and _PLACE_CLAUSE.search(gap):
+                continue  # "Witnesses pointed to 3 trucks by the morgue, where 27 ...": only the 3
             lead = 0
         elif attribution.direction in ("trail", "both") and attribution.start >= figure.end:
             gap = text[figure.end : attribution.start]
