@@ -210,6 +210,12 @@ def test_according_to_a_document_its_author_made_gives_the_author(
             "ministry",
         ),
         ("It is twice the 40 which the mayor had announced.", 40, "mayor"),
+        # "The N" opening the sentence as "the N" inside it
+        (
+            "The 80 arrests that police said were made on Sunday were later disputed by lawyers.",
+            80,
+            "police",
+        ),
         # a relative clause with no reporting verb, or no "the": no one
         ("The 40 people that witnesses saw were all soldiers.", 40, None),
         ("The bodies of the 12 miners that rescuers found were brought up.", 12, None),

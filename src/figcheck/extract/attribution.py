@@ -3545,7 +3545,7 @@ def _attribute(
             ):
                 continue  # "43,000, up from the figure of 41,000 given by X": only the 41,000
             bound = (
-                text[figure.start - 4 : figure.start] == "the "
+                text[figure.start - 4 : figure.start].casefold() == "the "
                 and (not gap.strip() or _relative_report(gap, attribution))
                 or _as_said(text, gap, attribution)
             )
@@ -3564,7 +3564,7 @@ def _attribute(
                 attribution.rule != "said"
                 or not gap.strip()
                 or (
-                    text[figure.start - 4 : figure.start] == "the "
+                    text[figure.start - 4 : figure.start].casefold() == "the "
                     and _relative_report(gap, attribution)
                 )
                 or _as_said(text, gap, attribution)
