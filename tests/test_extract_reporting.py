@@ -170,6 +170,12 @@ def test_a_toll_claimed_or_a_count_recorded_names_no_one(
         ),
         ("According to figures the ministry released on Monday, 300 were killed.", 300, "ministry"),
         (
+            "According to the report the commission presented to parliament on Monday, 300 died.",
+            300,
+            "commission",
+        ),
+        ("According to records the hospital kept, 120 patients died.", 120, "hospital"),
+        (
             "According to a study the university published in May, 2,000 homes were hit.",
             2000,
             "university",

@@ -2164,7 +2164,10 @@ _RECEIVED = re.compile(  # "according to credible reports Amnesty has received":
     r"((?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}|"
     r"(?:the|its|their)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:(?:has|have|had)\s+)?"
     r"(?:received|gathered|collected|compiled|seen|obtained|verified|presented|published|"
-    r"released|issued|prepared|produced|provided)(?:\s+(?:on|in|last|this|earlier)\s+[^,;:]*)?"
+    r"released|issued|prepared|produced|provided|kept|made|conducted)"
+    # "a report the commission presented to parliament on Monday": to whom, then when
+    r"(?:\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:on|in|last|this|earlier)\b|$))?"
+    r"(?:\s+(?:on|in|last|this|earlier)\s+[^,;:]*)?"
 )
 
 
