@@ -2228,6 +2228,16 @@ def test_a_subject_is_the_whole_noun_phrase(text: str, value: float, source: str
             "officials at the port",
         ),
         (
+            "Near Kherson, a spokesman for the army, which holds the bridge, said 14 died.",
+            14,
+            "spokesman for the army",
+        ),
+        (
+            "Outside Kharkiv, a medic with the brigade, who treated the wounded, said 9 died.",
+            9,
+            "medic with the brigade",
+        ),
+        (
             "Maria Lopez, a spokeswoman for the agency, which runs the camps, said 2,000 arrived.",
             2000,
             "Maria Lopez",

@@ -1780,6 +1780,11 @@ def _named_before_role(
         return None
     if tokens[start].group().casefold() in _NOT_IN_NAME:
         return None  # "Yesterday, the head of ..."
+    if tokens[start].group().casefold() in _PLACE_PREPOSITIONS:
+        # "Near Kherson, a spokesman for the army, which ...": the role and its body, never
+        # the place
+        role = first + 1 if tokens[first].group().casefold() in ("a", "an", "the") else first
+        return text[tokens[role].start() : phrase[1] + len(phrase[0])], tokens[role].start()
     return text[tokens[start].start() : tokens[comma - 1].end()], tokens[start].start()
 
 
@@ -1789,6 +1794,14 @@ def _a_role(word: str) -> bool:
     return word[:1].islower() and (
         word in _SPEAKERS or word in _RANKS or word.rstrip("s") in _SPEAKER_STEMS
     )
+
+
+_PLACE_PREPOSITIONS = word_set(
+    """near outside inside across around along beyond within throughout among amid from
+    off behind below above under over between toward towards into onto"""
+)
+"""Prepositions a sentence's opening phrase of place starts with ("Near Kherson, ..."): no part
+of a name."""
 
 
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "—", "–", "that", "but", "and"})
