@@ -2318,6 +2318,8 @@ def test_a_name_after_said_and_a_clause_is_the_speaker(
         ),
         # a body, a document or a title it owns stays whole
         ("UNHCR's Bangkok Office said 300 arrived.", 300, "UNHCR's Bangkok Office", None),
+        ("IOM's Libya Mission said 61 migrants drowned.", 61, "IOM's Libya Mission", None),
+        ("ICRC's Yemen Delegation said 90 were treated.", 90, "ICRC's Yemen Delegation", None),
         ("NATO's Secretary General said 20 died.", 20, "NATO's Secretary General", None),
     ],
 )

@@ -281,6 +281,14 @@ _OWNERS_PERSON = re.compile(
 )
 
 
+OWNED_BODIES = word_set(
+    """service services office desk team unit section branch bureau department division programme
+    mission missions delegation delegations representation"""
+)
+"""A body an organisation's name owns ("VOA's Burmese service", "IOM's Libya Mission"), never a
+person."""
+
+
 def _owners_person(source: str) -> str:
     """ "UNHCR's Baloch", "the WHO's Margaret Harris": the person an organisation's name owns
     is the source (the organisation is offered among the alternatives); never a body or a
@@ -291,7 +299,7 @@ def _owners_person(source: str) -> str:
     person = owned.group("person")
     if any(
         word.casefold() in _ORG_WORDS | _INSTITUTIONS | _DOCUMENT_NOUNS | _TIME_WORDS
-        or word.casefold() in _SPEAKERS
+        or word.casefold() in _SPEAKERS | OWNED_BODIES
         for word in person.split()
     ):
         return source

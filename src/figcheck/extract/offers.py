@@ -13,7 +13,13 @@ from __future__ import annotations
 
 import re
 
-from figcheck.extract.attribution import _OWNERS_PERSON, _SPEECH, _clean_source, _owners_person
+from figcheck.extract.attribution import (
+    _OWNERS_PERSON,
+    _SPEECH,
+    OWNED_BODIES,
+    _clean_source,
+    _owners_person,
+)
 from figcheck.extract.text import word_set
 
 _DOCUMENT_WORDS = word_set(  # never a toll: "the toll from the storm" names what killed
@@ -222,11 +228,6 @@ def _before_quotation(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return found
 
 
-_OWNED_BODIES = word_set(
-    "service services office desk team unit section branch bureau department division programme"
-)
-
-
 def _organisations_of_people(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """The organisation a person is of: "Ana Ruiz of the Red Cross", "a spokesman for the
     Harbour Board", "Detlef von Schmeling of the police", "UNHCR's Baloch"; a capitalised name
@@ -237,7 +238,7 @@ def _organisations_of_people(text: str, start: int, end: int) -> list[tuple[int,
     possessive = "'s " in text[start:end] or "’s " in text[start:end]
     for owned in _OWNERS_PERSON.finditer(text, start, end) if possessive else ():
         following = text[owned.end() : owned.end() + 30].split()[:1]
-        if following and following[0].casefold() in _OWNED_BODIES:
+        if following and following[0].casefold() in OWNED_BODIES:
             continue  # "VOA's Burmese service": a body the name owns, no person
         owner = _clean_source(owned.group("owner"))
         if owner and _owners_person(owned.group()) != owned.group():  # "UNHCR's Baloch"
