@@ -2472,6 +2472,20 @@ def test_a_sentence_adverb_before_the_verb_leaves_the_clause_subject(
         ("The Russian rights group Memorial said 300 were held.", 300, "Memorial"),
         # an NGO not named, or its workers, stay as written
         ("NGO workers counted 40 bodies.", 40, "NGO workers"),
+        # a name "NGO" opens, a body's kind after it, is the name whole
+        ("NGO Monitor said 40 groups received the funds.", 40, "NGO Monitor"),
+        (
+            "The NGO Forum on Cambodia said 2,000 families were evicted.",
+            2000,
+            "NGO Forum on Cambodia",
+        ),
+        (
+            "The NGO Coordination Committee in Iraq said 90 aid workers had left.",
+            90,
+            "NGO Coordination Committee in Iraq",
+        ),
+        # a name after "NGO" that a body's kind does not open is the name, as before
+        ("The NGO Human Rights Watch said 90 were held.", 90, "Human Rights Watch"),
     ],
 )
 def test_ngo_before_a_name_is_what_kind_of_body_it_is(

@@ -309,6 +309,12 @@ def _owners_person(source: str) -> str:
 _NGO_BEFORE_NAME = re.compile(r"^(?:(?:[\w-]+\s+){0,4}?)NGO\s+(?=[A-Z][a-z])")
 """What kind of body a name is, "NGO" in capitals but a common noun, and the words before it:
 "the human rights NGO Memorial" is Memorial."""
+_NGO_OPENS_THE_NAME = re.compile(
+    r"(?:[Tt]he\s+)?NGO\s+(?i:forum|monitor|coordination|committee|council|network|alliance|"
+    r"platform|working)\b"
+)
+"""A name "NGO" opens, a body's kind after it: "NGO Monitor", "the NGO Forum on Cambodia", "the
+NGO Coordination Committee in Iraq" (the name whole, never "Monitor")."""
 
 
 _PERSON_OF = re.compile(
@@ -386,8 +392,8 @@ def _clean_source(raw: str) -> str | None:
     if role and role.group(1) in _ROLES_TO and len(source.split()) <= 9:
         return re.sub(r"^(?:an?|the)\s+", "", source)  # "an aide to the supreme leader X"
     source = _after_title(source)
-    if "NGO " in source:  # "the Russian human rights NGO Memorial": Memorial
-        source = _NGO_BEFORE_NAME.sub("", source)
+    if "NGO " in source and not _NGO_OPENS_THE_NAME.match(source):
+        source = _NGO_BEFORE_NAME.sub("", source)  # "the Russian human rights NGO Memorial"
     # a name in quotation marks ("the 'Defender la Libertad' Campaign"), never an apostrophe
     # ("the organisers' count", "O'Brien")
     if "'" in source or "‘" in source:
