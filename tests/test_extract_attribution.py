@@ -2412,6 +2412,19 @@ def test_a_participle_and_its_object_are_never_a_source(
             214,
             "president",
         ),
+        # someone else with the role brought in after the one named: as written
+        (
+            "UN spokeswoman Anna Keller said aid had stopped. A spokeswoman for the army disputed"
+            " that. The spokeswoman said only 12 trucks were waiting.",
+            12,
+            "spokeswoman",
+        ),
+        (
+            "Mayor Eric Adams spoke on Monday. On Tuesday the city elected a new mayor, and the"
+            " mayor said 30 shelters would open.",
+            30,
+            "mayor",
+        ),
     ],
 )
 def test_a_definite_role_is_the_person_named_with_it(

@@ -2110,12 +2110,15 @@ def _role_holder(text: str, attribution: Attribution, sentence_start: int) -> At
     if f"the {source.casefold()}" not in written:
         return attribution  # "a spokeswoman said": someone not named before
     reach = max(0, sentence_start - _ROLE_REACH)
-    holders = {
-        re.sub(r"['’]s?$", "", match.group(1) or match.group(2))
-        for match in _holder_pattern(source.casefold()).finditer(text, reach, sentence_start)
-    }
+    named = list(_holder_pattern(source.casefold()).finditer(text, reach, sentence_start))
+    holders = {re.sub(r"['’]s?$", "", match.group(1) or match.group(2)) for match in named}
     if len(holders) != 1:
         return attribution  # no one, or two presidents named: as written
+    if re.search(
+        rf"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{source})\b",
+        text[named[-1].end() : attribution.start],
+    ):
+        return attribution  # "A spokeswoman for the army disputed that": someone else since
     return dataclasses.replace(attribution, source=holders.pop())
 
 
