@@ -127,22 +127,26 @@ THRESHOLDS_11 = {"precision": 0.96, "recall": 0.95, "source": 0.87}
 # round of rules and the fixes of its review, written without ever looking at it, scored once
 # (totals only): (0.961, 0.958, 0.783), 270 right sources (0.7826). Those scores were reported,
 # and the eleventh round of rules was written looking at its errors, so it is development material
-# now: (0.961, 0.958, 0.861; 297 of 345) after the rules of reporting verbs and constructions,
-# rounded down (measured on those rules alone, before the rules of names and speakers written
-# beside them were merged).
-THRESHOLDS_12 = {"precision": 0.96, "recall": 0.95, "source": 0.86}
+# now: (0.961, 0.958, 0.861; 297 of 345) after the rules of reporting verbs and constructions
+# alone, (0.961, 0.958, 0.904; 312 of 345) after the whole eleventh round and the fixes of its
+# review, rounded down.
+THRESHOLDS_12 = {"precision": 0.96, "recall": 0.95, "source": 0.90}
 # The thirteenth test split (64 passages, 366 claims, from articles in no other file, annotated
 # and committed before extract was run on them, never tuned on; only its totals are ever looked
 # at): measured (0.972, 0.956, 0.763) before the tenth round of rules, never tuned on (350 of 366
 # claims found, 360 proposed, 267 with the right source: 0.7629), rounded down; with a leading
 # "a" or "an" not compared (the same rules): 269 with the right source (0.7686). After the tenth
 # round of rules and the fixes of its review, written without ever looking at it, scored once
-# (totals only): (0.972, 0.956, 0.771), 270 right sources (0.7714).
+# (totals only): (0.972, 0.956, 0.771), 270 right sources (0.7714). After the eleventh round and
+# the fixes of its review, written without ever looking at it, scored once (totals only):
+# (0.972, 0.956, 0.774), 271 right sources (0.7743).
 THRESHOLDS_13 = {"precision": 0.97, "recall": 0.95, "source": 0.77}
 # The fourteenth test split (61 passages, 306 claims, from articles in no other file, annotated
 # and committed before extract was run on them, never tuned on; only its totals are ever looked
 # at): measured (0.951, 0.958, 0.816) before the eleventh round of rules, never tuned on (293 of
-# 306 claims found, 308 proposed, 239 with the right source: 0.8157), rounded down.
+# 306 claims found, 308 proposed, 239 with the right source: 0.8157), rounded down. After the
+# eleventh round and the fixes of its review, written without ever looking at it, scored once
+# (totals only): (0.951, 0.958, 0.819), 240 right sources (0.8191).
 THRESHOLDS_14 = {"precision": 0.95, "recall": 0.95, "source": 0.81}
 
 
