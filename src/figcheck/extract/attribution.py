@@ -1995,7 +1995,9 @@ def sentence_attributions(
             continue  # "in the words of the song", "of its charter": no one's figure
         end = according.end() + len(words)
         opening = text[sentence_start : according.start()].rstrip()
-        if _RELAYED.search(opening[-40:]) and _THAT_AFTER_ASIDE.match(text, end, sentence_end):
+        # "$" after the verb's comma: looked for only where the opening ends with it
+        relayed = opening.endswith(",") and _relayed_pattern().search(opening[-40:])
+        if relayed and _THAT_AFTER_ASIDE.match(text, end, sentence_end):
             continue  # "X said, according to The Times, that 68 died": The Times relays X's
         leading = (not opening or opening[-1] in ",;:" or opening.endswith(("But", "but"))) and (
             text[end : end + 1] == ","
@@ -2183,7 +2185,15 @@ _NAME_TO_STOP = re.compile(  # "according to scroll.in", "according to Dr. Amina
     r"(?:" + _ABBREVIATED_TITLE + r"|" + WEB_ADDRESS + r"|[^,.;:])+"
 )
 _NAME_IN_PARENS = re.compile(r"(?:" + WEB_ADDRESS + r"|[^,.;:()])+")
-_RELAYED = re.compile(_SPEECH.pattern + r"\s*,$")
+
+
+@functools.cache
+def _relayed_pattern() -> re.Pattern[str]:
+    """A reporting verb closing an opening before a comma ("X said, according to Y, that"):
+    :data:`_SPEECH` again, compiled the first time a text needs it (few do)."""
+    return re.compile(_SPEECH.pattern + r"\s*,$")
+
+
 _THAT_AFTER_ASIDE = re.compile(r"\s*,\s*that\b")
 _RELAYED_ASIDE = re.compile(r"\s*,\s*according\s+to\s+[^,;:]{1,60},\s*that\b")
 _RECEIVED = re.compile(  # "according to credible reports Amnesty has received": Amnesty
@@ -3058,7 +3068,12 @@ def _holder(text: str, figure: Figure, sentence_start: int) -> str | None:
     """Who has a figure of their own, written just before it ("The martyrs' families have yet
     another number: 464", "the opposition has a different count: 2,000"): the verb's subject,
     when it can speak ("the town has another toll of 20" is a place's, and no one's report)."""
-    held = _HOLDS.search(text, max(sentence_start, figure.start - 80), figure.start)
+    window = max(sentence_start, figure.start - 80)
+    held = (  # looked for only where its verb may be ("has", "have", "had")
+        _HOLDS.search(text, window, figure.start)
+        if text.find("ha", window, figure.start) >= 0
+        else None
+    )
     if held is None:
         return None
     subject = _subject_before(text, held.start(), sentence_start)
@@ -3085,7 +3100,12 @@ def _ranged_owner(text: str, figure: Figure, sentence_start: int, next_start: in
     government's 1,200 and the UN's 3,000"): the owner written just before it, after "from",
     "to", "and" or "between", when nothing it counts follows ("the country's 69 provinces")."""
     window = max(sentence_start, figure.start - 200)
-    ranging = _RANGING.search(text, window, figure.start)
+    ranging = (  # looked for only where its word may be ("range", "ranging", "vary")
+        _RANGING.search(text, window, figure.start)
+        if text.find("rang", window, figure.start) >= 0
+        or text.find("var", window, figure.start) >= 0
+        else None
+    )
     if ranging is None:
         return None
     owned = _RANGE_OWNER.search(text, max(sentence_start, figure.start - 80), figure.start)
@@ -3337,12 +3357,14 @@ def attribute(
 _INVERTED_SAID = re.compile(r"(?:said|says|added)\s")
 
 
-def _closing_said(text: str, figure: Figure, attributions: list[Attribution]) -> Attribution | None:
+def _closing_said(
+    text: str, figure: Figure, attributions: list[Attribution], after: list[Attribution]
+) -> Attribution | None:
     """The ", said X" after ``figure`` that gives the whole statement before it, though the
     statement has a speaker of its own ("The suspect admitted killing 3 people, said police",
     "The company confirmed 300 job cuts, said union officials"): X. None when no speaker comes
-    before the figure, or the statement is a quotation (its own rules read it)."""
-    after = [a for a in attributions if a.start >= figure.end]
+    before the figure, or the statement is a quotation (its own rules read it). ``after``: the
+    attributions that start after the figure."""
     if not after:
         return None
     closing = after[0]
@@ -3381,13 +3403,15 @@ _MEDIA = word_set(
 _REPORTED_END = re.compile(r"(?:reported|reports|reporting)$")
 
 
-def _relayed(text: str, figure: Figure, attributions: list[Attribution]) -> Attribution | None:
+def _relayed(
+    text: str, figure: Figure, attributions: list[Attribution], after: list[Attribution]
+) -> Attribution | None:
     """The speaker a news outlet relays, when the outlet's "reported" closes the sentence after
     a figure that a speaker before it gives ("Teachers confirmed the fears, saying that 166 were
     missing, the newspaper reported", "the junta said on Saturday, with 2,000 injured, BSS
     reports": the teachers, the junta; the outlet is who relays them). None when no speaker
-    comes before the figure ("40 died in the fire, the newspaper reported": the newspaper)."""
-    after = [a for a in attributions if a.start >= figure.end]
+    comes before the figure ("40 died in the fire, the newspaper reported": the newspaper).
+    ``after``: the attributions that start after the figure."""
     if len(after) != 1 or after[0].rule != "said" or after[0].direction != "trail":
         return None
     outlet = after[0]
@@ -3547,10 +3571,11 @@ def _attribute(
     gapped = _gapped(text, figure, attributions, sentence_start)
     if gapped is not None:  # "the unions counted 20,000 and the prefecture 8,500"
         return gapped, "said"
-    relayed = _relayed(text, figure, attributions)
+    after = [a for a in attributions if a.start >= figure.end] if attributions else []
+    relayed = _relayed(text, figure, attributions, after) if after else None
     if relayed is not None:  # "..., saying that 166 were missing, the newspaper reported"
         return relayed.source, relayed.rule
-    closing = _closing_said(text, figure, attributions)
+    closing = _closing_said(text, figure, attributions, after) if after else None
     if closing is not None:  # "The suspect admitted killing 3 people, said police": theirs
         return closing.source, closing.rule
     options: list[tuple[int, int, int, int, Attribution]] = []
@@ -3563,7 +3588,10 @@ def _attribute(
                 continue  # "the military said it would free 2,342, although only 370 ..."
             if _own_subject(text, attribution.end, figure.start):
                 continue  # "X reported 300, while Brazil has the highest toll, with 2,000"
-            pointed = _POINTED_END.search(text, attribution.start, attribution.end)
+            pointed = (  # looked for only where its verb is
+                text.find("point", attribution.start, attribution.end) >= 0
+                and _POINTED_END.search(text, attribution.start, attribution.end)
+            )
             if pointed and _PLACE_CLAUSE.search(gap):
                 continue  # "Witnesses pointed to 3 trucks by the morgue, where 27 ...": only the 3
             lead = 0
