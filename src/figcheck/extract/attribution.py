@@ -17,6 +17,13 @@ from dataclasses import dataclass
 from figcheck.extract.figures import DETERMINERS, STOP_WORDS, Figure
 from figcheck.extract.text import WEB_ADDRESS, word_set
 
+
+def _lazy(pattern: str) -> Callable[[], re.Pattern[str]]:
+    """``pattern``, compiled the first time a text reaches the rule that needs it: rules that
+    few texts reach cost nothing when extract is imported."""
+    return functools.cache(lambda: re.compile(pattern))
+
+
 _SPEECH = re.compile(
     r"\b(?=[a-z])"  # every verb starts with a small letter: other words are not tried
     r"(said|says|say|estimated|estimates|estimate|reported|reports|report|confirmed|confirms|"
@@ -1996,7 +2003,7 @@ def sentence_attributions(
         end = according.end() + len(words)
         opening = text[sentence_start : according.start()].rstrip()
         # "$" after the verb's comma: looked for only where the opening ends with it
-        relayed = opening.endswith(",") and _relayed_pattern().search(opening[-40:])
+        relayed = opening.endswith(",") and _RELAYED().search(opening[-40:])
         if relayed and _THAT_AFTER_ASIDE.match(text, end, sentence_end):
             continue  # "X said, according to The Times, that 68 died": The Times relays X's
         leading = (not opening or opening[-1] in ",;:" or opening.endswith(("But", "but"))) and (
@@ -2186,14 +2193,9 @@ _NAME_TO_STOP = re.compile(  # "according to scroll.in", "according to Dr. Amina
 )
 _NAME_IN_PARENS = re.compile(r"(?:" + WEB_ADDRESS + r"|[^,.;:()])+")
 
-
-@functools.cache
-def _relayed_pattern() -> re.Pattern[str]:
-    """A reporting verb closing an opening before a comma ("X said, according to Y, that"):
-    :data:`_SPEECH` again, compiled the first time a text needs it (few do)."""
-    return re.compile(_SPEECH.pattern + r"\s*,$")
-
-
+# a reporting verb closing an opening before its comma ("X said, according to Y, that"):
+# _SPEECH again, a second compilation only the texts that reach it pay for
+_RELAYED = _lazy(_SPEECH.pattern + r"\s*,$")
 _THAT_AFTER_ASIDE = re.compile(r"\s*,\s*that\b")
 _RELAYED_ASIDE = re.compile(r"\s*,\s*according\s+to\s+[^,;:]{1,60},\s*that\b")
 _RECEIVED = re.compile(  # "according to credible reports Amnesty has received": Amnesty
@@ -2238,7 +2240,7 @@ _STUDIES = word_set(  # what "found" a figure, as a study finds one (their stems
     investigator probe commission panel team"""
 )
 _BY_NEXT = re.compile(r"\s+by\b")
-_LIVES_NEXT = re.compile(
+_LIVES_NEXT = _lazy(  # few texts reach it
     r"\s+(?:the\s+lives\b|(?:(?:at\s+least|about|some|more\s+than|over|nearly|almost|around|"
     r"up\s+to|as\s+many\s+as|another|a\s+further|an\s+estimated)\s+)?(?!that\b)[\w,.-]+"
     r"(?:\s+[a-z]+){0,2}?\s+(?:lives|life|victims)\b"
@@ -2289,7 +2291,7 @@ def _speech(
         return None
     if _SPEECH.match(text, verb.end() + 1) and text[verb.end() : verb.end() + 1] == " ":
         return None  # "reports indicate": the first is a noun
-    if verb.group().startswith("claim") and _LIVES_NEXT.match(text, verb.end(), sentence_end):
+    if verb.group().startswith("claim") and _LIVES_NEXT().match(text, verb.end(), sentence_end):
         return None  # "the disease, which has claimed over 23 lives": a toll, not a claim
     if (
         verb.group() in _AMBIGUOUS
@@ -3033,7 +3035,7 @@ def _contrast(gap: str) -> bool:
     return words and bool(_CONTRAST.search(gap))
 
 
-_CAME_FROM = re.compile(
+_CAME_FROM = _lazy(  # few texts reach it
     r"(?:\s+(?:[\w'’-]+\s+){0,6}?)??\s*(?:came|comes|come)\s+(?:originally\s+)?from\s+"
     r"(?P<doc>(?:(?:the|a|an)\s+|[\w'’-]+(?:\s+[\w'’-]+)?['’]s\s+)?(?:[a-z]+\s+)?(?:statement|"
     r"report|count|tally|estimate|figures|data|briefing|announcement|update)\s+(?:by|from|of)\s+)?"
@@ -3045,7 +3047,7 @@ def _came_from(text: str, figure: Figure, next_start: int) -> str | None:
     """Who "the figure of N" came from, when the sentence says so after it ("The figure of 359
     in the media came from Tuesday's statement by a police spokesman", "the toll of 40 comes
     from hospital officials"): never an event or a place ("came from the collapse of the dam")."""
-    came = _CAME_FROM.match(text, figure.end, next_start)
+    came = _CAME_FROM().match(text, figure.end, next_start)
     if came is None:
         return None
     who = came.group("who")
@@ -3083,7 +3085,7 @@ def _holder(text: str, figure: Figure, sentence_start: int) -> str | None:
 
 
 _RANGING = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))\b")
-_RANGE_OWNER = re.compile(
+_RANGE_OWNER = _lazy(  # few texts reach it
     r"\b(?:from|to|and|between)\s+((?:the\s+)?(?:[\w.&-]+\s+){0,5}?[\w.&-]+?)(?:['’]s|(?<=s)['’])\s+"
     r"(?:(?:own|official|estimated|reported)\s+)?$"
 )
@@ -3108,7 +3110,7 @@ def _ranged_owner(text: str, figure: Figure, sentence_start: int, next_start: in
     )
     if ranging is None:
         return None
-    owned = _RANGE_OWNER.search(text, max(sentence_start, figure.start - 80), figure.start)
+    owned = _RANGE_OWNER().search(text, max(sentence_start, figure.start - 80), figure.start)
     if owned is None or not _RANGE_ITEM_ENDS.match(text, figure.end, next_start):
         return None
     if owned.start() < ranging.end() or _RANGE_BREAK.search(text, ranging.end(), owned.start()):
@@ -3467,7 +3469,7 @@ def _relative_report(gap: str, attribution: Attribution) -> bool:
 
 
 _AS_GAP = re.compile(r"\s+as\s+")
-_AS_SAID_ENDS = re.compile(
+_AS_SAID_ENDS = _lazy(  # few texts reach it
     r"\s*(?:[,.;:!?'\"’”)]|$|(?:earlier|before|previously|initially|at\s+first|on\s+[A-Z]\w*|"
     r"last\s+\w+|yesterday)\s*(?:[,.;:!?'\"’”)]|$))"
 )
@@ -3480,7 +3482,7 @@ def _as_said(text: str, gap: str, attribution: Attribution) -> bool:
     return (
         attribution.rule == "said"
         and bool(_AS_GAP.fullmatch(gap))
-        and bool(_AS_SAID_ENDS.match(text, attribution.end))
+        and bool(_AS_SAID_ENDS().match(text, attribution.end))
     )
 
 
