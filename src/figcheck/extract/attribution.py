@@ -2708,7 +2708,11 @@ def _named_after_clause(
     spokesperson" (the name, never the clause's subject); never "said Ukraine had lost 300"."""
     if verb.group() not in ("said", "says", "added"):
         return False
-    if not text[sentence_start : verb.start()].rstrip().endswith(","):
+    # the last mark before the verb, read in a short window (the whole opening only when the
+    # window holds nothing but spaces)
+    window = max(sentence_start, verb.start() - 40)
+    before = text[window : verb.start()].rstrip() or text[sentence_start : verb.start()].rstrip()
+    if not before.endswith(","):
         return False
     named = _NAME_AFTER_SAID.match(text, verb.end(), sentence_end)
     return named is not None and not any(
@@ -3101,6 +3105,8 @@ def _ranged_owner(text: str, figure: Figure, sentence_start: int, next_start: in
     estimates ranged from the army's 40 to the rebels' 300", "tolls vary between the
     government's 1,200 and the UN's 3,000"): the owner written just before it, after "from",
     "to", "and" or "between", when nothing it counts follows ("the country's 69 provinces")."""
+    if not _RANGE_ITEM_ENDS.match(text, figure.end, next_start):
+        return None  # read first: one match where the figure ends, no window to search
     window = max(sentence_start, figure.start - 200)
     ranging = (  # looked for only where its word may be ("range", "ranging", "vary")
         _RANGING.search(text, window, figure.start)
@@ -3111,7 +3117,7 @@ def _ranged_owner(text: str, figure: Figure, sentence_start: int, next_start: in
     if ranging is None:
         return None
     owned = _RANGE_OWNER().search(text, max(sentence_start, figure.start - 80), figure.start)
-    if owned is None or not _RANGE_ITEM_ENDS.match(text, figure.end, next_start):
+    if owned is None:
         return None
     if owned.start() < ranging.end() or _RANGE_BREAK.search(text, ranging.end(), owned.start()):
         # "Estimates ranged widely, and Gaza's 40 dead were buried", "varied from district to
@@ -3129,10 +3135,9 @@ _OWNED_NOUN = re.compile("estimate|figure|tally|count|toll|total|number")  # in 
 def _owner(text: str, figure: Figure, sentence_start: int) -> str | None:
     """Whose figure it is when the text says so before it: "the organisers' estimate of
     500,000", "Yuan Mu's figure of 300", "the police estimate, always lower, was 338,000",
-    "its official toll of 769" (its: the sentence's subject)."""
+    "its official toll of 769" (its: the sentence's subject). Asked only where one of
+    :data:`_OWNED_NOUN` is in the 160 characters before the figure."""
     window_start = max(sentence_start, figure.start - 160)
-    if not _OWNED_NOUN.search(text, window_start, figure.start):
-        return None
     given = _GIVEN_BY.search(text, window_start, figure.start)
     if given is not None and _can_author(given.group(1)):
         # "the crowd estimate from the Parks service is 300K-325K", "The estimate by police was"
@@ -3510,10 +3515,13 @@ def _attribute(
         speaker = against.group(1)
         if speaker.casefold() in _SPEAKERS:  # "1.4 million, against 300,000 for the police"
             return speaker, "by"
-    owner = _owner(text, figure, sentence_start)
+    # the nouns of an owner's figure ("the organisers' estimate of") and of a holder's ("have
+    # another number:"), looked for once
+    nouns = _OWNED_NOUN.search(text, max(sentence_start, figure.start - 160), figure.start)
+    owner = _owner(text, figure, sentence_start) if nouns else None
     if owner:
         return owner, "owner"
-    holder = _holder(text, figure, sentence_start)
+    holder = _holder(text, figure, sentence_start) if nouns else None
     if holder:  # "the families have yet another number: 464": the families'
         return holder, "owner"
     ranged = _ranged_owner(text, figure, sentence_start, next_start)
