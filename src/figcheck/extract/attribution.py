@@ -3486,6 +3486,7 @@ def _as_said(text: str, gap: str, attribution: Attribution) -> bool:
     ministry reported"), never a clause going on ("40 died as police reported new clashes")."""
     return (
         attribution.rule == "said"
+        and "as" in gap
         and bool(_AS_GAP.fullmatch(gap))
         and bool(_AS_SAID_ENDS().match(text, attribution.end))
     )
@@ -3615,12 +3616,15 @@ def _attribute(
                 and _DIGIT.search(gap)
             ):
                 continue  # "43,000, up from the figure of 41,000 given by X": only the 41,000
-            bound = (
-                text[figure.start - 4 : figure.start].casefold() == "the "
-                and (not gap.strip() or _relative_report(gap, attribution))
-                or _as_said(text, gap, attribution)
-            )
-            if attribution.rule == "said" and not _PAUSE.search(gap) and not bound:
+            if (
+                attribution.rule == "said"
+                and not _PAUSE.search(gap)
+                and not (  # bound to the figure, read only when it matters
+                    text[figure.start - 4 : figure.start].casefold() == "the "
+                    and (not gap.strip() or _relative_report(gap, attribution))
+                    or _as_said(text, gap, attribution)
+                )
+            ):
                 continue  # "5,000 victims housed at the shelter reported ...": its subject
             lead = 1
         else:
