@@ -2866,3 +2866,20 @@ def test_a_plural_noun_and_its_ing_clause_open_the_subject(
     text: str, value: float, source: str | None
 ) -> None:
     assert source_of(text, value) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a text that breaks off after a parenthesis opens leaves no mark in the source
+        ("40 died in custody, said ASK (", 40, "ASK"),
+        ("Some 12 workers were hurt, said the union (", 12, "union"),
+        ("The toll reached 9, said Civil Defence (", 9, "Civil Defence"),
+        # a parenthesis that closes is read as before
+        ("40 died in custody, said Ain O Salish Kendra (ASK).", 40, "ASK"),
+    ],
+)
+def test_a_parenthesis_the_text_breaks_off_in_is_no_part_of_a_source(
+    text: str, value: float, source: str | None
+) -> None:
+    assert source_of(text, value) == source

@@ -360,6 +360,8 @@ def _clean_source(raw: str) -> str | None:
     # its words are spaced by single spaces; each rule below is tried only where the words or
     # marks it needs are
     source = " ".join(raw.replace("\n", " ").split()).strip(" ,;:.\"'“”‘’")
+    if source.endswith("("):  # "said ASK (" where the text breaks off: no parenthesis opened
+        source = source.rstrip(" (")
     # "But witnesses said"; "So far officials have counted" ("far officials" after "so")
     if source.startswith(("So", "Thus", "far", "But", "And", "Yet", "Still")):
         source = re.sub(r"^(?:(?:So|Thus)\s+far|far|But|And|Yet|So|Still)\s+", "", source)
