@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from figcheck.claimsfile.cache import Cache
 from figcheck.claimsfile.locate import Snapshot
 from figcheck.claimsfile.reading import read_files
+from figcheck.extract import extract
 from figcheck.model import ClaimsFile, Problem
 
 # No per-example deadline: a shared, busy machine must not turn a slow example into a failure.
@@ -53,3 +54,11 @@ def claims_file(tmp_path: Path) -> Callable[[str], Path]:
         return path
 
     return write
+
+
+def source_of(text: str, value: float) -> str | None:
+    """The source extract gives the first candidate whose figure (or range's low end) is
+    ``value``; fails when there is none."""
+    found = [c for c in extract(text) if value in (c.value, c.low)]
+    assert found, [c.value for c in extract(text)]
+    return found[0].source

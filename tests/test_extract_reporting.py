@@ -9,13 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from figcheck.extract import extract
-
-
-def source_of(text: str, value: float) -> str | None:
-    found = [c for c in extract(text) if value in (c.value, c.low)]
-    assert found, [c.value for c in extract(text)]
-    return found[0].source
+from tests.conftest import source_of
 
 
 @pytest.mark.parametrize(
